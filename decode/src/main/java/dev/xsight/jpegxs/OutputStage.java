@@ -66,7 +66,8 @@ final class OutputStage {
                 int dz = bw - depth;
                 int add = (1 << (bw - 1)) + ((1 << dz) >> 1);
                 for (int x = 0; x < w; x++) {
-                    out[oo + x] = (short) Math.max(0, Math.min((in[io + x] + add) >> dz, max));
+                    int v = (in[io + x] + add) >> dz;
+                    out[oo + x] = (short) (v < 0 ? 0 : v > max ? max : v);
                 }
             }
             case 1 -> {

@@ -345,16 +345,13 @@ final class PrecinctDecoder {
             int cnt = Math.min(4, w - x0);
             int o = base + x0;
             if (n <= 0) {
-                if (cnt == 4) {
-                    co[o] = 0;
-                    co[o + 1] = 0;
-                    co[o + 2] = 0;
-                    co[o + 3] = 0;
-                } else {
-                    for (int i = 0; i < cnt; i++) {
-                        co[o + i] = 0;
-                    }
+                // Runs of groups without bitplanes are common at low rates: clear them in one fill.
+                int run = j + 1;
+                while (run < gw && g[go + run] <= gtli) {
+                    run++;
                 }
+                java.util.Arrays.fill(co, o, base + Math.min(w, run << 2), 0);
+                j = run - 1;
                 continue;
             }
             int sg = inlineSigns ? r.read(4) : 0;
