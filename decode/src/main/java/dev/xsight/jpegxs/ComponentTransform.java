@@ -17,6 +17,7 @@ final class ComponentTransform {
     private final int chainH;
     private final int[] tmpA;
     private final int[] tmpB;
+    private final int[] even;
     /** Vertical level outputs, index d - 1 for level d (d = 1 is the finest, the component itself). */
     private final int[][] level;
     private final int[] levelW;
@@ -49,6 +50,7 @@ final class ComponentTransform {
         chain = new int[chainW * chainH];
         tmpA = new int[chainW];
         tmpB = new int[chainW];
+        even = new int[k.width / 2 + 2];
         level = new int[ny][];
         levelW = new int[ny];
         levelH = new int[ny];
@@ -89,6 +91,18 @@ final class ComponentTransform {
         return k.ny == 0 ? chainW : levelW[0];
     }
 
+    /**
+     * Output rows are split: the first {@code splitLow()} samples of a row are its even samples, the rest its odd
+     * samples (see {@link Lifting#horizontalSplit}); 0 when rows are in natural order.
+     */
+    int splitLow() {
+        if (k.ny > 0) {
+            int hl = hlBand[1];
+            return outputWidth() - k.bandW[hl];
+        }
+        return hOnlyBand.length == 0 ? 0 : chainW - k.bandW[hOnlyBand[hOnlyBand.length - 1]];
+    }
+
     /** Rows of a band available after {@code precinctRows} precinct rows. */
     private int bandRows(int b, int precinctRows) {
         return (int) Math.min(k.bandH[b], (long) precinctRows * k.lines[b]);
@@ -125,7 +139,11 @@ final class ComponentTransform {
                 boolean lastStep = j == hOnlyBand.length - 1;
                 int[] dst = lastStep ? chain : ((j & 1) == 0 ? tmpA : tmpB);
                 int dstOff = lastStep ? y * chainW : 0;
-                Lifting.horizontal(src, srcOff, w, coef[b], y * wh, wh, dst, dstOff);
+                if (lastStep && k.ny == 0) {
+                    Lifting.horizontalSplit(src, srcOff, w, coef[b], y * wh, wh, dst, dstOff, even);
+                } else {
+                    Lifting.horizontal(src, srcOff, w, coef[b], y * wh, wh, dst, dstOff);
+                }
                 src = dst;
                 srcOff = dstOff;
                 w += wh;
@@ -154,12 +172,20 @@ final class ComponentTransform {
         int whh = k.bandW[hh];
         int evenAvail = Math.min(lowRows, bandRows(hl, precinctRows));
         for (int i = evenFilled[d]; i < evenAvail; i++) {
-            Lifting.horizontal(low, i * lowW, lowW, coef[hl], i * whl, whl, out, 2 * i * w);
+            if (d == 1) {
+                Lifting.horizontalSplit(low, i * lowW, lowW, coef[hl], i * whl, whl, out, 2 * i * w, even);
+            } else {
+                Lifting.horizontal(low, i * lowW, lowW, coef[hl], i * whl, whl, out, 2 * i * w);
+            }
         }
         evenFilled[d] = Math.max(evenFilled[d], evenAvail);
         int oddAvail = Math.min(bandRows(lh, precinctRows), bandRows(hh, precinctRows));
         for (int i = oddFilled[d]; i < oddAvail; i++) {
-            Lifting.horizontal(coef[lh], i * wlh, wlh, coef[hh], i * whh, whh, out, (2 * i + 1) * w);
+            if (d == 1) {
+                Lifting.horizontalSplit(coef[lh], i * wlh, wlh, coef[hh], i * whh, whh, out, (2 * i + 1) * w, even);
+            } else {
+                Lifting.horizontal(coef[lh], i * wlh, wlh, coef[hh], i * whh, whh, out, (2 * i + 1) * w);
+            }
         }
         oddFilled[d] = Math.max(oddFilled[d], oddAvail);
         if (h == 1) {

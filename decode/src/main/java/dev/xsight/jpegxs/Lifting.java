@@ -36,6 +36,33 @@ final class Lifting {
         }
     }
 
+    /**
+     * Horizontal inverse into a split row: the {@code nl} even samples first, then the {@code nh} odd samples
+     * ({@code out[o0 + i]} is X[2i], {@code out[o0 + nl + i]} is X[2i+1]). Same arithmetic as {@link #horizontal};
+     * the loops have no interleaved stores, so they vectorise. {@code even} is scratch of at least {@code nl + 1}.
+     */
+    static void horizontalSplit(int[] lo, int lo0, int nl, int[] hi, int hi0, int nh, int[] out, int o0,
+            int[] even) {
+        if (nh == 0) {
+            out[o0] = lo[lo0];
+            return;
+        }
+        even[0] = lo[lo0] - ((hi[hi0] + hi[hi0] + 2) >> 2);
+        for (int i = 1; i < nh; i++) {
+            even[i] = lo[lo0 + i] - ((hi[hi0 + i - 1] + hi[hi0 + i] + 2) >> 2);
+        }
+        if (nl > nh) {
+            even[nh] = lo[lo0 + nh] - ((hi[hi0 + nh - 1] + hi[hi0 + nh - 1] + 2) >> 2);
+        } else {
+            even[nh] = even[nh - 1];
+        }
+        int od = o0 + nl;
+        for (int i = 0; i < nh; i++) {
+            out[od + i] = hi[hi0 + i] + ((even[i] + even[i + 1]) >> 1);
+        }
+        System.arraycopy(even, 0, out, o0, nl);
+    }
+
     /** Vertical even-row update: {@code row[e] -= (row[a] + row[b] + 2) >> 2} over {@code w} samples. */
     static void updateEven(int[] p, int e, int a, int b, int w) {
         for (int x = 0; x < w; x++) {

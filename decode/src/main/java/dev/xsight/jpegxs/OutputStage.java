@@ -17,21 +17,62 @@ final class OutputStage {
         this.layout = layout;
         this.info = layout.info;
         int w = layout.comps[0].width;
-        rowTmp = new int[3][info.cpih() == 1 ? w : 0];
+        int maxW = 0;
+        for (Layout.Comp k : layout.comps) {
+            maxW = Math.max(maxW, k.width);
+        }
+        rowTmp = new int[4][maxW];
     }
 
     /** Writes rows [from, to) of component {@code c} from its transform output. */
-    void component(int c, int[] src, int srcW, int from, int to, Frame out) {
+    void component(int c, int[] src, int srcW, int split, int from, int to, Frame out) {
         short[] plane = out.plane(c);
         int w = layout.comps[c].width;
         for (int y = from; y < to; y++) {
-            scale(src, y * srcW, plane, y * w, w, info.bitDepths()[c]);
+            if (split > 0 && info.nlt().type() == 0) {
+                linearSplit(src, y * srcW, split, plane, y * w, w, info.bitDepths()[c]);
+            } else if (split > 0) {
+                interleave(src, y * srcW, split, w);
+                scale(rowTmp[0], 0, plane, y * w, w, info.bitDepths()[c]);
+            } else {
+                scale(src, y * srcW, plane, y * w, w, info.bitDepths()[c]);
+            }
+        }
+    }
+
+    /** Linear output (G.2) of a split row, interleaving even and odd samples on the way. */
+    private void linearSplit(int[] in, int io, int nl, short[] out, int oo, int w, int depth) {
+        int bw = info.bw();
+        int max = (1 << depth) - 1;
+        int dz = bw - depth;
+        int add = (1 << (bw - 1)) + ((1 << dz) >> 1);
+        int nh = w - nl;
+        for (int i = 0; i < nh; i++) {
+            int e = (in[io + i] + add) >> dz;
+            int o = (in[io + nl + i] + add) >> dz;
+            out[oo + 2 * i] = (short) (e < 0 ? 0 : e > max ? max : e);
+            out[oo + 2 * i + 1] = (short) (o < 0 ? 0 : o > max ? max : o);
+        }
+        if (nl > nh) {
+            int e = (in[io + nh] + add) >> dz;
+            out[oo + 2 * nh] = (short) (e < 0 ? 0 : e > max ? max : e);
+        }
+    }
+
+    private void interleave(int[] in, int io, int nl, int w) {
+        int[] t = rowTmp[0];
+        for (int i = 0; i < nl; i++) {
+            t[2 * i] = in[io + i];
+        }
+        for (int i = 0; i < w - nl; i++) {
+            t[2 * i + 1] = in[io + nl + i];
         }
     }
 
     /** Writes rows [from, to) of the first three components through the inverse RCT (Cpih 1, F.3). */
     void rct(ComponentTransform[] t, int from, int to, Frame out) {
         int w = layout.comps[0].width;
+        int nl = t[0].splitLow();
         int[] r0 = t[0].output();
         int[] r1 = t[1].output();
         int[] r2 = t[2].output();
@@ -51,9 +92,24 @@ final class OutputStage {
                 o1[x] = g;
                 o2[x] = g + i1;
             }
-            scale(o0, 0, out.plane(0), y * w, w, info.bitDepths()[0]);
-            scale(o1, 0, out.plane(1), y * w, w, info.bitDepths()[1]);
-            scale(o2, 0, out.plane(2), y * w, w, info.bitDepths()[2]);
+            emit(o0, nl, out.plane(0), y * w, w, info.bitDepths()[0]);
+            emit(o1, nl, out.plane(1), y * w, w, info.bitDepths()[1]);
+            emit(o2, nl, out.plane(2), y * w, w, info.bitDepths()[2]);
+        }
+    }
+
+    private void emit(int[] row, int nl, short[] out, int oo, int w, int depth) {
+        if (nl > 0) {
+            int[] t = rowTmp[3];
+            for (int i = 0; i < nl; i++) {
+                t[2 * i] = row[i];
+            }
+            for (int i = 0; i < w - nl; i++) {
+                t[2 * i + 1] = row[nl + i];
+            }
+            scale(t, 0, out, oo, w, depth);
+        } else {
+            scale(row, 0, out, oo, w, depth);
         }
     }
 
