@@ -17,7 +17,7 @@ final class ComponentTransform {
     private final int chainH;
     private final int[] tmpA;
     private final int[] tmpB;
-    private final int[] even;
+    private final Lifting.Scratch even;
     /** Vertical level outputs, index d - 1 for level d (d = 1 is the finest, the component itself). */
     private final int[][] level;
     private final int[] levelW;
@@ -50,7 +50,7 @@ final class ComponentTransform {
         chain = new int[chainW * chainH];
         tmpA = new int[chainW];
         tmpB = new int[chainW];
-        even = new int[k.width / 2 + 2];
+        even = new Lifting.Scratch(Math.max(k.width, chainW));
         level = new int[ny][];
         levelW = new int[ny];
         levelH = new int[ny];

@@ -42,25 +42,46 @@ final class Lifting {
      * the loops have no interleaved stores, so they vectorise. {@code even} is scratch of at least {@code nl + 1}.
      */
     static void horizontalSplit(int[] lo, int lo0, int nl, int[] hi, int hi0, int nh, int[] out, int o0,
-            int[] even) {
+            Scratch t) {
         if (nh == 0) {
             out[o0] = lo[lo0];
             return;
         }
-        even[0] = lo[lo0] - ((hi[hi0] + hi[hi0] + 2) >> 2);
-        for (int i = 1; i < nh; i++) {
-            even[i] = lo[lo0 + i] - ((hi[hi0 + i - 1] + hi[hi0 + i] + 2) >> 2);
+        // Zero-based scratch rows with the symmetric extension in place keep the loops free of special cases and
+        // offsets, which lets the JIT vectorise them.
+        int[] h = t.high;
+        int[] l = t.low;
+        int[] e = t.even;
+        int[] o = t.odd;
+        System.arraycopy(hi, hi0, h, 1, nh);
+        h[0] = h[1];
+        h[nh + 1] = h[nh];
+        System.arraycopy(lo, lo0, l, 0, nl);
+        for (int i = 0; i < nl; i++) {
+            e[i] = l[i] - ((h[i] + h[i + 1] + 2) >> 2);
         }
-        if (nl > nh) {
-            even[nh] = lo[lo0 + nh] - ((hi[hi0 + nh - 1] + hi[hi0 + nh - 1] + 2) >> 2);
-        } else {
-            even[nh] = even[nh - 1];
-        }
-        int od = o0 + nl;
+        e[nl] = e[nl - 1];
         for (int i = 0; i < nh; i++) {
-            out[od + i] = hi[hi0 + i] + ((even[i] + even[i + 1]) >> 1);
+            o[i] = h[i + 1] + ((e[i] + e[i + 1]) >> 1);
         }
-        System.arraycopy(even, 0, out, o0, nl);
+        System.arraycopy(e, 0, out, o0, nl);
+        System.arraycopy(o, 0, out, o0 + nl, nh);
+    }
+
+    /** Scratch rows for {@link #horizontalSplit}, for rows up to {@code width} samples. One per thread. */
+    static final class Scratch {
+        final int[] high;
+        final int[] low;
+        final int[] even;
+        final int[] odd;
+
+        Scratch(int width) {
+            int half = width / 2 + 2;
+            high = new int[half + 1];
+            low = new int[half];
+            even = new int[half + 1];
+            odd = new int[half];
+        }
     }
 
     /** Vertical even-row update: {@code row[e] -= (row[a] + row[b] + 2) >> 2} over {@code w} samples. */
