@@ -28,6 +28,16 @@ final class BitPacker {
         }
     }
 
+    /** Writes the low {@code n} (0..64) bits of {@code value}. */
+    void bits64(long value, int n) {
+        if (n > 32) {
+            bits((int) (value >>> 32), n - 32);
+            bits((int) value, 32);
+        } else {
+            bits((int) value, n);
+        }
+    }
+
     void u8(int v) {
         bits(v, 8);
     }

@@ -129,9 +129,6 @@ public final class JpegXsEncoder {
         for (int c = 0; c < EncoderLayout.COMPONENTS; c++) {
             transform(c, in.plane(c));
         }
-        for (int k = 0; k < layout.bands; k++) {
-            coder.computeBitplaneCounts(k);
-        }
         for (int p = 0; p < layout.precinctRows; p++) {
             coder.computeStats(p);
         }
@@ -232,48 +229,32 @@ public final class JpegXsEncoder {
                 int hl = (ch + 1) / 2;
                 int hh = ch / 2;
                 ForwardWavelet.vertical(work, cw, ch, lowRows, highRows);
-                int[] hlBand = coder.coeff[layout.compBand[c][layout.localIndex(c, level, 0)]];
-                int[] lhBand = coder.coeff[layout.compBand[c][layout.localIndex(c, level, 1)]];
-                int[] hhBand = coder.coeff[layout.compBand[c][layout.localIndex(c, level, 2)]];
-                int wh = cw - wl;
+                int hlBand = layout.compBand[c][layout.localIndex(c, level, 0)];
+                int lhBand = layout.compBand[c][layout.localIndex(c, level, 1)];
+                int hhBand = layout.compBand[c][layout.localIndex(c, level, 2)];
                 for (int y = 0; y < hl; y++) {
                     ForwardWavelet.horizontal(lowRows, y * cw, cw, work, y * wl, rowHigh, 0);
-                    store(rowHigh, hlBand, y * wh, wh);
+                    coder.storeRow(rowHigh, 0, hlBand, y);
                 }
                 for (int y = 0; y < hh; y++) {
                     ForwardWavelet.horizontal(highRows, y * cw, cw, rowLow, 0, rowHigh, 0);
-                    store(rowLow, lhBand, y * wl, wl);
-                    store(rowHigh, hhBand, y * wh, wh);
+                    coder.storeRow(rowLow, 0, lhBand, y);
+                    coder.storeRow(rowHigh, 0, hhBand, y);
                 }
                 ch = hl;
             } else {
-                int[] hBand = coder.coeff[layout.compBand[c][layout.localIndex(c, level, 0)]];
-                int wh = cw - wl;
+                int hBand = layout.compBand[c][layout.localIndex(c, level, 0)];
                 for (int y = 0; y < ch; y++) {
                     System.arraycopy(work, y * cw, rowIn, 0, cw);
                     ForwardWavelet.horizontal(rowIn, 0, cw, work, y * wl, rowHigh, 0);
-                    store(rowHigh, hBand, y * wh, wh);
+                    coder.storeRow(rowHigh, 0, hBand, y);
                 }
             }
             cw = wl;
         }
-        int[] ll = coder.coeff[layout.compBand[c][0]];
+        int ll = layout.compBand[c][0];
         for (int y = 0; y < ch; y++) {
-            store(work, y * cw, ll, y * cw, cw);
-        }
-    }
-
-    private static void store(int[] src, int[] band, int at, int n) {
-        store(src, 0, band, at, n);
-    }
-
-    /** Rounds wavelet values to Fq fractional bits, symmetrically about zero, as signed magnitudes below 2^15. */
-    private static void store(int[] src, int from, int[] band, int at, int n) {
-        int half = 1 << (FQ - 1);
-        for (int i = 0; i < n; i++) {
-            int v = src[from + i];
-            int m = Math.min(((v < 0 ? -v : v) + half) >> FQ, 0x7FFF);
-            band[at + i] = v < 0 ? -m : m;
+            coder.storeRow(work, y * cw, ll, y);
         }
     }
 

@@ -91,26 +91,39 @@ final class PrecinctCoder {
         return maxLevel;
     }
 
-    /** Bitplane counts of band k: the number of magnitude bits of the largest coefficient in each group of four. */
-    void computeBitplaneCounts(int k) {
+    /**
+     * Stores row {@code y} of band k from wavelet values at {@code src[from..]} with Bw-Fq scaling: rounded to
+     * Fq = 8 fractional bits symmetrically about zero, magnitudes below 2^15. Then computes the row's bitplane
+     * counts: the number of magnitude bits of the largest coefficient in each group of four.
+     */
+    void storeRow(int[] src, int from, int k, int y) {
         int w = layout.bandWidth[k];
-        int groups = layout.bandGroups[k];
         int[] c = coeff[k];
+        int at = y * w;
+        for (int i = 0; i < w; i++) {
+            int v = src[from + i];
+            int m = Math.min(((v < 0 ? -v : v) + ROUND) >> FQ_SHIFT, 0x7FFF);
+            c[at + i] = v < 0 ? -m : m;
+        }
         byte[] m = gcli[k];
-        for (int y = 0, h = layout.bandHeight[k]; y < h; y++) {
-            int row = y * w;
-            int out = y * groups;
-            for (int g = 0; g < groups; g++) {
-                int x0 = row + g * EncoderLayout.GROUP;
-                int end = Math.min(x0 + EncoderLayout.GROUP, row + w);
-                int or = 0;
-                for (int x = x0; x < end; x++) {
-                    or |= Math.abs(c[x]);
-                }
-                m[out + g] = (byte) (32 - Integer.numberOfLeadingZeros(or));
+        int out = y * layout.bandGroups[k];
+        int full = w >> 2;
+        for (int g = 0; g < full; g++) {
+            int x = at + 4 * g;
+            int or = Math.abs(c[x]) | Math.abs(c[x + 1]) | Math.abs(c[x + 2]) | Math.abs(c[x + 3]);
+            m[out + g] = (byte) (32 - Integer.numberOfLeadingZeros(or));
+        }
+        if ((w & 3) != 0) {
+            int or = 0;
+            for (int x = at + 4 * full; x < at + w; x++) {
+                or |= Math.abs(c[x]);
             }
+            m[out + full] = (byte) (32 - Integer.numberOfLeadingZeros(or));
         }
     }
+
+    private static final int FQ_SHIFT = 8;
+    private static final int ROUND = 1 << (FQ_SHIFT - 1);
 
     /** Fills the per-T bit counts of every band line of precinct row p from the bitplane counts. */
     void computeStats(int p) {
@@ -417,12 +430,30 @@ final class PrecinctCoder {
             int a1 = Math.abs(v1);
             int a2 = Math.abs(v2);
             int a3 = Math.abs(v3);
-            int signs = (v0 < 0 && (a0 >> tk) != 0 ? 8 : 0) | (v1 < 0 && (a1 >> tk) != 0 ? 4 : 0)
+            long signs = (v0 < 0 && (a0 >> tk) != 0 ? 8 : 0) | (v1 < 0 && (a1 >> tk) != 0 ? 4 : 0)
                     | (v2 < 0 && (a2 >> tk) != 0 ? 2 : 0) | (v3 < 0 && (a3 >> tk) != 0 ? 1 : 0);
-            out.bits(signs, 4);
-            for (int bp = mg - 1; bp >= tk; bp--) {
-                out.bits(((a0 >> bp) & 1) << 3 | ((a1 >> bp) & 1) << 2 | ((a2 >> bp) & 1) << 1 | ((a3 >> bp) & 1), 4);
-            }
+            // Bit b of coefficient i goes to bit 4b + 3 - i: then bitplanes M-1..T are one contiguous field.
+            long planes = spread(a0) << 3 | spread(a1) << 2 | spread(a2) << 1 | spread(a3);
+            int nbits = 4 * (mg - tk); // at most 60: M <= 15
+            long field = (planes >>> (4 * tk)) & ((1L << nbits) - 1);
+            out.bits64(signs << nbits | field, nbits + 4);
         }
+    }
+
+    private static final long[] SPREAD = new long[256];
+
+    static {
+        for (int v = 0; v < 256; v++) {
+            long s = 0;
+            for (int b = 0; b < 8; b++) {
+                s |= (long) ((v >> b) & 1) << (4 * b);
+            }
+            SPREAD[v] = s;
+        }
+    }
+
+    /** Bit b of a 15-bit magnitude moved to bit 4b. */
+    private static long spread(int a) {
+        return SPREAD[a & 0xFF] | SPREAD[(a >>> 8) & 0xFF] << 32;
     }
 }
