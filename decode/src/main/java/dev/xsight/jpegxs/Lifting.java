@@ -13,29 +13,26 @@ final class Lifting {
      * {@code nl} is {@code nh} or {@code nh + 1}.
      */
     static void horizontal(int[] lo, int lo0, int nl, int[] hi, int hi0, int nh, int[] out, int o0) {
-        int n = nl + nh;
         if (nh == 0) {
             out[o0] = lo[lo0];
             return;
         }
-        // Even samples: X[2i] = L[i] - ((H[i-1] + H[i] + 2) >> 2), H[-1] = H[0], H[nh] = H[nh-1].
-        out[o0] = lo[lo0] - ((hi[hi0] + hi[hi0] + 2) >> 2);
-        int interior = Math.min(nl, nh);
-        for (int i = 1; i < interior; i++) {
-            out[o0 + 2 * i] = lo[lo0 + i] - ((hi[hi0 + i - 1] + hi[hi0 + i] + 2) >> 2);
+        // Even samples X[2i] = L[i] - ((H[i-1] + H[i] + 2) >> 2) and odd samples X[2i+1] = H[i] + ((X[2i] +
+        // X[2i+2]) >> 1), in one pass; symmetric extension: H[-1] = H[0], H[nh] = H[nh-1], X[n] = X[n-2].
+        int e = lo[lo0] - ((hi[hi0] + hi[hi0] + 2) >> 2);
+        out[o0] = e;
+        int full = nl - 1;
+        int h = hi[hi0];
+        for (int i = 0; i < full; i++) {
+            int hn = i + 1 < nh ? hi[hi0 + i + 1] : h;
+            int en = lo[lo0 + i + 1] - ((h + hn + 2) >> 2);
+            out[o0 + 2 * i + 1] = h + ((e + en) >> 1);
+            out[o0 + 2 * i + 2] = en;
+            e = en;
+            h = hn;
         }
-        if (nl > nh) {
-            int i = nl - 1;
-            out[o0 + 2 * i] = lo[lo0 + i] - ((hi[hi0 + i - 1] + hi[hi0 + i - 1] + 2) >> 2);
-        }
-        // Odd samples: X[2i+1] = H[i] + ((X[2i] + X[2i+2]) >> 1), X[n] = X[n-2].
-        int last = (n & 1) == 0 ? nh - 1 : nh;
-        for (int i = 0; i < last; i++) {
-            out[o0 + 2 * i + 1] = hi[hi0 + i] + ((out[o0 + 2 * i] + out[o0 + 2 * i + 2]) >> 1);
-        }
-        if (last < nh) {
-            int i = nh - 1;
-            out[o0 + 2 * i + 1] = hi[hi0 + i] + ((out[o0 + 2 * i] + out[o0 + 2 * i]) >> 1);
+        if (nl == nh) {
+            out[o0 + 2 * nh - 1] = hi[hi0 + nh - 1] + e;
         }
     }
 

@@ -67,7 +67,7 @@ final class OutputStage {
                 int add = (1 << (bw - 1)) + ((1 << dz) >> 1);
                 for (int x = 0; x < w; x++) {
                     int v = (in[io + x] + add) >> dz;
-                    out[oo + x] = (short) (v < 0 ? 0 : Math.min(v, max));
+                    out[oo + x] = (short) (v < 0 ? 0 : v > max ? max : v);
                 }
             }
             case 1 -> {
