@@ -35,6 +35,8 @@ final class PrecinctCoder {
     final int[][] coeff;
     /** Bitplane count M of every group of four coefficients, per band row. */
     final byte[][] gcli;
+    /** Largest bitplane count of every significance group (eight groups), per band row. */
+    private final byte[][] sigMax;
     private final int[][] stats;
 
     // Choices of the last evaluate(..., commit = true).
@@ -71,9 +73,11 @@ final class PrecinctCoder {
         maxLcnt = layout.longHeaders ? (1 << 20) - 1 : (1 << 13) - 1;
         coeff = new int[nb][];
         gcli = new byte[nb][];
+        sigMax = new byte[nb][];
         for (int k = 0; k < nb; k++) {
             coeff[k] = new int[layout.bandWidth[k] * layout.bandHeight[k]];
             gcli[k] = new byte[layout.bandGroups[k] * layout.bandHeight[k]];
+            sigMax[k] = new byte[layout.bandSigGroups[k] * layout.bandHeight[k]];
         }
         stats = new int[layout.precinctRows][layout.bandLinesPerPrecinct * STATS];
         t = new int[nb];
@@ -120,6 +124,16 @@ final class PrecinctCoder {
             }
             m[out + full] = (byte) (32 - Integer.numberOfLeadingZeros(or));
         }
+        int groups = layout.bandGroups[k];
+        byte[] sm = sigMax[k];
+        int so = y * layout.bandSigGroups[k];
+        for (int g0 = 0; g0 < groups; g0 += EncoderLayout.SIG_GROUP) {
+            int max = 0;
+            for (int g = g0, end = Math.min(g0 + EncoderLayout.SIG_GROUP, groups); g < end; g++) {
+                max = Math.max(max, m[out + g]);
+            }
+            sm[so++] = (byte) max;
+        }
     }
 
     private static final int FQ_SHIFT = 8;
@@ -143,16 +157,16 @@ final class PrecinctCoder {
         int base = row * groups;
         java.util.Arrays.fill(hist, 0);
         java.util.Arrays.fill(sigHist, 0);
-        for (int g0 = 0; g0 < groups; g0 += EncoderLayout.SIG_GROUP) {
-            int end = Math.min(g0 + EncoderLayout.SIG_GROUP, groups);
-            int max = 0;
-            for (int g = g0; g < end; g++) {
-                int v = m[base + g];
-                hist[v]++;
-                max = Math.max(max, v);
-            }
-            sigHist[max] += end - g0;
+        for (int g = 0; g < groups; g++) {
+            hist[m[base + g]]++;
         }
+        byte[] sm = sigMax[k];
+        int sigGroups = layout.bandSigGroups[k];
+        int sb = row * sigGroups;
+        for (int i = 0; i < sigGroups - 1; i++) {
+            sigHist[sm[sb + i]] += EncoderLayout.SIG_GROUP;
+        }
+        sigHist[sm[sb + sigGroups - 1]] += groups - (sigGroups - 1) * EncoderLayout.SIG_GROUP;
         int cnt = 0;
         int sum = 0;
         int sigEntries = 0;
@@ -365,21 +379,11 @@ final class PrecinctCoder {
 
     /** Significance flags (C.5.4): 1 marks a significance group whose bitplane counts are all at most T. */
     private void writeSignificance(int k, int row, BitPacker out) {
-        int groups = layout.bandGroups[k];
-        byte[] m = gcli[k];
         int tk = t[k];
-        int base = row * groups;
-        for (int g0 = 0; g0 < groups; g0 += EncoderLayout.SIG_GROUP) {
-            out.bits(maxCount(m, base + g0, Math.min(EncoderLayout.SIG_GROUP, groups - g0)) <= tk ? 1 : 0, 1);
+        byte[] sm = sigMax[k];
+        for (int i = 0, n = layout.bandSigGroups[k], sb = row * n; i < n; i++) {
+            out.bits(sm[sb + i] <= tk ? 1 : 0, 1);
         }
-    }
-
-    private static int maxCount(byte[] m, int from, int n) {
-        int max = 0;
-        for (int i = 0; i < n; i++) {
-            max = Math.max(max, m[from + i]);
-        }
-        return max;
     }
 
     /** Bitplane counts predicted from zero (C.5.2): unary code of max(M - T, 0), ones terminated by a zero. */
@@ -388,9 +392,11 @@ final class PrecinctCoder {
         byte[] m = gcli[k];
         int tk = t[k];
         int base = row * groups;
+        byte[] sm = sigMax[k];
+        int sb = row * layout.bandSigGroups[k];
         for (int g0 = 0; g0 < groups; g0 += EncoderLayout.SIG_GROUP) {
             int n = Math.min(EncoderLayout.SIG_GROUP, groups - g0);
-            if (significance && maxCount(m, base + g0, n) <= tk) {
+            if (significance && sm[sb + g0 / EncoderLayout.SIG_GROUP] <= tk) {
                 continue;
             }
             for (int g = g0; g < g0 + n; g++) {
