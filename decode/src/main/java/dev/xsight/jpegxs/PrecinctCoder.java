@@ -106,8 +106,9 @@ final class PrecinctCoder {
         int at = y * w;
         for (int i = 0; i < w; i++) {
             int v = src[from + i];
-            int m = Math.min(((v < 0 ? -v : v) + ROUND) >> FQ_SHIFT, 0x7FFF);
-            c[at + i] = v < 0 ? -m : m;
+            int sign = v >> 31;
+            int m = Math.min((Math.abs(v) + ROUND) >> FQ_SHIFT, 0x7FFF);
+            c[at + i] = (m ^ sign) - sign;
         }
         byte[] m = gcli[k];
         int out = y * layout.bandGroups[k];
