@@ -7,7 +7,7 @@
 # Usage: build-package.sh --input DIR --out DIR --version VERSION [--deb-compression gzip:6] [--no-deb]
 set -euo pipefail
 
-INPUT="" OUT="" VERSION="" COMPRESSION="xz:6" DEB=1
+INPUT="" OUT="" VERSION="" COMPRESSION="xz:1" DEB=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --input) INPUT="$2"; shift 2 ;;

@@ -8,7 +8,6 @@ import dev.xsight.shell.ShellOptions;
 import dev.xsight.shell.SourceRegistry;
 import dev.xsight.signal.DemoSource;
 import dev.xsight.signal.DemoSourceProvider;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -78,9 +77,6 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         Keymap keys = keymap == null ? Keymap.defaults() : Keymap.load(keymap);
-        if (keymap != null && !Files.isRegularFile(keymap)) {
-            throw new IllegalArgumentException("no keymap file " + keymap);
-        }
         DemoSource.Settings settings = new DemoSource.Settings(r, drop, first, !still);
         ShellOptions options = ShellOptions.defaults()
                 .withRegistry(SourceRegistry.discover().with(new DemoSourceProvider(settings)))
