@@ -101,8 +101,10 @@ final class PdfReport implements NoteCodec {
                 text(cs, f.bold, 12, MARGIN + 130, y, Integer.toString(e.getValue()), f);
                 y -= 18;
             }
-            String verdict = bySeverity.get(Severity.BLOCKER) > 0 ? "FAIL: open blockers present"
-                    : "No blockers";
+            long unresolved = notes.stream().filter(n -> n.severity() == Severity.BLOCKER
+                    && (n.status() == NoteStatus.OPEN || n.status() == NoteStatus.FIX)).count();
+            String verdict = unresolved > 0 ? "FAIL: " + unresolved + " blocker" + (unresolved == 1 ? "" : "s")
+                    + " open or to fix" : "No open blockers";
             text(cs, f.bold, 16, MARGIN + 420, PAGE.getHeight() - 120, verdict, f);
         }
     }
