@@ -9,17 +9,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A shared conformance file ({@code inputs}/{@code outputs} triples) and the README's tolerance for its kind. */
-record ColourReference(String name, double[] inputs, double[] outputs, int count, Kind kind, List<String> steps) {
+public record ColourReference(String name, double[] inputs, double[] outputs, int count, Kind kind, List<String> steps) {
 
     /** Tolerance classes from the conformance README. */
-    enum Kind { MATRIX, CURVE, PQ_NITS, DISPLAY_CODE, LUT }
+    public enum Kind { MATRIX, CURVE, PQ_NITS, DISPLAY_CODE, LUT }
 
-    static Path sharedColourDir() {
+    public static Path sharedColourDir() {
         String dir = System.getProperty("xsight.shared.dir");
         return dir == null ? null : Path.of(dir, "conformance", "colour");
     }
 
-    static ColourReference load(Path json, Kind kind, List<String> steps) throws IOException {
+    public static ColourReference load(Path json, Kind kind, List<String> steps) throws IOException {
         JsonNode root = new ObjectMapper().readTree(json.toFile());
         return new ColourReference(json.getFileName().toString(), flat(root.get("inputs")), flat(root.get("outputs")),
                 root.get("inputs").size(), kind, steps);
@@ -36,7 +36,7 @@ record ColourReference(String name, double[] inputs, double[] outputs, int count
     }
 
     /** Rows whose error exceeds the tolerance, as readable lines (at most 10). */
-    List<String> failures(double[] actual) {
+    public List<String> failures(double[] actual) {
         List<String> bad = new ArrayList<>();
         int total = 0;
         double worst = 0;
@@ -87,7 +87,7 @@ record ColourReference(String name, double[] inputs, double[] outputs, int count
     }
 
     /** Which steps reproduce each shared reference, and its tolerance kind. */
-    static List<Object[]> catalogue(Path dir) {
+    public static List<Object[]> catalogue(Path dir) {
         String f = dir.resolve("files").toString() + "/";
         return List.of(
                 new Object[] {"ycbcr_bt709_10bit_narrow_to_rgb", Kind.MATRIX, List.of("ycbcr:bt709:narrow:10")},
