@@ -68,6 +68,8 @@ public final class StreamCounters {
     public volatile long framesDropped;
     public volatile long framesConcealed;
     public volatile long framesDecoded;
+    /** Pictures the decode side could not show (decoder error, nothing to conceal with, listener too slow). */
+    public volatile long framesDroppedDecode;
     public volatile long decodeErrors;
     final LatencyHistogram decodeTime = new LatencyHistogram();
     final LatencyHistogram latency = new LatencyHistogram();
@@ -101,7 +103,7 @@ public final class StreamCounters {
         long bad = truncated + oversizedDatagrams + badVersion + badPayloadType + badPayloadHeader + modeMismatch
                 + foreignSsrc + poolExhausted;
         return new StreamStatistics(packets, bytes, bytes * 8 / seconds, lost, reordered, duplicates, late, bad,
-                modeMismatch, inconsistentCounters, oversize, ssrcChanges, framesComplete, framesDropped,
+                modeMismatch, inconsistentCounters, oversize, ssrcChanges, framesComplete, framesDropped + framesDroppedDecode,
                 framesConcealed, framesDecoded, decodeErrors, jitter, decodeTime.percentileMs(50),
                 latency.percentileMs(50), latency.percentileMs(99), ls);
     }
