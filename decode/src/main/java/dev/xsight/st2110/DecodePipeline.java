@@ -54,6 +54,7 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
     private final int[] sliceOff;
     private final int[] sliceLen;
     private int sliceRowsLuma;
+    private byte[] headerScratch = new byte[512];
 
     public DecodePipeline(JxsvFormat format, int decoderThreads, int maxPictureBytes, RtpTimecode timecode,
             StreamCounters counters, FrameSource.FrameListener listener) {
@@ -124,7 +125,20 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
         sessionFailed = false;
         sliceRowsLuma = header.sliceRows();
         try {
-            session = decoder.begin(buf.data(), 0, header.firstSliceOffset(), current);
+            // The codec's header parser stops at an SLH marker: give it the header segment followed by a stub SLH
+            // (its own copy of the header is kept, so reusing the scratch array is safe).
+            int n = header.firstSliceOffset();
+            if (headerScratch.length < n + 6) {
+                headerScratch = new byte[n + 64];
+            }
+            System.arraycopy(buf.data(), 0, headerScratch, 0, n);
+            headerScratch[n] = (byte) 0xFF;
+            headerScratch[n + 1] = 0x20;
+            headerScratch[n + 2] = 0;
+            headerScratch[n + 3] = 4;
+            headerScratch[n + 4] = 0;
+            headerScratch[n + 5] = 0;
+            session = decoder.begin(headerScratch, 0, n + 6, current);
         } catch (JpegXsFormatException | RuntimeException e) {
             sessionFailed = true;
             counters.decodeErrors++;

@@ -51,12 +51,34 @@ public final class St2110Receiver implements AutoCloseable {
      * @param reorderWindow packets held to restore order before declaring a gap lost
      * @param reorderWaitMillis ... or the longest a packet after a gap waits
      * @param preferEpoll use epoll when available (false forces NIO)
+     * @param pictureBuffers pictures that may wait for the decoder before new ones are dropped (at least 2)
      */
     public record Options(NetworkInterface multicastInterface, int decoderThreads, int reorderWindow,
-            int reorderWaitMillis, boolean preferEpoll) {
+            int reorderWaitMillis, boolean preferEpoll, int pictureBuffers) {
+        public Options {
+            if (decoderThreads < 1 || reorderWindow < 16 || reorderWaitMillis < 1 || pictureBuffers < 2
+                    || pictureBuffers > 64) {
+                throw new IllegalArgumentException("bad receiver options " + decoderThreads + "/" + reorderWindow
+                        + "/" + reorderWaitMillis + "/" + pictureBuffers);
+            }
+        }
+
         public static Options defaults() {
             return new Options(null, Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), 512, 20,
-                    true);
+                    true, 3);
+        }
+
+        public Options withPictureBuffers(int n) {
+            return new Options(multicastInterface, decoderThreads, reorderWindow, reorderWaitMillis, preferEpoll, n);
+        }
+
+        public Options withEpoll(boolean epoll) {
+            return new Options(multicastInterface, decoderThreads, reorderWindow, reorderWaitMillis, epoll,
+                    pictureBuffers);
+        }
+
+        public Options withInterface(NetworkInterface ni) {
+            return new Options(ni, decoderThreads, reorderWindow, reorderWaitMillis, preferEpoll, pictureBuffers);
         }
     }
 
@@ -89,7 +111,8 @@ public final class St2110Receiver implements AutoCloseable {
         }
         int slots = Math.max(2048, options.reorderWindow() * 4 + BATCH * 8);
         this.pool = new PacketPool(slots, MAX_DATAGRAM);
-        Depacketizer d = new Depacketizer(f.packetMode(), pool, counters, 3, (int) maxPicture, sink);
+        Depacketizer d = new Depacketizer(f.packetMode(), pool, counters, options.pictureBuffers(), (int) maxPicture,
+                sink);
         this.intake = new PacketIntake(first.payloadType(), sdp.streams().size(), pool, counters,
                 options.reorderWindow(), options.reorderWaitMillis() * 1_000_000L, d);
         this.epoll = options.preferEpoll() && Epoll.isAvailable();
@@ -104,8 +127,10 @@ public final class St2110Receiver implements AutoCloseable {
             close();
             throw e;
         }
-        long frameNanos = f.rate().frameDurationNanos();
-        timer = group.next().scheduleAtFixedRate(() -> intake.poll(System.nanoTime(), 3 * frameNanos), 2, 2,
+        // A picture whose successor has not started after this long is given up (the stream stopped); while packets
+        // flow, the next timestamp ends an incomplete picture long before.
+        long pictureTimeout = Math.max(500_000_000L, 10 * f.rate().frameDurationNanos());
+        timer = group.next().scheduleAtFixedRate(() -> intake.poll(System.nanoTime(), pictureTimeout), 2, 2,
                 TimeUnit.MILLISECONDS);
         LOG.log(System.Logger.Level.INFO, "receiving {0} on {1} leg(s) with {2}", f, sdp.streams().size(),
                 epoll ? "epoll/recvmmsg" : "NIO");
