@@ -112,6 +112,10 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
     }
 
     private void failed(PictureBuffer buf, Exception e) {
+        if (closed) {
+            buf.release();
+            return;
+        }
         counters.decodeErrors++;
         counters.framesDroppedDecode++;
         LOG.log(System.Logger.Level.WARNING, "JPEG XS picture at RTP time {0} not decoded: {1}",

@@ -55,11 +55,13 @@ public final class PacketIntake {
                         depacketizer.onLost(first, count);
                     }
                 });
-        // Video runs at tens of thousands of packets per second: A.1's 3000 / 100 would resync on a one-frame gap.
-        this.merged = new SequenceValidator(16384, reorderWindow * 4);
+        // Video runs at tens of thousands of packets per second: A.1's 3000 / 100 would resync on a one-frame gap, and
+        // an ST 2022-7 leg may lag the other by thousands of packets (path differential, a backlog after a stall);
+        // such packets are old (late or duplicate), not a reason to resynchronise.
+        this.merged = new SequenceValidator(16384, 16384);
         this.legSeq = new SequenceValidator[legs];
         for (int i = 0; i < legs; i++) {
-            legSeq[i] = new SequenceValidator(16384, reorderWindow * 4);
+            legSeq[i] = new SequenceValidator(16384, 16384);
         }
     }
 

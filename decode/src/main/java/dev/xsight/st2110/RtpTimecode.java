@@ -38,11 +38,11 @@ public final class RtpTimecode {
         return new RtpTimecode(rate, rate.supportsDropFrame(), zoneOffsetSeconds);
     }
 
-    /** The 90 kHz PTP tick count for a UTC wall-clock time in milliseconds since the Unix epoch. */
+    /** The 90 kHz PTP tick count (rounded down) for a UTC time in nanoseconds since the Unix epoch. */
     public static long ptpTicks(long utcNanos) {
         long taiNanos = utcNanos + TAI_UTC_SECONDS * 1_000_000_000L;
-        return Math.floorDiv(taiNanos, 1_000_000L) * 90 / 1000 + Math.floorMod(taiNanos, 1_000_000L) * 90
-                / 1_000_000_000L;
+        // 90 kHz: 9 ticks per 100 us.
+        return Math.floorDiv(taiNanos, 100_000L) * 9 + Math.floorMod(taiNanos, 100_000L) * 9 / 100_000L;
     }
 
     /** The RTP timestamp (mod 2^32) of the PTP instant for a UTC time in nanoseconds since the Unix epoch. */

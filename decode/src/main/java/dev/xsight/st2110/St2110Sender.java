@@ -66,9 +66,12 @@ public final class St2110Sender implements AutoCloseable {
 
     /** RTP timestamp of frame period {@code n}: its start x 90 kHz, mod 2^32 (ST 2110-10 7.2). */
     long rtpTimestamp(long n) {
+        // n x den x 90000 overflows a long for today's frame numbers: split the quotient from the remainder.
         long den = format.rate().denominator();
         long num = format.rate().numerator();
-        return Math.floorDiv(n * den * 90_000L, num) & 0xFFFF_FFFFL;
+        long q = Math.floorDiv(n * den, num);
+        long r = n * den - q * num;
+        return (q * 90_000L + Math.floorDiv(r * 90_000L, num)) & 0xFFFF_FFFFL;
     }
 
     /**
