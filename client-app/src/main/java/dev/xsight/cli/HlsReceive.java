@@ -157,8 +157,11 @@ public final class HlsReceive {
         stats.put("frames_decoded", received.get());
         stats.put("frames_dropped", counters.get("frames_dropped"));
         stats.put("time_to_first_frame_ms", firstFrameNanos.get() < 0 ? null : firstFrameNanos.get() / 1_000_000);
-        counters.forEach(stats::putIfAbsent);
-        stats.remove("frame_rate_text");
+        counters.forEach((k, v) -> {
+            if (!stats.containsKey(k)) {
+                stats.put(k, v);
+            }
+        });
         Exception e = firstError.get();
         if (e != null) {
             stats.put("error", e.getMessage());
@@ -170,8 +173,9 @@ public final class HlsReceive {
             Files.writeString(o.statsJson(), line + "\n");
         }
         if (received.get() == 0) {
-            err.println("xsight receive: no frame received" + (e == null ? " within " + o.timeout().toSeconds() + " s"
-                    : ": " + e.getMessage()));
+            if (e == null) {
+                err.println("xsight receive: no frame received within " + o.timeout().toSeconds() + " s");
+            }
             return 1;
         }
         return e != null && !(received.get() >= o.frames() && o.frames() > 0) ? 1 : 0;
