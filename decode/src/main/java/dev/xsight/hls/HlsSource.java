@@ -84,7 +84,20 @@ public final class HlsSource implements FrameSource {
         }
         fetcher = new HlsFetcher(policy, options.timeout());
         speedControl = new LiveSpeedControl(options.targetLiveOffset().toNanos());
-        loader = new SegmentLoader(fetcher, options, queue, stats);
+        Playlist first;
+        try {
+            // The first playlist is loaded here so a wrong URL or a broken playlist fails start() itself.
+            first = fetcher.playlist(options.uri());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while loading " + options.uri());
+        } catch (IOException e) {
+            stats.error(e);
+            finished = true;
+            fetcher.close();
+            throw e;
+        }
+        loader = new SegmentLoader(fetcher, options, queue, stats, first);
         loaderThread = Thread.ofPlatform().daemon().name("hls-load").start(loader);
         decodeThread = Thread.ofPlatform().daemon().name("hls-decode").start(this::decodeLoop);
     }

@@ -33,7 +33,10 @@ final class SegmentLoader implements Runnable {
     private InitSection lastInit;
     private byte[] lastInitBytes;
 
-    SegmentLoader(HlsFetcher fetcher, HlsOptions options, BlockingQueue<Chunk> out, HlsStats stats) {
+    private final Playlist first;
+
+    SegmentLoader(HlsFetcher fetcher, HlsOptions options, BlockingQueue<Chunk> out, HlsStats stats, Playlist first) {
+        this.first = first;
         this.fetcher = fetcher;
         this.options = options;
         this.out = out;
@@ -64,7 +67,6 @@ final class SegmentLoader implements Runnable {
     }
 
     private void load() throws IOException, InterruptedException {
-        Playlist first = fetcher.playlist(options.uri());
         List<Variant> variants = first instanceof MultivariantPlaylist m ? m.byBandwidth() : List.of();
         Variant variant = variants.isEmpty() ? null : selector.select(variants, meter.estimateBps());
         MediaPlaylist pl = variant == null ? (MediaPlaylist) first : fetcher.mediaPlaylist(variant.uri());

@@ -72,16 +72,24 @@ class HlsPlaybackTest {
     private static FrameCollector play(HlsOptions options, int frames, int keep) throws Exception {
         FrameCollector c = new FrameCollector(frames, keep);
         try (HlsSource s = new HlsSource(options)) {
-            s.start(c);
+            try {
+                s.start(c);
+            } catch (PlaylistException e) {
+                lastError = e;
+                last = s.counters();
+                return c;
+            }
             c.await(s, 60);
             last = s.counters();
             lastError = s.error();
+            lastLevels = s.audioLevels();
         }
         return c;
     }
 
     static java.util.Map<String, Object> last;
     static Exception lastError;
+    static AudioLevels lastLevels;
 
     @Test
     void tenBitHevcFmp4ArrivesWithExactCodeValuesAndPqColorimetry() throws Exception {
@@ -109,6 +117,10 @@ class HlsPlaybackTest {
         assertEquals(Colorimetry.Transfer.PQ, col.transfer());
         assertEquals(Colorimetry.Matrix.BT2020_NCL, col.matrix());
         assertEquals(10, last.get("bit_depth"));
+        // The AAC track (a lavfi sine at amplitude 1/8, about -18 dBFS peak) is metered without an audio device.
+        assertEquals(1, lastLevels.channels());
+        assertEquals(-18.1, lastLevels.peakDbfs()[0], 1.5);
+        assertEquals(-21.1, lastLevels.rmsDbfs()[0], 1.5);
         assertEquals("yuv420p10le", last.get("pixel_format"));
     }
 

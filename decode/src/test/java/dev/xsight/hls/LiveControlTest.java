@@ -21,7 +21,7 @@ class LiveControlTest {
 
     private static long start(MediaPlaylist p, Duration target) {
         HlsOptions o = HlsOptions.of(p.uri()).withTargetLiveOffset(target);
-        return new SegmentLoader(null, o, new ArrayBlockingQueue<>(1), new HlsStats()).startSequence(p);
+        return new SegmentLoader(null, o, new ArrayBlockingQueue<>(1), new HlsStats(), p).startSequence(p);
     }
 
     @Test
