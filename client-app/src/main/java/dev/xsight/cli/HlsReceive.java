@@ -94,6 +94,7 @@ public final class HlsReceive {
         Object done = new Object();
         long t0 = System.nanoTime();
         AtomicLong firstFrameNanos = new AtomicLong(-1);
+        AtomicLong lastFrameNanos = new AtomicLong(-1);
         Map<String, Object> counters;
         try (HlsSource source = new HlsSource(options)) {
             source.start(new FrameSource.FrameListener() {
@@ -111,6 +112,7 @@ public final class HlsReceive {
                             out.println(i + " " + (f.timecode() == null ? "--:--:--:--" : f.timecode()) + " "
                                     + f.md5Hex());
                         }
+                        lastFrameNanos.set(System.nanoTime() - t0);
                         received.incrementAndGet();
                         if (o.frames() > 0 && i + 1 >= o.frames()) {
                             synchronized (done) {
@@ -157,6 +159,12 @@ public final class HlsReceive {
         stats.put("frames_decoded", received.get());
         stats.put("frames_dropped", counters.get("frames_dropped"));
         stats.put("time_to_first_frame_ms", firstFrameNanos.get() < 0 ? null : firstFrameNanos.get() / 1_000_000);
+        long n = received.get();
+        if (n > 1 && lastFrameNanos.get() > firstFrameNanos.get()) {
+            // Frames per second after the first frame: decode (and pacing, when paced) without start-up cost.
+            stats.put("fps_after_first_frame", Math.round((n - 1) * 1e9 / (lastFrameNanos.get() - firstFrameNanos.get())
+                    * 100) / 100.0);
+        }
         counters.forEach((k, v) -> {
             if (!stats.containsKey(k)) {
                 stats.put(k, v);

@@ -43,12 +43,23 @@ final class ReceiveCommand implements Callable<Integer> {
     @Option(names = "--realtime", description = "Present VOD in real time (default: as fast as it decodes).")
     boolean realtime;
 
+    @Option(names = "--repeat", hidden = true, defaultValue = "1",
+            description = "Benchmarks: receive N times in one JVM (warm start-up figures); one JSON line each.")
+    int repeat;
+
     @Override
     public Integer call() throws Exception {
         if (frames < 0) {
             throw new IllegalArgumentException("--frames must not be negative");
         }
-        return HlsReceive.run(new HlsReceive.Options(hls, frames, HlsReceive.parseDuration(timeout), md5, statsJson,
-                rendition, HlsReceive.parseDuration(liveOffset), tcOffset, realtime), System.out, System.err);
+        if (repeat < 1) {
+            throw new IllegalArgumentException("--repeat must be at least 1");
+        }
+        int rc = 0;
+        for (int i = 0; i < repeat && rc == 0; i++) {
+            rc = HlsReceive.run(new HlsReceive.Options(hls, frames, HlsReceive.parseDuration(timeout), md5, statsJson,
+                    rendition, HlsReceive.parseDuration(liveOffset), tcOffset, realtime), System.out, System.err);
+        }
+        return rc;
     }
 }

@@ -172,20 +172,33 @@ final class SegmentLoader implements Runnable {
         }
     }
 
-    /**
-     * First segment to play: VOD (or EXT-X-START) from the beginning; live from the segment in which the target
-     * offset behind the live edge falls, but never within the last segment (RFC 8216 6.3.3 asks for three target
-     * durations; a user-set lower target is honoured down to one segment).
-     */
+    /** {@link #startSequence(MediaPlaylist, java.time.Instant)} at the current wall-clock time. */
     long startSequence(MediaPlaylist pl) {
+        return startSequence(pl, java.time.Instant.now());
+    }
+
+    /**
+     * First segment to play: VOD from the beginning; live from the segment the target offset behind the live edge
+     * falls in. With {@code EXT-X-PROGRAM-DATE-TIME} the live edge is the wall clock {@code now} (the segment whose
+     * date-time is the last at or before now - target); without it, the end of the playlist. Never beyond the last
+     * segment (RFC 8216 6.3.3 suggests three target durations; a person's lower target is honoured down to one).
+     */
+    long startSequence(MediaPlaylist pl, java.time.Instant now) {
         List<MediaSegment> segs = pl.segments();
-        if (segs.isEmpty()) {
-            return pl.mediaSequence();
-        }
-        if (pl.endList() || pl.type() == PlaylistType.VOD) {
+        if (segs.isEmpty() || pl.endList() || pl.type() == PlaylistType.VOD) {
             return pl.mediaSequence();
         }
         long behind = options.targetLiveOffset().toNanos();
+        if (segs.getLast().programDateTime() != null) {
+            java.time.Instant at = now.minusNanos(behind);
+            long chosen = segs.getFirst().sequence();
+            for (MediaSegment s : segs) {
+                if (s.programDateTime() != null && !s.programDateTime().toInstant().isAfter(at)) {
+                    chosen = s.sequence();
+                }
+            }
+            return chosen;
+        }
         long acc = 0;
         for (int i = segs.size() - 1; i >= 0; i--) {
             acc += segs.get(i).durationNanos();

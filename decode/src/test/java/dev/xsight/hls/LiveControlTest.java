@@ -34,6 +34,16 @@ class LiveControlTest {
     }
 
     @Test
+    void withProgramDateTimeLiveStartsWhereTheWallClockMinusTargetFalls() throws Exception {
+        MediaPlaylist p = window("#EXT-X-PROGRAM-DATE-TIME:2026-11-21T10:00:00.000+00:00\n");
+        HlsOptions o = HlsOptions.of(p.uri()).withTargetLiveOffset(Duration.ofSeconds(5));
+        SegmentLoader l = new SegmentLoader(null, o, new ArrayBlockingQueue<>(1), new HlsStats(), p);
+        // Segments start at 10:00:00, :02, :04 ... :10 (sequence 50..55). Now 10:00:13.5, 5 s behind is 10:00:08.5.
+        assertEquals(54, l.startSequence(p, java.time.Instant.parse("2026-11-21T10:00:13.500Z")));
+        assertEquals(50, l.startSequence(p, java.time.Instant.parse("2026-11-21T10:00:01Z")), "clamped to window");
+    }
+
+    @Test
     void vodStartsAtTheFirstSegment() throws Exception {
         MediaPlaylist p = window("#EXT-X-PLAYLIST-TYPE:VOD\n");
         assertEquals(50, start(p, Duration.ofSeconds(3)));
