@@ -15,22 +15,35 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code xsight receive}: receives and decodes an ST 2110-22 stream headlessly. */
+/**
+ * {@code xsight receive}: receives and decodes a source headlessly: an ST 2110-22 stream described by an SDP (both
+ * legs of an a=group:DUP pair), or an HLS playlist.
+ */
 @Command(name = "receive", mixinStandardHelpOptions = true,
-        description = "Receive and decode an ST 2110-22 JPEG XS stream described by an SDP (both legs of an"
-                + " a=group:DUP pair), printing per-frame md5 and a JSON statistics line.")
+        description = "Receive and decode an ST 2110-22 JPEG XS stream (--sdp) or an HLS feed (--hls) headlessly,"
+                + " printing per-frame md5 and a JSON statistics line.")
 final class ReceiveCommand implements Callable<Integer> {
-    @Option(names = "--sdp", required = true, description = "The stream's SDP file.")
-    Path sdp;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Input input;
+
+    static final class Input {
+        @Option(names = "--sdp", description = "The ST 2110-22 stream's SDP file.")
+        Path sdp;
+
+        @Option(names = "--hls", paramLabel = "URL",
+                description = "HLS master or media playlist (http/https URL, or a local .m3u8).")
+        String hls;
+    }
 
     @Option(names = "--frames", description = "Stop after this many decoded frames.")
     Long frames;
 
-    @Option(names = "--timeout", defaultValue = "10s",
-            description = "Stop after this long, e.g. 10s, 500ms, 2m (default ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout",
+            description = "Stop after this long, e.g. 10s, 500ms, 2m (default 10s for --sdp, 20s for --hls).")
     String timeout;
 
     @Option(names = "--md5", description = "Print '<index> <timecode> <md5>' per decoded frame.")
@@ -48,8 +61,54 @@ final class ReceiveCommand implements Callable<Integer> {
     @Option(names = "--nio", description = "Use the NIO transport even where epoll is available.")
     boolean nio;
 
+    @Option(names = "--rendition", defaultValue = "auto",
+            description = "HLS: auto (by throughput), highest, lowest, or a BANDWIDTH to pin (default ${DEFAULT-VALUE}).")
+    String rendition;
+
+    @Option(names = "--live-offset", defaultValue = "6s",
+            description = "HLS: target offset behind the live edge (default ${DEFAULT-VALUE}).")
+    String liveOffset;
+
+    @Option(names = "--tc-offset", defaultValue = "0", paramLabel = "FRAMES",
+            description = "HLS: frames added to every timecode (to line up with the grade feed).")
+    long tcOffset;
+
+    @Option(names = "--realtime", description = "HLS: present VOD in real time (default: as fast as it decodes).")
+    boolean realtime;
+
+    @Option(names = "--repeat", hidden = true, defaultValue = "1",
+            description = "Benchmarks: receive N times in one JVM (warm start-up figures); one JSON line each.")
+    int repeat;
+
     @Override
     public Integer call() throws Exception {
+        if (input.hls != null) {
+            return receiveHls();
+        }
+        return receiveSdp(input.sdp);
+    }
+
+    private int receiveHls() throws Exception {
+        if (frames != null && frames < 0) {
+            throw new IllegalArgumentException("--frames must not be negative");
+        }
+        if (repeat < 1) {
+            throw new IllegalArgumentException("--repeat must be at least 1");
+        }
+        long limit = frames == null ? 0 : frames;
+        String t = timeout == null ? "20s" : timeout;
+        int rc = 0;
+        for (int i = 0; i < repeat && rc == 0; i++) {
+            rc = HlsReceive.run(new HlsReceive.Options(input.hls, limit, HlsReceive.parseDuration(t), md5, statsJson,
+                    rendition, HlsReceive.parseDuration(liveOffset), tcOffset, realtime), System.out, System.err);
+        }
+        return rc;
+    }
+
+    private int receiveSdp(Path sdp) throws Exception {
+        if (timeout == null) {
+            timeout = "10s";
+        }
         long timeoutMillis = parseDuration(timeout);
         int zone = parseZone(tz);
         if (frames != null && frames <= 0) {

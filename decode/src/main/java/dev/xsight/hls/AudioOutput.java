@@ -1,0 +1,135 @@
+package dev.xsight.hls;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioSystem;
+import javax.sound.sampled.LineUnavailableException;
+import javax.sound.sampled.SourceDataLine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Plays decoded audio through Java Sound at the wall-clock time its picture is shown plus the A/V offset, and keeps
+ * per-channel meters whether or not a line could be opened (no audio device is normal on servers and CI).
+ *
+ * <p>Threading: {@link #submit} from the decode thread; its own thread writes to the line; {@link #levels()} from
+ * any thread.
+ */
+final class AudioOutput implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AudioOutput.class);
+
+    private record Block(short[] samples, int frames, int channels, int rate, long dueNanos) {
+    }
+
+    private final boolean play;
+    private final long offsetNanos;
+    private final BlockingQueue<Block> queue = new ArrayBlockingQueue<>(64);
+    private volatile AudioLevels levels = AudioLevels.NONE;
+    private volatile boolean closed;
+    private volatile String device = "none";
+    private Thread thread;
+    private SourceDataLine line;
+    private AudioFormat lineFormat;
+
+    AudioOutput(boolean play, long offsetNanos) {
+        this.play = play;
+        this.offsetNanos = offsetNanos;
+    }
+
+    AudioLevels levels() {
+        return levels;
+    }
+
+    /** What the audio goes to: a line description, or {@code none (meters only)}. */
+    String device() {
+        return device;
+    }
+
+    /**
+     * One decoded block of interleaved 16-bit samples whose first sample belongs at {@code presentNanos} (monotonic
+     * clock, as the picture is presented).
+     */
+    void submit(short[] samples, int frames, int channels, int rate, long presentNanos) {
+        levels = AudioLevels.measure(samples, frames, channels);
+        if (!play || closed) {
+            return;
+        }
+        if (thread == null) {
+            thread = Thread.ofPlatform().daemon().name("hls-audio").start(this::loop);
+        }
+        queue.offer(new Block(samples, frames, channels, rate, presentNanos + offsetNanos));
+    }
+
+    private void loop() {
+        try {
+            while (!closed) {
+                Block b = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (b == null) {
+                    continue;
+                }
+                if (!ensureLine(b)) {
+                    queue.clear();
+                    continue;
+                }
+                long early = b.dueNanos() - System.nanoTime();
+                if (early > 2_000_000) {
+                    Thread.sleep(early / 1_000_000);
+                } else if (early < -100_000_000L) {
+                    continue; // more than 100 ms late: drop rather than drift out of sync
+                }
+                byte[] bytes = new byte[b.frames() * b.channels() * 2];
+                for (int i = 0; i < b.frames() * b.channels(); i++) {
+                    bytes[2 * i] = (byte) b.samples()[i];
+                    bytes[2 * i + 1] = (byte) (b.samples()[i] >> 8);
+                }
+                line.write(bytes, 0, bytes.length);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private boolean ensureLine(Block b) {
+        AudioFormat want = new AudioFormat(b.rate(), 16, b.channels(), true, false);
+        if (line != null && lineFormat.matches(want)) {
+            return true;
+        }
+        if (line != null) {
+            line.close();
+            line = null;
+        }
+        if ("unavailable".equals(device)) {
+            return false;
+        }
+        try {
+            line = AudioSystem.getSourceDataLine(want);
+            line.open(want, b.rate() / 5 * b.channels() * 2);
+            line.start();
+            lineFormat = want;
+            device = line.getLineInfo().toString();
+            return true;
+        } catch (LineUnavailableException | IllegalArgumentException | SecurityException e) {
+            LOG.info("No audio output ({}); audio meters only", e.getMessage());
+            device = "unavailable";
+            line = null;
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        if (thread != null) {
+            try {
+                thread.join(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (line != null) {
+            line.close();
+        }
+    }
+}

@@ -1,0 +1,354 @@
+package dev.xsight.hls;
+
+import dev.xsight.media.Frame;
+import dev.xsight.media.FrameRate;
+import dev.xsight.media.FrameSource;
+import dev.xsight.media.SourceHealth;
+import dev.xsight.media.Timecode;
+import java.io.IOException;
+import java.nio.ShortBuffer;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.FrameGrabber;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An HLS player as a {@link FrameSource}: the {@link SegmentLoader} thread fetches (and decrypts) segments; the
+ * decode thread demuxes and decodes each run with FFmpeg (JavaCV's {@link FFmpegFrameGrabber} in
+ * {@link FrameGrabber.ImageMode#RAW}, fed from our bytes) into frames in the native pixel format, stamps each with
+ * its timecode, paces it (live: at a speed that holds the target live offset) and delivers it.
+ *
+ * <p>Timecode: an embedded start timecode (mp4 {@code tmcd}, or a {@code timecode} tag FFmpeg reports) when present,
+ * else the {@code EXT-X-PROGRAM-DATE-TIME} of the run's first segment as time of day in the offset the playlist
+ * writes, counted in frames at the stream's rate (drop-frame at 29.97/59.94) plus the user's offset in frames.
+ *
+ * <p>Threading: see {@link FrameSource}. Frames are delivered on the {@code hls-decode} thread.
+ */
+public final class HlsSource implements FrameSource {
+    private static final Logger LOG = LoggerFactory.getLogger(HlsSource.class);
+    /** Segments the loader may hold ready ahead of the decoder. */
+    static final int QUEUE_SEGMENTS = 3;
+
+    private final HlsOptions options;
+    private final HlsStats stats = new HlsStats();
+    private final BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(QUEUE_SEGMENTS);
+    private final AudioOutput audio;
+    private final PictureConverter converter = new PictureConverter();
+    private HlsFetcher fetcher;
+    private SegmentLoader loader;
+    private Thread loaderThread;
+    private Thread decodeThread;
+    private volatile boolean closed;
+    private volatile boolean finished;
+    private FrameListener listener;
+
+    // Presentation state, owned by the decode thread.
+    private long sequence;
+    private LiveSpeedControl speedControl;
+    private double speed = 1.0;
+    private long clockPts = Long.MIN_VALUE;
+    private long clockWall;
+    private boolean live;
+
+    static {
+        // FFmpeg's own chatter (stream dumps, warnings about probing pipes) stays out of the console; errors remain.
+        org.bytedeco.ffmpeg.global.avutil.av_log_set_level(org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR);
+    }
+
+    public HlsSource(HlsOptions options) {
+        this.options = options;
+        this.audio = new AudioOutput(options.playAudio(), options.avOffset().toNanos());
+    }
+
+    @Override
+    public String name() {
+        String path = options.uri().getPath();
+        return "HLS " + (path == null ? options.uri() : path.substring(path.lastIndexOf('/') + 1));
+    }
+
+    @Override
+    public synchronized void start(FrameListener frameListener) throws IOException {
+        if (listener != null) {
+            throw new IllegalStateException("HLS source already started");
+        }
+        this.listener = frameListener;
+        UriPolicy policy = UriPolicy.forOpened(options.uri());
+        String refusal = policy.refusal(options.uri());
+        if (refusal != null) {
+            throw new PlaylistException(options.uri(), 0, refusal);
+        }
+        fetcher = new HlsFetcher(policy, options.timeout());
+        speedControl = new LiveSpeedControl(options.targetLiveOffset().toNanos());
+        Playlist first;
+        try {
+            // The first playlist is loaded here so a wrong URL or a broken playlist fails start() itself.
+            first = fetcher.playlist(options.uri());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while loading " + options.uri());
+        } catch (IOException e) {
+            stats.error(e);
+            finished = true;
+            fetcher.close();
+            throw e;
+        }
+        loader = new SegmentLoader(fetcher, options, queue, stats, first);
+        loaderThread = Thread.ofPlatform().daemon().name("hls-load").start(loader);
+        decodeThread = Thread.ofPlatform().daemon().name("hls-decode").start(this::decodeLoop);
+    }
+
+    /** Whether the stream has ended (VOD finished, or stopped by an error). */
+    public boolean finished() {
+        return finished;
+    }
+
+    /** The error that stopped the source, or null. */
+    public Exception error() {
+        return stats.error();
+    }
+
+    /** Latest per-channel audio levels (meters work without an audio device). */
+    public AudioLevels audioLevels() {
+        return audio.levels();
+    }
+
+    /** Counters for JSON statistics (see {@link HlsStats#counters()}). */
+    public java.util.Map<String, Object> counters() {
+        return stats.counters();
+    }
+
+    @Override
+    public SourceHealth health() {
+        return new SourceHealth(stats.ok(), stats.summary(), stats.counters());
+    }
+
+    private void decodeLoop() {
+        try {
+            Chunk c = queue.take();
+            while (!closed && c != null && !c.isEnd()) {
+                RunInputStream in = new RunInputStream(c, queue, () -> closed, x -> { });
+                try {
+                    decodeRun(c, in);
+                } catch (FrameGrabber.Exception | RuntimeException e) {
+                    LOG.warn("HLS decode of run {} failed: {}", c.run(), e.getMessage());
+                    listener.onError(new IOException("decoding segment " + c.segment().uri() + " failed: "
+                            + e.getMessage(), e));
+                    // Skip the rest of this run; carry on with the next one.
+                    while (in.read(new byte[65536], 0, 65536) >= 0) {
+                        // drain
+                    }
+                }
+                c = in.following();
+            }
+            if (c != null && c.isEnd() && c.error() != null) {
+                stats.error(c.error());
+                listener.onError(c.error());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            finished = true;
+        }
+    }
+
+    private void decodeRun(Chunk first, RunInputStream in) throws FrameGrabber.Exception {
+        FFmpegFrameGrabber g = new FFmpegFrameGrabber(in, 0);
+        g.setImageMode(FrameGrabber.ImageMode.RAW);
+        g.setOption("analyzeduration", "500000");
+        g.setOption("probesize", "2000000");
+        g.setVideoOption("threads", Integer.toString(Math.max(1, Runtime.getRuntime().availableProcessors())));
+        g.setCloseInputStream(false);
+        live = first.live();
+        try {
+            g.start();
+            FrameRate rate = frameRate(g.getFrameRate());
+            TimecodeAnchor anchor = anchor(first, g, rate);
+            long pts0 = Long.MIN_VALUE;
+            OffsetDateTime pdt = first.segment().programDateTime();
+            org.bytedeco.javacv.Frame f;
+            while (!closed && (f = g.grab()) != null) {
+                if (f.samples != null) {
+                    audioBlock(f);
+                    continue;
+                }
+                if (f.image == null || !(f.opaque instanceof AVFrame picture)) {
+                    continue;
+                }
+                if (pts0 == Long.MIN_VALUE) {
+                    pts0 = f.timestamp;
+                }
+                long elapsedNanos = (f.timestamp - pts0) * 1000;
+                Frame frame = converter.convert(picture);
+                long index = rate == null ? 0 : Math.round(elapsedNanos * rate.toDouble() / 1e9);
+                frame.ptsNanos(f.timestamp * 1000).frameRate(rate).sequence(sequence++);
+                if (anchor != null) {
+                    frame.timecode(Timecode.fromFrameCount(anchor.frames + index + options.timecodeOffsetFrames(),
+                            rate, anchor.dropFrame));
+                }
+                stats.picture(converter.lastFormat().ffmpegName(), converter.lastFormat().bitDepth(), frame.width(),
+                        frame.height(), rate == null ? "" : rate.toString(), frame.colorimetry().describe());
+                stats.frameDecoded();
+                if (!present(frame, f.timestamp * 1000, pdt == null ? null : pdt.plusNanos(elapsedNanos))) {
+                    frame.release();
+                    stats.frameDropped();
+                    continue;
+                }
+                listener.onFrame(frame);
+            }
+        } finally {
+            g.stop();
+            g.release();
+        }
+    }
+
+    private void audioBlock(org.bytedeco.javacv.Frame f) {
+        int ch = f.audioChannels;
+        if (ch <= 0 || !(f.samples[0] instanceof ShortBuffer)) {
+            return;
+        }
+        int frames;
+        short[] inter;
+        if (f.samples.length == 1) {
+            ShortBuffer sb = (ShortBuffer) f.samples[0];
+            frames = sb.remaining() / ch;
+            inter = new short[frames * ch];
+            sb.duplicate().get(inter);
+        } else {
+            frames = f.samples[0].remaining();
+            inter = new short[frames * ch];
+            for (int c = 0; c < ch && c < f.samples.length; c++) {
+                ShortBuffer sb = ((ShortBuffer) f.samples[c]).duplicate();
+                for (int i = 0; i < frames; i++) {
+                    inter[i * ch + c] = sb.get();
+                }
+            }
+        }
+        long due = clockPts == Long.MIN_VALUE ? System.nanoTime()
+                : clockWall + (long) ((f.timestamp * 1000 - clockPts) / speed);
+        audio.submit(inter, frames, ch, f.sampleRate, due);
+    }
+
+    /**
+     * Waits until the frame is due on the presentation clock. Returns false when it is too late to show (dropped).
+     * Live: the clock runs at the speed that holds the target offset; VOD: real time, or unpaced when so configured.
+     */
+    private boolean present(Frame frame, long ptsNanos, OffsetDateTime wallOfFrame) {
+        long now = System.nanoTime();
+        boolean paced = live || options.paceVod();
+        if (live && wallOfFrame != null) {
+            long offset = Duration.between(wallOfFrame.toInstant(), java.time.Instant.now()).toNanos();
+            speed = speedControl.speed(offset, now);
+            stats.live(true, offset / 1e9, speed);
+        } else if (live) {
+            stats.live(true, Double.NaN, 1.0);
+        }
+        if (!paced) {
+            return true;
+        }
+        if (clockPts == Long.MIN_VALUE || ptsNanos < clockPts || ptsNanos - clockPts > 10_000_000_000L) {
+            clockPts = ptsNanos; // first frame of the run or a jump: present now
+            clockWall = now;
+            return true;
+        }
+        long due = clockWall + (long) ((ptsNanos - clockPts) / speed);
+        clockPts = ptsNanos;
+        clockWall = due;
+        long early = due - now;
+        if (early > 0) {
+            try {
+                Thread.sleep(early / 1_000_000, (int) (early % 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return true;
+        }
+        long frameNanos = frame.frameRate() == null ? 40_000_000L : frame.frameRate().frameDurationNanos();
+        if (-early > 2 * frameNanos) {
+            if (-early > 1_000_000_000L) {
+                // A stall (network or decode): re-anchor the clock instead of racing to catch up.
+                stats.stall();
+                clockWall = now;
+                return true;
+            }
+            return false;
+        }
+        return true;
+    }
+
+    private record TimecodeAnchor(long frames, boolean dropFrame) {
+    }
+
+    private TimecodeAnchor anchor(Chunk first, FFmpegFrameGrabber g, FrameRate rate) {
+        if (rate == null) {
+            return null;
+        }
+        boolean drop = rate.supportsDropFrame();
+        String embedded = g.getVideoMetadata("timecode");
+        if (embedded == null) {
+            embedded = g.getMetadata("timecode");
+        }
+        if (embedded != null) {
+            try {
+                Timecode tc = Timecode.parse(embedded, rate);
+                return new TimecodeAnchor(tc.toFrameCount(rate), tc.dropFrame());
+            } catch (RuntimeException e) {
+                LOG.debug("ignoring embedded timecode '{}': {}", embedded, e.getMessage());
+            }
+        }
+        OffsetDateTime pdt = first.segment().programDateTime();
+        if (pdt == null) {
+            return null;
+        }
+        long nanosOfDay = pdt.toLocalTime().toNanoOfDay();
+        // Round to the nearest frame: a PDT written in milliseconds lands a hair before or after its frame.
+        return new TimecodeAnchor(Math.round(nanosOfDay * (double) rate.numerator() / rate.denominator() / 1e9), drop);
+    }
+
+    /** The stream's rate as an exact rational: 23.976 -> 24000/1001 etc.; null when unknown. */
+    static FrameRate frameRate(double fps) {
+        if (!(fps > 0) || fps > 1000) {
+            return null;
+        }
+        for (FrameRate r : FrameRate.SUPPORTED) {
+            if (Math.abs(r.toDouble() - fps) < 0.01) {
+                return r;
+            }
+        }
+        long nominal = Math.round(fps);
+        if (Math.abs(nominal - fps) < 1e-3) {
+            return new FrameRate((int) nominal, 1);
+        }
+        return new FrameRate((int) Math.round(fps * 1000), 1000);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        if (loader != null) {
+            loader.close();
+        }
+        join(loaderThread);
+        join(decodeThread);
+        audio.close();
+        if (fetcher != null) {
+            fetcher.close();
+        }
+        queue.clear();
+    }
+
+    private static void join(Thread t) {
+        if (t == null) {
+            return;
+        }
+        try {
+            t.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

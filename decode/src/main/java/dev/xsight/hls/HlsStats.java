@@ -1,0 +1,167 @@
+package dev.xsight.hls;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Counters of one HLS source, written by its loader and decode threads and read by the health bar and the CLI.
+ * Thread-safe (synchronized; touched a few times per segment and once per frame).
+ */
+final class HlsStats {
+    private long bandwidth;
+    private int variants;
+    private String rendition = "";
+    private long switches;
+    private long segments;
+    private long bytes;
+    private long throughputBps;
+    private long segmentsSkipped;
+    private long refreshFailures;
+    private long sequenceResets;
+    private long discontinuities;
+    private long framesDecoded;
+    private long framesDropped;
+    private long stalls;
+    private double liveOffsetS = Double.NaN;
+    private double speed = 1.0;
+    private boolean live;
+    private String pixelFormat = "";
+    private int bitDepth;
+    private int width;
+    private int height;
+    private String frameRate = "";
+    private String colorimetry = "";
+    private Exception error;
+
+    synchronized void rendition(Variant v, int count) {
+        variants = count;
+        bandwidth = v == null ? 0 : v.bandwidth();
+        rendition = v == null ? "media playlist" : v.describe();
+    }
+
+    synchronized void switches() {
+        switches++;
+    }
+
+    synchronized void segmentLoaded(long size, long estimate) {
+        segments++;
+        bytes += size;
+        throughputBps = estimate;
+    }
+
+    synchronized void segmentsSkipped(long n) {
+        segmentsSkipped += n;
+    }
+
+    synchronized void refreshFailures() {
+        refreshFailures++;
+    }
+
+    synchronized void sequenceResets() {
+        sequenceResets++;
+    }
+
+    synchronized void discontinuities() {
+        discontinuities++;
+    }
+
+    synchronized void frameDecoded() {
+        framesDecoded++;
+    }
+
+    synchronized void frameDropped() {
+        framesDropped++;
+    }
+
+    synchronized void stall() {
+        stalls++;
+    }
+
+    synchronized void live(boolean isLive, double offsetS, double currentSpeed) {
+        live = isLive;
+        liveOffsetS = offsetS;
+        speed = currentSpeed;
+    }
+
+    synchronized void picture(String fmt, int depth, int w, int h, String rate, String colour) {
+        pixelFormat = fmt;
+        bitDepth = depth;
+        width = w;
+        height = h;
+        frameRate = rate;
+        colorimetry = colour;
+    }
+
+    synchronized void error(Exception e) {
+        error = e;
+    }
+
+    synchronized Exception error() {
+        return error;
+    }
+
+    synchronized long framesDecoded() {
+        return framesDecoded;
+    }
+
+    synchronized long bandwidth() {
+        return bandwidth;
+    }
+
+    synchronized long switchCount() {
+        return switches;
+    }
+
+    synchronized double liveOffsetS() {
+        return liveOffsetS;
+    }
+
+    /** Named counters as the CLI's JSON and the health bar use them. */
+    synchronized Map<String, Object> counters() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("pixel_format", pixelFormat);
+        m.put("bit_depth", bitDepth);
+        m.put("width", width);
+        m.put("height", height);
+        m.put("frame_rate", frameRate);
+        m.put("colorimetry", colorimetry);
+        m.put("rendition_bandwidth", bandwidth);
+        m.put("rendition", rendition);
+        m.put("variants", variants);
+        m.put("rendition_switches", switches);
+        m.put("live", live);
+        if (live && !Double.isNaN(liveOffsetS)) {
+            m.put("live_offset_s", Math.round(liveOffsetS * 1000) / 1000.0);
+            m.put("playback_speed", Math.round(speed * 1000) / 1000.0);
+        }
+        m.put("frames_decoded", framesDecoded);
+        m.put("frames_dropped", framesDropped);
+        m.put("segments", segments);
+        m.put("bytes", bytes);
+        m.put("throughput_bps", throughputBps);
+        m.put("segments_skipped", segmentsSkipped);
+        m.put("refresh_failures", refreshFailures);
+        m.put("sequence_resets", sequenceResets);
+        m.put("discontinuities", discontinuities);
+        m.put("stalls", stalls);
+        return m;
+    }
+
+    synchronized String summary() {
+        StringBuilder b = new StringBuilder();
+        b.append(width > 0 ? width + "x" + height + " " + pixelFormat + " " + frameRate + " fps" : "starting");
+        b.append(" · ").append(rendition);
+        if (live && !Double.isNaN(liveOffsetS)) {
+            b.append(String.format(java.util.Locale.ROOT, " · live -%.1f s", liveOffsetS));
+        }
+        b.append(" · ").append(framesDropped).append(" dropped");
+        if (error != null) {
+            b.append(" · ").append(error.getMessage());
+        }
+        return b.toString();
+    }
+
+    synchronized boolean ok() {
+        return error == null && segmentsSkipped == 0 && refreshFailures == 0;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.xsight.hls;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.xsight.media.FrameRate;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DemoHlsServerTest {
+    @Test
+    void builtInOtsDemoPlaysLiveAsTenBitHevcWithTimeOfDayTimecode() throws Exception {
+        FrameCollector c = new FrameCollector(30, 0);
+        Map<String, Object> counters;
+        try (DemoHlsServer demo = DemoHlsServer.start();
+                HlsSource s = new HlsSource(HlsOptions.of(demo.url()).withPlayAudio(false)
+                        .withTargetLiveOffset(Duration.ofSeconds(3)))) {
+            s.start(c);
+            c.await(s, 30);
+            counters = s.counters();
+        }
+        assertEquals(List.of(), c.errors);
+        assertEquals(30, c.seen.size());
+        assertEquals("yuv420p10le", c.seen.get(0).format());
+        assertEquals(640, c.seen.get(0).width());
+        assertNotNull(c.seen.get(0).timecode());
+        assertEquals(true, counters.get("live"));
+        assertTrue(counters.containsKey("live_offset_s"), counters.toString());
+        long tc0 = c.seen.get(0).timecode().toFrameCount(FrameRate.FPS_25);
+        assertEquals(tc0 + 29, c.seen.get(29).timecode().toFrameCount(FrameRate.FPS_25));
+    }
+
+    @Test
+    void demoVodPlaysItsFourSegments() throws Exception {
+        FrameCollector c = new FrameCollector(1000, 0);
+        try (DemoHlsServer demo = DemoHlsServer.start();
+                HlsSource s = new HlsSource(HlsOptions.of(demo.vodUrl()).withPlayAudio(false).withPaceVod(false))) {
+            s.start(c);
+            c.await(s, 30);
+        }
+        assertEquals(100, c.seen.size());
+    }
+}

@@ -1,0 +1,110 @@
+package dev.xsight.hls;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.xsight.media.FrameRate;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Live behaviour with real servers: a stream written in real time, a media-sequence reset, a discontinuity. */
+class HlsLiveTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void slidingWindowWrittenInRealTimePlaysWithSteppingTimecodesAndALiveOffset() throws Exception {
+        TestStreams.assumeFfmpeg();
+        Process ffmpeg = TestStreams.live(dir);
+        try (LoopbackHttpServer server = LoopbackHttpServer.start(LoopbackHttpServer.directory(dir))) {
+            Path playlist = dir.resolve("live.m3u8");
+            for (int i = 0; i < 200 && segmentsIn(playlist) < 3; i++) {
+                Thread.sleep(50);
+            }
+            assertTrue(segmentsIn(playlist) >= 3, "ffmpeg wrote a live playlist");
+            FrameCollector c = new FrameCollector(50, 0);
+            Map<String, Object> counters;
+            try (HlsSource s = new HlsSource(HlsOptions.of(server.uri("/live.m3u8")).withPlayAudio(false)
+                    .withTargetLiveOffset(Duration.ofSeconds(2)))) {
+                s.start(c);
+                c.await(s, 30);
+                counters = s.counters();
+            }
+            assertEquals(List.of(), c.errors);
+            assertEquals(50, c.seen.size());
+            for (int i = 1; i < c.seen.size(); i++) {
+                assertEquals(c.seen.get(0).timecode().toFrameCount(FrameRate.FPS_25) + i,
+                        c.seen.get(i).timecode().toFrameCount(FrameRate.FPS_25), "frame " + i);
+            }
+            assertEquals(true, counters.get("live"));
+            assertNotNull(counters.get("live_offset_s"), "live offset reported: " + counters);
+        } finally {
+            ffmpeg.destroy();
+            ffmpeg.waitFor();
+        }
+    }
+
+    private static int segmentsIn(Path playlist) throws java.io.IOException {
+        if (!Files.exists(playlist)) {
+            return 0;
+        }
+        return (int) Files.readAllLines(playlist).stream().filter(l -> l.startsWith("#EXTINF")).count();
+    }
+
+    @Test
+    void mediaSequenceResetRestartsAtTheNewWindow() throws Exception {
+        TestStreams.assumeFfmpeg();
+        TestStreams.avcTwoRenditions(dir);
+        AtomicInteger loads = new AtomicInteger();
+        String before = "#EXTM3U\n#EXT-X-TARGETDURATION:1\n#EXT-X-MEDIA-SEQUENCE:100\n"
+                + "#EXTINF:1,\nr1/s0.ts\n#EXTINF:1,\nr1/s1.ts\n#EXTINF:1,\nr1/s2.ts\n";
+        String after = "#EXTM3U\n#EXT-X-TARGETDURATION:1\n#EXT-X-MEDIA-SEQUENCE:0\n"
+                + "#EXTINF:1,\nr1/s0.ts\n#EXTINF:1,\nr1/s1.ts\n#EXT-X-ENDLIST\n";
+        LoopbackHttpServer.Responder files = LoopbackHttpServer.directory(dir);
+        try (LoopbackHttpServer server = LoopbackHttpServer.start(path -> path.equals("/reset.m3u8")
+                ? LoopbackHttpServer.Response.ok("application/vnd.apple.mpegurl",
+                        (loads.incrementAndGet() <= 1 ? before : after).getBytes())
+                : files.respond(path))) {
+            FrameCollector c = new FrameCollector(125, 0);
+            Map<String, Object> counters;
+            try (HlsSource s = new HlsSource(HlsOptions.of(server.uri("/reset.m3u8")).withPlayAudio(false)
+                    .withPaceVod(false).withTargetLiveOffset(Duration.ofSeconds(10)))) {
+                s.start(c);
+                c.await(s, 30);
+                counters = s.counters();
+            }
+            assertEquals(List.of(), c.errors);
+            assertEquals(1L, counters.get("sequence_resets"));
+            assertEquals(125, c.seen.size(), "3 segments before the reset and 2 after");
+        }
+    }
+
+    @Test
+    void discontinuityToAnotherResolutionStartsANewDecoder() throws Exception {
+        TestStreams.assumeFfmpeg();
+        TestStreams.avcTwoRenditions(dir);
+        Files.writeString(dir.resolve("disc.m3u8"), "#EXTM3U\n#EXT-X-TARGETDURATION:1\n#EXT-X-PLAYLIST-TYPE:VOD\n"
+                + "#EXTINF:1,\nr1/s0.ts\n#EXT-X-DISCONTINUITY\n#EXTINF:1,\nr0/s2.ts\n#EXT-X-ENDLIST\n");
+        try (LoopbackHttpServer server = LoopbackHttpServer.start(LoopbackHttpServer.directory(dir))) {
+            FrameCollector c = new FrameCollector(50, 0);
+            Map<String, Object> counters;
+            try (HlsSource s = new HlsSource(HlsOptions.of(server.uri("/disc.m3u8")).withPlayAudio(false)
+                    .withPaceVod(false))) {
+                s.start(c);
+                c.await(s, 30);
+                counters = s.counters();
+            }
+            assertEquals(50, c.seen.size());
+            assertEquals(160, c.seen.get(24).width());
+            assertEquals(320, c.seen.get(25).width());
+            assertEquals(1L, counters.get("discontinuities"));
+        }
+    }
+}
