@@ -35,7 +35,7 @@ final class DecoderState {
         this.layout = Layout.of(info);
         long bytes = CoefficientStore.bytesFor(layout);
         for (Layout.Comp k : layout.comps) {
-            bytes += 4L * 2 * k.width * k.height;
+            bytes += 4L * 2 * k.width * k.height + 32L * k.height;
         }
         long limit = Math.min(MAX_WORKING_BYTES, Runtime.getRuntime().maxMemory() / 2);
         if (bytes > limit) {

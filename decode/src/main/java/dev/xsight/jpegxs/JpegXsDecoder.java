@@ -329,7 +329,7 @@ public final class JpegXsDecoder implements AutoCloseable {
                 ComponentTransform t = st.transforms[c];
                 int ready = t.advance(rows);
                 if (ready > written[c]) {
-                    st.output.component(c, t.output(), t.outputWidth(), t.splitLow(), written[c], ready, out);
+                    st.output.component(c, t, written[c], ready, out);
                     written[c] = ready;
                 }
             }
