@@ -18,7 +18,8 @@ final class DecoderState {
     final PixelFormat format;
     final CoefficientStore store;
     final ComponentTransform[] transforms;
-    final OutputStage output;
+    /** One output stage per component: components are synthesised and written concurrently. */
+    final OutputStage[] outputs;
     final PrecinctDecoder[] decoders;
     final int[] sliceStarts;
 
@@ -49,7 +50,10 @@ final class DecoderState {
         for (int c = 0; c < layout.nc; c++) {
             transforms[c] = new ComponentTransform(layout.comps[c], store.coef[c]);
         }
-        this.output = new OutputStage(layout);
+        this.outputs = new OutputStage[layout.nc];
+        for (int c = 0; c < layout.nc; c++) {
+            outputs[c] = new OutputStage(layout);
+        }
         this.decoders = new PrecinctDecoder[workers];
         for (int i = 0; i < workers; i++) {
             decoders[i] = new PrecinctDecoder(layout, store);
