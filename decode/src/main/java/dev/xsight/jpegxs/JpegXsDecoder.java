@@ -242,7 +242,7 @@ public final class JpegXsDecoder implements AutoCloseable {
         /** Waits for slices of an abandoned frame before the next one starts. */
         void drain() {
             synchronized (queueLock) {
-                while (pending > 0) {
+                while (pending > 0 && !closed) {
                     try {
                         queueLock.wait();
                     } catch (InterruptedException e) {
@@ -389,8 +389,11 @@ public final class JpegXsDecoder implements AutoCloseable {
         @Override
         public void awaitComplete() throws JpegXsFormatException, InterruptedException {
             synchronized (queueLock) {
-                while (pending > 0) {
+                while (pending > 0 && !closed) {
                     queueLock.wait();
+                }
+                if (closed && pending > 0) {
+                    throw new IllegalStateException("decoder closed with " + pending + " slice(s) undecoded");
                 }
             }
             // Workers may have skipped a component another worker was synthesising: finish on this thread.
