@@ -14,7 +14,9 @@ package dev.xsight.jpegxs;
  * with significance (codes only inside significance groups that hold a group above T, plus one flag per
  * significance group, C.5.4). Raw mode (Dr = 1) spends 4 bits per group.
  *
- * <p>Not thread-safe: one instance per encoder.
+ * <p>Threading: {@link #storeRow} for different bands, {@link #computeStats} for different precinct rows and
+ * {@link #evaluate}/{@link #write} for different rows may run on different threads, each with its own {@link Work};
+ * the phases themselves must not overlap.
  */
 final class PrecinctCoder {
     /** Largest precinct body this encoder writes (the reference decoder rejects Lprc >= 2^20). */
@@ -39,21 +41,33 @@ final class PrecinctCoder {
     private final byte[][] sigMax;
     private final int[][] stats;
 
-    // Choices of the last evaluate(..., commit = true).
-    private final int[] t;
-    private final boolean[] useSig;
-    private final boolean[] packetPresent;
-    private final boolean[] packetRaw;
-    private final int[] packetSigBytes;
-    private final int[] packetCntBytes;
-    private final int[] packetDataBytes;
-    private int committedQ;
-    private int committedR;
+    /**
+     * One worker's scratch: the coding choices of its last {@link #evaluate} (per band truncation T and
+     * significance mode, per packet raw mode and subpacket sizes, Q and R) and histogram space.
+     */
+    static final class Work {
+        final int[] t;
+        final boolean[] sig;
+        final boolean[] present;
+        final boolean[] raw;
+        final int[] sigBytes;
+        final int[] cntBytes;
+        final int[] dataBytes;
+        final int[] hist = new int[16];
+        final int[] sigHist = new int[16];
+        int q;
+        int r;
 
-    private final int[] scratchT;
-    private final boolean[] scratchSig;
-    private final int[] hist = new int[16];
-    private final int[] sigHist = new int[16];
+        Work(EncoderLayout layout) {
+            t = new int[layout.bands];
+            sig = new boolean[layout.bands];
+            present = new boolean[layout.packets];
+            raw = new boolean[layout.packets];
+            sigBytes = new int[layout.packets];
+            cntBytes = new int[layout.packets];
+            dataBytes = new int[layout.packets];
+        }
+    }
 
     PrecinctCoder(EncoderLayout layout, DefaultWeights weights, EncoderSettings settings) {
         this.layout = layout;
@@ -80,15 +94,6 @@ final class PrecinctCoder {
             sigMax[k] = new byte[layout.bandSigGroups[k] * layout.bandHeight[k]];
         }
         stats = new int[layout.precinctRows][layout.bandLinesPerPrecinct * STATS];
-        t = new int[nb];
-        scratchT = new int[nb];
-        scratchSig = new boolean[nb];
-        useSig = new boolean[nb];
-        packetPresent = new boolean[layout.packets];
-        packetRaw = new boolean[layout.packets];
-        packetSigBytes = new int[layout.packets];
-        packetCntBytes = new int[layout.packets];
-        packetDataBytes = new int[layout.packets];
     }
 
     int maxLevel() {
@@ -141,18 +146,18 @@ final class PrecinctCoder {
     private static final int ROUND = 1 << (FQ_SHIFT - 1);
 
     /** Fills the per-T bit counts of every band line of precinct row p from the bitplane counts. */
-    void computeStats(int p) {
+    void computeStats(int p, Work w) {
         int[] s = stats[p];
         for (int k = 0; k < layout.bands; k++) {
             int lines = layout.linesIn(k, p);
             for (int l = 0; l < lines; l++) {
                 int row = p * layout.bandLines[k] + l;
-                lineStats(k, row, s, (layout.bandLineBase[k] + l) * STATS);
+                lineStats(k, row, s, (layout.bandLineBase[k] + l) * STATS, w.hist, w.sigHist);
             }
         }
     }
 
-    private void lineStats(int k, int row, int[] s, int at) {
+    private void lineStats(int k, int row, int[] s, int at, int[] hist, int[] sigHist) {
         int groups = layout.bandGroups[k];
         byte[] m = gcli[k];
         int base = row * groups;
@@ -191,16 +196,15 @@ final class PrecinctCoder {
 
     /**
      * Bytes of precinct row p (header and packets, no padding) at quantization {@code level}, or
-     * {@link #INFEASIBLE} when a length field would overflow. With {@code commit} the choices are kept for
-     * {@link #write}.
+     * {@link #INFEASIBLE} when a length field would overflow. The choices stay in {@code w} for {@link #write}.
      */
-    int evaluate(int p, int level, boolean commit) {
+    int evaluate(int p, int level, Work w) {
         int nb = layout.bands;
         int q = quantization(level);
         int r = q * nb - level;
         int[] s = stats[p];
-        int[] tt = commit ? t : scratchT;
-        boolean[] sig = commit ? useSig : scratchSig;
+        int[] tt = w.t;
+        boolean[] sig = w.sig;
         for (int k = 0; k < nb; k++) {
             int v = q - gain[k] - (priority[k] < r ? 1 : 0);
             int tk = v < 0 ? 0 : Math.min(v, 15);
@@ -245,9 +249,7 @@ final class PrecinctCoder {
                 rawBits += 4 * layout.bandGroups[k];
             }
             if (!present) {
-                if (commit) {
-                    packetPresent[j] = false;
-                }
+                w.present[j] = false;
                 continue;
             }
             int sigBytes = (flags + 7) >> 3;
@@ -263,44 +265,40 @@ final class PrecinctCoder {
                 return INFEASIBLE;
             }
             total += hdr + sigBytes + cntBytes + dataBytes;
-            if (commit) {
-                packetPresent[j] = true;
-                packetRaw[j] = raw;
-                packetSigBytes[j] = sigBytes;
-                packetCntBytes[j] = cntBytes;
-                packetDataBytes[j] = dataBytes;
-            }
+            w.present[j] = true;
+            w.raw[j] = raw;
+            w.sigBytes[j] = sigBytes;
+            w.cntBytes[j] = cntBytes;
+            w.dataBytes[j] = dataBytes;
         }
         if (total - layout.precinctHeaderBytes() > MAX_BODY) {
             return INFEASIBLE;
         }
-        if (commit) {
-            committedQ = q;
-            committedR = r;
-        }
+        w.q = q;
+        w.r = r;
         return total;
     }
 
     /**
-     * Writes precinct row p at the choices of the last committing {@link #evaluate} plus {@code padding} zero bytes
+     * Writes precinct row p at the choices {@code w} holds from {@link #evaluate} of the same row, plus {@code padding} zero bytes
      * that the precinct length Lprc covers (C.2).
      *
      * @return bytes written
      */
-    int write(int p, int committedBytes, int padding, BitPacker out) {
+    int write(int p, int committedBytes, int padding, BitPacker out, Work w) {
         int start = out.position();
         int body = committedBytes - layout.precinctHeaderBytes() + padding;
         out.bits(body, 24);
-        out.u8(committedQ);
-        out.u8(committedR);
+        out.u8(w.q);
+        out.u8(w.r);
         for (int k = 0; k < layout.bands; k++) {
             boolean exists = layout.linesIn(k, p) > 0;
-            out.bits(exists && useSig[k] ? 2 : 0, 2);
+            out.bits(exists && w.sig[k] ? 2 : 0, 2);
         }
         out.align();
         for (int j = 0; j < layout.packets; j++) {
-            if (packetPresent[j]) {
-                writePacket(p, j, out);
+            if (w.present[j]) {
+                writePacket(p, j, out, w);
             }
         }
         out.zeros(padding);
@@ -312,17 +310,17 @@ final class PrecinctCoder {
         return written;
     }
 
-    private void writePacket(int p, int j, BitPacker out) {
+    private void writePacket(int p, int j, BitPacker out, Work w) {
         // Packet header (C.3): Dr, Ldat, Lcnt, Lsgn (no separate sign subpacket: Fs = 0).
-        boolean raw = packetRaw[j];
+        boolean raw = w.raw[j];
         out.bits(raw ? 1 : 0, 1);
         if (layout.longHeaders) {
-            out.bits(packetDataBytes[j], 20);
-            out.bits(packetCntBytes[j], 20);
+            out.bits(w.dataBytes[j], 20);
+            out.bits(w.cntBytes[j], 20);
             out.bits(0, 15);
         } else {
-            out.bits(packetDataBytes[j], 15);
-            out.bits(packetCntBytes[j], 13);
+            out.bits(w.dataBytes[j], 15);
+            out.bits(w.cntBytes[j], 13);
             out.bits(0, 11);
         }
         int line = layout.packetLine[j];
@@ -338,29 +336,29 @@ final class PrecinctCoder {
             out.align();
         } else {
             for (int k = first; k < end; k++) {
-                if (line < layout.linesIn(k, p) && useSig[k]) {
-                    writeSignificance(k, p * layout.bandLines[k] + line, out);
+                if (line < layout.linesIn(k, p) && w.sig[k]) {
+                    writeSignificance(k, p * layout.bandLines[k] + line, w.t[k], out);
                 }
             }
             out.align();
-            check(out.position() - mark, packetSigBytes[j], "significance", p, j);
+            check(out.position() - mark, w.sigBytes[j], "significance", p, j);
             mark = out.position();
             for (int k = first; k < end; k++) {
                 if (line < layout.linesIn(k, p)) {
-                    writeCounts(k, p * layout.bandLines[k] + line, useSig[k], out);
+                    writeCounts(k, p * layout.bandLines[k] + line, w.t[k], w.sig[k], out);
                 }
             }
             out.align();
         }
-        check(out.position() - mark, packetCntBytes[j], "bitplane count", p, j);
+        check(out.position() - mark, w.cntBytes[j], "bitplane count", p, j);
         mark = out.position();
         for (int k = first; k < end; k++) {
             if (line < layout.linesIn(k, p)) {
-                writeData(k, p * layout.bandLines[k] + line, out);
+                writeData(k, p * layout.bandLines[k] + line, w.t[k], out);
             }
         }
         out.align();
-        check(out.position() - mark, packetDataBytes[j], "data", p, j);
+        check(out.position() - mark, w.dataBytes[j], "data", p, j);
     }
 
     private static void check(int written, int expected, String what, int p, int j) {
@@ -379,8 +377,7 @@ final class PrecinctCoder {
     }
 
     /** Significance flags (C.5.4): 1 marks a significance group whose bitplane counts are all at most T. */
-    private void writeSignificance(int k, int row, BitPacker out) {
-        int tk = t[k];
+    private void writeSignificance(int k, int row, int tk, BitPacker out) {
         byte[] sm = sigMax[k];
         for (int i = 0, n = layout.bandSigGroups[k], sb = row * n; i < n; i++) {
             out.bits(sm[sb + i] <= tk ? 1 : 0, 1);
@@ -388,10 +385,9 @@ final class PrecinctCoder {
     }
 
     /** Bitplane counts predicted from zero (C.5.2): unary code of max(M - T, 0), ones terminated by a zero. */
-    private void writeCounts(int k, int row, boolean significance, BitPacker out) {
+    private void writeCounts(int k, int row, int tk, boolean significance, BitPacker out) {
         int groups = layout.bandGroups[k];
         byte[] m = gcli[k];
-        int tk = t[k];
         int base = row * groups;
         byte[] sm = sigMax[k];
         int sb = row * layout.bandSigGroups[k];
@@ -415,12 +411,11 @@ final class PrecinctCoder {
      * Data subpacket (C.6) with signs inline (Fs = 0): per group with M > T four sign bits, then the magnitude
      * bitplanes M-1 down to T, four coefficients per nibble. Deadzone quantization keeps bitplanes at or above T.
      */
-    private void writeData(int k, int row, BitPacker out) {
+    private void writeData(int k, int row, int tk, BitPacker out) {
         int w = layout.bandWidth[k];
         int groups = layout.bandGroups[k];
         byte[] m = gcli[k];
         int[] c = coeff[k];
-        int tk = t[k];
         int rowBase = row * w;
         for (int g = 0, gb = row * groups; g < groups; g++) {
             int mg = m[gb + g];

@@ -257,6 +257,24 @@ class JpegXsEncoderTest {
         assertTrue(allocated < 1024, "encode allocated " + allocated + " bytes");
     }
 
+    @ParameterizedTest(name = "{0} threads, {1}")
+    @CsvSource({"2, yuv422p10le", "3, yuv420p", "4, yuv444p12le"})
+    void threadsShareTheFrameWithoutChangingTheCodestream(int threads, String fmt) throws Exception {
+        PixelFormat f = PixelFormat.parseFfmpegName(fmt);
+        Frame src = TestPictures.bars(f, 333, 201);
+        JpegXsEncoder one = new JpegXsEncoder(EncoderSettings.of(3).withSliceHeight(8), f, 333, 201);
+        byte[] a = new byte[one.maxCodestreamBytes()];
+        one.encode(src, a, 0);
+        try (JpegXsEncoder many = new JpegXsEncoder(EncoderSettings.of(3).withSliceHeight(8).withThreads(threads),
+                f, 333, 201)) {
+            byte[] b = new byte[many.maxCodestreamBytes()];
+            for (int i = 0; i < 3; i++) {
+                many.encode(i == 1 ? TestPictures.noise(f, 333, 201, i) : src, b, 0);
+            }
+            assertArrayEquals(a, b);
+        }
+    }
+
     @Test
     void writesAtAnOffsetInsideALargerBuffer() throws Exception {
         PixelFormat f = PixelFormat.YUV420P8;
