@@ -96,11 +96,11 @@ final class JxsEncodeCommand implements Callable<Integer> {
         }
         EncoderSettings settings = new EncoderSettings(bpp, sliceHeight, nlx, nly, true, true, threads);
         try (JpegXsEncoder encoder = new JpegXsEncoder(settings, f, width, height)) {
-            return encode(encoder, f, name, frameBytes, inputBytes / frameBytes);
+            return encode(encoder, f, name, inputBytes / frameBytes);
         }
     }
 
-    private int encode(JpegXsEncoder encoder, PixelFormat f, String name, long frameBytes, long available)
+    private int encode(JpegXsEncoder encoder, PixelFormat f, String name, long available)
             throws IOException {
         long frames = available;
         if (maxFrames != null) {
