@@ -181,9 +181,11 @@ public final class JpegXsEncoder implements AutoCloseable {
             BitPacker head = packers[0];
             head.reset(out, off);
             writeMainHeader(head);
+            head.align();
             run(writeJob);
             head.reset(out, pos);
             head.u16(0xFF11); // EOC
+            head.align();
             int written = pos + 2 - off;
             if (written != codestreamBytes) {
                 throw new IllegalStateException("wrote " + written + " bytes, expected " + codestreamBytes);

@@ -33,8 +33,8 @@ final class PrecinctCoder {
     private final int maxLdat;
     private final int maxLcnt;
 
-    /** Quantized-domain wavelet coefficients per band (signed, magnitude below 2^15), row-major. */
-    final int[][] coeff;
+    /** Wavelet coefficients per band at Fq = 8 (signed, magnitude below 2^15), row-major. */
+    final short[][] coeff;
     /** Bitplane count M of every group of four coefficients, per band row. */
     final byte[][] gcli;
     /** Largest bitplane count of every significance group (eight groups), per band row. */
@@ -85,11 +85,11 @@ final class PrecinctCoder {
         maxLevel = (16 + maxGain) * nb;
         maxLdat = layout.longHeaders ? (1 << 20) - 1 : (1 << 15) - 1;
         maxLcnt = layout.longHeaders ? (1 << 20) - 1 : (1 << 13) - 1;
-        coeff = new int[nb][];
+        coeff = new short[nb][];
         gcli = new byte[nb][];
         sigMax = new byte[nb][];
         for (int k = 0; k < nb; k++) {
-            coeff[k] = new int[layout.bandWidth[k] * layout.bandHeight[k]];
+            coeff[k] = new short[layout.bandWidth[k] * layout.bandHeight[k]];
             gcli[k] = new byte[layout.bandGroups[k] * layout.bandHeight[k]];
             sigMax[k] = new byte[layout.bandSigGroups[k] * layout.bandHeight[k]];
         }
@@ -107,13 +107,13 @@ final class PrecinctCoder {
      */
     void storeRow(int[] src, int from, int k, int y) {
         int w = layout.bandWidth[k];
-        int[] c = coeff[k];
+        short[] c = coeff[k];
         int at = y * w;
         for (int i = 0; i < w; i++) {
             int v = src[from + i];
             int sign = v >> 31;
             int m = Math.min((Math.abs(v) + ROUND) >> FQ_SHIFT, 0x7FFF);
-            c[at + i] = (m ^ sign) - sign;
+            c[at + i] = (short) ((m ^ sign) - sign);
         }
         byte[] m = gcli[k];
         int out = y * layout.bandGroups[k];
@@ -415,7 +415,7 @@ final class PrecinctCoder {
         int w = layout.bandWidth[k];
         int groups = layout.bandGroups[k];
         byte[] m = gcli[k];
-        int[] c = coeff[k];
+        short[] c = coeff[k];
         int rowBase = row * w;
         for (int g = 0, gb = row * groups; g < groups; g++) {
             int mg = m[gb + g];
