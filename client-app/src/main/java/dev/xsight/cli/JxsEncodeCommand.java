@@ -94,7 +94,7 @@ final class JxsEncodeCommand implements Callable<Integer> {
                     + width + "x" + height + " " + name + " frames (" + frameBytes + " bytes each); the last frame "
                     + "would start at byte " + (inputBytes / frameBytes) * frameBytes);
         }
-        EncoderSettings settings = new EncoderSettings(bpp, sliceHeight, nlx, nly, true, true, threads);
+        EncoderSettings settings = new EncoderSettings(bpp, sliceHeight, nlx, nly, true, true, true, threads);
         try (JpegXsEncoder encoder = new JpegXsEncoder(settings, f, width, height)) {
             return encode(encoder, f, name, inputBytes / frameBytes);
         }

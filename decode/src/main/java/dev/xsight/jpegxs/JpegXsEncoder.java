@@ -123,7 +123,7 @@ public final class JpegXsEncoder implements AutoCloseable {
         int floor = fixedBytes;
         for (int p = 0; p < layout.precinctRows; p++) {
             coder.computeStats(p, works[0]);
-            floor += coder.evaluate(p, coder.maxLevel(), works[0]);
+            floor += coder.evaluate(p, coder.maxLevel(), -1, works[0]);
         }
         if (floor > codestreamBytes) {
             double minBpp = floor * 8.0 / ((double) width * height);
@@ -245,7 +245,7 @@ public final class JpegXsEncoder implements AutoCloseable {
                 o.u16(4);
                 o.u16(p / layout.precinctsPerSlice);
             }
-            coder.evaluate(p, levelOf[p], w);
+            coder.evaluate(p, levelOf[p], p > 0 ? levelOf[p - 1] : -1, w);
             coder.write(p, bytesOf[p], padding(p), o, w);
         }
     }
@@ -277,25 +277,35 @@ public final class JpegXsEncoder implements AutoCloseable {
         int global = lo;
         long base = 0;
         for (int p = 0; p < rows; p++) {
-            globalCost[p] = coder.evaluate(p, global, works[0]);
+            globalCost[p] = coder.evaluate(p, global, -1, works[0]);
             base += globalCost[p];
         }
         int slack = (int) (available - base);
         int carry = 0;
         for (int p = 0; p < rows; p++) {
             int budget = globalCost[p] + slack / rows + (p < slack % rows ? 1 : 0) + carry;
+            int top = p > 0 ? levelOf[p - 1] : -1;
             int a = 0;
             int b = global;
             while (a < b) {
                 int mid = (a + b) >>> 1;
-                if (coder.evaluate(p, mid, works[0]) <= budget) {
+                if (coder.evaluate(p, mid, top, works[0]) <= budget) {
                     b = mid;
                 } else {
                     a = mid + 1;
                 }
             }
+            // Vertical prediction can make the cost non-monotonic in the level: step coarser until it fits. It
+            // always fits at the frame-wide level, whose cost without vertical prediction is within the budget.
+            int bytes = coder.evaluate(p, a, top, works[0]);
+            while (bytes > budget && a < global) {
+                bytes = coder.evaluate(p, ++a, top, works[0]);
+            }
+            if (bytes > budget) {
+                throw new IllegalStateException("precinct " + p + " does not fit its budget " + budget);
+            }
             levelOf[p] = a;
-            bytesOf[p] = a == global ? globalCost[p] : coder.evaluate(p, a, works[0]);
+            bytesOf[p] = bytes;
             carry = budget - bytesOf[p];
         }
         return carry;
@@ -304,7 +314,7 @@ public final class JpegXsEncoder implements AutoCloseable {
     private long frameCost(int level, int limit) {
         long sum = 0;
         for (int p = 0; p < layout.precinctRows && sum <= limit; p++) {
-            sum += coder.evaluate(p, level, works[0]);
+            sum += coder.evaluate(p, level, -1, works[0]);
         }
         return sum;
     }

@@ -29,6 +29,7 @@ final class PrecinctCoder {
     private final int[] priority;
     private final boolean rawAllowed;
     private final boolean sigAllowed;
+    private final boolean vpredAllowed;
     private final int maxLevel;
     private final int maxLdat;
     private final int maxLcnt;
@@ -40,6 +41,13 @@ final class PrecinctCoder {
     /** Largest bitplane count of every significance group (eight groups), per band row. */
     private final byte[][] sigMax;
     private final int[][] stats;
+    /**
+     * Per precinct row, per band line: the distinct pairs (M, M of the line above) as {@code M << 4 | Mtop} with
+     * their counts, for vertical prediction (C.5.3); band line i owns entries pairStart[i] .. pairStart[i+1].
+     */
+    private final byte[][] pairKey;
+    private final int[][] pairCount;
+    private final int[][] pairStart;
 
     /**
      * One worker's scratch: the coding choices of its last {@link #evaluate} (per band truncation T and
@@ -48,6 +56,12 @@ final class PrecinctCoder {
     static final class Work {
         final int[] t;
         final boolean[] sig;
+        final boolean[] vpred;
+        /** Truncation of each band in the precinct row above, as evaluated. */
+        final int[] tTop;
+        /** Bits of the vertically predicted bitplane counts of each band line, when vpred[k]. */
+        final int[] vpBits;
+        final int[] pairHist = new int[256];
         final boolean[] present;
         final boolean[] raw;
         final int[] sigBytes;
@@ -61,6 +75,9 @@ final class PrecinctCoder {
         Work(EncoderLayout layout) {
             t = new int[layout.bands];
             sig = new boolean[layout.bands];
+            vpred = new boolean[layout.bands];
+            tTop = new int[layout.bands];
+            vpBits = new int[layout.bandLinesPerPrecinct];
             present = new boolean[layout.packets];
             raw = new boolean[layout.packets];
             sigBytes = new int[layout.packets];
@@ -82,6 +99,7 @@ final class PrecinctCoder {
         }
         rawAllowed = settings.rawPackets();
         sigAllowed = settings.significanceCoding();
+        vpredAllowed = settings.verticalPrediction();
         maxLevel = (16 + maxGain) * nb;
         maxLdat = layout.longHeaders ? (1 << 20) - 1 : (1 << 15) - 1;
         maxLcnt = layout.longHeaders ? (1 << 20) - 1 : (1 << 13) - 1;
@@ -94,6 +112,10 @@ final class PrecinctCoder {
             sigMax[k] = new byte[layout.bandSigGroups[k] * layout.bandHeight[k]];
         }
         stats = new int[layout.precinctRows][layout.bandLinesPerPrecinct * STATS];
+        int pairRows = vpredAllowed ? layout.precinctRows : 0;
+        pairKey = new byte[pairRows][layout.bandLinesPerPrecinct * 256];
+        pairCount = new int[pairRows][layout.bandLinesPerPrecinct * 256];
+        pairStart = new int[pairRows][layout.bandLinesPerPrecinct + 1];
     }
 
     int maxLevel() {
@@ -155,6 +177,84 @@ final class PrecinctCoder {
                 lineStats(k, row, s, (layout.bandLineBase[k] + l) * STATS, w.hist, w.sigHist);
             }
         }
+        if (vpredPossible(p)) {
+            linePairs(p, w.pairHist);
+        }
+    }
+
+    /** Vertical prediction needs a precinct above in the same slice (C.5.3). */
+    private boolean vpredPossible(int p) {
+        return vpredAllowed && p % layout.precinctsPerSlice != 0;
+    }
+
+    private void linePairs(int p, int[] hist) {
+        byte[] keys = pairKey[p];
+        int[] counts = pairCount[p];
+        int[] start = pairStart[p];
+        int n = 0;
+        for (int k = 0; k < layout.bands; k++) {
+            int groups = layout.bandGroups[k];
+            byte[] m = gcli[k];
+            int lines = layout.linesIn(k, p);
+            for (int l = 0; l < layout.bandLines[k]; l++) {
+                start[layout.bandLineBase[k] + l] = n;
+                if (l >= lines) {
+                    continue;
+                }
+                int row = p * layout.bandLines[k] + l;
+                int cur = row * groups;
+                int top = cur - groups;
+                for (int g = 0; g < groups; g++) {
+                    hist[m[cur + g] << 4 | m[top + g]]++;
+                }
+                for (int key = 0; key < 256; key++) {
+                    if (hist[key] != 0) {
+                        keys[n] = (byte) key;
+                        counts[n++] = hist[key];
+                        hist[key] = 0;
+                    }
+                }
+            }
+        }
+        start[layout.bandLinesPerPrecinct] = n;
+    }
+
+    /**
+     * Bits of one band line's bitplane counts coded by vertical prediction without significance (C.5.3): each
+     * group codes {@code max(M, T) - max(Mtop, t)} with t the larger of this and the upper line's truncation.
+     */
+    private int verticalBits(int p, int bandLine, int tk, int t) {
+        byte[] keys = pairKey[p];
+        int[] counts = pairCount[p];
+        int bits = 0;
+        for (int i = pairStart[p][bandLine], end = pairStart[p][bandLine + 1]; i < end; i++) {
+            int key = keys[i] & 0xFF;
+            bits += counts[i] * (verticalCode(key >> 4, key & 15, tk, t) + 1);
+        }
+        return bits;
+    }
+
+    /**
+     * Unary length of the vertical-prediction code of bitplane count {@code m} under {@code mTop}: residuals up to
+     * the headroom {@code max(Mtop, t) - T} interleave signs (0, +1, -1, +2, ...), larger ones continue linearly.
+     */
+    private static int verticalCode(int m, int mTop, int tk, int t) {
+        int pred = Math.max(mTop, t);
+        int headroom = pred - tk;
+        int delta = Math.max(m, tk) - pred;
+        if (delta > headroom) {
+            return delta + headroom;
+        }
+        return delta >= 0 ? 2 * delta : -2 * delta - 1;
+    }
+
+    /** Truncation position of band k at quantization level {@code level} (Table C.10). */
+    private int truncation(int level, int k) {
+        int nb = layout.bands;
+        int q = quantization(level);
+        int r = q * nb - level;
+        int v = q - gain[k] - (priority[k] < r ? 1 : 0);
+        return v < 0 ? 0 : Math.min(v, 15);
     }
 
     private void lineStats(int k, int row, int[] s, int at, int[] hist, int[] sigHist) {
@@ -196,32 +296,47 @@ final class PrecinctCoder {
 
     /**
      * Bytes of precinct row p (header and packets, no padding) at quantization {@code level}, or
-     * {@link #INFEASIBLE} when a length field would overflow. The choices stay in {@code w} for {@link #write}.
+     * {@link #INFEASIBLE} when a length field would overflow. {@code topLevel} is the level of precinct row p-1
+     * (vertical prediction depends on its truncation), or -1 to leave vertical prediction out. The choices stay
+     * in {@code w} for {@link #write}. Without vertical prediction the cost never grows with the level.
      */
-    int evaluate(int p, int level, Work w) {
+    int evaluate(int p, int level, int topLevel, Work w) {
         int nb = layout.bands;
         int q = quantization(level);
         int r = q * nb - level;
         int[] s = stats[p];
         int[] tt = w.t;
         boolean[] sig = w.sig;
+        boolean[] vp = w.vpred;
+        boolean vertical = topLevel >= 0 && vpredPossible(p);
         for (int k = 0; k < nb; k++) {
             int v = q - gain[k] - (priority[k] < r ? 1 : 0);
             int tk = v < 0 ? 0 : Math.min(v, 15);
             tt[k] = tk;
-            boolean chooseSig = false;
-            if (sigAllowed) {
-                int lines = layout.linesIn(k, p);
-                int sigBits = 0;
-                int plain = 0;
-                for (int l = 0; l < lines; l++) {
-                    int at = (layout.bandLineBase[k] + l) * STATS;
-                    sigBits += layout.bandSigGroups[k] + s[at + 32 + tk];
-                    plain += s[at + 16 + tk];
-                }
-                chooseSig = sigBits < plain;
+            int lines = layout.linesIn(k, p);
+            int sigBits = 0;
+            int plain = 0;
+            for (int l = 0; l < lines; l++) {
+                int at = (layout.bandLineBase[k] + l) * STATS;
+                sigBits += layout.bandSigGroups[k] + s[at + 32 + tk];
+                plain += s[at + 16 + tk];
             }
-            sig[k] = chooseSig;
+            boolean chooseSig = sigAllowed && sigBits < plain;
+            boolean chooseVertical = false;
+            if (vertical && lines > 0) {
+                int tTop = truncation(topLevel, k);
+                w.tTop[k] = tTop;
+                int vBits = 0;
+                for (int l = 0; l < lines; l++) {
+                    int bl = layout.bandLineBase[k] + l;
+                    int b = verticalBits(p, bl, tk, l == 0 ? Math.max(tTop, tk) : tk);
+                    w.vpBits[bl] = b;
+                    vBits += b;
+                }
+                chooseVertical = vBits < (chooseSig ? sigBits : plain);
+            }
+            sig[k] = chooseSig && !chooseVertical;
+            vp[k] = chooseVertical;
         }
         int hdr = layout.packetHeaderBytes();
         int total = layout.precinctHeaderBytes();
@@ -240,7 +355,9 @@ final class PrecinctCoder {
                 int at = (layout.bandLineBase[k] + line) * STATS;
                 int tk = tt[k];
                 data += s[at + tk];
-                if (sig[k]) {
+                if (vp[k]) {
+                    cnt += w.vpBits[layout.bandLineBase[k] + line];
+                } else if (sig[k]) {
                     flags += layout.bandSigGroups[k];
                     cnt += s[at + 32 + tk];
                 } else {
@@ -293,7 +410,8 @@ final class PrecinctCoder {
         out.u8(w.r);
         for (int k = 0; k < layout.bands; k++) {
             boolean exists = layout.linesIn(k, p) > 0;
-            out.bits(exists && w.sig[k] ? 2 : 0, 2);
+            // D[p,b] (C.2): bit 1 significance coding, bit 0 vertical prediction.
+            out.bits(!exists ? 0 : w.vpred[k] ? 1 : w.sig[k] ? 2 : 0, 2);
         }
         out.align();
         for (int j = 0; j < layout.packets; j++) {
@@ -345,7 +463,13 @@ final class PrecinctCoder {
             mark = out.position();
             for (int k = first; k < end; k++) {
                 if (line < layout.linesIn(k, p)) {
-                    writeCounts(k, p * layout.bandLines[k] + line, w.t[k], w.sig[k], out);
+                    int row = p * layout.bandLines[k] + line;
+                    if (w.vpred[k]) {
+                        int t = line == 0 ? Math.max(w.tTop[k], w.t[k]) : w.t[k];
+                        writeVerticalCounts(k, row, w.t[k], t, out);
+                    } else {
+                        writeCounts(k, row, w.t[k], w.sig[k], out);
+                    }
                 }
             }
             out.align();
@@ -381,6 +505,18 @@ final class PrecinctCoder {
         byte[] sm = sigMax[k];
         for (int i = 0, n = layout.bandSigGroups[k], sb = row * n; i < n; i++) {
             out.bits(sm[sb + i] <= tk ? 1 : 0, 1);
+        }
+    }
+
+    /** Bitplane counts predicted from the line above (C.5.3), without significance flags. */
+    private void writeVerticalCounts(int k, int row, int tk, int t, BitPacker out) {
+        int groups = layout.bandGroups[k];
+        byte[] m = gcli[k];
+        int cur = row * groups;
+        int top = cur - groups;
+        for (int g = 0; g < groups; g++) {
+            int n = verticalCode(m[cur + g], m[top + g], tk, t);
+            out.bits64(((1L << n) - 1) << 1, n + 1);
         }
     }
 
