@@ -204,15 +204,17 @@ final class PrecinctCoder {
                 int row = p * layout.bandLines[k] + l;
                 int cur = row * groups;
                 int top = cur - groups;
+                int first = n;
                 for (int g = 0; g < groups; g++) {
-                    hist[m[cur + g] << 4 | m[top + g]]++;
-                }
-                for (int key = 0; key < 256; key++) {
-                    if (hist[key] != 0) {
-                        keys[n] = (byte) key;
-                        counts[n++] = hist[key];
-                        hist[key] = 0;
+                    int key = m[cur + g] << 4 | m[top + g];
+                    if (hist[key]++ == 0) {
+                        keys[n++] = (byte) key;
                     }
+                }
+                for (int i = first; i < n; i++) {
+                    int key = keys[i] & 0xFF;
+                    counts[i] = hist[key];
+                    hist[key] = 0;
                 }
             }
         }
