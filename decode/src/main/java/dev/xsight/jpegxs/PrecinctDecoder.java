@@ -331,8 +331,8 @@ final class PrecinctDecoder {
         int bandRow = row * k.lines[b] + line;
         byte[] g = store.gcli[c][b];
         int go = bandRow * k.gcliStride[b] + col * ((k.colW[b] + 3) >> 2);
-        int[] co = store.coef[c][b];
-        int base = bandRow * k.bandW[b] + col * k.colW[b];
+        int[] co = store.coef[c][b][bandRow];
+        int base = col * k.colW[b];
         int gtli = gtliNow[s];
         int left = 0;
         boolean inlineSigns = !separateSigns;
@@ -453,8 +453,8 @@ final class PrecinctDecoder {
         }
         int w = width(k, b, col);
         int bandRow = row * k.lines[b] + line;
-        int[] co = store.coef[c][b];
-        int base = bandRow * k.bandW[b] + col * k.colW[b];
+        int[] co = store.coef[c][b][bandRow];
+        int base = col * k.colW[b];
         for (int x = 0; x < w; x++) {
             int v = co[base + x];
             if (v != 0 && r.readBit() != 0) {
