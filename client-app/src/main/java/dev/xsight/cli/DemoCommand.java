@@ -54,7 +54,8 @@ final class DemoCommand implements Callable<Integer> {
     int referenceScreen;
 
     @Option(names = "--keymap", paramLabel = "FILE.json",
-            description = "Key bindings overriding the defaults (see docs/cli/shell.md).")
+            description = "Key bindings overriding the defaults (default: ~/.config/xsight/keymap.json when it "
+                    + "exists; see docs/cli/shell.md).")
     Path keymap;
 
     @Option(names = "--bench", paramLabel = "FRAMES",
@@ -80,7 +81,9 @@ final class DemoCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--screenshot must name a .png file, got " + screenshot);
             }
         }
-        Keymap keys = keymap == null ? Keymap.defaults() : Keymap.load(keymap);
+        Path keyFile = keymap != null ? keymap
+                : java.nio.file.Files.isRegularFile(Keymap.userFile()) ? Keymap.userFile() : null;
+        Keymap keys = keyFile == null ? Keymap.defaults() : Keymap.load(keyFile);
         DemoSource.Settings settings = new DemoSource.Settings(r, drop, first, !still);
         if (bench != null) {
             return runBench(settings, bench);

@@ -33,8 +33,9 @@ public final class PreviewPipeline implements AutoCloseable {
     private final Object wake = new Object();
     private final Thread thread;
     private volatile boolean running = true;
-    private int width;
-    private int height;
+    // Written by the converter thread, read by the FX thread when it hands pictures back.
+    private volatile int width;
+    private volatile int height;
     private int step = 1;
     private double convertNanosAverage;
     private Picture shown;
@@ -146,7 +147,8 @@ public final class PreviewPipeline implements AutoCloseable {
 
     /**
      * Halves the preview resolution when full-resolution conversion takes most of a frame period, and goes back
-     * when half resolution takes less than a sixth of it (so full would fit with room to spare).
+     * when half resolution takes less than an eighth of it (so full, about four times that, fits with room to
+     * spare and the two thresholds cannot flip-flop).
      */
     private void adaptResolution(long nanos, Frame f) {
         convertNanosAverage = convertNanosAverage == 0 ? nanos : 0.9 * convertNanosAverage + 0.1 * nanos;
@@ -154,7 +156,7 @@ public final class PreviewPipeline implements AutoCloseable {
         if (step == 1 && convertNanosAverage > 0.7 * period) {
             step = 2;
             convertNanosAverage = convertNanosAverage / 4;
-        } else if (step == 2 && convertNanosAverage < period / 6.0) {
+        } else if (step == 2 && convertNanosAverage < period / 8.0) {
             step = 1;
             convertNanosAverage = convertNanosAverage * 4;
         }
