@@ -25,6 +25,7 @@ import javafx.scene.image.WritableImage;
  */
 public final class PreviewPipeline implements AutoCloseable {
     private static final int PICTURES = 4;
+    private static final int WARM_UP_CONVERSIONS = 30;
 
     private final AtomicReference<Frame> slot = new AtomicReference<>();
     private final AtomicReference<Picture> published = new AtomicReference<>();
@@ -38,6 +39,7 @@ public final class PreviewPipeline implements AutoCloseable {
     private volatile int height;
     private int step = 1;
     private double convertNanosAverage;
+    private int conversionsSinceChange;
     private Picture shown;
     private Picture retiring;
 
@@ -151,14 +153,19 @@ public final class PreviewPipeline implements AutoCloseable {
      * spare and the two thresholds cannot flip-flop).
      */
     private void adaptResolution(long nanos, Frame f) {
+        // The first conversions after a change run cold (interpreter, table set-up): judge only warm ones.
+        if (++conversionsSinceChange <= WARM_UP_CONVERSIONS) {
+            convertNanosAverage = 0;
+            return;
+        }
         convertNanosAverage = convertNanosAverage == 0 ? nanos : 0.9 * convertNanosAverage + 0.1 * nanos;
         long period = f.frameRate() == null ? 16_683_333L : f.frameRate().frameDurationNanos();
         if (step == 1 && convertNanosAverage > 0.7 * period) {
             step = 2;
-            convertNanosAverage = convertNanosAverage / 4;
+            conversionsSinceChange = 0;
         } else if (step == 2 && convertNanosAverage < period / 8.0) {
             step = 1;
-            convertNanosAverage = convertNanosAverage * 4;
+            conversionsSinceChange = 0;
         }
     }
 
