@@ -54,8 +54,13 @@ final class DemoCommand implements Callable<Integer> {
     int referenceScreen;
 
     @Option(names = "--keymap", paramLabel = "FILE.json",
-            description = "Key bindings overriding the defaults (see docs/cli/shell.md).")
+            description = "Key bindings overriding the defaults (default: ~/.config/xsight/keymap.json when it "
+                    + "exists; see docs/cli/shell.md).")
     Path keymap;
+
+    @Option(names = "--bench", paramLabel = "FRAMES",
+            description = "No window: time generating and preview-converting FRAMES frames, print medians, exit.")
+    Integer bench;
 
     @Override
     public Integer call() throws Exception {
@@ -76,8 +81,13 @@ final class DemoCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--screenshot must name a .png file, got " + screenshot);
             }
         }
-        Keymap keys = keymap == null ? Keymap.defaults() : Keymap.load(keymap);
+        Path keyFile = keymap != null ? keymap
+                : java.nio.file.Files.isRegularFile(Keymap.userFile()) ? Keymap.userFile() : null;
+        Keymap keys = keyFile == null ? Keymap.defaults() : Keymap.load(keyFile);
         DemoSource.Settings settings = new DemoSource.Settings(r, drop, first, !still);
+        if (bench != null) {
+            return runBench(settings, bench);
+        }
         ShellOptions options = ShellOptions.defaults()
                 .withRegistry(SourceRegistry.discover().with(new DemoSourceProvider(settings)))
                 .withKeymap(keys)
@@ -85,10 +95,55 @@ final class DemoCommand implements Callable<Integer> {
         ShellLauncher.Outcome out = ShellLauncher.run(options,
                 new ShellLauncher.Launch("demo", duration, screenshot, fullscreenReference));
         if (duration != null && out != null) {
-            System.out.println("xsight demo: showed " + out.framesShown() + " frames, last timecode "
-                    + out.lastTimecode() + (screenshot != null ? ", screenshot " + screenshot : ""));
+            System.out.println(String.format(Locale.ROOT, "xsight demo: showed %d frames in %.1f s (%.1f fps), "
+                    + "last timecode %s%s", out.framesShown(), out.shownSeconds(), out.framesPerSecond(),
+                    out.lastTimecode(), screenshot != null ? ", screenshot " + screenshot : ""));
         }
         return 0;
+    }
+
+    /** Median per-frame cost of the demo's two hot loops, measured on this thread after a warm-up. */
+    private static int runBench(DemoSource.Settings settings, int frames) {
+        if (frames < 10 || frames > 100_000) {
+            throw new IllegalArgumentException("--bench needs 10 to 100000 frames, got " + frames);
+        }
+        DemoSource source = new DemoSource(settings);
+        dev.xsight.shell.PreviewConverter converter = new dev.xsight.shell.PreviewConverter();
+        java.nio.IntBuffer out = java.nio.IntBuffer.allocate(1920 * 1080);
+        long[] render = new long[frames];
+        long[] full = new long[frames];
+        long[] half = new long[frames];
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpuFull = 0;
+        for (int pass = 0; pass < 2; pass++) { // pass 0 warms the JIT up
+            cpuFull = 0;
+            for (int i = 0; i < frames; i++) {
+                long t0 = System.nanoTime();
+                dev.xsight.media.Frame f = source.produce(i);
+                long t1 = System.nanoTime();
+                long c1 = threads.getCurrentThreadCpuTime();
+                converter.convert(f, out, 1);
+                cpuFull += threads.getCurrentThreadCpuTime() - c1;
+                long t2 = System.nanoTime();
+                converter.convert(f, out, 2);
+                long t3 = System.nanoTime();
+                f.release();
+                render[i] = t1 - t0;
+                full[i] = t2 - t1;
+                half[i] = t3 - t2;
+            }
+        }
+        System.out.println(String.format(Locale.ROOT, "demo bench, %d frames 1920x1080 4:2:2 10-bit, median ms per "
+                + "frame: generate %.2f, preview full %.2f (mean CPU time %.2f), preview half %.2f; pool made %d "
+                + "frames", frames, median(render), median(full), cpuFull / 1e6 / frames, median(half),
+                source.pooledFrames()));
+        return 0;
+    }
+
+    private static double median(long[] v) {
+        long[] c = v.clone();
+        java.util.Arrays.sort(c);
+        return c[c.length / 2] / 1e6;
     }
 
     /** {@code 10s}, {@code 500ms}, {@code 2m}, {@code 1h}, {@code 3} (seconds). */

@@ -105,21 +105,38 @@ public final class PreviewConverter {
         }
     }
 
-    /** 4:2:2 / 4:2:0 rows: the even pixel takes chroma sample i, the odd one the mean of i and i + 1. */
+    /**
+     * 4:2:2 / 4:2:0 rows: the even pixel takes chroma sample i, the odd one the mean of i and i + 1 (the chroma
+     * terms are linear, so their mean is the mean's term). Each chroma sample's R/G/B terms are looked up once.
+     */
     private void convertRowHalfChroma(short[] ys, int yBase, short[] cbs, short[] crs, int cBase, int cw, int w) {
         int cb = cbs[cBase] & 0xFFFF;
         int cr = crs[cBase] & 0xFFFF;
+        int r0 = crToR[cr];
+        int g0 = cbToG[cb] + crToG[cr];
+        int b0 = cbToB[cb];
         for (int i = 0; i < cw; i++) {
             int x = 2 * i;
-            int nextCb = i + 1 < cw ? cbs[cBase + i + 1] & 0xFFFF : cb;
-            int nextCr = i + 1 < cw ? crs[cBase + i + 1] & 0xFFFF : cr;
-            row[x] = pixel(lumaLut[ys[yBase + x] & 0xFFFF], cb, cr);
-            if (x + 1 < w) {
-                row[x + 1] = pixel(lumaLut[ys[yBase + x + 1] & 0xFFFF], (cb + nextCb + 1) >> 1,
-                        (cr + nextCr + 1) >> 1);
+            int r1 = r0;
+            int g1 = g0;
+            int b1 = b0;
+            if (i + 1 < cw) {
+                int ncb = cbs[cBase + i + 1] & 0xFFFF;
+                int ncr = crs[cBase + i + 1] & 0xFFFF;
+                r1 = crToR[ncr];
+                g1 = cbToG[ncb] + crToG[ncr];
+                b1 = cbToB[ncb];
             }
-            cb = nextCb;
-            cr = nextCr;
+            int l = lumaLut[ys[yBase + x] & 0xFFFF];
+            row[x] = 0xFF000000 | clamp(l + r0) << 16 | clamp(l - g0) << 8 | clamp(l + b0);
+            if (x + 1 < w) {
+                l = lumaLut[ys[yBase + x + 1] & 0xFFFF];
+                row[x + 1] = 0xFF000000 | clamp(l + ((r0 + r1) >> 1)) << 16 | clamp(l - ((g0 + g1) >> 1)) << 8
+                        | clamp(l + ((b0 + b1) >> 1));
+            }
+            r0 = r1;
+            g0 = g1;
+            b0 = b1;
         }
     }
 
@@ -129,8 +146,7 @@ public final class PreviewConverter {
     }
 
     private static int clamp(int fixed) {
-        int v = (fixed + 128) >> 8;
-        return v < 0 ? 0 : Math.min(v, 255);
+        return Math.clamp((fixed + 128) >> 8, 0, 255);
     }
 
     private void prepare(PixelFormat f, Colorimetry c, int width) {

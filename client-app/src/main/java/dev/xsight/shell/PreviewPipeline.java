@@ -25,6 +25,7 @@ import javafx.scene.image.WritableImage;
  */
 public final class PreviewPipeline implements AutoCloseable {
     private static final int PICTURES = 4;
+    private static final int WARM_UP_CONVERSIONS = 30;
 
     private final AtomicReference<Frame> slot = new AtomicReference<>();
     private final AtomicReference<Picture> published = new AtomicReference<>();
@@ -33,10 +34,12 @@ public final class PreviewPipeline implements AutoCloseable {
     private final Object wake = new Object();
     private final Thread thread;
     private volatile boolean running = true;
-    private int width;
-    private int height;
+    // Written by the converter thread, read by the FX thread when it hands pictures back.
+    private volatile int width;
+    private volatile int height;
     private int step = 1;
     private double convertNanosAverage;
+    private int conversionsSinceChange;
     private Picture shown;
     private Picture retiring;
 
@@ -146,17 +149,23 @@ public final class PreviewPipeline implements AutoCloseable {
 
     /**
      * Halves the preview resolution when full-resolution conversion takes most of a frame period, and goes back
-     * when half resolution takes less than a sixth of it (so full would fit with room to spare).
+     * when half resolution takes less than an eighth of it (so full, about four times that, fits with room to
+     * spare and the two thresholds cannot flip-flop).
      */
     private void adaptResolution(long nanos, Frame f) {
+        // The first conversions after a change run cold (interpreter, table set-up): judge only warm ones.
+        if (++conversionsSinceChange <= WARM_UP_CONVERSIONS) {
+            convertNanosAverage = 0;
+            return;
+        }
         convertNanosAverage = convertNanosAverage == 0 ? nanos : 0.9 * convertNanosAverage + 0.1 * nanos;
         long period = f.frameRate() == null ? 16_683_333L : f.frameRate().frameDurationNanos();
         if (step == 1 && convertNanosAverage > 0.7 * period) {
             step = 2;
-            convertNanosAverage = convertNanosAverage / 4;
-        } else if (step == 2 && convertNanosAverage < period / 6.0) {
+            conversionsSinceChange = 0;
+        } else if (step == 2 && convertNanosAverage < period / 8.0) {
             step = 1;
-            convertNanosAverage = convertNanosAverage * 4;
+            conversionsSinceChange = 0;
         }
     }
 

@@ -26,8 +26,19 @@ public final class ShellLauncher {
     public record Launch(String sourceKind, Duration runFor, Path screenshot, boolean showReference) {
     }
 
-    /** What happened: frames shown and where the screenshot went (or why not). */
-    public record Outcome(long framesShown, String lastTimecode, Path screenshot) {
+    /**
+     * What happened.
+     *
+     * @param framesShown pictures the main window showed
+     * @param shownSeconds time from the window appearing to closing
+     * @param lastTimecode the timecode on screen at the end
+     * @param screenshot where the PNG went, or {@code null}
+     */
+    public record Outcome(long framesShown, double shownSeconds, String lastTimecode, Path screenshot) {
+        /** Average pictures per second shown. */
+        public double framesPerSecond() {
+            return shownSeconds > 0 ? framesShown / shownSeconds : 0;
+        }
     }
 
     private ShellLauncher() {
@@ -68,6 +79,7 @@ public final class ShellLauncher {
             }
         });
         shown.await();
+        long shownAt = System.nanoTime();
         boolean timedOut = launch.runFor() == null ? awaitForever(closed)
                 : !closed.await(launch.runFor().toMillis(), TimeUnit.MILLISECONDS);
         if (failure.get() != null) {
@@ -90,8 +102,8 @@ public final class ShellLauncher {
                 shotError.set(e);
             } finally {
                 if (s != null) {
-                    outcome.set(new Outcome(s.viewModel().framesShown(), s.viewModel().timecodeProperty().get(),
-                            launch.screenshot()));
+                    outcome.set(new Outcome(s.viewModel().framesShown(), (System.nanoTime() - shownAt) / 1e9,
+                            s.viewModel().timecodeProperty().get(), launch.screenshot()));
                     s.stage().close();
                 }
                 done.countDown();

@@ -73,6 +73,11 @@ public final class ShellView extends BorderPane {
         vm.referenceVisibleProperty().addListener((o, was, is) -> style(ref, is ? "pill-on" : null));
         Label help = pill();
         help.setText("? KEYS");
+        // The pills are also buttons for the mouse; keys stay the primary way.
+        help.setOnMouseClicked(e -> vm.perform(dev.xsight.input.Action.HELP));
+        ref.setOnMouseClicked(e -> vm.perform(dev.xsight.input.Action.TOGGLE_REFERENCE_WINDOW));
+        lut.setOnMouseClicked(e -> vm.perform(dev.xsight.input.Action.TOGGLE_LUT));
+        transport.setOnMouseClicked(e -> vm.perform(dev.xsight.input.Action.PLAY_PAUSE));
         HBox bar = new HBox(logo, source, spacer, transport, lut, ref, help);
         bar.getStyleClass().add("top-bar");
         return bar;

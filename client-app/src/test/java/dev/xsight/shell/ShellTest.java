@@ -87,6 +87,11 @@ class ShellTest {
         assertTrue(ref.isShowing(), "R opens the reference output");
         assertEquals(javafx.stage.StageStyle.UNDECORATED, ref.getStyle());
         assertTrue(shell.viewModel().referenceVisibleProperty().get());
+        javafx.scene.image.ImageView picture = (javafx.scene.image.ImageView)
+                ((javafx.scene.layout.StackPane) ref.getScene().getRoot()).getChildren().get(0);
+        assertEquals(1, ((javafx.scene.layout.StackPane) ref.getScene().getRoot()).getChildren().size(),
+                "the reference output holds the picture and nothing else");
+        assertTrue(picture.imageProperty().isBound(), "it shows the main viewer's picture");
         robot.interact(() -> shell.viewModel().perform(dev.xsight.input.Action.TOGGLE_REFERENCE_WINDOW));
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(ref.isShowing(), "toggling again closes it");
