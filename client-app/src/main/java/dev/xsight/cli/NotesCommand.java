@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "notes", mixinStandardHelpOptions = true,
         description = "Review notes in a session file (SQLite): add, list, export, import.",
         subcommands = {NotesCommand.Add.class, NotesCommand.ListNotes.class, NotesCommand.Export.class,
-            NotesCommand.Import.class})
+            NotesCommand.Import.class, NotesBenchCommand.class})
 final class NotesCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -1,6 +1,8 @@
 package dev.xsight.export;
 
 import dev.xsight.checklist.QcTaxonomy;
+import dev.xsight.review.Drawing;
+import dev.xsight.review.NormalizedPoint;
 import dev.xsight.review.Note;
 import dev.xsight.review.NoteStatus;
 import dev.xsight.review.Session;
@@ -31,7 +33,7 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 /**
  * PDF QC report (Apache PDFBox): a cover with the session, deliverable and note counts by severity and status,
  * then a table with one row per note: timecode in and out, severity, category, status, author, the text and a
- * thumbnail of the frame grab. A4 landscape, the standard Helvetica font (characters outside WinAnsi print as '?').
+ * thumbnail of the frame grab with the note's drawings over it. A4 landscape, the standard Helvetica font (characters outside WinAnsi print as '?').
  */
 final class PdfReport implements NoteCodec {
     private static final PDRectangle PAGE = new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth());
@@ -155,7 +157,7 @@ final class PdfReport implements NoteCodec {
                     ly -= LEADING;
                 }
                 if (n.frameGrab().isPresent()) {
-                    thumbnail(doc, cs, n.frameGrab().get().png(), MARGIN + COL[8], y + BODY - THUMB_H);
+                    thumbnail(doc, cs, n, MARGIN + COL[8], y + BODY - THUMB_H);
                 }
                 y -= rowH;
                 rule(cs, y + LEADING - 2);
@@ -167,15 +169,89 @@ final class PdfReport implements NoteCodec {
         }
     }
 
-    private static void thumbnail(PDDocument doc, PDPageContentStream cs, byte[] png, float x, float y)
+    private static void thumbnail(PDDocument doc, PDPageContentStream cs, Note n, float x, float y)
             throws IOException {
-        BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
+        BufferedImage img = ImageIO.read(new ByteArrayInputStream(n.frameGrab().orElseThrow().png()));
         if (img == null || img.getWidth() <= 0 || img.getHeight() <= 0) {
             return;
         }
         PDImageXObject x0 = LosslessFactory.createFromImage(doc, img);
         float scale = Math.min(THUMB_W / img.getWidth(), THUMB_H / img.getHeight());
-        cs.drawImage(x0, x, y, img.getWidth() * scale, img.getHeight() * scale);
+        float w = img.getWidth() * scale;
+        float h = img.getHeight() * scale;
+        cs.drawImage(x0, x, y, w, h);
+        for (Drawing d : n.drawings()) {
+            drawing(cs, d, x, y, w, h);
+        }
+    }
+
+    /** One drawing over the thumbnail at (x, y) bottom-left, w x h; PDF y grows upwards, picture y downwards. */
+    private static void drawing(PDPageContentStream cs, Drawing d, float x, float y, float w, float h)
+            throws IOException {
+        java.awt.Color c = java.awt.Color.decode(d.style().colour());
+        cs.setStrokingColor(c);
+        cs.setNonStrokingColor(c);
+        cs.setLineWidth((float) Math.max(0.5, d.style().width() * h));
+        switch (d) {
+            case Drawing.Pen p -> {
+                NormalizedPoint first = p.points().getFirst();
+                cs.moveTo(px(first, x, w), py(first, y, h));
+                for (NormalizedPoint q : p.points()) {
+                    cs.lineTo(px(q, x, w), py(q, y, h));
+                }
+                cs.stroke();
+            }
+            case Drawing.Arrow a -> {
+                float x1 = px(a.to(), x, w);
+                float y1 = py(a.to(), y, h);
+                cs.moveTo(px(a.from(), x, w), py(a.from(), y, h));
+                cs.lineTo(x1, y1);
+                double ang = Math.atan2(y1 - py(a.from(), y, h), x1 - px(a.from(), x, w));
+                float head = 4;
+                cs.moveTo((float) (x1 - head * Math.cos(ang - Math.PI / 7)),
+                        (float) (y1 - head * Math.sin(ang - Math.PI / 7)));
+                cs.lineTo(x1, y1);
+                cs.lineTo((float) (x1 - head * Math.cos(ang + Math.PI / 7)),
+                        (float) (y1 - head * Math.sin(ang + Math.PI / 7)));
+                cs.stroke();
+            }
+            case Drawing.Rectangle r -> {
+                float rx = Math.min(px(r.corner(), x, w), px(r.opposite(), x, w));
+                float ry = Math.min(py(r.corner(), y, h), py(r.opposite(), y, h));
+                cs.addRect(rx, ry, Math.abs(px(r.corner(), x, w) - px(r.opposite(), x, w)),
+                        Math.abs(py(r.corner(), y, h) - py(r.opposite(), y, h)));
+                cs.stroke();
+            }
+            case Drawing.Ellipse e -> ellipse(cs, (px(e.corner(), x, w) + px(e.opposite(), x, w)) / 2,
+                    (py(e.corner(), y, h) + py(e.opposite(), y, h)) / 2,
+                    Math.abs(px(e.corner(), x, w) - px(e.opposite(), x, w)) / 2,
+                    Math.abs(py(e.corner(), y, h) - py(e.opposite(), y, h)) / 2);
+            case Drawing.Text t -> {
+                // labels are not drawn on thumbnails: too small to read; the note text carries the message
+            }
+        }
+        cs.setStrokingColor(java.awt.Color.BLACK);
+        cs.setNonStrokingColor(java.awt.Color.BLACK);
+        cs.setLineWidth(0.4f);
+    }
+
+    private static float px(NormalizedPoint p, float x, float w) {
+        return (float) (x + p.x() * w);
+    }
+
+    private static float py(NormalizedPoint p, float y, float h) {
+        return (float) (y + (1 - p.y()) * h);
+    }
+
+    /** Four cubic Beziers approximating an ellipse (control offset 0.5523 of the radius). */
+    private static void ellipse(PDPageContentStream cs, float cx, float cy, float rx, float ry) throws IOException {
+        float k = 0.5523f;
+        cs.moveTo(cx + rx, cy);
+        cs.curveTo(cx + rx, cy + k * ry, cx + k * rx, cy + ry, cx, cy + ry);
+        cs.curveTo(cx - k * rx, cy + ry, cx - rx, cy + k * ry, cx - rx, cy);
+        cs.curveTo(cx - rx, cy - k * ry, cx - k * rx, cy - ry, cx, cy - ry);
+        cs.curveTo(cx + k * rx, cy - ry, cx + rx, cy - k * ry, cx + rx, cy);
+        cs.stroke();
     }
 
     private static void rule(PDPageContentStream cs, float y) throws IOException {

@@ -35,6 +35,13 @@ public final class NotesViewModel {
     private final ObservableList<Note> notes = FXCollections.observableArrayList();
     private final FilteredList<Note> visible = new FilteredList<>(notes);
     private final ObservableList<Note> active = FXCollections.observableArrayList();
+    private final ObservableList<Drawing> activeDrawings = FXCollections.observableArrayList();
+    // Read-only views made once: an unmodifiable wrapper listens to its source weakly, so listeners added to a
+    // wrapper made per call would vanish when it is collected.
+    private final ObservableList<Note> notesView = FXCollections.unmodifiableObservableList(notes);
+    private final ObservableList<Note> activeView = FXCollections.unmodifiableObservableList(active);
+    private final ObservableList<Drawing> activeDrawingsView =
+            FXCollections.unmodifiableObservableList(activeDrawings);
     private final ObjectProperty<Severity> severityFilter = new SimpleObjectProperty<>(this, "severityFilter");
     private final StringProperty categoryFilter = new SimpleStringProperty(this, "categoryFilter", "");
     private final ObjectProperty<NoteStatus> statusFilter = new SimpleObjectProperty<>(this, "statusFilter");
@@ -79,6 +86,15 @@ public final class NotesViewModel {
      * @return completes on the FX thread with the stored note, or exceptionally (the status says why)
      */
     public CompletableFuture<Note> addNote(Severity severity, String category, String text) {
+        return addNote(severity, category, text, null, List.of());
+    }
+
+    /**
+     * As {@link #addNote(Severity, String, String)} with a frame grab of the picture (or null) and the drawings
+     * made for this note.
+     */
+    public CompletableFuture<Note> addNote(Severity severity, String category, String text, FrameGrab grab,
+            List<Drawing> drawings) {
         Timecode in = markIn.get() != null ? markIn.get() : currentTimecode.get();
         if (in == null) {
             status.set("No timecode: play or seek before adding a note");
@@ -87,7 +103,8 @@ public final class NotesViewModel {
         Timecode out = markOut.get() != null && markOut.get().compareTo(in) >= 0 ? markOut.get() : in;
         Note n;
         try {
-            n = Note.create(in, out, severity, category, text, author.get(), source.get()).checkedFor(session());
+            n = Note.create(in, out, severity, category, text, author.get(), source.get()).withDrawings(drawings)
+                    .withFrameGrab(grab).checkedFor(session());
         } catch (IllegalArgumentException e) {
             status.set("Note not added: " + e.getMessage());
             return CompletableFuture.failedFuture(e);
@@ -184,7 +201,13 @@ public final class NotesViewModel {
         }
         if (!now.equals(active)) {
             active.setAll(now);
+            activeDrawings.setAll(now.stream().flatMap(n -> n.drawings().stream()).toList());
         }
+    }
+
+    /** The drawings of the notes under the playhead: show them over the picture while that range plays. */
+    public ObservableList<Drawing> activeDrawings() {
+        return activeDrawingsView;
     }
 
     /** Whether the playhead is inside {@code n}'s in..out. */
@@ -204,7 +227,7 @@ public final class NotesViewModel {
 
     /** Every note, ordered by timecode in. */
     public ObservableList<Note> notes() {
-        return FXCollections.unmodifiableObservableList(notes);
+        return notesView;
     }
 
     /** The notes passing the filters. */
@@ -214,7 +237,7 @@ public final class NotesViewModel {
 
     /** The notes whose in..out covers {@link #currentTimecodeProperty()}. */
     public ObservableList<Note> activeNotes() {
-        return FXCollections.unmodifiableObservableList(active);
+        return activeView;
     }
 
     /** Distinct categories and authors present, for the filter menus. */

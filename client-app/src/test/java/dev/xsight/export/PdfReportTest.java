@@ -29,6 +29,41 @@ class PdfReportTest {
     Path dir;
 
     @Test
+    void drawingsArePaintedOverTheThumbnail() throws Exception {
+        java.awt.image.BufferedImage black = new java.awt.image.BufferedImage(160, 90,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        ImageIO.write(black, "png", png);
+        var green = new dev.xsight.review.StrokeStyle("#00FF00", 0.05);
+        Timecode t = NoteFormatsTest.tc(NoteFormatsTest.DF, "01:00:00;00");
+        Note plain = Note.create(t, t, Severity.ISSUE, "V-HIT", "no drawing", "", "")
+                .withFrameGrab(FrameGrab.ofPng(png.toByteArray()));
+        Note marked = plain.withDrawings(List.of(new dev.xsight.review.Drawing.Rectangle(
+                new dev.xsight.review.NormalizedPoint(0.1, 0.1), new dev.xsight.review.NormalizedPoint(0.9, 0.9),
+                green)));
+        assertEquals(0, greenPixelsOnPage2(plain));
+        assertTrue(greenPixelsOnPage2(marked) > 100);
+    }
+
+    private int greenPixelsOnPage2(Note n) throws Exception {
+        Path pdf = dir.resolve("d.pdf");
+        NoteExport.write(NoteFormat.PDF, NoteFormatsTest.DF, List.of(n), pdf);
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            BufferedImage img = new PDFRenderer(doc).renderImageWithDPI(1, 144);
+            int count = 0;
+            for (int y = 0; y < img.getHeight(); y++) {
+                for (int x = 0; x < img.getWidth(); x++) {
+                    int rgb = img.getRGB(x, y);
+                    if ((rgb >> 8 & 0xFF) > 200 && (rgb >> 16 & 0xFF) < 80 && (rgb & 0xFF) < 80) {
+                        count++;
+                    }
+                }
+            }
+            return count;
+        }
+    }
+
+    @Test
     void reportHasCoverWithCountsAndOneRowPerNoteWithThumbnail() throws Exception {
         List<Note> notes = new ArrayList<>(NoteFormatsTest.sample(true));
         Timecode base = NoteFormatsTest.tc(NoteFormatsTest.DF, "01:30:00;00");

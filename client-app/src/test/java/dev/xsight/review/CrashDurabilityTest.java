@@ -114,8 +114,9 @@ class CrashDurabilityTest {
     private Child start(Path db) throws IOException {
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx128m",
-                "--enable-native-access=ALL-UNNAMED",
+        // Short-lived JVMs: C1 only with one compiler thread; no hsperfdata file (a killed JVM would leave it).
+        ProcessBuilder pb = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1",
+                "-XX:-UsePerfData", "-XX:+UseSerialGC", "-Xmx128m", "--enable-native-access=ALL-UNNAMED",
                 // the native library is unpacked per JVM; a killed JVM cannot delete it, so keep it in the temp dir
                 "-Dorg.sqlite.tmpdir=" + dir, "-cp", cp, NoteWriterChild.class.getName(), db.toString());
         Process p = pb.start();

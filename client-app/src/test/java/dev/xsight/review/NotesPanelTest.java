@@ -62,7 +62,9 @@ class NotesPanelTest {
         TimelineMarkerStrip strip = new TimelineMarkerStrip(vm);
         strip.startProperty().set(tc("01:00:00:00"));
         strip.lengthFramesProperty().set(24L * 60);
-        stage.setScene(new Scene(new VBox(new StackPane(drawing), strip, panel), 700, 700));
+        Scene scene = new Scene(new VBox(new StackPane(drawing), strip, panel), 700, 700);
+        ReviewShortcuts.install(scene, panel, drawing);
+        stage.setScene(scene);
         stage.show();
     }
 
@@ -204,9 +206,15 @@ class NotesPanelTest {
     /** Opens a combo box and clicks the entry with {@code text} in its popup list. */
     private static void choose(FxRobot robot, String combo, String text) {
         robot.clickOn(combo);
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn(robot.lookup(".combo-box-popup .list-cell").match(
-                (javafx.scene.control.ListCell<?> c) -> text.equals(c.getText())).<javafx.scene.Node>query());
+        java.util.function.Supplier<java.util.Optional<javafx.scene.Node>> cell = () -> robot.lookup(
+                ".combo-box-popup .list-cell").match((javafx.scene.control.ListCell<?> c) -> text.equals(c.getText())
+                        && c.isVisible()).tryQuery();
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> cell.get().isPresent());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no '" + text + "' in the popup of " + combo, e);
+        }
+        robot.clickOn(cell.get().orElseThrow());
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -229,6 +237,37 @@ class NotesPanelTest {
 
     private static Note note(String in, String out, Severity s) {
         return Note.create(tc(in), tc(out), s, "V-HIT", "range " + in, "Ann", "");
+    }
+
+    @Test
+    void quickKeysMarkInAndOutAndDropAMarker(FxRobot robot) {
+        robot.clickOn("#notesList");
+        robot.interact(() -> vm.currentTimecodeProperty().set(tc("01:00:40:00")));
+        robot.type(KeyCode.I);
+        robot.interact(() -> vm.currentTimecodeProperty().set(tc("01:00:41:00")));
+        robot.type(KeyCode.O);
+        robot.type(KeyCode.M);
+        settle();
+        Note n = store.list().getFirst();
+        assertEquals("Marker", n.text());
+        assertEquals(Severity.FYI, n.severity());
+        assertEquals(tc("01:00:40:00"), n.tcIn());
+        assertEquals(tc("01:00:41:00"), n.tcOut());
+        robot.type(KeyCode.N);
+        assertTrue(robot.lookup("#noteText").query().isFocused());
+    }
+
+    @Test
+    void drawingsOfTheNotesUnderThePlayheadAreActive(FxRobot robot) {
+        Drawing circle = new Drawing.Ellipse(new NormalizedPoint(0.4, 0.4), new NormalizedPoint(0.6, 0.6),
+                StrokeStyle.DEFAULT);
+        store.add(note("01:00:50:00", "01:00:51:00", Severity.ISSUE).withDrawings(List.of(circle)));
+        robot.interact(() -> vm.reload());
+        settle();
+        robot.interact(() -> vm.currentTimecodeProperty().set(tc("01:00:50:12")));
+        assertEquals(List.of(circle), List.copyOf(vm.activeDrawings()));
+        robot.interact(() -> vm.currentTimecodeProperty().set(tc("01:00:51:01")));
+        assertTrue(vm.activeDrawings().isEmpty());
     }
 
     @Test
