@@ -10,9 +10,8 @@ import java.util.List;
  * and the cusp-based gamut compression with its per-hue tables. The algorithm and its constants follow the
  * Academy's ACES 2.0 CTL as implemented in OpenColorIO 2.4 ({@code ops/fixedfunction/ACES2}); the code is ours.
  *
- * <p>The CPU path evaluates the model per pixel. The GPU path bakes the CPU result into a 65³ LUT over an
- * ACEScct-shaped AP1 domain and interpolates tetrahedrally in the shader (the conformance README's "baked" tolerance).
- * Construction builds the hue tables (a few tens of milliseconds); instances are immutable and thread-safe.
+ * <p>Both back ends evaluate the model per pixel; the per-hue tables (reach M, hue samples, cusp J/M and upper-hull
+ * gamma) are computed once on the CPU and go to the shader as two small float textures. Construction builds the hue tables (a few tens of milliseconds); instances are immutable and thread-safe.
  */
 public final class Aces2Op implements ColourOp {
 
@@ -656,42 +655,122 @@ public final class Aces2Op implements ColourOp {
         return true;
     }
 
-    // ---- GPU: baked LUT ----
-
-    static final int BAKE = 65;
-    private static final double SHAPER_MIN = TransferOp.CCT_B;
+    // ---- GPU: the same model in GLSL, tables uploaded as textures ----
 
     @Override
     public void emitGlsl(GlslBuilder out, String name) {
-        // Domain: AP1 (after the preamble clamp) encoded with ACEScct, 0 .. upperBound.
-        double shaperMax = (Math.log(upperBound) / Math.log(2) + 9.72) / 17.52;
-        float[] table = new float[BAKE * BAKE * BAKE * 3];
-        TransferOp cct = TransferOp.of(TransferOp.Curve.ACESCCT, false);
-        double[] p = new double[3];
-        for (int b = 0; b < BAKE; b++) {
-            for (int g = 0; g < BAKE; g++) {
-                for (int r = 0; r < BAKE; r++) {
-                    p[0] = SHAPER_MIN + (shaperMax - SHAPER_MIN) * r / (BAKE - 1);
-                    p[1] = SHAPER_MIN + (shaperMax - SHAPER_MIN) * g / (BAKE - 1);
-                    p[2] = SHAPER_MIN + (shaperMax - SHAPER_MIN) * b / (BAKE - 1);
-                    cct.apply(p, 0);
-                    double[] ap0 = AP1_TO_AP0.apply(p);
-                    double[] o = render(ap0[0], ap0[1], ap0[2]);
-                    int idx = (r + BAKE * g + BAKE * BAKE * b) * 3;
-                    table[idx] = (float) o[0];
-                    table[idx + 1] = (float) o[1];
-                    table[idx + 2] = (float) o[2];
-                }
-            }
+        float[] cuspTex = new float[(TABLE + 2) * 3];
+        float[] hueTex = new float[(TABLE + 2) * 3];
+        for (int i = 0; i < TABLE + 2; i++) {
+            cuspTex[i * 3] = (float) cusp[i][0];
+            cuspTex[i * 3 + 1] = (float) cusp[i][1];
+            cuspTex[i * 3 + 2] = (float) cusp[i][2];
+            hueTex[i * 3] = (float) hueTable[i];
+            hueTex[i * 3 + 1] = (float) reachM[i];
         }
-        Lut3dOp lut = new Lut3dOp(BAKE, table, new double[] {SHAPER_MIN, SHAPER_MIN, SHAPER_MIN},
-                new double[] {shaperMax, shaperMax, shaperMax}, Lut3dOp.Interpolation.TETRAHEDRAL, "ACES 2.0 bake");
-        lut.emitGlsl(out, name + "_lut");
-        out.append("vec3 " + name + "(vec3 c) {\n  vec3 a = clamp(" + GlslBuilder.mat3(AP0_TO_AP1) + " * c, 0.0, "
-                + GlslBuilder.lit(upperBound) + ");\n"
-                + "  vec3 s = mix((log2(max(a, 1e-30)) + 9.72) / 17.52, " + GlslBuilder.lit(TransferOp.CCT_A) + " * a + "
-                + GlslBuilder.lit(TransferOp.CCT_B) + ", lessThanEqual(a, vec3(" + GlslBuilder.lit(TransferOp.CCT_X_BRK)
-                + ")));\n  return " + name + "_lut(s);\n}\n");
+        String tc = name + "_cusp", th = name + "_hue";
+        out.declare(new GlslBuilder.LutTexture(tc, 2, TABLE + 2, 1, 1, cuspTex));
+        out.declare(new GlslBuilder.LutTexture(th, 2, TABLE + 2, 1, 1, hueTex));
+        String n = name;
+        StringBuilder b = new StringBuilder();
+        b.append("#ifndef XS_ACES2\n#define XS_ACES2\n");
+        b.append("float xs2_c(float v) { float f = pow(abs(v), 0.42); return sign(v) * f / (").append(lit(CAM_NL_OFFSET))
+                .append(" + f); }\n");
+        b.append("float xs2_ci(float v) { float a = min(abs(v), 0.99); return sign(v) * pow(")
+                .append(lit(CAM_NL_OFFSET)).append(" * a / (1.0 - a), ").append(lit(1 / 0.42)).append("); }\n");
+        b.append("vec3 xs2_c3(vec3 v) { return vec3(xs2_c(v.x), xs2_c(v.y), xs2_c(v.z)); }\n");
+        b.append("vec3 xs2_ci3(vec3 v) { return vec3(xs2_ci(v.x), xs2_ci(v.y), xs2_ci(v.z)); }\n");
+        b.append("float xs2_toe(float x, float limit, float k1In, float k2In) {\n"
+                + "  if (x > limit) return x;\n  float k2 = max(k2In, 0.001); float k1 = sqrt(k1In * k1In + k2 * k2);\n"
+                + "  float k3 = (limit + k1) / (limit + k2); float mb = k3 * x - k1; float mac = k2 * k3 * x;\n"
+                + "  return 0.5 * (mb + sqrt(mb * mb + 4.0 * mac));\n}\n");
+        b.append("float xs2_gain(float j, float thr, float lim, float fd) {\n  float gain = lim * fd;\n"
+                + "  if (j > thr) { float a = log((lim - thr) / max(0.0001, lim - j)) / log(10.0); gain *= a * a + 1.0; }\n"
+                + "  return gain;\n}\n");
+        b.append("float xs2_jint(float j, float m, float fj, float mj, float sg) {\n  float ms = m / sg; float a = ms / fj;\n"
+                + "  if (j < fj) { float bb = 1.0 - ms; float c = -j; return -2.0 * c / (bb + sqrt(bb * bb - 4.0 * a * c)); }\n"
+                + "  float bb = -(1.0 + ms + mj * a); float c = mj * ms + j;\n"
+                + "  return -2.0 * c / (bb - sqrt(bb * bb - 4.0 * a * c));\n}\n");
+        b.append("float xs2_slope(float ij, float fj, float lim, float sg) {\n"
+                + "  float d = ij < fj ? ij : lim - ij; return d * (ij - fj) / (fj * sg);\n}\n");
+        b.append("float xs2_lbm(float ja, float slope, float ig, float jm, float mm, float jr) {\n"
+                + "  float sh = jr * pow(max(ja / jr, 0.0), ig); return sh * mm / (jm - slope * mm);\n}\n");
+        b.append("float xs2_bound(float cj, float cm, float jm, float gt, float gb, float js, float slope, float jc) {\n"
+                + "  float lo = xs2_lbm(js, slope, gb, cj, cm, jc);\n"
+                + "  float up = xs2_lbm(jm - js, -slope, gt, jm - cj, cm, jm - jc);\n"
+                + "  float s = ").append(lit(SMOOTH_CUSPS)).append(" * cm; float h = max(s - abs(lo - up), 0.0) / s;\n"
+                + "  return min(lo, up) - h * h * h * s / 6.0;\n}\n");
+        b.append("#endif\n");
+        b.append("vec3 ").append(n).append("(vec3 c) {\n");
+        b.append("  vec3 ap1 = clamp(").append(GlslBuilder.mat3(AP0_TO_AP1)).append(" * c, 0.0, ").append(lit(upperBound))
+                .append(");\n");
+        b.append("  vec3 rgb = ").append(GlslBuilder.mat3(AP1_TO_AP0)).append(" * ap1;\n");
+        b.append("  vec3 aab = ").append(GlslBuilder.mat3(pIn.toAab)).append(" * xs2_c3(").append(GlslBuilder.mat3(pIn.toCam))
+                .append(" * rgb);\n");
+        b.append("  if (aab.x <= 0.0) return vec3(0.0);\n");
+        b.append("  float J = 100.0 * pow(aab.x, ").append(lit(pIn.cz)).append(");\n");
+        b.append("  float M = length(aab.yz);\n  float h = degrees(atan(aab.z, aab.y)); if (h < 0.0) h += 360.0;\n");
+        b.append("  int base = min(int(h), 359); float ht = h - float(base);\n");
+        b.append("  float reach = mix(texelFetch(").append(th).append(", ivec2(base + 1, 0), 0).g, texelFetch(").append(th)
+                .append(", ivec2(base + 2, 0), 0).g, ht);\n");
+        b.append("  float hr = radians(h); float c1 = cos(hr); float s1 = sin(hr);\n");
+        b.append("  float c2 = 2.0 * c1 * c1 - 1.0; float s2 = 2.0 * c1 * s1;\n");
+        b.append("  float c3 = 4.0 * c1 * c1 * c1 - 3.0 * c1; float s3 = 3.0 * s1 - 4.0 * s1 * s1 * s1;\n");
+        b.append("  float mNorm = (11.34072 * c1 + 16.46899 * c2 + 7.88380 * c3 + 14.66441 * s1 - 6.37224 * s2 + 9.19364 * s3"
+                + " + 77.12896) * ").append(lit(chromaScale)).append(";\n");
+        // tone scale on Y from A
+        b.append("  float Y = xs2_ci(").append(lit(pIn.aWJ)).append(" * aab.x) / ").append(lit(pIn.fLn)).append(";\n");
+        b.append("  float f = ").append(lit(ts.m2)).append(" * pow(Y / (Y + ").append(lit(ts.s2)).append("), ")
+                .append(lit(ts.g)).append(");\n");
+        b.append("  float Yts = max(0.0, f * f / (f + ").append(lit(ts.t1)).append(")) * ").append(lit(ts.nR)).append(";\n");
+        b.append("  float jTs = 100.0 * pow(xs2_c(Yts * ").append(lit(pIn.fLn)).append(") / ").append(lit(pIn.aWJ))
+                .append(", ").append(lit(pIn.cz)).append(");\n");
+        // chroma compression
+        String lim = lit(limitJMax), gInv = lit(modelGammaInv);
+        b.append("  float Mc = M;\n  if (M != 0.0) {\n");
+        b.append("    float nJ = jTs / ").append(lim).append("; float snJ = max(0.0, 1.0 - nJ);\n");
+        b.append("    float limit = pow(nJ, ").append(gInv).append(") * reach / mNorm;\n");
+        b.append("    Mc = M * pow(jTs / J, ").append(gInv).append(") / mNorm;\n");
+        b.append("    Mc = limit - xs2_toe(limit - Mc, limit - 0.001, snJ * ").append(lit(sat)).append(", sqrt(nJ * nJ + ")
+                .append(lit(satThr)).append("));\n");
+        b.append("    Mc = xs2_toe(Mc, limit, nJ * ").append(lit(compr)).append(", snJ) * mNorm;\n  }\n");
+        // gamut compression
+        b.append("  float Jo = jTs; float Mo = Mc;\n");
+        b.append("  if (Jo <= 0.0) { Jo = 0.0; Mo = 0.0; }\n");
+        b.append("  else if (Mo <= 0.0 || Jo > ").append(lim).append(") { Mo = 0.0; }\n  else {\n");
+        b.append("    int lo = 0; int hi = ").append(TABLE + 1).append(";\n");
+        b.append("    for (int k = 0; k < 12; k++) { if (lo + 1 >= hi) break; int mid = (lo + hi) / 2;"
+                + " if (h > texelFetch(").append(th).append(", ivec2(mid, 0), 0).r) lo = mid; else hi = mid; }\n");
+        b.append("    hi = max(1, hi);\n");
+        b.append("    float h0 = texelFetch(").append(th).append(", ivec2(hi - 1, 0), 0).r; float h1 = texelFetch(").append(th)
+                .append(", ivec2(hi, 0), 0).r;\n");
+        b.append("    vec3 cu = mix(texelFetch(").append(tc).append(", ivec2(hi - 1, 0), 0).rgb, texelFetch(").append(tc)
+                .append(", ivec2(hi, 0), 0).rgb, (h - h0) / (h1 - h0));\n");
+        b.append("    float fj = cu.x + (").append(lit(midJ)).append(" - cu.x) * min(1.0, ").append(lit(CUSP_MID_BLEND))
+                .append(" - cu.x / ").append(lim).append(");\n");
+        b.append("    float thr = cu.x + (").append(lim).append(" - cu.x) * ").append(lit(FOCUS_GAIN_BLEND)).append(";\n");
+        b.append("    float sg = xs2_gain(Jo, thr, ").append(lim).append(", ").append(lit(focusDist)).append(");\n");
+        b.append("    float js = xs2_jint(Jo, Mo, fj, ").append(lim).append(", sg);\n");
+        b.append("    float slope = xs2_slope(js, fj, ").append(lim).append(", sg);\n");
+        b.append("    float jc = xs2_jint(cu.x, cu.y, fj, ").append(lim).append(", sg);\n");
+        b.append("    float gm = xs2_bound(cu.x, cu.y, ").append(lim).append(", cu.z, ").append(lit(lowerHullGammaInv))
+                .append(", js, slope, jc);\n");
+        b.append("    if (gm <= 0.0) { Mo = 0.0; }\n    else {\n");
+        b.append("      float rb = xs2_lbm(js, slope, ").append(gInv).append(", ").append(lim).append(", reach, ").append(lim)
+                .append(");\n");
+        b.append("      float prop = max(gm / rb, ").append(lit(COMPRESSION_THRESHOLD)).append("); float th2 = prop * gm;\n");
+        b.append("      float mr = Mo;\n      if (!(Mo <= th2 || prop >= 1.0)) {\n");
+        b.append("        float mo = Mo - th2; float go = gm - th2; float ro = rb - th2;\n");
+        b.append("        float sc = ro / ((ro / go) - 1.0); float nd = mo / sc; mr = th2 + sc * nd / (1.0 + nd);\n      }\n");
+        b.append("      Jo = js + mr * slope; Mo = mr;\n    }\n  }\n");
+        b.append("  vec3 outAab = vec3(pow(Jo / 100.0, ").append(lit(1 / pOut.cz)).append("), Mo * c1, Mo * s1);\n");
+        b.append("  return ").append(GlslBuilder.mat3(pOut.fromCam)).append(" * xs2_ci3(").append(GlslBuilder.mat3(pOut.fromAab))
+                .append(" * outAab);\n}\n");
+        out.append(b.toString());
+    }
+
+    private static String lit(double v) {
+        return GlslBuilder.lit(v);
     }
 
     @Override
