@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 /** {@code xsight colour}: evaluate colour pipelines on values and render stills. */
 @Command(name = "colour", aliases = "color", mixinStandardHelpOptions = true,
         description = "Colour pipeline tools (CPU reference and OpenGL).",
-        subcommands = {ColourCommand.Eval.class, ColourRenderCommand.class})
+        subcommands = {ColourCommand.Eval.class, ColourRenderCommand.class, ColourBenchCommand.class})
 final class ColourCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -6,7 +6,7 @@ package dev.xsight.colour;
  * same constants. Ops are immutable and safe to share between threads.
  */
 public sealed interface ColourOp permits MatrixOp, RangeOp, TransferOp, CdlOp, Lut1dOp, Lut3dOp, LogOp,
-        ExponentOp, AcesOps.RrtSweetener, AcesOps.ToneScale, AcesOps.DarkToDim {
+        ExponentOp, AcesOps.RrtSweetener, AcesOps.ToneScale, AcesOps.DarkToDim, Aces2Op {
 
     /** Transforms the triple at {@code px[i]}, {@code px[i+1]}, {@code px[i+2]} in place. */
     void apply(double[] px, int i);

@@ -25,16 +25,37 @@ public record ColourProgram(List<ColourOp> ops) {
         return new ColourProgram(all);
     }
 
+    /** Pixels per block: every op runs over one cache-sized block before the next block starts. */
+    private static final int BLOCK = 2048;
+
     /** Runs every op on {@code count} RGB triples packed in {@code px}, in place. */
     public void apply(double[] px, int count) {
+        applyRange(px, 0, count);
+    }
+
+    /** Runs every op on triples {@code from} (inclusive) to {@code to} (exclusive) of {@code px}, in place. */
+    public void applyRange(double[] px, int from, int to) {
+        if (from < 0 || to < from || px.length < to * 3) {
+            throw new IllegalArgumentException("buffer holds " + px.length / 3 + " triples, asked for " + from + ".." + to);
+        }
+        for (int start = from; start < to; start += BLOCK) {
+            int end = Math.min(to, start + BLOCK) * 3;
+            for (ColourOp op : ops) {
+                for (int i = start * 3; i < end; i += 3) {
+                    op.apply(px, i);
+                }
+            }
+        }
+    }
+
+    /** As {@link #apply(double[], int)}, spread over the common fork-join pool in blocks (ops are thread-safe). */
+    public void applyParallel(double[] px, int count) {
         if (px.length < count * 3) {
             throw new IllegalArgumentException("buffer holds " + px.length / 3 + " triples, asked for " + count);
         }
-        for (ColourOp op : ops) {
-            for (int i = 0, n = count * 3; i < n; i += 3) {
-                op.apply(px, i);
-            }
-        }
+        int blocks = (count + BLOCK - 1) / BLOCK;
+        java.util.stream.IntStream.range(0, blocks).parallel()
+                .forEach(b -> applyRange(px, b * BLOCK, Math.min(count, (b + 1) * BLOCK)));
     }
 
     /** Runs the program on one triple. */

@@ -73,10 +73,13 @@ public final class ColourSteps {
                     yield List.of(MatrixOp.of(from.to(to), from + " to " + to));
                 }
                 case "acescct-to-aces" -> List.of(TransferOp.of(TransferOp.Curve.ACESCCT, false), ap1ToAp0());
-                case "acescc-to-aces" -> List.of(TransferOp.of(TransferOp.Curve.ACESCC, false), ap1ToAp0());
+                // OpenColorIO's ACEScc builtin ends (and its inverse starts) with a clamp at 0 in AP0.
+                case "acescc-to-aces" -> List.of(TransferOp.of(TransferOp.Curve.ACESCC, false), ap1ToAp0(),
+                        RangeOp.clamp(0, Double.POSITIVE_INFINITY));
                 case "acescg-to-aces" -> List.of(ap1ToAp0());
                 case "aces-to-acescct" -> List.of(ap0ToAp1(), TransferOp.of(TransferOp.Curve.ACESCCT, true));
-                case "aces-to-acescc" -> List.of(ap0ToAp1(), TransferOp.of(TransferOp.Curve.ACESCC, true));
+                case "aces-to-acescc" -> List.of(RangeOp.clamp(0, Double.POSITIVE_INFINITY), ap0ToAp1(),
+                        TransferOp.of(TransferOp.Curve.ACESCC, true));
                 case "aces-to-acescg" -> List.of(ap0ToAp1());
                 case "aces-output" -> {
                     need(step, t, 3);

@@ -37,7 +37,7 @@ public final class FrameColour {
     /** The frame through {@code program}: display code values in [0, 1] nominal, 3 per pixel. */
     public static double[] render(Frame f, ColourProgram program) {
         double[] px = codes(f);
-        program.apply(px, f.width() * f.height());
+        program.applyParallel(px, f.width() * f.height());
         return px;
     }
 }

@@ -204,11 +204,15 @@ public final class LutFile {
         }
     }
 
-    /** The full-scale code of the smallest usual bit depth (8, 10, 12, 14, 16) that holds {@code v}. */
+    /**
+     * The full-scale code of the likely bit depth of integer LUT values whose largest is {@code v}: the first even
+     * depth from 8 whose 2^(d+1) − 1 still holds it, 14 read as 16 (the rule OpenColorIO's .3dl reader uses, so that
+     * slightly overshooting tables are not taken for the next depth).
+     */
     private static double bitsMax(double v) {
-        for (int b : new int[] {8, 10, 12, 14, 16}) {
-            if (v <= Math.pow(2, b) - 1) {
-                return Math.pow(2, b) - 1;
+        for (int d = 8; d <= 16; d += 2) {
+            if (v <= Math.pow(2, d + 1) - 1) {
+                return Math.pow(2, d == 14 ? 16 : d) - 1;
             }
         }
         return Math.pow(2, 16) - 1;

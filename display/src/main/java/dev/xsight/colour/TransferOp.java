@@ -26,6 +26,7 @@ public record TransferOp(Curve curve, boolean inverse, double peak) implements C
     static final double CCT_X_BRK = 0.0078125, CCT_Y_BRK = 0.155251141552511, CCT_A = 10.5402377416545,
             CCT_B = 0.0729055341958355;
     static final double HALF_MAX = 65504;
+    static final double ACESCC_MIN = -0.36, ACESCC_MAX = 1.5;
 
     public TransferOp {
         if ((curve == Curve.HLG_EOTF || curve == Curve.HLG_OOTF) && !(peak > 0 && peak < 1e5)) {
@@ -79,10 +80,14 @@ public record TransferOp(Curve curve, boolean inverse, double peak) implements C
             case SRGB -> v <= 0.04045 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
             case PQ -> Math.copySign(pqToNits(Math.abs(v)), v);
             case HLG_OETF -> Math.copySign(hlgOetf(Math.abs(v)), v);
-            case ACESCCT -> v <= CCT_Y_BRK ? (v - CCT_B) / CCT_A
-                    : (v < (Math.log(HALF_MAX) / Math.log(2) + 9.72) / 17.52 ? Math.pow(2, v * 17.52 - 9.72) : HALF_MAX);
-            case ACESCC -> v <= (9.72 - 15) / 17.52 ? (Math.pow(2, v * 17.52 - 9.72) - Math.pow(2, -16)) * 2
-                    : (v < (Math.log(HALF_MAX) / Math.log(2) + 9.72) / 17.52 ? Math.pow(2, v * 17.52 - 9.72) : HALF_MAX);
+            // S-2016-001 (ACEScsc.Academy.ACEScct_to_ACES.ctl): no clamp at the top, as in OpenColorIO.
+            case ACESCCT -> v <= CCT_Y_BRK ? (v - CCT_B) / CCT_A : Math.pow(2, v * 17.52 - 9.72);
+            // S-2014-003, with OpenColorIO's input range [-0.36, 1.5] instead of the HALF_MAX clamp.
+            case ACESCC -> {
+                double c = Math.max(ACESCC_MIN, Math.min(ACESCC_MAX, v));
+                yield c < (9.72 - 15) / 17.52 ? (Math.pow(2, c * 17.52 - 9.72) - Math.pow(2, -16)) * 2
+                        : Math.pow(2, c * 17.52 - 9.72);
+            }
             default -> throw new IllegalStateException();
         };
     }
@@ -94,8 +99,8 @@ public record TransferOp(Curve curve, boolean inverse, double peak) implements C
             case PQ -> Math.copySign(nitsToPq(Math.abs(l)), l);
             case HLG_OETF -> Math.copySign(hlgInverseOetf(Math.abs(l)), l);
             case ACESCCT -> l <= CCT_X_BRK ? CCT_A * l + CCT_B : (log2(l) + 9.72) / 17.52;
-            case ACESCC -> l <= 0 ? (-16 + 9.72) / 17.52
-                    : (l < Math.pow(2, -15) ? (log2(Math.pow(2, -16) + l * 0.5) + 9.72) / 17.52 : (log2(l) + 9.72) / 17.52);
+            case ACESCC -> Math.max(ACESCC_MIN, Math.min(ACESCC_MAX, l <= 0 ? (-16 + 9.72) / 17.52
+                    : (l < Math.pow(2, -15) ? (log2(Math.pow(2, -16) + l * 0.5) + 9.72) / 17.52 : (log2(l) + 9.72) / 17.52)));
             default -> throw new IllegalStateException();
         };
     }
@@ -166,15 +171,16 @@ public record TransferOp(Curve curve, boolean inverse, double peak) implements C
             case ACESCCT -> inverse
                     ? "return mix((log2(max(c, 1e-30)) + 9.72) / 17.52, " + lit(CCT_A) + " * c + " + lit(CCT_B)
                             + ", vec3(lessThanEqual(c, vec3(" + lit(CCT_X_BRK) + "))));"
-                    : "return min(mix(exp2(c * 17.52 - 9.72), (c - " + lit(CCT_B) + ") / " + lit(CCT_A)
-                            + ", vec3(lessThanEqual(c, vec3(" + lit(CCT_Y_BRK) + ")))), vec3(65504.0));";
+                    : "return mix(exp2(c * 17.52 - 9.72), (c - " + lit(CCT_B) + ") / " + lit(CCT_A)
+                            + ", lessThanEqual(c, vec3(" + lit(CCT_Y_BRK) + ")));";
             case ACESCC -> inverse
                     ? "vec3 lo = (log2(exp2(-16.0) + max(c, 0.0) * 0.5) + 9.72) / 17.52; "
                             + "vec3 hi = (log2(max(c, 1e-30)) + 9.72) / 17.52; "
-                            + "return mix(mix(hi, lo, vec3(lessThan(c, vec3(exp2(-15.0))))), vec3("
-                            + lit((-16 + 9.72) / 17.52) + "), vec3(lessThanEqual(c, vec3(0.0))));"
-                    : "vec3 e = exp2(c * 17.52 - 9.72); return min(mix(e, (e - exp2(-16.0)) * 2.0, vec3(lessThanEqual(c, vec3("
-                            + lit((9.72 - 15) / 17.52) + ")))), vec3(65504.0));";
+                            + "return clamp(mix(mix(hi, lo, lessThan(c, vec3(exp2(-15.0)))), vec3("
+                            + lit((-16 + 9.72) / 17.52) + "), lessThanEqual(c, vec3(0.0))), " + lit(ACESCC_MIN) + ", "
+                            + lit(ACESCC_MAX) + ");"
+                    : "vec3 x = clamp(c, " + lit(ACESCC_MIN) + ", " + lit(ACESCC_MAX) + "); vec3 e = exp2(x * 17.52 - 9.72);"
+                            + " return mix(e, (e - exp2(-16.0)) * 2.0, lessThan(x, vec3(" + lit((9.72 - 15) / 17.52) + ")));";
         };
         if (curve == Curve.HLG_OETF || curve == Curve.HLG_OOTF || curve == Curve.HLG_EOTF) {
             out.append(HLG_HELPERS_GUARD_START).append(hlgHelpers()).append("#endif\n");
