@@ -88,7 +88,8 @@ class ImpairedNetworkTest {
         long last = -1;
         long since = System.nanoTime();
         while (System.nanoTime() < end) {
-            long n = 0;
+            long n = counters.truncated + counters.badVersion + counters.badPayloadType + counters.oversizedDatagrams
+                    + counters.foreignSsrc + counters.poolExhausted;
             for (StreamCounters.Leg l : counters.legs) {
                 n += l.packets;
             }
