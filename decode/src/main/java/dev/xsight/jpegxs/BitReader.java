@@ -70,6 +70,17 @@ final class BitReader {
         return v;
     }
 
+    /** Reads {@code n} bits, 1 to 56, as an unsigned value. */
+    long readLong(int n) {
+        if (avail < n) {
+            refill();
+        }
+        long v = cache >>> (64 - n);
+        cache <<= n;
+        avail -= n;
+        return v;
+    }
+
     int readBit() {
         if (avail < 1) {
             refill();

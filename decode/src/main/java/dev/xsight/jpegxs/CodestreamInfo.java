@@ -61,6 +61,27 @@ public record CodestreamInfo(int width, int height, int components, int[] sx, in
     public record StarTetrix(int cf, int e1, int e2, int[] xcrg, int[] ycrg) {
     }
 
+    /** Name of the profile in Ppih (ISO/IEC 21122-2 Table A.7), or {@code 0x....} when not a known code. */
+    public String profileName() {
+        return switch (profile) {
+            case 0x0000 -> "Unrestricted";
+            case 0x1500 -> "Light 422.10";
+            case 0x1A00 -> "Light 444.12";
+            case 0x2500 -> "Light-Subline 422.10";
+            case 0x3240 -> "Main 420.12";
+            case 0x3540 -> "Main 422.10";
+            case 0x3A40 -> "Main 444.12";
+            case 0x3E40 -> "Main 4444.12";
+            case 0x4A40 -> "High 444.12";
+            case 0x4E40 -> "High 4444.12";
+            case 0x6EC0 -> "MLS.12";
+            case 0x9300 -> "Light Bayer";
+            case 0xB340 -> "Main Bayer";
+            case 0xC340 -> "High Bayer";
+            default -> String.format("0x%04X", profile);
+        };
+    }
+
     /** Bit depth of the picture (every component has the same, checked by the parser when decoding to a frame). */
     public int bitDepth() {
         return bitDepths[0];

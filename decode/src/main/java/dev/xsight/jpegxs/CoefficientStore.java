@@ -6,8 +6,8 @@ package dev.xsight.jpegxs;
  */
 final class CoefficientStore {
     final Layout layout;
-    /** Coefficients per component and band, row-major, dequantised, signed and scaled by 2^Fq. */
-    final int[][][] coef;
+    /** Coefficients per component, band and row, dequantised, signed and scaled by 2^Fq. */
+    final int[][][][] coef;
     /** Bitplane counts per component and band, {@link Layout.Comp#gcliStride} bytes per band row. */
     final byte[][][] gcli;
     /** Truncation position (GTLI) per precinct (row * columns + column) and band slot. */
@@ -15,14 +15,14 @@ final class CoefficientStore {
 
     CoefficientStore(Layout layout) {
         this.layout = layout;
-        coef = new int[layout.nc][][];
+        coef = new int[layout.nc][][][];
         gcli = new byte[layout.nc][][];
         for (int c = 0; c < layout.nc; c++) {
             Layout.Comp k = layout.comps[c];
-            coef[c] = new int[k.nb][];
+            coef[c] = new int[k.nb][][];
             gcli[c] = new byte[k.nb][];
             for (int b = 0; b < k.nb; b++) {
-                coef[c][b] = new int[k.bandW[b] * k.bandH[b]];
+                coef[c][b] = new int[k.bandH[b]][k.bandW[b]];
                 gcli[c][b] = new byte[k.gcliStride[b] * k.bandH[b]];
             }
         }
@@ -34,7 +34,7 @@ final class CoefficientStore {
         long n = 0;
         for (Layout.Comp k : layout.comps) {
             for (int b = 0; b < k.nb; b++) {
-                n += 4L * k.bandW[b] * k.bandH[b] + (long) k.gcliStride[b] * k.bandH[b];
+                n += (4L * k.bandW[b] + 16) * k.bandH[b] + (long) k.gcliStride[b] * k.bandH[b];
             }
         }
         return n + (long) layout.precinctRows * layout.columns * layout.slots;

@@ -5,38 +5,47 @@ package dev.xsight.jpegxs;
  * as more precinct rows become available (a prefix of the picture), it advances the horizontal-only levels row by
  * row, then each vertical level with its own row counters, and reports how many output rows are final. The lifting
  * runs across slice boundaries with symmetric extension only at the picture edges, so the last rows of a slice
- * become final once the first precinct rows of the next slice are in. Buffers are allocated once per layout.
- * Not thread-safe: one thread advances a component at a time.
+ * become final once the first precinct rows of the next slice are in.
+ *
+ * <p>Output rows are split: {@link #even(int)} holds the even samples of a row, {@link #odd(int)} the odd ones (the
+ * final horizontal step leaves them apart so its loops vectorise; the output stage interleaves). Buffers are
+ * allocated once per layout. Not thread-safe: one thread advances a component at a time.
  */
 final class ComponentTransform {
+    private static final int[] EMPTY = new int[0];
+
     private final Layout.Comp k;
-    private final int[][] coef;
-    /** Output of the horizontal-only levels: the low band of the deepest vertical level (or the component). */
-    private final int[] chain;
+    private final int[][][] coef;
+    private final int ny;
+    /** Band indices: H-only bands from the deepest level, and HL per vertical level (LH, HH follow it). */
+    private final int[] hOnlyBand;
+    private final int[] hlBand;
+    /** Low band of the deepest vertical level (natural rows), when NL,y > 0. */
+    private final int[][] chain;
     private final int chainW;
-    private final int chainH;
     private final int[] tmpA;
     private final int[] tmpB;
-    /** Vertical level outputs, index d - 1 for level d (d = 1 is the finest, the component itself). */
-    private final int[][] level;
+    /** Natural-order outputs of vertical levels 2..ny, index d - 1. */
+    private final int[][][] level;
     private final int[] levelW;
     private final int[] levelH;
-    /** Band indices of HL, LH, HH per vertical level, and the H band per horizontal-only level. */
-    private final int[] hlBand;
-    private final int[] hOnlyBand;
+    /** Final output, split into even and odd samples per row. */
+    private final int[][] outEven;
+    private final int[][] outOdd;
+    private final int outLow;
+    private final int outHigh;
     private int chainRows;
     private final int[] evenFilled;
     private final int[] oddFilled;
     private final int[] evenDone;
     private final int[] oddDone;
 
-    ComponentTransform(Layout.Comp k, int[][] coef) {
+    ComponentTransform(Layout.Comp k, int[][][] coef) {
         this.k = k;
         this.coef = coef;
-        int ny = k.ny;
+        this.ny = k.ny;
         int nh = k.nx - ny;
         hOnlyBand = new int[nh];
-        // Band list: 0 = LL, 1..nh = H-only from the deepest level, then HL/LH/HH from level ny down to 1.
         for (int j = 0; j < nh; j++) {
             hOnlyBand[j] = 1 + j;
         }
@@ -44,32 +53,42 @@ final class ComponentTransform {
         for (int d = ny; d >= 1; d--) {
             hlBand[d] = 1 + nh + 3 * (ny - d);
         }
-        chainW = ny == 0 ? k.width : k.bandW[0] + sumHOnlyWidth();
-        chainH = k.bandH[0];
-        chain = new int[chainW * chainH];
+        int cw = k.bandW[0];
+        for (int b : hOnlyBand) {
+            cw += k.bandW[b];
+        }
+        chainW = cw;
+        int chainH = k.bandH[0];
+        chain = ny > 0 ? new int[chainH][chainW] : null;
         tmpA = new int[chainW];
         tmpB = new int[chainW];
-        level = new int[ny][];
-        levelW = new int[ny];
-        levelH = new int[ny];
+        level = new int[ny + 1][][];
+        levelW = new int[ny + 1];
+        levelH = new int[ny + 1];
         for (int d = 1; d <= ny; d++) {
             int hl = hlBand[d];
-            levelW[d - 1] = k.bandW[hl] + k.bandW[hl + 1];
-            levelH[d - 1] = k.bandH[hl] + k.bandH[hl + 1];
-            level[d - 1] = new int[levelW[d - 1] * levelH[d - 1]];
+            levelW[d] = k.bandW[hl] + k.bandW[hl + 1];
+            levelH[d] = k.bandH[hl] + k.bandH[hl + 1];
+            if (d > 1) {
+                level[d] = new int[levelH[d]][levelW[d]];
+            }
+        }
+        if (ny > 0) {
+            outHigh = k.bandW[hlBand[1]];
+            outLow = levelW[1] - outHigh;
+        } else {
+            outHigh = nh == 0 ? 0 : k.bandW[hOnlyBand[nh - 1]];
+            outLow = chainW - outHigh;
+        }
+        outEven = new int[k.height][outLow + 1];
+        outOdd = new int[k.height][];
+        for (int y = 0; y < k.height; y++) {
+            outOdd[y] = outHigh == 0 ? EMPTY : new int[outHigh];
         }
         evenFilled = new int[ny + 1];
         oddFilled = new int[ny + 1];
         evenDone = new int[ny + 1];
         oddDone = new int[ny + 1];
-    }
-
-    private int sumHOnlyWidth() {
-        int w = 0;
-        for (int b : hOnlyBand) {
-            w += k.bandW[b];
-        }
-        return w;
     }
 
     void reset() {
@@ -80,13 +99,22 @@ final class ComponentTransform {
         java.util.Arrays.fill(oddDone, 0);
     }
 
-    /** Output picture of this component: {@link #outputWidth()} samples per row. */
-    int[] output() {
-        return k.ny == 0 ? chain : level[0];
+    /** Even samples of output row {@code y} ({@link #lowCount()} of them). */
+    int[] even(int y) {
+        return outEven[y];
     }
 
-    int outputWidth() {
-        return k.ny == 0 ? chainW : levelW[0];
+    /** Odd samples of output row {@code y} ({@link #highCount()} of them). */
+    int[] odd(int y) {
+        return outOdd[y];
+    }
+
+    int lowCount() {
+        return outLow;
+    }
+
+    int highCount() {
+        return outHigh;
     }
 
     /** Rows of a band available after {@code precinctRows} precinct rows. */
@@ -102,7 +130,7 @@ final class ComponentTransform {
     int advance(int precinctRows) {
         advanceChain(precinctRows);
         int lowRows = chainRows;
-        for (int d = k.ny; d >= 1; d--) {
+        for (int d = ny; d >= 1; d--) {
             lowRows = advanceLevel(d, lowRows, precinctRows);
         }
         return lowRows;
@@ -113,59 +141,72 @@ final class ComponentTransform {
         for (int b : hOnlyBand) {
             avail = Math.min(avail, bandRows(b, precinctRows));
         }
-        int[] ll = coef[0];
-        int w0 = k.bandW[0];
+        int n = hOnlyBand.length;
         for (int y = chainRows; y < avail; y++) {
-            int[] src = ll;
-            int srcOff = y * w0;
-            int w = w0;
-            for (int j = 0; j < hOnlyBand.length; j++) {
+            int[] src = coef[0][y];
+            int w = k.bandW[0];
+            if (n == 0) {
+                System.arraycopy(src, 0, ny > 0 ? chain[y] : outEven[y], 0, w);
+                continue;
+            }
+            for (int j = 0; j < n; j++) {
                 int b = hOnlyBand[j];
                 int wh = k.bandW[b];
-                boolean lastStep = j == hOnlyBand.length - 1;
-                int[] dst = lastStep ? chain : ((j & 1) == 0 ? tmpA : tmpB);
-                int dstOff = lastStep ? y * chainW : 0;
-                Lifting.horizontal(src, srcOff, w, coef[b], y * wh, wh, dst, dstOff);
-                src = dst;
-                srcOff = dstOff;
+                int[] hi = coef[b][y];
+                if (j < n - 1) {
+                    int[] dst = (j & 1) == 0 ? tmpA : tmpB;
+                    Lifting.horizontal(src, w, hi, wh, dst);
+                    src = dst;
+                } else if (ny > 0) {
+                    Lifting.horizontal(src, w, hi, wh, chain[y]);
+                } else {
+                    Lifting.horizontalSplit(src, w, hi, wh, outEven[y], outOdd[y]);
+                }
                 w += wh;
-            }
-            if (hOnlyBand.length == 0) {
-                System.arraycopy(ll, srcOff, chain, y * chainW, w0);
             }
         }
         chainRows = Math.max(chainRows, avail);
     }
 
-    /** One vertical level: fills interleaved rows by horizontal lifting, then lifts vertically in place. */
+    /** One vertical level: fills rows by horizontal lifting, then lifts vertically in place, as far as possible. */
     private int advanceLevel(int d, int lowRows, int precinctRows) {
         int hl = hlBand[d];
         int lh = hl + 1;
         int hh = hl + 2;
-        int[] low = d == k.ny ? chain : level[d];
-        int lowW = d == k.ny ? chainW : levelW[d];
-        int[] out = level[d - 1];
-        int w = levelW[d - 1];
-        int h = levelH[d - 1];
+        int[][] low = d == ny ? chain : level[d + 1];
+        int lowW = d == ny ? chainW : levelW[d + 1];
+        int h = levelH[d];
         int nEven = k.bandH[hl];
         int nOdd = k.bandH[lh];
         int whl = k.bandW[hl];
         int wlh = k.bandW[lh];
         int whh = k.bandW[hh];
+        boolean last = d == 1;
+        int[][] out = level[d];
+        int[][][] hlRows = coef;
         int evenAvail = Math.min(lowRows, bandRows(hl, precinctRows));
         for (int i = evenFilled[d]; i < evenAvail; i++) {
-            Lifting.horizontal(low, i * lowW, lowW, coef[hl], i * whl, whl, out, 2 * i * w);
+            if (last) {
+                Lifting.horizontalSplit(low[i], lowW, hlRows[hl][i], whl, outEven[2 * i], outOdd[2 * i]);
+            } else {
+                Lifting.horizontal(low[i], lowW, hlRows[hl][i], whl, out[2 * i]);
+            }
         }
         evenFilled[d] = Math.max(evenFilled[d], evenAvail);
         int oddAvail = Math.min(bandRows(lh, precinctRows), bandRows(hh, precinctRows));
         for (int i = oddFilled[d]; i < oddAvail; i++) {
-            Lifting.horizontal(coef[lh], i * wlh, wlh, coef[hh], i * whh, whh, out, (2 * i + 1) * w);
+            if (last) {
+                Lifting.horizontalSplit(coef[lh][i], wlh, coef[hh][i], whh, outEven[2 * i + 1], outOdd[2 * i + 1]);
+            } else {
+                Lifting.horizontal(coef[lh][i], wlh, coef[hh][i], whh, out[2 * i + 1]);
+            }
         }
         oddFilled[d] = Math.max(oddFilled[d], oddAvail);
         if (h == 1) {
             evenDone[d] = evenFilled[d];
             return evenDone[d];
         }
+        int w = levelW[d];
         // Even rows: X[2i] -= (X[2i-1] + X[2i+1] + 2) >> 2 with mirrored odd rows at the edges.
         int i = evenDone[d];
         while (i < evenFilled[d]) {
@@ -174,7 +215,12 @@ final class ComponentTransform {
             if (Math.max(a, b) >= oddFilled[d]) {
                 break;
             }
-            Lifting.updateEven(out, 2 * i * w, (2 * a + 1) * w, (2 * b + 1) * w, w);
+            if (last) {
+                Lifting.updateEven(outEven[2 * i], outEven[2 * a + 1], outEven[2 * b + 1], outLow);
+                Lifting.updateEven(outOdd[2 * i], outOdd[2 * a + 1], outOdd[2 * b + 1], outHigh);
+            } else {
+                Lifting.updateEven(out[2 * i], out[2 * a + 1], out[2 * b + 1], w);
+            }
             i++;
         }
         evenDone[d] = i;
@@ -185,7 +231,12 @@ final class ComponentTransform {
             if (e2 >= evenDone[d]) {
                 break;
             }
-            Lifting.predictOdd(out, (2 * j + 1) * w, 2 * j * w, 2 * e2 * w, w);
+            if (last) {
+                Lifting.predictOdd(outEven[2 * j + 1], outEven[2 * j], outEven[2 * e2], outLow);
+                Lifting.predictOdd(outOdd[2 * j + 1], outOdd[2 * j], outOdd[2 * e2], outHigh);
+            } else {
+                Lifting.predictOdd(out[2 * j + 1], out[2 * j], out[2 * e2], w);
+            }
             j++;
         }
         oddDone[d] = j;

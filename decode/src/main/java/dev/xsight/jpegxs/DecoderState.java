@@ -18,7 +18,8 @@ final class DecoderState {
     final PixelFormat format;
     final CoefficientStore store;
     final ComponentTransform[] transforms;
-    final OutputStage output;
+    /** One output stage per component: components are synthesised and written concurrently. */
+    final OutputStage[] outputs;
     final PrecinctDecoder[] decoders;
     final int[] sliceStarts;
 
@@ -35,7 +36,7 @@ final class DecoderState {
         this.layout = Layout.of(info);
         long bytes = CoefficientStore.bytesFor(layout);
         for (Layout.Comp k : layout.comps) {
-            bytes += 4L * 2 * k.width * k.height;
+            bytes += 4L * 2 * k.width * k.height + 32L * k.height;
         }
         long limit = Math.min(MAX_WORKING_BYTES, Runtime.getRuntime().maxMemory() / 2);
         if (bytes > limit) {
@@ -49,7 +50,10 @@ final class DecoderState {
         for (int c = 0; c < layout.nc; c++) {
             transforms[c] = new ComponentTransform(layout.comps[c], store.coef[c]);
         }
-        this.output = new OutputStage(layout);
+        this.outputs = new OutputStage[layout.nc];
+        for (int c = 0; c < layout.nc; c++) {
+            outputs[c] = new OutputStage(layout);
+        }
         this.decoders = new PrecinctDecoder[workers];
         for (int i = 0; i < workers; i++) {
             decoders[i] = new PrecinctDecoder(layout, store);

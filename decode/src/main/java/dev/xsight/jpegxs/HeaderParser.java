@@ -98,6 +98,10 @@ final class HeaderParser {
         int wgtAt = 0;
         while (true) {
             int at = in.pos();
+            if (in.remaining() == 0 && gains != null && bits != null) {
+                // Only the main header was given (slice-streaming): it ends where the first SLH will follow.
+                break;
+            }
             int code = in.u16("marker");
             if ((code & 0xFF00) != 0xFF00) {
                 throw new JpegXsFormatException("main header", at, String.format(

@@ -196,6 +196,9 @@ public final class JpegXsDecoder implements AutoCloseable {
         private boolean[] done = new boolean[0];
         private int[] written = new int[0];
         private int prefix;
+        private volatile int prefixRows;
+        private boolean rct;
+        private java.util.concurrent.locks.ReentrantLock[] locks = new java.util.concurrent.locks.ReentrantLock[0];
         private int pending;
         private int origin;
         private JpegXsFormatException error;
@@ -209,6 +212,17 @@ public final class JpegXsDecoder implements AutoCloseable {
             written = new int[comps];
         }
 
+        private void lockGroups(DecoderState s) {
+            rct = s.info.cpih() == 1;
+            int groups = rct ? s.layout.nc - 2 : s.layout.nc;
+            if (locks.length != groups) {
+                locks = new java.util.concurrent.locks.ReentrantLock[groups];
+                for (int g = 0; g < groups; g++) {
+                    locks[g] = new java.util.concurrent.locks.ReentrantLock();
+                }
+            }
+        }
+
         void reset(DecoderState s, Frame frame) {
             st = s;
             out = frame;
@@ -217,7 +231,9 @@ public final class JpegXsDecoder implements AutoCloseable {
             java.util.Arrays.fill(done, false);
             java.util.Arrays.fill(written, 0);
             prefix = 0;
+            prefixRows = 0;
             error = null;
+            lockGroups(s);
             for (ComponentTransform t : s.transforms) {
                 t.reset();
             }
@@ -303,35 +319,61 @@ public final class JpegXsDecoder implements AutoCloseable {
                 while (prefix < done.length && done[prefix]) {
                     prefix++;
                 }
-                advance();
+                prefixRows = Math.min(st.layout.precinctRows, prefix * st.info.sliceHeightPrecincts());
+            }
+            advance(false);
+        }
+
+        /**
+         * Runs the wavelet synthesis as far as the decoded slice prefix allows and writes final rows. Each
+         * component (or the RCT group of the first three) has its own lock, so two workers finishing slices
+         * synthesise different components at the same time. With {@code wait} false a worker skips a component
+         * another thread is advancing; that thread re-reads the prefix after it unlocks, so no progress is lost.
+         */
+        private void advance(boolean wait) {
+            int groups = locks.length;
+            for (int g = 0; g < groups; g++) {
+                java.util.concurrent.locks.ReentrantLock lock = locks[g];
+                while (true) {
+                    if (wait) {
+                        lock.lock();
+                    } else if (!lock.tryLock()) {
+                        break;
+                    }
+                    int rows;
+                    try {
+                        rows = prefixRows;
+                        advanceGroup(g, rows);
+                    } finally {
+                        lock.unlock();
+                    }
+                    if (prefixRows == rows) {
+                        break;
+                    }
+                }
             }
         }
 
-        /** Runs the wavelet synthesis as far as the decoded slice prefix allows and writes final rows. */
-        private void advance() {
-            Layout layout = st.layout;
-            int rows = Math.min(layout.precinctRows, prefix * st.info.sliceHeightPrecincts());
-            int first = 0;
-            if (st.info.cpih() == 1) {
+        private void advanceGroup(int g, int rows) {
+            if (rct && g == 0) {
                 int ready = Integer.MAX_VALUE;
                 for (int c = 0; c < 3; c++) {
                     ready = Math.min(ready, st.transforms[c].advance(rows));
                 }
                 if (ready > written[0]) {
-                    st.output.rct(st.transforms, written[0], ready, out);
+                    st.outputs[0].rct(st.transforms, written[0], ready, out);
                     written[0] = ready;
                     written[1] = ready;
                     written[2] = ready;
                 }
-                first = 3;
+                return;
             }
-            for (int c = first; c < layout.nc; c++) {
-                ComponentTransform t = st.transforms[c];
-                int ready = t.advance(rows);
-                if (ready > written[c]) {
-                    st.output.component(c, t.output(), t.outputWidth(), written[c], ready, out);
-                    written[c] = ready;
-                }
+            int c = rct ? g + 2 : g;
+            ComponentTransform t = st.transforms[c];
+            int ready = t.advance(rows);
+            if (ready > written[c]) {
+                st.outputs[c].component(c, t, written[c], ready, out);
+                written[c] = ready;
             }
         }
 
@@ -351,6 +393,8 @@ public final class JpegXsDecoder implements AutoCloseable {
                     queueLock.wait();
                 }
             }
+            // Workers may have skipped a component another worker was synthesising: finish on this thread.
+            advance(true);
             synchronized (transformLock) {
                 if (error != null) {
                     throw error;

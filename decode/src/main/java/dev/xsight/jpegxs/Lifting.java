@@ -1,55 +1,77 @@
 package dev.xsight.jpegxs;
 
 /**
- * Inverse reversible 5/3 wavelet lifting with whole-sample symmetric extension (ISO/IEC 21122-1 Annex E): one
- * dimension at a time, on rows (interleaving a low and a high band) or on the rows of a picture (vertical step).
+ * Inverse reversible 5/3 wavelet lifting with whole-sample symmetric extension (ISO/IEC 21122-1 Annex E), on
+ * zero-based row arrays: horizontal synthesis of a low and a high band row, in natural order or split into even and
+ * odd samples, and the two vertical lifting steps between rows. Loops over zero-based arrays without interleaved
+ * stores vectorise in the JIT.
  */
 final class Lifting {
     private Lifting() {
     }
 
     /**
-     * Horizontal inverse: {@code nl} low-pass and {@code nh} high-pass samples into {@code nl + nh} samples.
-     * {@code nl} is {@code nh} or {@code nh + 1}.
+     * Horizontal inverse: {@code nl} low-pass and {@code nh} high-pass samples into {@code nl + nh} samples in
+     * natural order. {@code nl} is {@code nh} or {@code nh + 1}.
      */
-    static void horizontal(int[] lo, int lo0, int nl, int[] hi, int hi0, int nh, int[] out, int o0) {
-        int n = nl + nh;
+    static void horizontal(int[] lo, int nl, int[] hi, int nh, int[] out) {
         if (nh == 0) {
-            out[o0] = lo[lo0];
+            out[0] = lo[0];
             return;
         }
-        // Even samples: X[2i] = L[i] - ((H[i-1] + H[i] + 2) >> 2), H[-1] = H[0], H[nh] = H[nh-1].
-        out[o0] = lo[lo0] - ((hi[hi0] + hi[hi0] + 2) >> 2);
-        int interior = Math.min(nl, nh);
-        for (int i = 1; i < interior; i++) {
-            out[o0 + 2 * i] = lo[lo0 + i] - ((hi[hi0 + i - 1] + hi[hi0 + i] + 2) >> 2);
+        // X[2i] = L[i] - ((H[i-1] + H[i] + 2) >> 2), X[2i+1] = H[i] + ((X[2i] + X[2i+2]) >> 1), in one pass;
+        // symmetric extension: H[-1] = H[0], H[nh] = H[nh-1], X[n] = X[n-2].
+        int e = lo[0] - ((hi[0] + hi[0] + 2) >> 2);
+        out[0] = e;
+        int full = nl - 1;
+        int h = hi[0];
+        for (int i = 0; i < full; i++) {
+            int hn = i + 1 < nh ? hi[i + 1] : h;
+            int en = lo[i + 1] - ((h + hn + 2) >> 2);
+            out[2 * i + 1] = h + ((e + en) >> 1);
+            out[2 * i + 2] = en;
+            e = en;
+            h = hn;
+        }
+        if (nl == nh) {
+            out[2 * nh - 1] = hi[nh - 1] + e;
+        }
+    }
+
+    /**
+     * Horizontal inverse into a split row: even samples X[2i] into {@code ev[0..nl)}, odd samples X[2i+1] into
+     * {@code od[0..nh)}. Same arithmetic as {@link #horizontal}. {@code ev} has room for {@code nl + 1} samples.
+     */
+    static void horizontalSplit(int[] lo, int nl, int[] hi, int nh, int[] ev, int[] od) {
+        if (nh == 0) {
+            ev[0] = lo[0];
+            return;
+        }
+        ev[0] = lo[0] - ((hi[0] + hi[0] + 2) >> 2);
+        for (int i = 1; i < nh; i++) {
+            ev[i] = lo[i] - ((hi[i - 1] + hi[i] + 2) >> 2);
         }
         if (nl > nh) {
-            int i = nl - 1;
-            out[o0 + 2 * i] = lo[lo0 + i] - ((hi[hi0 + i - 1] + hi[hi0 + i - 1] + 2) >> 2);
+            ev[nh] = lo[nh] - ((hi[nh - 1] + hi[nh - 1] + 2) >> 2);
+        } else {
+            ev[nh] = ev[nh - 1];
         }
-        // Odd samples: X[2i+1] = H[i] + ((X[2i] + X[2i+2]) >> 1), X[n] = X[n-2].
-        int last = (n & 1) == 0 ? nh - 1 : nh;
-        for (int i = 0; i < last; i++) {
-            out[o0 + 2 * i + 1] = hi[hi0 + i] + ((out[o0 + 2 * i] + out[o0 + 2 * i + 2]) >> 1);
-        }
-        if (last < nh) {
-            int i = nh - 1;
-            out[o0 + 2 * i + 1] = hi[hi0 + i] + ((out[o0 + 2 * i] + out[o0 + 2 * i]) >> 1);
+        for (int i = 0; i < nh; i++) {
+            od[i] = hi[i] + ((ev[i] + ev[i + 1]) >> 1);
         }
     }
 
-    /** Vertical even-row update: {@code row[e] -= (row[a] + row[b] + 2) >> 2} over {@code w} samples. */
-    static void updateEven(int[] p, int e, int a, int b, int w) {
-        for (int x = 0; x < w; x++) {
-            p[e + x] -= (p[a + x] + p[b + x] + 2) >> 2;
+    /** Vertical even-row update: {@code e[x] -= (a[x] + b[x] + 2) >> 2} over {@code n} samples. */
+    static void updateEven(int[] e, int[] a, int[] b, int n) {
+        for (int x = 0; x < n; x++) {
+            e[x] -= (a[x] + b[x] + 2) >> 2;
         }
     }
 
-    /** Vertical odd-row prediction: {@code row[o] += (row[a] + row[b]) >> 1} over {@code w} samples. */
-    static void predictOdd(int[] p, int o, int a, int b, int w) {
-        for (int x = 0; x < w; x++) {
-            p[o + x] += (p[a + x] + p[b + x]) >> 1;
+    /** Vertical odd-row prediction: {@code o[x] += (a[x] + b[x]) >> 1} over {@code n} samples. */
+    static void predictOdd(int[] o, int[] a, int[] b, int n) {
+        for (int x = 0; x < n; x++) {
+            o[x] += (a[x] + b[x]) >> 1;
         }
     }
 }

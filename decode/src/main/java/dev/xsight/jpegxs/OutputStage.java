@@ -17,43 +17,86 @@ final class OutputStage {
         this.layout = layout;
         this.info = layout.info;
         int w = layout.comps[0].width;
-        rowTmp = new int[3][info.cpih() == 1 ? w : 0];
+        int maxW = 0;
+        for (Layout.Comp k : layout.comps) {
+            maxW = Math.max(maxW, k.width);
+        }
+        rowTmp = new int[7][maxW + 1];
     }
 
     /** Writes rows [from, to) of component {@code c} from its transform output. */
-    void component(int c, int[] src, int srcW, int from, int to, Frame out) {
+    void component(int c, ComponentTransform t, int from, int to, Frame out) {
         short[] plane = out.plane(c);
         int w = layout.comps[c].width;
+        int depth = info.bitDepths()[c];
         for (int y = from; y < to; y++) {
-            scale(src, y * srcW, plane, y * w, w, info.bitDepths()[c]);
+            emit(t.even(y), t.odd(y), t.lowCount(), plane, y * w, w, depth);
         }
     }
 
     /** Writes rows [from, to) of the first three components through the inverse RCT (Cpih 1, F.3). */
     void rct(ComponentTransform[] t, int from, int to, Frame out) {
         int w = layout.comps[0].width;
-        int[] r0 = t[0].output();
-        int[] r1 = t[1].output();
-        int[] r2 = t[2].output();
-        int s0 = t[0].outputWidth();
-        int s1 = t[1].outputWidth();
-        int s2 = t[2].outputWidth();
-        int[] o0 = rowTmp[0];
-        int[] o1 = rowTmp[1];
-        int[] o2 = rowTmp[2];
+        int nl = t[0].lowCount();
+        int nh = w - nl;
         for (int y = from; y < to; y++) {
-            for (int x = 0; x < w; x++) {
-                int i0 = r0[y * s0 + x];
-                int i1 = r1[y * s1 + x];
-                int i2 = r2[y * s2 + x];
-                int g = i0 - ((i1 + i2) >> 2);
-                o0[x] = g + i2;
-                o1[x] = g;
-                o2[x] = g + i1;
-            }
-            scale(o0, 0, out.plane(0), y * w, w, info.bitDepths()[0]);
-            scale(o1, 0, out.plane(1), y * w, w, info.bitDepths()[1]);
-            scale(o2, 0, out.plane(2), y * w, w, info.bitDepths()[2]);
+            rctPart(t[0].even(y), t[1].even(y), t[2].even(y), rowTmp[0], rowTmp[1], rowTmp[2], nl);
+            rctPart(t[0].odd(y), t[1].odd(y), t[2].odd(y), rowTmp[3], rowTmp[4], rowTmp[5], nh);
+            emit(rowTmp[0], rowTmp[3], nl, out.plane(0), y * w, w, info.bitDepths()[0]);
+            emit(rowTmp[1], rowTmp[4], nl, out.plane(1), y * w, w, info.bitDepths()[1]);
+            emit(rowTmp[2], rowTmp[5], nl, out.plane(2), y * w, w, info.bitDepths()[2]);
+        }
+    }
+
+    private static void rctPart(int[] r0, int[] r1, int[] r2, int[] o0, int[] o1, int[] o2, int n) {
+        for (int x = 0; x < n; x++) {
+            int i0 = r0[x];
+            int i1 = r1[x];
+            int i2 = r2[x];
+            int g = i0 - ((i1 + i2) >> 2);
+            o0[x] = g + i2;
+            o1[x] = g;
+            o2[x] = g + i1;
+        }
+    }
+
+    /** Interleaves a split row (nl even samples, w - nl odd samples) through the output non-linearity. */
+    private void emit(int[] ev, int[] od, int nl, short[] out, int oo, int w, int depth) {
+        int nh = w - nl;
+        if (nh == 0) {
+            scale(ev, 0, out, oo, w, depth);
+            return;
+        }
+        if (info.nlt().type() == 0) {
+            linearSplit(ev, od, nl, out, oo, w, depth);
+            return;
+        }
+        int[] t = rowTmp[6];
+        for (int i = 0; i < nl; i++) {
+            t[2 * i] = ev[i];
+        }
+        for (int i = 0; i < nh; i++) {
+            t[2 * i + 1] = od[i];
+        }
+        scale(t, 0, out, oo, w, depth);
+    }
+
+    /** Linear output (G.2) of a split row, interleaving even and odd samples on the way. */
+    private void linearSplit(int[] ev, int[] od, int nl, short[] out, int oo, int w, int depth) {
+        int bw = info.bw();
+        int max = (1 << depth) - 1;
+        int dz = bw - depth;
+        int add = (1 << (bw - 1)) + ((1 << dz) >> 1);
+        int nh = w - nl;
+        for (int i = 0; i < nh; i++) {
+            int e = (ev[i] + add) >> dz;
+            int o = (od[i] + add) >> dz;
+            out[oo + 2 * i] = (short) (e < 0 ? 0 : e > max ? max : e);
+            out[oo + 2 * i + 1] = (short) (o < 0 ? 0 : o > max ? max : o);
+        }
+        if (nl > nh) {
+            int e = (ev[nh] + add) >> dz;
+            out[oo + 2 * nh] = (short) (e < 0 ? 0 : e > max ? max : e);
         }
     }
 
@@ -67,7 +110,7 @@ final class OutputStage {
                 int add = (1 << (bw - 1)) + ((1 << dz) >> 1);
                 for (int x = 0; x < w; x++) {
                     int v = (in[io + x] + add) >> dz;
-                    out[oo + x] = (short) (v < 0 ? 0 : Math.min(v, max));
+                    out[oo + x] = (short) (v < 0 ? 0 : v > max ? max : v);
                 }
             }
             case 1 -> {

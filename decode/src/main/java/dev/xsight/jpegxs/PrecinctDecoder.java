@@ -331,52 +331,94 @@ final class PrecinctDecoder {
         int bandRow = row * k.lines[b] + line;
         byte[] g = store.gcli[c][b];
         int go = bandRow * k.gcliStride[b] + col * ((k.colW[b] + 3) >> 2);
-        int[] co = store.coef[c][b];
-        int base = bandRow * k.bandW[b] + col * k.colW[b];
+        int[] co = store.coef[c][b][bandRow];
+        int base = col * k.colW[b];
         int gtli = gtliNow[s];
         int left = 0;
         boolean inlineSigns = !separateSigns;
+        int half = gtli > 0 ? 1 << (gtli - 1) : 0;
+        boolean plain = !uniform || gtli == 0;
         for (int j = 0; j < gw; j++) {
             int x0 = j << 2;
-            int n = g[go + j] - gtli;
+            int gc = g[go + j];
+            int n = gc - gtli;
             int cnt = Math.min(4, w - x0);
+            int o = base + x0;
             if (n <= 0) {
-                for (int i = 0; i < cnt; i++) {
-                    co[base + x0 + i] = 0;
+                // Runs of groups without bitplanes are common at low rates: clear them in one fill.
+                int run = j + 1;
+                while (run < gw && g[go + run] <= gtli) {
+                    run++;
                 }
+                java.util.Arrays.fill(co, o, base + Math.min(w, run << 2), 0);
+                j = run - 1;
                 continue;
             }
             int sg = inlineSigns ? r.read(4) : 0;
-            int m0 = 0;
-            int m1 = 0;
-            int m2 = 0;
-            int m3 = 0;
-            for (int p = 0; p < n; p++) {
-                int v = r.read(4);
-                m0 = m0 << 1 | v >> 3;
-                m1 = m1 << 1 | (v >> 2 & 1);
-                m2 = m2 << 1 | (v >> 1 & 1);
-                m3 = m3 << 1 | (v & 1);
+            int m0;
+            int m1;
+            int m2;
+            int m3;
+            if (n <= 16) {
+                // C.5.5: bitplanes are nibbles, most significant first, one bit per coefficient of the group;
+                // gather each coefficient's bits with a parallel bit extract.
+                long word = n <= 14 ? r.readLong(4 * n) : r.readLong(32) << (4 * n - 32) | r.readLong(4 * n - 32);
+                long mask = n == 16 ? -1L : (1L << (4 * n)) - 1;
+                m0 = (int) Long.compress(word, 0x8888888888888888L & mask);
+                m1 = (int) Long.compress(word, 0x4444444444444444L & mask);
+                m2 = (int) Long.compress(word, 0x2222222222222222L & mask);
+                m3 = (int) Long.compress(word, 0x1111111111111111L & mask);
+            } else {
+                m0 = 0;
+                m1 = 0;
+                m2 = 0;
+                m3 = 0;
+                for (int p = 0; p < n; p++) {
+                    int v = r.read(4);
+                    m0 = m0 << 1 | v >> 3;
+                    m1 = m1 << 1 | (v >> 2 & 1);
+                    m2 = m2 << 1 | (v >> 1 & 1);
+                    m3 = m3 << 1 | (v & 1);
+                }
             }
-            int gc = g[go + j];
-            co[base + x0] = value(m0, sg >> 3, gtli, gc);
+            if (plain) {
+                co[o] = plainValue(m0, sg >> 3, gtli, half);
+                if (cnt == 4) {
+                    co[o + 1] = plainValue(m1, sg >> 2 & 1, gtli, half);
+                    co[o + 2] = plainValue(m2, sg >> 1 & 1, gtli, half);
+                    co[o + 3] = plainValue(m3, sg & 1, gtli, half);
+                    continue;
+                }
+            } else {
+                co[o] = value(m0, sg >> 3, gtli, gc);
+                if (cnt == 4) {
+                    co[o + 1] = value(m1, sg >> 2 & 1, gtli, gc);
+                    co[o + 2] = value(m2, sg >> 1 & 1, gtli, gc);
+                    co[o + 3] = value(m3, sg & 1, gtli, gc);
+                    continue;
+                }
+            }
             if (cnt > 1) {
-                co[base + x0 + 1] = value(m1, sg >> 2 & 1, gtli, gc);
+                co[o + 1] = value(m1, sg >> 2 & 1, gtli, gc);
             } else if (m1 != 0) {
                 left++;
             }
             if (cnt > 2) {
-                co[base + x0 + 2] = value(m2, sg >> 1 & 1, gtli, gc);
+                co[o + 2] = value(m2, sg >> 1 & 1, gtli, gc);
             } else if (m2 != 0) {
                 left++;
             }
-            if (cnt > 3) {
-                co[base + x0 + 3] = value(m3, sg & 1, gtli, gc);
-            } else if (m3 != 0) {
+            if (m3 != 0) {
                 left++;
             }
         }
         leftover[s] = left;
+    }
+
+    /** Deadzone inverse quantisation (C.7.2): the reconstruction point is the middle of the interval. */
+    private int plainValue(int m, int negative, int gtli, int half) {
+        int v = m == 0 ? 0 : ((m << gtli) | half) << fq;
+        return (v ^ -negative) + negative;
     }
 
     /** C.7: inverse quantisation of one magnitude, then the 2^Fq scaling of the wavelet input, then the sign. */
@@ -411,8 +453,8 @@ final class PrecinctDecoder {
         }
         int w = width(k, b, col);
         int bandRow = row * k.lines[b] + line;
-        int[] co = store.coef[c][b];
-        int base = bandRow * k.bandW[b] + col * k.colW[b];
+        int[] co = store.coef[c][b][bandRow];
+        int base = col * k.colW[b];
         for (int x = 0; x < w; x++) {
             int v = co[base + x];
             if (v != 0 && r.readBit() != 0) {
