@@ -23,8 +23,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code xsight jxs}: JPEG XS (ISO/IEC 21122) codestream tools. */
 @Command(name = "jxs", mixinStandardHelpOptions = true,
-        description = "JPEG XS codestreams: header info, decode to raw planar, decoder benchmark.",
-        subcommands = {JxsCommand.Info.class, JxsCommand.Decode.class, JxsCommand.Bench.class})
+        description = "JPEG XS codestreams: header info, decode to raw planar, decoder benchmark, encode.",
+        subcommands = {JxsCommand.Info.class, JxsCommand.Decode.class, JxsCommand.Bench.class,
+            JxsEncodeCommand.class})
 final class JxsCommand implements Runnable {
     @Spec
     CommandSpec spec;

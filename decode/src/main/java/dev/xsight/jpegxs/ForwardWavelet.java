@@ -22,16 +22,21 @@ final class ForwardWavelet {
         }
         int nh = n >> 1;
         int nl = (n + 1) >> 1;
-        for (int i = 0; i < nh; i++) {
-            int a = in[inOff + 2 * i];
-            int b = 2 * i + 2 < n ? in[inOff + 2 * i + 2] : a;
-            hi[hiOff + i] = in[inOff + 2 * i + 1] - ((a + b) >> 1);
+        int inner = (n - 1) >> 1; // high-pass samples with a right neighbour inside the line
+        for (int i = 0; i < inner; i++) {
+            int e = inOff + 2 * i;
+            hi[hiOff + i] = in[e + 1] - ((in[e] + in[e + 2]) >> 1);
         }
-        int prev = hi[hiOff];
-        for (int i = 0; i < nl; i++) {
-            int cur = i < nh ? hi[hiOff + i] : hi[hiOff + nh - 1];
-            lo[loOff + i] = in[inOff + 2 * i] + ((prev + cur + 2) >> 2);
-            prev = cur;
+        if (nh > inner) { // even length: the last odd sample mirrors onto its left neighbour
+            int e = inOff + 2 * inner;
+            hi[hiOff + inner] = in[e + 1] - in[e];
+        }
+        lo[loOff] = in[inOff] + ((2 * hi[hiOff] + 2) >> 2);
+        for (int i = 1; i < nh; i++) {
+            lo[loOff + i] = in[inOff + 2 * i] + ((hi[hiOff + i - 1] + hi[hiOff + i] + 2) >> 2);
+        }
+        if (nl > nh) { // odd length: the last even sample sees its left high-pass twice
+            lo[loOff + nh] = in[inOff + 2 * nh] + ((2 * hi[hiOff + nh - 1] + 2) >> 2);
         }
     }
 

@@ -18,10 +18,13 @@ import dev.xsight.media.PixelFormat;
  * <p>Formats: three components, 4:4:4, 4:2:2 or 4:2:0, 8 to 12 bits (colour data is coded as given; no colour
  * transform, Cpih = 0).
  *
- * <p>Threading: not thread-safe; one encoder per thread. All buffers are allocated by the constructor, so
- * {@link #encode} allocates nothing.
+ * <p>Threading: one frame at a time, from one thread at a time. With {@link EncoderSettings#threads()} above 1 the
+ * encoder keeps that many worker threads (the caller being one of them) that share each frame: components during the
+ * wavelet analysis, precinct rows while measuring and writing; the codestream does not depend on the thread count.
+ * Close the encoder to stop its workers. All buffers are allocated by the constructor, so {@link #encode} allocates
+ * nothing.
  */
-public final class JpegXsEncoder {
+public final class JpegXsEncoder implements AutoCloseable {
     private static final int BW = 20;
     private static final int FQ = 8;
 
@@ -30,20 +33,47 @@ public final class JpegXsEncoder {
     private final EncoderLayout layout;
     private final DefaultWeights weights;
     private final PrecinctCoder coder;
-    private final BitPacker out = new BitPacker();
     private final int codestreamBytes;
     private final int fixedBytes;
+    private final EncoderWorkers workers;
+    private final int threads;
 
-    private final int[] work;
-    private final int[] lowRows;
-    private final int[] highRows;
-    private final int[] rowIn;
-    private final int[] rowLow;
-    private final int[] rowHigh;
+    /** Per worker: wavelet scratch (one per component at most), precinct choices and a bit writer. */
+    private final WaveletScratch[] scratch;
+    private final PrecinctCoder.Work[] works;
+    private final BitPacker[] packers;
 
     private final int[] levelOf;
     private final int[] bytesOf;
     private final int[] globalCost;
+    private final int[] offsetOf;
+
+    // The frame in flight, read by the worker jobs.
+    private Frame frame;
+    private byte[] target;
+    private int leftover;
+    private final java.util.function.IntConsumer transformJob = this::transformPart;
+    private final java.util.function.IntConsumer statsJob = this::statsPart;
+    private final java.util.function.IntConsumer writeJob = this::writePart;
+
+    /** Buffers of one wavelet analysis: the component, its low and high vertical halves, three rows. */
+    private static final class WaveletScratch {
+        final int[] work;
+        final int[] lowRows;
+        final int[] highRows;
+        final int[] rowIn;
+        final int[] rowLow;
+        final int[] rowHigh;
+
+        WaveletScratch(int samples, int half, int width) {
+            work = new int[samples];
+            lowRows = new int[half];
+            highRows = new int[half];
+            rowIn = new int[width];
+            rowLow = new int[width];
+            rowHigh = new int[width];
+        }
+    }
 
     /**
      * @throws IllegalArgumentException when the format, size or settings cannot be encoded (naming why), or the
@@ -73,21 +103,27 @@ public final class JpegXsEncoder {
             maxSamples = Math.max(maxSamples, layout.compWidth[c] * layout.compHeight[c]);
             maxHalf = Math.max(maxHalf, layout.compWidth[c] * ((layout.compHeight[c] + 1) / 2));
         }
-        work = new int[maxSamples];
-        lowRows = new int[maxHalf];
-        highRows = new int[maxHalf];
-        rowIn = new int[maxW];
-        rowLow = new int[maxW];
-        rowHigh = new int[maxW];
+        threads = s.threads();
+        scratch = new WaveletScratch[Math.min(threads, EncoderLayout.COMPONENTS)];
+        for (int i = 0; i < scratch.length; i++) {
+            scratch[i] = new WaveletScratch(maxSamples, maxHalf, maxW);
+        }
+        works = new PrecinctCoder.Work[threads];
+        packers = new BitPacker[threads];
+        for (int i = 0; i < threads; i++) {
+            works[i] = new PrecinctCoder.Work(layout);
+            packers[i] = new BitPacker();
+        }
         levelOf = new int[layout.precinctRows];
         bytesOf = new int[layout.precinctRows];
         globalCost = new int[layout.precinctRows];
+        offsetOf = new int[layout.precinctRows];
 
         // The coarsest level (everything truncated) costs the same for any content: check it fits.
         int floor = fixedBytes;
         for (int p = 0; p < layout.precinctRows; p++) {
-            coder.computeStats(p);
-            floor += coder.evaluate(p, coder.maxLevel(), false);
+            coder.computeStats(p, works[0]);
+            floor += coder.evaluate(p, coder.maxLevel(), -1, works[0]);
         }
         if (floor > codestreamBytes) {
             double minBpp = floor * 8.0 / ((double) width * height);
@@ -95,6 +131,7 @@ public final class JpegXsEncoder {
                     "rate %.3f bpp is below the minimum %.3f bpp for %dx%d with these settings",
                     s.bitsPerPixel(), minBpp, width, height));
         }
+        workers = threads > 1 ? new EncoderWorkers(threads, "jpegxs-encode") : null;
     }
 
     public EncoderSettings settings() {
@@ -126,36 +163,97 @@ public final class JpegXsEncoder {
             throw new IllegalArgumentException("output has " + Math.max(0, out.length - off) + " bytes from offset "
                     + off + ", the codestream needs " + codestreamBytes);
         }
-        for (int c = 0; c < EncoderLayout.COMPONENTS; c++) {
-            transform(c, in.plane(c));
-        }
-        for (int k = 0; k < layout.bands; k++) {
-            coder.computeBitplaneCounts(k);
-        }
-        for (int p = 0; p < layout.precinctRows; p++) {
-            coder.computeStats(p);
-        }
-        int leftover = allocate();
-        this.out.reset(out, off);
-        writeMainHeader();
-        int rows = layout.precinctRows;
-        for (int p = 0; p < rows; p++) {
-            if (p % layout.precinctsPerSlice == 0) {
-                // Slice header (A.4.13): SLH, Lslh = 4, Yslh = slice index.
-                this.out.u16(0xFF20);
-                this.out.u16(4);
-                this.out.u16(p / layout.precinctsPerSlice);
+        this.frame = in;
+        this.target = out;
+        try {
+            run(transformJob);
+            run(statsJob);
+            leftover = allocate();
+            int pos = off + layout.mainHeaderBytes();
+            int rows = layout.precinctRows;
+            for (int p = 0; p < rows; p++) {
+                if (p % layout.precinctsPerSlice == 0) {
+                    pos += 6;
+                }
+                offsetOf[p] = pos;
+                pos += bytesOf[p] + padding(p);
             }
-            int padding = leftover / rows + (p < leftover % rows ? 1 : 0);
-            coder.evaluate(p, levelOf[p], true);
-            coder.write(p, bytesOf[p], padding, this.out);
+            BitPacker head = packers[0];
+            head.reset(out, off);
+            writeMainHeader(head);
+            head.align();
+            run(writeJob);
+            head.reset(out, pos);
+            head.u16(0xFF11); // EOC
+            head.align();
+            int written = pos + 2 - off;
+            if (written != codestreamBytes) {
+                throw new IllegalStateException("wrote " + written + " bytes, expected " + codestreamBytes);
+            }
+            return written;
+        } finally {
+            this.frame = null;
+            this.target = null;
         }
-        this.out.u16(0xFF11);
-        int written = this.out.position() - off;
-        if (written != codestreamBytes) {
-            throw new IllegalStateException("wrote " + written + " bytes, expected " + codestreamBytes);
+    }
+
+    /** Stops the worker threads (if any). The encoder cannot encode afterwards when it had workers. */
+    @Override
+    public void close() {
+        if (workers != null) {
+            workers.close();
         }
-        return written;
+    }
+
+    private void run(java.util.function.IntConsumer job) {
+        if (workers == null) {
+            job.accept(0);
+        } else {
+            workers.runAll(job);
+        }
+    }
+
+    /** Components go to workers: luma alone on worker 0 when there are helpers, chroma on the others. */
+    private void transformPart(int worker) {
+        for (int c = 0; c < EncoderLayout.COMPONENTS; c++) {
+            int owner = threads == 1 ? 0 : c == 0 ? 0 : 1 + (c - 1) % Math.min(threads - 1, 2);
+            if (owner == worker) {
+                transform(c, frame.plane(c), scratch[worker]);
+            }
+        }
+    }
+
+    private void statsPart(int worker) {
+        for (int p = worker; p < layout.precinctRows; p += threads) {
+            coder.computeStats(p, works[worker]);
+        }
+    }
+
+    /** Writes a contiguous run of precinct rows (and their slice headers) at their precomputed offsets. */
+    private void writePart(int worker) {
+        int rows = layout.precinctRows;
+        int from = (int) ((long) rows * worker / threads);
+        int to = (int) ((long) rows * (worker + 1) / threads);
+        BitPacker o = packers[worker];
+        PrecinctCoder.Work w = works[worker];
+        for (int p = from; p < to; p++) {
+            boolean sliceStart = p % layout.precinctsPerSlice == 0;
+            o.reset(target, offsetOf[p] - (sliceStart ? 6 : 0));
+            if (sliceStart) {
+                // Slice header (A.4.13): SLH, Lslh = 4, Yslh = slice index.
+                o.u16(0xFF20);
+                o.u16(4);
+                o.u16(p / layout.precinctsPerSlice);
+            }
+            coder.evaluate(p, levelOf[p], p > 0 ? levelOf[p - 1] : -1, w);
+            coder.write(p, bytesOf[p], padding(p), o, w);
+        }
+    }
+
+    /** Filler bytes of precinct row p: the bytes the allocation left over, spread evenly. */
+    private int padding(int p) {
+        int rows = layout.precinctRows;
+        return leftover / rows + (p < leftover % rows ? 1 : 0);
     }
 
     /**
@@ -179,25 +277,35 @@ public final class JpegXsEncoder {
         int global = lo;
         long base = 0;
         for (int p = 0; p < rows; p++) {
-            globalCost[p] = coder.evaluate(p, global, false);
+            globalCost[p] = coder.evaluate(p, global, -1, works[0]);
             base += globalCost[p];
         }
         int slack = (int) (available - base);
         int carry = 0;
         for (int p = 0; p < rows; p++) {
             int budget = globalCost[p] + slack / rows + (p < slack % rows ? 1 : 0) + carry;
+            int top = p > 0 ? levelOf[p - 1] : -1;
             int a = 0;
             int b = global;
             while (a < b) {
                 int mid = (a + b) >>> 1;
-                if (coder.evaluate(p, mid, false) <= budget) {
+                if (coder.evaluate(p, mid, top, works[0]) <= budget) {
                     b = mid;
                 } else {
                     a = mid + 1;
                 }
             }
+            // Vertical prediction can make the cost non-monotonic in the level: step coarser until it fits. It
+            // always fits at the frame-wide level, whose cost without vertical prediction is within the budget.
+            int bytes = coder.evaluate(p, a, top, works[0]);
+            while (bytes > budget && a < global) {
+                bytes = coder.evaluate(p, ++a, top, works[0]);
+            }
+            if (bytes > budget) {
+                throw new IllegalStateException("precinct " + p + " does not fit its budget " + budget);
+            }
             levelOf[p] = a;
-            bytesOf[p] = a == global ? globalCost[p] : coder.evaluate(p, a, false);
+            bytesOf[p] = bytes;
             carry = budget - bytesOf[p];
         }
         return carry;
@@ -206,7 +314,7 @@ public final class JpegXsEncoder {
     private long frameCost(int level, int limit) {
         long sum = 0;
         for (int p = 0; p < layout.precinctRows && sum <= limit; p++) {
-            sum += coder.evaluate(p, level, false);
+            sum += coder.evaluate(p, level, -1, works[0]);
         }
         return sum;
     }
@@ -214,7 +322,13 @@ public final class JpegXsEncoder {
     // ---- Wavelet analysis -------------------------------------------------------------------------------------
 
     /** Scales component c to Bw bits around zero (the inverse of the output scaling of Annex G) and analyses it. */
-    private void transform(int c, short[] plane) {
+    private void transform(int c, short[] plane, WaveletScratch x) {
+        int[] work = x.work;
+        int[] lowRows = x.lowRows;
+        int[] highRows = x.highRows;
+        int[] rowIn = x.rowIn;
+        int[] rowLow = x.rowLow;
+        int[] rowHigh = x.rowHigh;
         int w = layout.compWidth[c];
         int h = layout.compHeight[c];
         int depth = format.bitDepth();
@@ -232,55 +346,38 @@ public final class JpegXsEncoder {
                 int hl = (ch + 1) / 2;
                 int hh = ch / 2;
                 ForwardWavelet.vertical(work, cw, ch, lowRows, highRows);
-                int[] hlBand = coder.coeff[layout.compBand[c][layout.localIndex(c, level, 0)]];
-                int[] lhBand = coder.coeff[layout.compBand[c][layout.localIndex(c, level, 1)]];
-                int[] hhBand = coder.coeff[layout.compBand[c][layout.localIndex(c, level, 2)]];
-                int wh = cw - wl;
+                int hlBand = layout.compBand[c][layout.localIndex(c, level, 0)];
+                int lhBand = layout.compBand[c][layout.localIndex(c, level, 1)];
+                int hhBand = layout.compBand[c][layout.localIndex(c, level, 2)];
                 for (int y = 0; y < hl; y++) {
                     ForwardWavelet.horizontal(lowRows, y * cw, cw, work, y * wl, rowHigh, 0);
-                    store(rowHigh, hlBand, y * wh, wh);
+                    coder.storeRow(rowHigh, 0, hlBand, y);
                 }
                 for (int y = 0; y < hh; y++) {
                     ForwardWavelet.horizontal(highRows, y * cw, cw, rowLow, 0, rowHigh, 0);
-                    store(rowLow, lhBand, y * wl, wl);
-                    store(rowHigh, hhBand, y * wh, wh);
+                    coder.storeRow(rowLow, 0, lhBand, y);
+                    coder.storeRow(rowHigh, 0, hhBand, y);
                 }
                 ch = hl;
             } else {
-                int[] hBand = coder.coeff[layout.compBand[c][layout.localIndex(c, level, 0)]];
-                int wh = cw - wl;
+                int hBand = layout.compBand[c][layout.localIndex(c, level, 0)];
                 for (int y = 0; y < ch; y++) {
                     System.arraycopy(work, y * cw, rowIn, 0, cw);
                     ForwardWavelet.horizontal(rowIn, 0, cw, work, y * wl, rowHigh, 0);
-                    store(rowHigh, hBand, y * wh, wh);
+                    coder.storeRow(rowHigh, 0, hBand, y);
                 }
             }
             cw = wl;
         }
-        int[] ll = coder.coeff[layout.compBand[c][0]];
+        int ll = layout.compBand[c][0];
         for (int y = 0; y < ch; y++) {
-            store(work, y * cw, ll, y * cw, cw);
-        }
-    }
-
-    private static void store(int[] src, int[] band, int at, int n) {
-        store(src, 0, band, at, n);
-    }
-
-    /** Rounds wavelet values to Fq fractional bits, symmetrically about zero, as signed magnitudes below 2^15. */
-    private static void store(int[] src, int from, int[] band, int at, int n) {
-        int half = 1 << (FQ - 1);
-        for (int i = 0; i < n; i++) {
-            int v = src[from + i];
-            int m = Math.min(((v < 0 ? -v : v) + half) >> FQ, 0x7FFF);
-            band[at + i] = v < 0 ? -m : m;
+            coder.storeRow(work, y * cw, ll, y);
         }
     }
 
     // ---- Headers ----------------------------------------------------------------------------------------------
 
-    private void writeMainHeader() {
-        BitPacker o = out;
+    private void writeMainHeader(BitPacker o) {
         o.u16(0xFF10); // SOC
         // CAP (A.4.3): bit 4 = a component with sy > 1 present, bit 8 = packet raw-mode switch used.
         boolean subsampledRows = layout.compSy[1] > 1 || layout.compSy[2] > 1;
