@@ -11,8 +11,8 @@ import dev.xsight.media.Timecode;
  *
  * <p>Layout (SMPTE RP 219-1 for a 1920-sample line, a = 1920, d = 240, c = 1440 / 7): pattern 1 (lines 0-629,
  * 7/12 of the picture) 40% grey side panels around seven 75% bars; pattern 2 (lines 630-719) 100% cyan, 100%
- * white, 75% white, 100% blue; pattern 3 (lines 720-809) 100% yellow, the luma ramp from 0% to 100% over the bar
- * width, 100% red; pattern 4 (lines 810-1079) 15% grey, 0% black, 100% white, 0% black, PLUGE -2% / 0% / +2% / 0%
+ * white, 75% white, 100% blue (RP 219-1:2014 option B); pattern 3 (lines 720-809) 100% yellow, 0% black (c),
+ * the luma ramp from 0% to 100% over 5c, 100% white (c), 100% red (option A); pattern 4 (lines 810-1079) 15% grey, 0% black, 100% white, 0% black, PLUGE -2% / 0% / +2% / 0%
  * / +4%, 0% black, 15% grey. Code values are RP 219's 10-bit table (BT.709 matrix, narrow range).
  *
  * <p>All line templates are built once; {@link #render} only copies lines and draws two small overlays, so it
@@ -31,6 +31,9 @@ public final class TestSignal {
     public static final int PATTERN2_LINE = 630;
     public static final int PATTERN3_LINE = 720;
     public static final int PATTERN4_LINE = 810;
+    /** The pattern-3 ramp spans bars 2-6 (5c): samples 446 to 1473. */
+    public static final int RAMP_START = SIDE + 206;
+    public static final int RAMP_END = SIDE + 1440 - 206;
 
     /** RP 219 10-bit colours as {Y', Cb, Cr}. */
     public static final int[] GREY_40 = {414, 512, 512};
@@ -105,16 +108,15 @@ public final class TestSignal {
         fill(line2, SIDE, SIDE + BAR_WIDTHS[0], WHITE_100);
         fill(line2, SIDE + BAR_WIDTHS[0], WIDTH - SIDE, WHITE_75);
         fill(line2, WIDTH - SIDE, WIDTH, BLUE_100);
-        // Pattern 3: 100% yellow, luma ramp 0% -> 100% over the bar width, 100% red.
+        // Pattern 3 (option A): 100% yellow, 0% black under bar 1, luma ramp 0% -> 100% under bars 2-6, 100%
+        // white under bar 7, 100% red.
         fill(line3, 0, SIDE, YELLOW_100);
-        for (int i = 0; i < 1440; i++) {
-            int y = rampCode(i);
-            line3[0][SIDE + i] = (short) y;
+        fill(line3, SIDE, RAMP_START, BLACK_0);
+        fill(line3, RAMP_START, RAMP_END, BLACK_0); // chroma of the ramp is neutral; luma follows
+        for (int i = 0; i < RAMP_END - RAMP_START; i++) {
+            line3[0][RAMP_START + i] = (short) rampCode(i);
         }
-        for (int i = SIDE / 2; i < (WIDTH - SIDE) / 2; i++) {
-            line3[1][i] = 512;
-            line3[2][i] = 512;
-        }
+        fill(line3, RAMP_END, WIDTH - SIDE, WHITE_100);
         fill(line3, WIDTH - SIDE, WIDTH, RED_100);
         // Pattern 4: 15% grey, 0% black (1.5c), 100% white (2c), 0% black (5c/6), PLUGE (5 x c/3), black (c), grey.
         int[] widths = {SIDE, 309, 411, 171, 69, 68, 69, 68, 69, 206, SIDE};
@@ -127,9 +129,9 @@ public final class TestSignal {
         }
     }
 
-    /** The RP 219 Y-ramp: 64 at the left of the bar region rising linearly to 940 at the right. */
+    /** The RP 219 Y-ramp: 64 at its left rising linearly to 940 at its right (877 codes over 1028 samples). */
     static int rampCode(int i) {
-        return 64 + (int) Math.round(876.0 * i / 1439);
+        return 64 + (int) Math.round(876.0 * i / (RAMP_END - RAMP_START - 1));
     }
 
     private static void put(short[] y, short[] cb, short[] cr, int x, int[] c) {

@@ -55,6 +55,8 @@ class TestSignalTest {
         assertArrayEquals(new int[] {127, 960, 471}, yCbCr(f, 1800, p2), "100% blue");
         int p3 = 760;
         assertArrayEquals(new int[] {877, 64, 553}, yCbCr(f, 100, p3), "100% yellow");
+        assertArrayEquals(new int[] {64, 512, 512}, yCbCr(f, 340, p3), "0% black under bar 1 (option A)");
+        assertArrayEquals(new int[] {940, 512, 512}, yCbCr(f, 1576, p3), "100% white under bar 7");
         assertArrayEquals(new int[] {250, 409, 960}, yCbCr(f, 1800, p3), "100% red");
         int p4 = 900;
         assertArrayEquals(new int[] {195, 512, 512}, yCbCr(f, 100, p4), "15% grey");
@@ -75,14 +77,16 @@ class TestSignalTest {
         int line = 760;
         BitSet codes = new BitSet(1024);
         int previous = 0;
-        for (int x = 240; x < 1680; x++) {
+        // RP 219-1 pattern 3: the ramp spans 5c, from the end of bar 1 (240 + 206) to the start of bar 7.
+        for (int x = 446; x < 1474; x++) {
             int y = f.plane(0)[line * 1920 + x] & 0xFFFF;
             assertTrue(y >= previous, "ramp must not fall at sample " + x);
             previous = y;
             codes.set(y);
         }
-        assertEquals(64, f.plane(0)[line * 1920 + 240] & 0xFFFF);
-        assertEquals(940, f.plane(0)[line * 1920 + 1679] & 0xFFFF);
+        assertEquals(64, f.plane(0)[line * 1920 + 446] & 0xFFFF);
+        assertEquals(940, f.plane(0)[line * 1920 + 1473] & 0xFFFF);
+        assertEquals(512, f.plane(1)[line * 960 + 480] & 0xFFFF, "the ramp has neutral chroma");
         assertEquals(877, codes.cardinality(), "every code 64..940 appears once at least");
         int notMultipleOf4 = 0;
         for (int c = codes.nextSetBit(0); c >= 0; c = codes.nextSetBit(c + 1)) {

@@ -83,6 +83,16 @@ public final class Keymap {
         }
     }
 
+    /**
+     * Where a person's own keymap lives: {@code $XDG_CONFIG_HOME/xsight/keymap.json}, else
+     * {@code ~/.config/xsight/keymap.json} (on every OS, for one rule to document).
+     */
+    public static Path userFile() {
+        String xdg = System.getenv("XDG_CONFIG_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
+        return base.resolve("xsight").resolve("keymap.json");
+    }
+
     /** Parses keymap text on top of the defaults; {@code source} names it in errors. */
     public static Keymap parse(String source, String json) {
         try {

@@ -1,0 +1,168 @@
+package dev.xsight.cli;
+
+import dev.xsight.input.Keymap;
+import dev.xsight.media.FrameRate;
+import dev.xsight.media.Timecode;
+import dev.xsight.shell.ShellLauncher;
+import dev.xsight.shell.ShellOptions;
+import dev.xsight.shell.SourceRegistry;
+import dev.xsight.signal.DemoSource;
+import dev.xsight.signal.DemoSourceProvider;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code xsight demo}: the shell with the built-in test signal selected and playing. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Open the monitor with the built-in test signal (RP 219 bars, 10-bit ramp, motion, "
+                + "burnt-in timecode) playing.")
+final class DemoCommand implements Callable<Integer> {
+    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)?");
+
+    @Option(names = "--run-for", paramLabel = "DURATION",
+            description = "Close after this long and exit 0 (e.g. 10s, 500ms, 2m); default: until the window closes.")
+    String runFor;
+
+    @Option(names = "--screenshot", paramLabel = "FILE.png",
+            description = "Write the main window as PNG just before closing (needs --run-for).")
+    Path screenshot;
+
+    @Option(names = "--rate", paramLabel = "RATE", defaultValue = "60000/1001",
+            description = "Frame rate: 24000/1001, 24, 25, 30000/1001, 30, 48000/1001, 48, 50, 60000/1001, 60 "
+                    + "(default ${DEFAULT-VALUE}; 29.97 and 59.94 count drop-frame).")
+    String rate;
+
+    @Option(names = "--start", paramLabel = "TIMECODE", defaultValue = "01:00:00:00",
+            description = "First timecode, or 'now' for time of day (default 01:00:00:00, ';' for drop-frame "
+                    + "rates).")
+    String start;
+
+    @Option(names = "--still", description = "Still bars (no moving bars or box); timecode still runs.")
+    boolean still;
+
+    @Option(names = "--fullscreen-reference",
+            description = "Open the reference output window full screen at start.")
+    boolean fullscreenReference;
+
+    @Option(names = "--reference-screen", paramLabel = "N", defaultValue = "-1",
+            description = "Screen for the reference output (0 = primary; default: the last screen).")
+    int referenceScreen;
+
+    @Option(names = "--keymap", paramLabel = "FILE.json",
+            description = "Key bindings overriding the defaults (default: ~/.config/xsight/keymap.json when it "
+                    + "exists; see docs/cli/shell.md).")
+    Path keymap;
+
+    @Option(names = "--bench", paramLabel = "FRAMES",
+            description = "No window: time generating and preview-converting FRAMES frames, print medians, exit.")
+    Integer bench;
+
+    @Override
+    public Integer call() throws Exception {
+        FrameRate r = FrameRate.parse(rate);
+        boolean drop = r.supportsDropFrame();
+        Timecode first = null;
+        if (!start.equalsIgnoreCase("now")) {
+            Timecode t = Timecode.parse(start);
+            first = new Timecode(t.hours(), t.minutes(), t.seconds(), t.frames(), drop);
+            first.checkFits(r);
+        }
+        Duration duration = runFor == null ? null : parseDuration(runFor);
+        if (screenshot != null) {
+            if (duration == null) {
+                throw new IllegalArgumentException("--screenshot needs --run-for (the picture is taken at the end)");
+            }
+            if (!screenshot.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
+                throw new IllegalArgumentException("--screenshot must name a .png file, got " + screenshot);
+            }
+        }
+        Path keyFile = keymap != null ? keymap
+                : java.nio.file.Files.isRegularFile(Keymap.userFile()) ? Keymap.userFile() : null;
+        Keymap keys = keyFile == null ? Keymap.defaults() : Keymap.load(keyFile);
+        DemoSource.Settings settings = new DemoSource.Settings(r, drop, first, !still);
+        if (bench != null) {
+            return runBench(settings, bench);
+        }
+        ShellOptions options = ShellOptions.defaults()
+                .withRegistry(SourceRegistry.discover().with(new DemoSourceProvider(settings)))
+                .withKeymap(keys)
+                .withReference(referenceScreen, true);
+        ShellLauncher.Outcome out = ShellLauncher.run(options,
+                new ShellLauncher.Launch("demo", duration, screenshot, fullscreenReference));
+        if (duration != null && out != null) {
+            System.out.println(String.format(Locale.ROOT, "xsight demo: showed %d frames in %.1f s (%.1f fps), "
+                    + "last timecode %s%s", out.framesShown(), out.shownSeconds(), out.framesPerSecond(),
+                    out.lastTimecode(), screenshot != null ? ", screenshot " + screenshot : ""));
+        }
+        return 0;
+    }
+
+    /** Median per-frame cost of the demo's two hot loops, measured on this thread after a warm-up. */
+    private static int runBench(DemoSource.Settings settings, int frames) {
+        if (frames < 10 || frames > 100_000) {
+            throw new IllegalArgumentException("--bench needs 10 to 100000 frames, got " + frames);
+        }
+        DemoSource source = new DemoSource(settings);
+        dev.xsight.shell.PreviewConverter converter = new dev.xsight.shell.PreviewConverter();
+        java.nio.IntBuffer out = java.nio.IntBuffer.allocate(1920 * 1080);
+        long[] render = new long[frames];
+        long[] full = new long[frames];
+        long[] half = new long[frames];
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpuFull = 0;
+        for (int pass = 0; pass < 2; pass++) { // pass 0 warms the JIT up
+            cpuFull = 0;
+            for (int i = 0; i < frames; i++) {
+                long t0 = System.nanoTime();
+                dev.xsight.media.Frame f = source.produce(i);
+                long t1 = System.nanoTime();
+                long c1 = threads.getCurrentThreadCpuTime();
+                converter.convert(f, out, 1);
+                cpuFull += threads.getCurrentThreadCpuTime() - c1;
+                long t2 = System.nanoTime();
+                converter.convert(f, out, 2);
+                long t3 = System.nanoTime();
+                f.release();
+                render[i] = t1 - t0;
+                full[i] = t2 - t1;
+                half[i] = t3 - t2;
+            }
+        }
+        System.out.println(String.format(Locale.ROOT, "demo bench, %d frames 1920x1080 4:2:2 10-bit, median ms per "
+                + "frame: generate %.2f, preview full %.2f (mean CPU time %.2f), preview half %.2f; pool made %d "
+                + "frames", frames, median(render), median(full), cpuFull / 1e6 / frames, median(half),
+                source.pooledFrames()));
+        return 0;
+    }
+
+    private static double median(long[] v) {
+        long[] c = v.clone();
+        java.util.Arrays.sort(c);
+        return c[c.length / 2] / 1e6;
+    }
+
+    /** {@code 10s}, {@code 500ms}, {@code 2m}, {@code 1h}, {@code 3} (seconds). */
+    static Duration parseDuration(String text) {
+        Matcher m = DURATION.matcher(text.trim());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("bad duration '" + text + "': expected e.g. 10s, 500ms, 2m or 1h");
+        }
+        double v = Double.parseDouble(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        double ms = switch (unit) {
+            case "ms" -> v;
+            case "m" -> v * 60_000;
+            case "h" -> v * 3_600_000;
+            default -> v * 1000;
+        };
+        if (ms <= 0 || ms > 7 * 24 * 3_600_000.0) {
+            throw new IllegalArgumentException("duration '" + text + "' must be above 0 and at most 7 days");
+        }
+        return Duration.ofMillis(Math.round(ms));
+    }
+}
