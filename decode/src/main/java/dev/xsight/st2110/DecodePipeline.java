@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Turns assembled picture segments into decoded frames and hands them to a {@link FrameSource.FrameListener}.
  *
- * <p>Codestream mode: each complete picture is decoded on the pipeline's decode thread. Slice mode: the decoder is
- * driven from the stream's event loop (header, then every slice as it completes, decoded by the codec's workers), and
+ * <p>Codestream mode: each complete picture is decoded on the pipeline's decode thread. Slice mode: the same thread
+ * drives the codec (header, then every slice as it completes, decoded by the codec's workers), and
  * a damaged or missing slice is replaced by the same slice of the last picture and its rows by the co-located rows of
  * the previous frame; without a previous picture to borrow from, the picture is dropped instead. Decoded frames carry
  * the SDP's colorimetry, the timecode from the RTP timestamp and the stream's rate, and go to the listener on a
@@ -42,7 +42,7 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
     private volatile boolean closed;
     private long sequence;
     private Frame previous;
-    // Slice mode (event loop only).
+    // Slice mode (decode thread only).
     private SliceDecode session;
     private Frame current;
     private boolean sessionFailed;
@@ -125,6 +125,36 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
 
     @Override
     public void header(PictureBuffer buf, JxsFraming.Header header) {
+        // The codec is driven from the decode thread so the event loop never waits for it; slices are queued in
+        // arrival order and their bytes stay put until end() releases the buffer.
+        submit(() -> beginPicture(buf, header), buf);
+    }
+
+    @Override
+    public void slice(PictureBuffer buf, int slice, int off, int len) {
+        submit(() -> decodeSlice(buf, slice, off, len), null);
+    }
+
+    @Override
+    public void end(PictureBuffer buf, boolean[] delivered, int sliceCount) {
+        boolean[] copy = java.util.Arrays.copyOf(delivered, sliceCount);
+        submit(() -> endPicture(buf, copy, sliceCount), buf);
+    }
+
+    private void submit(Runnable r, PictureBuffer owner) {
+        try {
+            decodeThread.execute(r);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            if (owner != null) {
+                owner.release();
+            }
+        }
+    }
+
+    private void beginPicture(PictureBuffer buf, JxsFraming.Header header) {
+        if (current != null) {
+            current.release();
+        }
         current = frames.acquire();
         sessionFailed = false;
         sliceRowsLuma = header.sliceRows();
@@ -161,8 +191,7 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
         }
     }
 
-    @Override
-    public void slice(PictureBuffer buf, int slice, int off, int len) {
+    private void decodeSlice(PictureBuffer buf, int slice, int off, int len) {
         if (sessionFailed || session == null) {
             return;
         }
@@ -176,8 +205,7 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
         }
     }
 
-    @Override
-    public void end(PictureBuffer buf, boolean[] delivered, int sliceCount) {
+    private void endPicture(PictureBuffer buf, boolean[] delivered, int sliceCount) {
         Frame f = current;
         current = null;
         SliceDecode s = session;

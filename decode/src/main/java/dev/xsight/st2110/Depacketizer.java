@@ -121,6 +121,10 @@ public final class Depacketizer implements ReorderBuffer.Output {
                 endPicture(DropReason.INCOMPLETE);
             }
             start(s.timestamp, f);
+            if (mode == PacketMode.CODESTREAM && JxsPayloadHeader.packetIndex(h) == 0) {
+                // T=1: a gap right before the first packet of a new picture belongs to the previous picture.
+                lossPending = false;
+            }
         }
         lastArrival = s.arrivalNanos;
         if (f != curF) {

@@ -77,6 +77,11 @@ public final class St2110Receiver implements AutoCloseable {
                     pictureBuffers);
         }
 
+        /** Reorder window in packets and longest wait for a missing packet (ST 2022-7: the legs' skew). */
+        public Options withReorder(int window, int waitMillis) {
+            return new Options(multicastInterface, decoderThreads, window, waitMillis, preferEpoll, pictureBuffers);
+        }
+
         public Options withInterface(NetworkInterface ni) {
             return new Options(ni, decoderThreads, reorderWindow, reorderWaitMillis, preferEpoll, pictureBuffers);
         }
@@ -109,12 +114,21 @@ public final class St2110Receiver implements AutoCloseable {
         if (maxPicture > 256L << 20) {
             throw new IOException("pictures of " + maxPicture + " bytes exceed the 256 MiB receive limit");
         }
-        int slots = Math.max(2048, options.reorderWindow() * 4 + BATCH * 8);
+        int window = options.reorderWindow();
+        int waitMillis = options.reorderWaitMillis();
+        if (sdp.duplicate()) {
+            // ST 2022-7: hold a missing packet long enough for the other leg's copy (moderate skew, 50 ms), and make
+            // the window cover that much of the stream.
+            waitMillis = Math.max(waitMillis, 50);
+            long pps = packetsPerSecond(first, f);
+            window = (int) Math.max(window, Math.min(16384, pps * 6 / 100));
+        }
+        int slots = Math.max(2048, window * 2 + BATCH * 8);
         this.pool = new PacketPool(slots, MAX_DATAGRAM);
         Depacketizer d = new Depacketizer(f.packetMode(), pool, counters, options.pictureBuffers(), (int) maxPicture,
                 sink);
-        this.intake = new PacketIntake(first.payloadType(), sdp.streams().size(), pool, counters,
-                options.reorderWindow(), options.reorderWaitMillis() * 1_000_000L, d);
+        this.intake = new PacketIntake(first.payloadType(), sdp.streams().size(), pool, counters, window,
+                waitMillis * 1_000_000L, d);
         this.epoll = options.preferEpoll() && Epoll.isAvailable();
         this.group = new MultiThreadIoEventLoopGroup(1, epoll ? EpollIoHandler.newFactory()
                 : NioIoHandler.newFactory());
@@ -144,6 +158,12 @@ public final class St2110Receiver implements AutoCloseable {
             case S444 -> luma * 2;
         };
         return (luma + chroma) * f.depth() / 8;
+    }
+
+    private static long packetsPerSecond(JxsvStream s, JxsvFormat f) {
+        long bps = s.bandwidthKbps() > 0 ? s.bandwidthKbps() * 1000 : rawBytes(f) * 8 * f.rate().numerator()
+                / f.rate().denominator() / 5;
+        return bps / 8 / 1200;
     }
 
     /** Socket receive buffer: 50 ms of the stream at b=AS, at least 4 MiB, at most 256 MiB. */

@@ -1,0 +1,199 @@
+package dev.xsight.cli;
+
+import dev.xsight.jpegxs.EncoderSettings;
+import dev.xsight.jpegxs.JpegXsEncoder;
+import dev.xsight.media.ChromaSampling;
+import dev.xsight.media.Frame;
+import dev.xsight.media.FrameRate;
+import dev.xsight.media.PixelFormat;
+import dev.xsight.st2110.DecodePipeline;
+import dev.xsight.st2110.Depacketizer;
+import dev.xsight.st2110.DropReason;
+import dev.xsight.st2110.JxsFraming;
+import dev.xsight.st2110.JxsvFormat;
+import dev.xsight.st2110.JxsvStream;
+import dev.xsight.st2110.Packetizer;
+import dev.xsight.st2110.PacketMode;
+import dev.xsight.st2110.PictureBuffer;
+import dev.xsight.st2110.RtpTimecode;
+import dev.xsight.st2110.SessionDescription;
+import dev.xsight.st2110.St2110Receiver;
+import dev.xsight.st2110.St2110Sender;
+import dev.xsight.st2110.StreamCounters;
+import dev.xsight.st2110.StreamStatistics;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code xsight st2110-bench}: loopback measurements of the ST 2110-22 receive path (packets per second received and
+ * depacketized, with or without decode; paced real-time runs with loss, drops and last-packet-to-frame latency).
+ */
+@Command(name = "st2110-bench", mixinStandardHelpOptions = true,
+        description = "Measure the ST 2110-22 receive path on loopback (throughput, loss at a paced rate, latency).")
+final class St2110BenchCommand implements Callable<Integer> {
+    @Option(names = "--picture", description = "A .jxs codestream to send (default: encode a ramp at --size/--bpp).")
+    Path picture;
+
+    @Option(names = "--size", defaultValue = "1920x1080", description = "Picture size when encoding (default 1080p).")
+    String size;
+
+    @Option(names = "--bpp", defaultValue = "2", description = "Bits per pixel when encoding.")
+    double bpp;
+
+    @Option(names = "--mode", defaultValue = "codestream", description = "codestream or slice.")
+    String mode;
+
+    @Option(names = "--run", defaultValue = "blast",
+            description = "blast: send as fast as possible, count what is received; paced: real time at --rate.")
+    String run;
+
+    @Option(names = "--decode", description = "Decode the pictures while receiving.")
+    boolean decode;
+
+    @Option(names = "--seconds", defaultValue = "5", description = "Measurement length.")
+    double seconds;
+
+    @Option(names = "--rate", defaultValue = "60000/1001", description = "Frame rate of paced runs.")
+    String rate;
+
+    @Override
+    public Integer call() throws Exception {
+        PacketMode m = PacketMode.parse(mode);
+        FrameRate r = FrameRate.parse(rate);
+        byte[] cs = picture != null ? Files.readAllBytes(picture) : encodeRamp();
+        JxsFraming.Header h = JxsFraming.header(cs, 0, cs.length);
+        JxsvFormat f = JxsvFormat.progressive(m, h.width(), h.height(), r, ChromaSampling.S422, 10);
+        int port;
+        try (java.net.DatagramSocket s = new java.net.DatagramSocket(0)) {
+            port = s.getLocalPort();
+        }
+        long kbps = St2110Sender.bandwidthKbps(f, cs.length, St2110Sender.DEFAULT_DATAGRAM);
+        SessionDescription d = new SessionDescription("127.0.0.1", 1, "bench", List.of(new JxsvStream(null,
+                "127.0.0.1", port, 0, null, 112, kbps, null, "direct=0", f)), false);
+        StreamCounters counters = new StreamCounters(1);
+        Depacketizer.PictureSink sink;
+        DecodePipeline pipeline = null;
+        if (decode) {
+            pipeline = new DecodePipeline(f, Math.max(1, Runtime.getRuntime().availableProcessors()),
+                    cs.length + (1 << 20), RtpTimecode.forRate(r, 0), counters, Frame::release);
+            sink = pipeline;
+        } else {
+            sink = new CountingSink();
+        }
+        InetSocketAddress to = new InetSocketAddress("127.0.0.1", port);
+        long pictures;
+        long t0;
+        long t1;
+        try (St2110Receiver rx = new St2110Receiver(d, St2110Receiver.Options.defaults(), counters, sink)) {
+            t0 = System.nanoTime();
+            pictures = run.equals("paced") ? paced(f, cs, to) : blast(m, cs, to);
+            t1 = System.nanoTime();
+            Thread.sleep(500);
+        } finally {
+            if (pipeline != null) {
+                pipeline.close();
+            }
+        }
+        StreamStatistics st = counters.snapshot();
+        double secs = (t1 - t0) / 1e9;
+        System.out.println(String.format(Locale.ROOT, "%s %dx%d %.2f bpp %s %s decode=%s: sent %d pictures in %.2f s;"
+                + " received %d packets = %.0f packets/s (%.1f Mbit/s), lost %d (%.3f%%), frames complete %d,"
+                + " dropped %d, concealed %d, decoded %d, decode p50 %.2f ms, latency p50 %.2f ms p99 %.2f ms",
+                run, h.width(), h.height(), cs.length * 8.0 / h.width() / h.height(), m.name().toLowerCase(Locale.ROOT),
+                r.label(), decode, pictures, secs, st.packets(), st.packets() / secs, st.bytes() * 8 / secs / 1e6,
+                st.lost(), 100.0 * st.lost() / Math.max(1, st.packets() + st.lost()), st.framesComplete(),
+                st.framesDropped(), st.framesConcealed(), st.framesDecoded(), st.decodeP50Ms(), st.latencyP50Ms(),
+                st.latencyP99Ms()));
+        System.out.println(st.toJson());
+        return 0;
+    }
+
+    private long blast(PacketMode m, byte[] cs, InetSocketAddress to) throws Exception {
+        Packetizer p = new Packetizer(m, 112, 0xBE7C4, 0, St2110Sender.DEFAULT_DATAGRAM);
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        long n = 0;
+        try (DatagramChannel ch = DatagramChannel.open()) {
+            ch.setOption(StandardSocketOptions.SO_SNDBUF, 4 << 20);
+            ByteBuffer out = ByteBuffer.allocateDirect(2048);
+            while (System.nanoTime() < end) {
+                p.packetize(cs, 0, cs.length, n * 1501, (b, off, len, last) -> {
+                    out.clear();
+                    out.put(b, off, len).flip();
+                    try {
+                        ch.send(out, to);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private long paced(JxsvFormat f, byte[] cs, InetSocketAddress to) throws Exception {
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        long n = 0;
+        try (St2110Sender s = new St2110Sender(f, 112, List.of(to), St2110Sender.DEFAULT_DATAGRAM)) {
+            while (System.nanoTime() < end) {
+                s.sendNext(cs, 0, cs.length);
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private byte[] encodeRamp() {
+        String[] wh = size.toLowerCase(Locale.ROOT).split("x");
+        int w = Integer.parseInt(wh[0]);
+        int h = Integer.parseInt(wh[1]);
+        Frame f = Frame.allocate(PixelFormat.YUV422P10, w, h);
+        for (int p = 0; p < 3; p++) {
+            short[] s = f.plane(p);
+            int pw = f.planeWidth(p);
+            for (int i = 0; i < s.length; i++) {
+                int x = i % pw;
+                int y = i / pw;
+                s[i] = (short) (p == 0 ? 64 + (x * 876 / pw + y) % 876 : 512 + ((x + y) % 64) - 32);
+            }
+        }
+        JpegXsEncoder e = new JpegXsEncoder(EncoderSettings.of(bpp), PixelFormat.YUV422P10, w, h);
+        byte[] out = new byte[e.maxCodestreamBytes()];
+        int n = e.encode(f, out, 0);
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    /** Counts and releases pictures without decoding. */
+    static final class CountingSink implements Depacketizer.PictureSink {
+        @Override
+        public void picture(PictureBuffer buf) {
+            buf.release();
+        }
+
+        @Override
+        public void header(PictureBuffer buf, JxsFraming.Header header) {
+        }
+
+        @Override
+        public void slice(PictureBuffer buf, int slice, int off, int len) {
+        }
+
+        @Override
+        public void end(PictureBuffer buf, boolean[] delivered, int sliceCount) {
+            buf.release();
+        }
+
+        @Override
+        public void dropped(long rtpTimestamp, DropReason reason, int pictures) {
+        }
+    }
+}
