@@ -332,6 +332,9 @@ public final class HlsSource implements FrameSource {
         if (loader != null) {
             loader.close();
         }
+        if (loaderThread != null) {
+            loaderThread.interrupt(); // wakes refresh sleeps and cancels an HTTP request in flight
+        }
         join(loaderThread);
         join(decodeThread);
         audio.close();
