@@ -164,6 +164,7 @@ public final class HlsSource implements FrameSource {
         g.setVideoOption("threads", Integer.toString(Math.max(1, Runtime.getRuntime().availableProcessors())));
         g.setCloseInputStream(false);
         live = first.live();
+        clockPts = Long.MIN_VALUE; // a new run re-anchors the clock: opening the demuxer must not make frames late
         try {
             g.start();
             FrameRate rate = frameRate(g.getFrameRate());
