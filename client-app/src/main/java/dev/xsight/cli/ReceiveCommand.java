@@ -1,46 +1,79 @@
 package dev.xsight.cli;
 
+import dev.xsight.media.Frame;
+import dev.xsight.media.FrameSource;
+import dev.xsight.st2110.St2110Receiver;
+import dev.xsight.st2110.St2110Source;
+import dev.xsight.st2110.StreamStatistics;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code xsight receive}: headless receive of a source, printing per-frame checksums and statistics. */
+/**
+ * {@code xsight receive}: receives and decodes a source headlessly: an ST 2110-22 stream described by an SDP (both
+ * legs of an a=group:DUP pair), or an HLS playlist.
+ */
 @Command(name = "receive", mixinStandardHelpOptions = true,
-        description = "Receive and decode a source headless: per-frame MD5 lines and one JSON statistics line.")
+        description = "Receive and decode an ST 2110-22 JPEG XS stream (--sdp) or an HLS feed (--hls) headlessly,"
+                + " printing per-frame md5 and a JSON statistics line.")
 final class ReceiveCommand implements Callable<Integer> {
-    @Option(names = "--hls", required = true, paramLabel = "URL",
-            description = "HLS master or media playlist (http/https URL, or a local .m3u8).")
-    String hls;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Input input;
 
-    @Option(names = "--frames", paramLabel = "N", description = "Stop after N frames (default: until the end or the "
-            + "timeout).")
-    long frames;
+    static final class Input {
+        @Option(names = "--sdp", description = "The ST 2110-22 stream's SDP file.")
+        Path sdp;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "20s",
-            description = "Overall time limit, e.g. 20s, 500ms, 2m (default ${DEFAULT-VALUE}).")
+        @Option(names = "--hls", paramLabel = "URL",
+                description = "HLS master or media playlist (http/https URL, or a local .m3u8).")
+        String hls;
+    }
+
+    @Option(names = "--frames", description = "Stop after this many decoded frames.")
+    Long frames;
+
+    @Option(names = "--timeout",
+            description = "Stop after this long, e.g. 10s, 500ms, 2m (default 10s for --sdp, 20s for --hls).")
     String timeout;
 
-    @Option(names = "--md5", description = "Print '<index> <timecode> <md5>' per frame (planar Y, Cb, Cr; 16-bit LE "
-            + "samples when deeper than 8 bits).")
+    @Option(names = "--md5", description = "Print '<index> <timecode> <md5>' per decoded frame.")
     boolean md5;
 
-    @Option(names = "--stats-json", paramLabel = "FILE", description = "Also write the statistics JSON here.")
+    @Option(names = "--out", description = "Write each decoded frame as raw planar data into this folder.")
+    Path out;
+
+    @Option(names = "--stats-json", description = "Also write the final statistics JSON to this file.")
     Path statsJson;
 
+    @Option(names = "--tz", defaultValue = "0", description = "Time zone offset for the timecode, e.g. +01:00.")
+    String tz;
+
+    @Option(names = "--nio", description = "Use the NIO transport even where epoll is available.")
+    boolean nio;
+
     @Option(names = "--rendition", defaultValue = "auto",
-            description = "auto (by throughput), highest, lowest, or a BANDWIDTH to pin (default ${DEFAULT-VALUE}).")
+            description = "HLS: auto (by throughput), highest, lowest, or a BANDWIDTH to pin (default ${DEFAULT-VALUE}).")
     String rendition;
 
     @Option(names = "--live-offset", defaultValue = "6s",
-            description = "Target offset behind the live edge (default ${DEFAULT-VALUE}).")
+            description = "HLS: target offset behind the live edge (default ${DEFAULT-VALUE}).")
     String liveOffset;
 
     @Option(names = "--tc-offset", defaultValue = "0", paramLabel = "FRAMES",
-            description = "Frames added to every timecode (to line up with the grade feed).")
+            description = "HLS: frames added to every timecode (to line up with the grade feed).")
     long tcOffset;
 
-    @Option(names = "--realtime", description = "Present VOD in real time (default: as fast as it decodes).")
+    @Option(names = "--realtime", description = "HLS: present VOD in real time (default: as fast as it decodes).")
     boolean realtime;
 
     @Option(names = "--repeat", hidden = true, defaultValue = "1",
@@ -49,17 +82,127 @@ final class ReceiveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (frames < 0) {
+        if (input.hls != null) {
+            return receiveHls();
+        }
+        return receiveSdp(input.sdp);
+    }
+
+    private int receiveHls() throws Exception {
+        if (frames != null && frames < 0) {
             throw new IllegalArgumentException("--frames must not be negative");
         }
         if (repeat < 1) {
             throw new IllegalArgumentException("--repeat must be at least 1");
         }
+        long limit = frames == null ? 0 : frames;
+        String t = timeout == null ? "20s" : timeout;
         int rc = 0;
         for (int i = 0; i < repeat && rc == 0; i++) {
-            rc = HlsReceive.run(new HlsReceive.Options(hls, frames, HlsReceive.parseDuration(timeout), md5, statsJson,
+            rc = HlsReceive.run(new HlsReceive.Options(input.hls, limit, HlsReceive.parseDuration(t), md5, statsJson,
                     rendition, HlsReceive.parseDuration(liveOffset), tcOffset, realtime), System.out, System.err);
         }
         return rc;
+    }
+
+    private int receiveSdp(Path sdp) throws Exception {
+        if (timeout == null) {
+            timeout = "10s";
+        }
+        long timeoutMillis = parseDuration(timeout);
+        int zone = parseZone(tz);
+        if (frames != null && frames <= 0) {
+            throw new IllegalArgumentException("--frames must be positive");
+        }
+        if (out != null) {
+            Files.createDirectories(out);
+        }
+        St2110Receiver.Options opts = St2110Receiver.Options.defaults().withEpoll(!nio).withPictureBuffers(4);
+        PrintStream stdout = System.out;
+        AtomicLong index = new AtomicLong();
+        CountDownLatch done = new CountDownLatch(1);
+        long limit = frames == null ? Long.MAX_VALUE : frames;
+        try (St2110Source source = St2110Source.open(sdp, opts, zone)) {
+            source.start(new FrameSource.FrameListener() {
+                @Override
+                public void onFrame(Frame f) {
+                    try {
+                        long i = index.get();
+                        if (i >= limit) {
+                            return;
+                        }
+                        if (md5) {
+                            stdout.println(i + " " + f.timecode() + " " + f.md5Hex());
+                        }
+                        if (out != null) {
+                            write(f, i);
+                        }
+                        if (index.incrementAndGet() >= limit) {
+                            done.countDown();
+                        }
+                    } finally {
+                        f.release();
+                    }
+                }
+            });
+            done.await(timeoutMillis, TimeUnit.MILLISECONDS);
+            StreamStatistics st = source.statistics();
+            source.close();
+            String json = st.toJson();
+            stdout.println(json);
+            stdout.flush();
+            if (statsJson != null) {
+                Files.writeString(statsJson, json + "\n");
+            }
+        }
+        if (frames != null && index.get() < frames) {
+            System.err.println("xsight receive: decoded " + index.get() + " of " + frames + " frames before the "
+                    + timeout + " timeout");
+            return 1;
+        }
+        return 0;
+    }
+
+    private void write(Frame f, long i) {
+        Path file = out.resolve(String.format(Locale.ROOT, "frame-%06d.%s.yuv", i, f.format().ffmpegName()));
+        try (OutputStream o = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
+            f.writeRaw(o);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code 10s}, {@code 500ms}, {@code 2m}, or plain seconds. */
+    static long parseDuration(String s) {
+        String t = s.trim().toLowerCase(Locale.ROOT);
+        try {
+            long v;
+            if (t.endsWith("ms")) {
+                v = Long.parseLong(t.substring(0, t.length() - 2));
+            } else if (t.endsWith("s")) {
+                v = Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 1000);
+            } else if (t.endsWith("m")) {
+                v = Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 60_000);
+            } else {
+                v = Math.round(Double.parseDouble(t) * 1000);
+            }
+            if (v <= 0) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--timeout must be a positive duration like 10s, 500ms or 2m, got '"
+                    + s + "'");
+        }
+    }
+
+    /** {@code +01:00}, {@code -5}, {@code 0} -> seconds. */
+    static int parseZone(String s) {
+        try {
+            return java.time.ZoneOffset.of(s.matches("[+-]?\\d{1,2}") ? (s.startsWith("-") || s.startsWith("+")
+                    ? s : "+" + s) : s).getTotalSeconds();
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException("--tz must be an offset like +01:00 or -5, got '" + s + "'");
+        }
     }
 }

@@ -1,0 +1,236 @@
+package dev.xsight.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.xsight.jpegxs.CodestreamInfo;
+import dev.xsight.jpegxs.JpegXsDecoder;
+import dev.xsight.jpegxs.JpegXsFormatException;
+import dev.xsight.media.Frame;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code xsight jxs}: JPEG XS (ISO/IEC 21122) codestream tools. */
+@Command(name = "jxs", mixinStandardHelpOptions = true,
+        description = "JPEG XS codestreams: header info, decode to raw planar, decoder benchmark, encode.",
+        subcommands = {JxsCommand.Info.class, JxsCommand.Decode.class, JxsCommand.Bench.class,
+            JxsEncodeCommand.class})
+final class JxsCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Reads a whole file of concatenated codestreams, refusing files beyond what one array can hold. */
+    static byte[] readCodestreams(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("no such file: " + file);
+        }
+        long size = Files.size(file);
+        if (size > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException(file + " is " + size + " bytes; at most 2 GiB supported");
+        }
+        return Files.readAllBytes(file);
+    }
+
+    private static IOException bad(Path file, int frame, int offset, JpegXsFormatException e) {
+        return new IOException(file + ": codestream " + frame + " (file offset " + offset + "): " + e.getMessage(), e);
+    }
+
+    /** {@code jxs info FILE}: the main header as JSON. */
+    @Command(name = "info", mixinStandardHelpOptions = true,
+            description = "Print the main header of the first codestream as JSON (and how many codestreams follow).")
+    static final class Info implements Callable<Integer> {
+        @Parameters(paramLabel = "FILE", description = "JPEG XS codestream file (.jxs), possibly several concatenated.")
+        Path file;
+
+        @Override
+        public Integer call() throws IOException {
+            byte[] b = readCodestreams(file);
+            CodestreamInfo info;
+            try {
+                info = JpegXsDecoder.probe(b, 0, b.length);
+            } catch (JpegXsFormatException e) {
+                throw bad(file, 0, 0, e);
+            }
+            int count = 0;
+            int pos = 0;
+            while (pos < b.length) {
+                try {
+                    pos += JpegXsDecoder.codestreamLength(b, pos, b.length - pos);
+                    count++;
+                } catch (JpegXsFormatException e) {
+                    break;
+                }
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("file", file.toString());
+            m.put("codestreams", count);
+            m.put("profile", info.profileName());
+            m.put("profile_code", String.format("0x%04X", info.profile()));
+            m.put("level", info.level());
+            m.put("sublevel", info.sublevel());
+            m.put("width", info.width());
+            m.put("height", info.height());
+            m.put("components", info.components());
+            m.put("sampling", info.samplingLabel());
+            m.put("bit_depth", info.bitDepth());
+            m.put("slice_height", info.sliceHeightLines());
+            m.put("slices", info.sliceCount());
+            m.put("decomposition_levels", Map.of("horizontal", info.nlx(), "vertical", info.nly()));
+            m.put("quantizer", info.quantizer() == 0 ? "deadzone" : "uniform");
+            m.put("markers", info.markers());
+            m.put("codestream_bytes", info.codestreamBytes());
+            m.put("header_bytes", info.headerBytes());
+            m.put("colour_transform", switch (info.cpih()) {
+                case 1 -> "RCT";
+                case 3 -> "Star-Tetrix";
+                default -> "none";
+            });
+            m.put("nonlinearity", switch (info.nlt().type()) {
+                case 1 -> "quadratic";
+                case 2 -> "extended";
+                default -> "linear";
+            });
+            m.put("precinct_width", info.precinctWidth());
+            m.put("Bw", info.bw());
+            m.put("Fq", info.fq());
+            m.put("long_headers", info.longHeaders());
+            m.put("raw_mode_switch", info.rawModeAllowed());
+            m.put("separate_signs", info.separateSigns());
+            m.put("run_mode", info.runMode() ? 1 : 0);
+            m.put("bands", info.gains().length);
+            System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(m));
+            return 0;
+        }
+    }
+
+    /** {@code jxs decode FILE -o OUT}: raw planar output of every codestream in the file. */
+    @Command(name = "decode", mixinStandardHelpOptions = true,
+            description = "Decode every codestream of FILE to raw planar samples (Y, Cb, Cr[, A] or R, G, B; 16-bit"
+                    + " little-endian above 8 bits, else 8-bit; no padding), frames back to back.")
+    static final class Decode implements Callable<Integer> {
+        @Parameters(paramLabel = "FILE", description = "JPEG XS codestream file; several codestreams may follow"
+                + " each other.")
+        Path file;
+
+        @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT", description = "Raw output file.")
+        Path out;
+
+        @Option(names = "--threads", defaultValue = "1", description = "Decoder threads (default ${DEFAULT-VALUE}).")
+        int threads;
+
+        @Override
+        public Integer call() throws IOException {
+            byte[] b = readCodestreams(file);
+            int frames = 0;
+            Frame frame = null;
+            String described = "";
+            try (JpegXsDecoder dec = new JpegXsDecoder(threads);
+                    OutputStream os = new BufferedOutputStream(Files.newOutputStream(out), 1 << 20)) {
+                int pos = 0;
+                while (pos < b.length) {
+                    int len;
+                    try {
+                        len = JpegXsDecoder.codestreamLength(b, pos, b.length - pos);
+                        CodestreamInfo info = JpegXsDecoder.probe(b, pos, len);
+                        if (frame == null || !frame.format().equals(info.pixelFormat())
+                                || frame.width() != info.width() || frame.height() != info.height()) {
+                            frame = Frame.allocate(info.pixelFormat(), info.width(), info.height());
+                            described = frame.describe();
+                        }
+                        dec.decode(b, pos, len, frame);
+                    } catch (JpegXsFormatException e) {
+                        throw bad(file, frames, pos, e);
+                    }
+                    frame.writeRaw(os);
+                    frames++;
+                    pos += len;
+                }
+            }
+            if (frames == 0) {
+                throw new IOException(file + ": empty file, no codestream");
+            }
+            System.out.println("decoded " + frames + " frame(s) " + described + " to " + out);
+            return 0;
+        }
+    }
+
+    /** {@code jxs bench FILE}: repeated decoding, one JSON line of throughput. */
+    @Command(name = "bench", mixinStandardHelpOptions = true,
+            description = "Decode the first codestream of FILE repeatedly (after a warm-up) and print one JSON line:"
+                    + " fps, msamples_per_s, threads, frames (plus cpu_fps: frames per second of this thread's CPU"
+                    + " time with --threads 1).")
+    static final class Bench implements Callable<Integer> {
+        @Parameters(paramLabel = "FILE", description = "JPEG XS codestream file.")
+        Path file;
+
+        @Option(names = "--threads", defaultValue = "1", description = "Decoder threads (default ${DEFAULT-VALUE}).")
+        int threads;
+
+        @Option(names = "--seconds", defaultValue = "5", description = "Measured seconds (default ${DEFAULT-VALUE});"
+                + " a warm-up of half as long, at most 3 s, comes first.")
+        double seconds;
+
+        @Override
+        public Integer call() throws IOException {
+            if (!(seconds > 0) || seconds > 3600) {
+                throw new IllegalArgumentException("--seconds must be in (0, 3600], got " + seconds);
+            }
+            byte[] b = readCodestreams(file);
+            try (JpegXsDecoder dec = new JpegXsDecoder(threads)) {
+                int len = JpegXsDecoder.codestreamLength(b, 0, b.length);
+                CodestreamInfo info = JpegXsDecoder.probe(b, 0, len);
+                Frame frame = Frame.allocate(info.pixelFormat(), info.width(), info.height());
+                long samples = 0;
+                for (int p = 0; p < info.components(); p++) {
+                    samples += (long) frame.planeWidth(p) * frame.planeHeight(p);
+                }
+                long warm = System.nanoTime() + (long) (Math.min(3, seconds / 2) * 1e9);
+                while (System.nanoTime() < warm) {
+                    dec.decode(b, 0, len, frame);
+                }
+                ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+                long cpu0 = mx.getCurrentThreadCpuTime();
+                long t0 = System.nanoTime();
+                long until = t0 + (long) (seconds * 1e9);
+                int frames = 0;
+                long t;
+                do {
+                    dec.decode(b, 0, len, frame);
+                    frames++;
+                    t = System.nanoTime();
+                } while (t < until);
+                double wall = (t - t0) / 1e9;
+                double cpu = (mx.getCurrentThreadCpuTime() - cpu0) / 1e9;
+                double fps = frames / wall;
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("fps", Math.round(fps * 10) / 10.0);
+                m.put("msamples_per_s", Math.round(fps * samples / 1e5) / 10.0);
+                m.put("threads", threads);
+                m.put("frames", frames);
+                if (threads == 1 && cpu > 0) {
+                    m.put("cpu_fps", Math.round(frames / cpu * 10) / 10.0);
+                }
+                System.out.println(new ObjectMapper().writeValueAsString(m));
+            } catch (JpegXsFormatException e) {
+                throw bad(file, 0, 0, e);
+            }
+            return 0;
+        }
+    }
+}

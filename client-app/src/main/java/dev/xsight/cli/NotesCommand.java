@@ -1,0 +1,201 @@
+package dev.xsight.cli;
+
+import dev.xsight.checklist.QcTaxonomy;
+import dev.xsight.export.ImportResult;
+import dev.xsight.export.NoteExport;
+import dev.xsight.export.NoteFormat;
+import dev.xsight.export.NoteImport;
+import dev.xsight.export.NoteJson;
+import dev.xsight.media.FrameRate;
+import dev.xsight.media.Timecode;
+import dev.xsight.review.Note;
+import dev.xsight.review.Session;
+import dev.xsight.review.Severity;
+import dev.xsight.review.SqliteNoteStore;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code xsight notes}: review notes in a session file: add, list, export, import. */
+@Command(name = "notes", mixinStandardHelpOptions = true,
+        description = "Review notes in a session file (SQLite): add, list, export, import.",
+        subcommands = {NotesCommand.Add.class, NotesCommand.ListNotes.class, NotesCommand.Export.class,
+            NotesCommand.Import.class})
+final class NotesCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** {@code notes add}: one note, acknowledged (id printed) only after it is committed to disk. */
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = "Add a note; prints its id once it is durably stored. Creates the session file if needed.")
+    static final class Add implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--db", required = true, description = "Session file.")
+        Path db;
+        @Option(names = "--rate", required = true, description = "Session frame rate, e.g. 24000/1001, 25, 29.97.")
+        String rate;
+        @Option(names = "--tc", required = true, description = "Timecode in, HH:MM:SS:FF (HH:MM:SS;FF drop-frame).")
+        String tc;
+        @Option(names = "--out-tc", description = "Timecode out, inclusive (default: the in frame).")
+        String outTc;
+        @Option(names = "--severity", required = true, description = "blocker, issue or fyi.")
+        String severity;
+        @Option(names = "--category", required = true, description = "Taxonomy code or name (e.g. V-BAND, banding),"
+                + " or free text.")
+        String category;
+        @Option(names = "--text", required = true, description = "The note.")
+        String text;
+        @Option(names = "--author", defaultValue = "", description = "Who wrote it.")
+        String author;
+        @Option(names = "--source", defaultValue = "", description = "Feed or file it was seen on.")
+        String source;
+
+        @Override
+        public Integer call() {
+            FrameRate r = FrameRate.parse(rate);
+            Timecode in = Timecode.parse(tc == null ? null : tc.trim(), r);
+            Severity sev = Severity.parse(severity);
+            try (SqliteNoteStore store = SqliteNoteStore.openOrCreate(db, Session.ofRate(r, in.dropFrame()))) {
+                Session s = store.session();
+                if (!s.rate().equals(r)) {
+                    throw new IllegalArgumentException(db + " counts " + s.rate() + " (" + s.rate().label()
+                            + " fps), not --rate " + r);
+                }
+                in = s.parseTimecode(tc);
+                Timecode out = outTc == null ? in : s.parseTimecode(outTc);
+                Note n = Note.create(in, out, sev, QcTaxonomy.builtIn().canonical(category), text, author, source);
+                store.add(n);
+                PrintWriter w = spec.commandLine().getOut();
+                w.println(n.id());
+                w.flush();
+            }
+            return 0;
+        }
+    }
+
+    /** {@code notes list}. */
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the notes of a session file.")
+    static final class ListNotes implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--db", required = true, description = "Session file.")
+        Path db;
+        @Option(names = "--json", description = "All notes as a JSON array (frame grabs left out).")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            try (SqliteNoteStore store = SqliteNoteStore.open(db)) {
+                List<Note> notes = store.list();
+                PrintWriter w = spec.commandLine().getOut();
+                if (json) {
+                    w.println(NoteJson.toArray(notes, store.session(), false).toPrettyString());
+                } else {
+                    for (Note n : notes) {
+                        w.printf("%s  %s-%s  %-7s %-9s %-15s %s%s%n", n.id(), n.tcIn(), n.tcOut(),
+                                n.severity().label(), n.category(), n.status().label(), n.text().lines()
+                                        .findFirst().orElse(""), n.author().isEmpty() ? "" : "  (" + n.author() + ")");
+                    }
+                }
+                w.flush();
+            }
+            return 0;
+        }
+    }
+
+    /** {@code notes export}. */
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Export all notes (atomically: temporary file, then rename).")
+    static final class Export implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--db", required = true, description = "Session file.")
+        Path db;
+        @Option(names = "--format", required = true,
+                description = "csv, json, edl, resolve-edl, avid, otio or pdf.")
+        String format;
+        @Option(names = {"-o", "--output"}, required = true, description = "Output file.")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            NoteFormat f = NoteFormat.parse(format);
+            if (!f.canWrite()) {
+                throw new IllegalArgumentException("format " + f.cliName() + " can be imported, not exported");
+            }
+            try (SqliteNoteStore store = SqliteNoteStore.open(db)) {
+                List<Note> notes = store.list();
+                NoteExport.write(f, store.session(), notes, out);
+                PrintWriter w = spec.commandLine().getOut();
+                w.println("exported " + notes.size() + " notes to " + out);
+                w.flush();
+            }
+            return 0;
+        }
+    }
+
+    /** {@code notes import}. */
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Import notes; any bad line aborts the import (nothing stored) unless --skip-bad.")
+    static final class Import implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Option(names = "--db", required = true, description = "Session file.")
+        Path db;
+        @Option(names = "--format", required = true,
+                description = "csv, edl, resolve-edl, avid, otio, json or frameio-csv.")
+        String format;
+        @Option(names = "--skip-bad", description = "Import the good entries and report the bad ones.")
+        boolean skipBad;
+        @Option(names = "--rate", description = "Frame rate when the session file has to be created.")
+        String rate;
+        @Option(names = "--drop-frame", description = "With --rate: the new session counts drop-frame.")
+        boolean dropFrame;
+        @Parameters(index = "0", description = "File to import.")
+        Path in;
+
+        @Override
+        public Integer call() throws Exception {
+            NoteFormat f = NoteFormat.parse(format);
+            if (!f.canRead()) {
+                throw new IllegalArgumentException("format " + f.cliName() + " can be exported, not imported");
+            }
+            if (!Files.isRegularFile(in)) {
+                throw new IllegalArgumentException(in + ": no such file");
+            }
+            SqliteNoteStore store;
+            if (Files.exists(db) || rate == null) {
+                store = SqliteNoteStore.open(db);
+            } else {
+                store = SqliteNoteStore.openOrCreate(db, Session.ofRate(FrameRate.parse(rate), dropFrame));
+            }
+            try (store) {
+                ImportResult r = NoteImport.read(f, store.session(), in, skipBad);
+                int added = store.addAll(r.notes());
+                PrintWriter w = spec.commandLine().getOut();
+                w.println("imported " + added + " notes" + (r.notes().size() > added ? " ("
+                        + (r.notes().size() - added) + " already present)" : ""));
+                w.flush();
+                PrintWriter err = spec.commandLine().getErr();
+                for (var p : r.problems()) {
+                    err.println("xsight notes import: skipped " + in + " " + p);
+                }
+                err.flush();
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package dev.xsight.export;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** RFC 4180 CSV: quoted fields may hold commas, quotes ("" escapes) and line breaks. */
+final class CsvRecords {
+    /** A record and the line it starts on (1-based). */
+    record Row(int line, List<String> fields) {
+    }
+
+    /** Thrown for an unterminated quote, naming its line. */
+    static final class CsvSyntaxException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+        final int line;
+
+        CsvSyntaxException(int line, String message) {
+            super(message);
+            this.line = line;
+        }
+    }
+
+    private CsvRecords() {
+    }
+
+    /** Splits text into records, skipping blank lines. */
+    static List<Row> parse(String text) {
+        List<Row> rows = new ArrayList<>();
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        int line = 1;
+        int start = 1;
+        boolean quoted = false;
+        int quoteLine = 0;
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"') {
+                    if (i + 1 < n && text.charAt(i + 1) == '"') {
+                        field.append('"');
+                        i += 2;
+                        continue;
+                    }
+                    quoted = false;
+                } else {
+                    if (c == '\n') {
+                        line++;
+                    }
+                    field.append(c);
+                }
+                i++;
+                continue;
+            }
+            if (c == '"' && field.isEmpty()) {
+                quoted = true;
+                quoteLine = line;
+            } else if (c == ',') {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else if (c == '\r' || c == '\n') {
+                if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                fields.add(field.toString());
+                field.setLength(0);
+                addRow(rows, start, fields);
+                fields = new ArrayList<>();
+                line++;
+                start = line;
+            } else {
+                field.append(c);
+            }
+            i++;
+        }
+        if (quoted) {
+            throw new CsvSyntaxException(quoteLine, "quote opened here is never closed");
+        }
+        if (!field.isEmpty() || !fields.isEmpty()) {
+            fields.add(field.toString());
+            addRow(rows, start, fields);
+        }
+        return rows;
+    }
+
+    private static void addRow(List<Row> rows, int line, List<String> fields) {
+        if (fields.size() == 1 && fields.getFirst().isBlank()) {
+            return;
+        }
+        rows.add(new Row(line, List.copyOf(fields)));
+    }
+
+    /** One field, quoted when it holds a comma, quote, line break or edge blank. */
+    static String quote(String s) {
+        boolean needs = s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0
+                || (!s.isEmpty() && (Character.isWhitespace(s.charAt(0))
+                || Character.isWhitespace(s.charAt(s.length() - 1))));
+        return needs ? '"' + s.replace("\"", "\"\"") + '"' : s;
+    }
+
+    static String line(List<String> fields) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) {
+                b.append(',');
+            }
+            b.append(quote(fields.get(i)));
+        }
+        return b.append("\r\n").toString();
+    }
+}

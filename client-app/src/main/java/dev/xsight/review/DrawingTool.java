@@ -1,0 +1,6 @@
+package dev.xsight.review;
+
+/** What a drag on the {@link DrawingLayer} makes. */
+public enum DrawingTool {
+    PEN, ARROW, RECTANGLE, ELLIPSE, TEXT
+}

@@ -1,0 +1,194 @@
+package dev.xsight.review;
+
+import dev.xsight.checklist.QcCategory;
+import dev.xsight.checklist.QcTaxonomy;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/**
+ * The notes panel: filters on top, the notes list (notes under the playhead highlighted with the {@code :active}
+ * pseudo-class and selected-scrolled into view), and a quick-add row at the bottom (type, press Enter).
+ *
+ * <p>A thin view over {@link NotesViewModel}; build it and use it on the FX thread. Node ids for styling and tests:
+ * {@code #notesList}, {@code #filterSeverity}, {@code #filterCategory}, {@code #filterStatus}, {@code #filterAuthor},
+ * {@code #noteText}, {@code #noteSeverity}, {@code #noteCategory}, {@code #addNote}, {@code #notesStatus}.
+ */
+public final class NotesPanel extends BorderPane {
+    /** Set on list cells whose note covers the current timecode. */
+    public static final PseudoClass ACTIVE = PseudoClass.getPseudoClass("active");
+    private static final String ALL = "All";
+
+    private final NotesViewModel vm;
+    private final ListView<Note> list = new ListView<>();
+    private final TextField text = new TextField();
+    private final ComboBox<Severity> severity = new ComboBox<>();
+    private final ComboBox<String> category = new ComboBox<>();
+
+    public NotesPanel(NotesViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("notes-panel");
+        setTop(filters());
+        setCenter(list());
+        setBottom(quickAdd());
+    }
+
+    public NotesViewModel viewModel() {
+        return vm;
+    }
+
+    /** Focuses the quick-add text field (the shell's N key). */
+    public void focusQuickAdd() {
+        text.requestFocus();
+    }
+
+    private HBox filters() {
+        ComboBox<Severity> sev = new ComboBox<>();
+        sev.setId("filterSeverity");
+        sev.getItems().add(null);
+        sev.getItems().addAll(Severity.values());
+        sev.setConverter(named(s -> s == null ? ALL + " severities" : s.name()));
+        sev.valueProperty().bindBidirectional(vm.severityFilterProperty());
+
+        ComboBox<String> cat = new ComboBox<>();
+        cat.setId("filterCategory");
+        cat.setEditable(false);
+        ComboBox<NoteStatus> st = new ComboBox<>();
+        st.setId("filterStatus");
+        st.getItems().add(null);
+        st.getItems().addAll(NoteStatus.values());
+        st.setConverter(named(s -> s == null ? ALL + " statuses" : s.label()));
+        st.valueProperty().bindBidirectional(vm.statusFilterProperty());
+        ComboBox<String> who = new ComboBox<>();
+        who.setId("filterAuthor");
+
+        Runnable refreshChoices = () -> {
+            refill(cat, NotesViewModel.distinct(vm.notes(), Note::category));
+            refill(who, NotesViewModel.distinct(vm.notes(), Note::author));
+        };
+        vm.notes().addListener((ListChangeListener<Note>) c -> refreshChoices.run());
+        refreshChoices.run();
+        cat.valueProperty().addListener((o, a, b) -> vm.categoryFilterProperty().set(b == null || b.equals(ALL)
+                ? "" : b));
+        who.valueProperty().addListener((o, a, b) -> vm.authorFilterProperty().set(b == null || b.equals(ALL)
+                ? "" : b));
+        HBox box = new HBox(6, sev, cat, st, who);
+        box.setPadding(new Insets(4));
+        return box;
+    }
+
+    private static void refill(ComboBox<String> box, List<String> values) {
+        String keep = box.getValue();
+        List<String> items = new ArrayList<>();
+        items.add(ALL);
+        items.addAll(values);
+        if (!box.getItems().equals(items)) {
+            box.getItems().setAll(items);
+            box.setValue(keep != null && items.contains(keep) ? keep : ALL);
+        }
+    }
+
+    private ListView<Note> list() {
+        list.setId("notesList");
+        list.setItems(vm.visibleNotes());
+        QcTaxonomy tax = QcTaxonomy.builtIn();
+        list.setCellFactory(lv -> new ListCell<>() {
+            @Override
+            protected void updateItem(Note n, boolean empty) {
+                super.updateItem(n, empty);
+                if (empty || n == null) {
+                    setText(null);
+                    pseudoClassStateChanged(ACTIVE, false);
+                    setStyle("");
+                    return;
+                }
+                String range = n.tcIn().equals(n.tcOut()) ? n.tcIn().toString() : n.tcIn() + " - " + n.tcOut();
+                setText(range + "  " + n.severity().name() + "  " + tax.displayName(n.category()) + "\n"
+                        + n.text() + (n.author().isEmpty() ? "" : "  - " + n.author()) + "  [" + n.status().label()
+                        + "]");
+                boolean on = vm.isActive(n);
+                pseudoClassStateChanged(ACTIVE, on);
+                setStyle(on ? "-fx-background-color: #5a4a00; -fx-text-fill: white;" : "");
+            }
+        });
+        vm.activeNotes().addListener((ListChangeListener<Note>) c -> {
+            list.refresh();
+            if (!vm.activeNotes().isEmpty()) {
+                list.scrollTo(vm.activeNotes().getFirst());
+            }
+        });
+        VBox.setVgrow(list, Priority.ALWAYS);
+        return list;
+    }
+
+    private VBox quickAdd() {
+        text.setId("noteText");
+        text.setPromptText("Note at the playhead, Enter to add");
+        severity.setId("noteSeverity");
+        severity.getItems().setAll(Severity.values());
+        severity.setValue(Severity.ISSUE);
+        severity.setConverter(named(s -> s == null ? "" : s.name()));
+        category.setId("noteCategory");
+        category.setEditable(true);
+        for (QcCategory c : QcTaxonomy.builtIn().categories()) {
+            category.getItems().add(c.code());
+        }
+        Button add = new Button("Add");
+        add.setId("addNote");
+        add.setDefaultButton(false);
+        add.setOnAction(e -> submit());
+        text.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                submit();
+                e.consume();
+            }
+        });
+        HBox row = new HBox(6, severity, category, text, add);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        Label status = new Label();
+        status.setId("notesStatus");
+        status.textProperty().bind(vm.statusProperty());
+        VBox box = new VBox(4, row, status);
+        box.setPadding(new Insets(4));
+        return box;
+    }
+
+    private void submit() {
+        String t = text.getText() == null ? "" : text.getText().strip();
+        if (t.isEmpty()) {
+            return;
+        }
+        String cat = category.getEditor() != null && category.isEditable() ? category.getEditor().getText()
+                : category.getValue();
+        vm.addNote(severity.getValue(), QcTaxonomy.builtIn().canonical(cat == null ? "" : cat), t)
+                .thenRun(() -> text.clear());
+    }
+
+    private static <T> StringConverter<T> named(java.util.function.Function<T, String> f) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return f.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                throw new UnsupportedOperationException();
+            }
+        };
+    }
+}

@@ -1,0 +1,52 @@
+package dev.xsight.shell;
+
+import dev.xsight.input.Action;
+import dev.xsight.input.KeyChord;
+import dev.xsight.input.KeyChord.Modifier;
+import java.util.EnumSet;
+import java.util.Optional;
+import javafx.scene.Scene;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyEvent;
+
+/** Routes every key press of a scene through the {@link dev.xsight.input.Keymap} to the view-model's actions. */
+final class KeyInput {
+    private KeyInput() {
+    }
+
+    /** The chord a JavaFX key event stands for, if its key has a name the keymap knows. */
+    static Optional<KeyChord> chordOf(KeyEvent e) {
+        String key = e.getCode().name();
+        if (!KeyChord.isKnownKey(key)) {
+            return Optional.empty();
+        }
+        EnumSet<Modifier> mods = EnumSet.noneOf(Modifier.class);
+        if (e.isControlDown()) {
+            mods.add(Modifier.CTRL);
+        }
+        if (e.isShiftDown()) {
+            mods.add(Modifier.SHIFT);
+        }
+        if (e.isAltDown()) {
+            mods.add(Modifier.ALT);
+        }
+        if (e.isMetaDown()) {
+            mods.add(Modifier.META);
+        }
+        return Optional.of(new KeyChord(key, mods));
+    }
+
+    /** Installs the filter: bound keys perform their action (and are consumed) unless a text field has focus. */
+    static void bind(Scene scene, ShellViewModel vm) {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (scene.getFocusOwner() instanceof TextInputControl && !e.getCode().name().equals("ESCAPE")) {
+                return;
+            }
+            Optional<Action> a = chordOf(e).flatMap(vm.keymap()::actionFor);
+            if (a.isPresent()) {
+                e.consume();
+                vm.perform(a.get());
+            }
+        });
+    }
+}

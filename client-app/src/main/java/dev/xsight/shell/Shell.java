@@ -1,0 +1,105 @@
+package dev.xsight.shell;
+
+import java.util.Optional;
+import javafx.animation.AnimationTimer;
+import javafx.scene.Scene;
+import javafx.scene.control.TextInputDialog;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+
+/**
+ * The assembled main window: view-model, view, reference output window and the pulse that moves pictures to the
+ * screen. Create and use on the FX thread.
+ */
+public final class Shell {
+    private final Stage stage;
+    private final ShellViewModel vm;
+    private final ShellView view;
+    private final ReferenceWindow reference;
+    private final AnimationTimer timer;
+
+    private Shell(Stage stage, ShellOptions options) {
+        this.stage = stage;
+        this.vm = new ShellViewModel(options.registry(), options.keymap());
+        this.view = new ShellView(vm);
+        Scene scene = new Scene(view, options.width(), options.height());
+        scene.getStylesheets().add(Shell.class.getResource("shell.css").toExternalForm());
+        KeyInput.bind(scene, vm);
+        stage.setScene(scene);
+        stage.setTitle("Xsight");
+        stage.setMinWidth(960);
+        stage.setMinHeight(600);
+        stage.setFullScreenExitHint("");
+        vm.fullScreenProperty().addListener((o, was, is) -> stage.setFullScreen(is));
+        stage.fullScreenProperty().addListener((o, was, is) -> vm.fullScreenProperty().set(is));
+        vm.quitRequestedProperty().addListener((o, was, is) -> {
+            if (is) {
+                stage.close();
+            }
+        });
+        vm.setLocationPrompt(this::askLocation);
+        reference = new ReferenceWindow(vm, options.referenceScreen(), options.referenceFullScreen());
+        reference.stage().getScene().getStylesheets().addAll(scene.getStylesheets());
+        timer = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                vm.pulse(now);
+            }
+        };
+        timer.start();
+        stage.setOnHidden(e -> close());
+    }
+
+    /** Builds the shell in {@code stage} and shows it. FX thread. */
+    public static Shell show(Stage stage, ShellOptions options) {
+        Shell s = new Shell(stage, options);
+        stage.show();
+        return s;
+    }
+
+    private Optional<String> askLocation(SourceEntry entry) {
+        switch (entry.provider().input()) {
+            case FILE -> {
+                FileChooser chooser = new FileChooser();
+                chooser.setTitle(entry.label());
+                chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("SDP files", "*.sdp"),
+                        new FileChooser.ExtensionFilter("All files", "*"));
+                var file = chooser.showOpenDialog(stage);
+                return Optional.ofNullable(file).map(java.io.File::getPath);
+            }
+            case URL -> {
+                TextInputDialog d = new TextInputDialog("https://");
+                d.initOwner(stage);
+                d.setTitle(entry.label());
+                d.setHeaderText("Playlist URL (.m3u8)");
+                return d.showAndWait().map(String::trim).filter(s -> !s.isEmpty());
+            }
+            default -> {
+                return Optional.empty();
+            }
+        }
+    }
+
+    public ShellViewModel viewModel() {
+        return vm;
+    }
+
+    public ShellView view() {
+        return view;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public ReferenceWindow referenceWindow() {
+        return reference;
+    }
+
+    /** Stops the pulse, the source and the preview thread, closes the reference window. Idempotent. FX thread. */
+    public void close() {
+        timer.stop();
+        reference.close();
+        vm.close();
+    }
+}

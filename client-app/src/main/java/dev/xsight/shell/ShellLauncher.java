@@ -1,0 +1,140 @@
+package dev.xsight.shell;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+/**
+ * Starts JavaFX, shows the shell with a source playing and waits until the window closes or the run time (counted
+ * from the moment the window is shown) is up (the CLI's {@code demo} command). Call from a non-FX thread.
+ */
+public final class ShellLauncher {
+
+    /**
+     * What to do once the shell is up.
+     *
+     * @param sourceKind source to select and play at start ({@code demo}), or {@code null}
+     * @param runFor close after this long, or {@code null} to run until the window is closed
+     * @param screenshot write the main window as PNG here just before closing, or {@code null}
+     * @param showReference open the reference output window at start
+     */
+    public record Launch(String sourceKind, Duration runFor, Path screenshot, boolean showReference) {
+    }
+
+    /** What happened: frames shown and where the screenshot went (or why not). */
+    public record Outcome(long framesShown, String lastTimecode, Path screenshot) {
+    }
+
+    private ShellLauncher() {
+    }
+
+    /**
+     * Runs the shell and returns when it has closed.
+     *
+     * @throws IOException when the screenshot cannot be written
+     * @throws IllegalStateException when JavaFX cannot start (no display)
+     */
+    public static Outcome run(ShellOptions options, Launch launch) throws IOException, InterruptedException {
+        startToolkit();
+        CountDownLatch closed = new CountDownLatch(1);
+        CountDownLatch shown = new CountDownLatch(1);
+        AtomicReference<Shell> shell = new AtomicReference<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Platform.runLater(() -> {
+            try {
+                Stage stage = new Stage();
+                Shell s = Shell.show(stage, options);
+                shell.set(s);
+                stage.setOnHidden(e -> {
+                    s.close();
+                    closed.countDown();
+                });
+                if (launch.sourceKind() != null && !s.viewModel().selectKind(launch.sourceKind())) {
+                    s.viewModel().statusProperty().set("No '" + launch.sourceKind() + "' source in this build");
+                }
+                if (launch.showReference()) {
+                    s.viewModel().referenceVisibleProperty().set(true);
+                }
+            } catch (RuntimeException e) {
+                failure.set(e);
+                closed.countDown();
+            } finally {
+                shown.countDown();
+            }
+        });
+        shown.await();
+        boolean timedOut = launch.runFor() == null ? awaitForever(closed)
+                : !closed.await(launch.runFor().toMillis(), TimeUnit.MILLISECONDS);
+        if (failure.get() != null) {
+            throw new IllegalStateException("the shell could not start: " + failure.get().getMessage(),
+                    failure.get());
+        }
+        if (timedOut && launch.screenshot() != null) {
+            awaitFirstPicture(shell.get(), closed);
+        }
+        AtomicReference<Outcome> outcome = new AtomicReference<>();
+        AtomicReference<IOException> shotError = new AtomicReference<>();
+        CountDownLatch done = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            Shell s = shell.get();
+            try {
+                if (launch.screenshot() != null && s != null && timedOut) {
+                    Screenshot.write(s.stage().getScene(), launch.screenshot());
+                }
+            } catch (IOException e) {
+                shotError.set(e);
+            } finally {
+                if (s != null) {
+                    outcome.set(new Outcome(s.viewModel().framesShown(), s.viewModel().timecodeProperty().get(),
+                            launch.screenshot()));
+                    s.stage().close();
+                }
+                done.countDown();
+            }
+        });
+        done.await(10, TimeUnit.SECONDS);
+        Platform.exit();
+        if (shotError.get() != null) {
+            throw new IOException("cannot write screenshot " + launch.screenshot() + ": "
+                    + shotError.get().getMessage(), shotError.get());
+        }
+        return outcome.get();
+    }
+
+    /** A screenshot of an empty viewer is useless: on a slow machine give the first picture up to 20 s more. */
+    private static void awaitFirstPicture(Shell s, CountDownLatch closed) throws InterruptedException {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (s != null && s.viewModel().framesShownVolatile() == 0 && System.nanoTime() < deadline
+                && closed.getCount() > 0) {
+            Thread.sleep(50);
+        }
+    }
+
+    private static boolean awaitForever(CountDownLatch latch) throws InterruptedException {
+        latch.await();
+        return false;
+    }
+
+    private static void startToolkit() {
+        CountDownLatch started = new CountDownLatch(1);
+        try {
+            Platform.startup(started::countDown);
+        } catch (IllegalStateException alreadyRunning) {
+            started.countDown();
+        } catch (UnsupportedOperationException | Error e) {
+            throw new IllegalStateException("JavaFX cannot open a window here (" + e.getMessage()
+                    + "); run it through ./monitor demo, which starts a virtual display, or set DISPLAY", e);
+        }
+        Platform.setImplicitExit(false);
+        try {
+            started.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

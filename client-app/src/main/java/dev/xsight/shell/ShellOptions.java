@@ -1,0 +1,34 @@
+package dev.xsight.shell;
+
+import dev.xsight.input.Keymap;
+
+/**
+ * How to open the shell.
+ *
+ * @param registry the sources to offer
+ * @param keymap the key bindings
+ * @param referenceScreen screen index for the reference output, -1 for the last screen
+ * @param referenceFullScreen whether the reference output covers its screen in full-screen mode
+ * @param width initial main-window width
+ * @param height initial main-window height
+ */
+public record ShellOptions(SourceRegistry registry, Keymap keymap, int referenceScreen, boolean referenceFullScreen,
+                           double width, double height) {
+
+    /** Discovered sources, default keys, reference output full screen on the last screen, a 1600x900 window. */
+    public static ShellOptions defaults() {
+        return new ShellOptions(SourceRegistry.discover(), Keymap.defaults(), -1, true, 1600, 900);
+    }
+
+    public ShellOptions withRegistry(SourceRegistry r) {
+        return new ShellOptions(r, keymap, referenceScreen, referenceFullScreen, width, height);
+    }
+
+    public ShellOptions withKeymap(Keymap k) {
+        return new ShellOptions(registry, k, referenceScreen, referenceFullScreen, width, height);
+    }
+
+    public ShellOptions withReference(int screen, boolean fullScreen) {
+        return new ShellOptions(registry, keymap, screen, fullScreen, width, height);
+    }
+}

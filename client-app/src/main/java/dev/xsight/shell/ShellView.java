@@ -1,0 +1,244 @@
+package dev.xsight.shell;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The main window's layout: source list (left), viewer (centre), notes/QC slot (right), status bar (bottom). Binds
+ * to a {@link ShellViewModel} and holds no state of its own.
+ */
+public final class ShellView extends BorderPane {
+    private final StackPane notesSlot = new StackPane();
+    private final ListView<SourceEntry> sourceList = new ListView<>();
+
+    ShellView(ShellViewModel vm) {
+        getStyleClass().add("shell");
+        setTop(topBar(vm));
+        setLeft(sourcePanel(vm));
+        setCenter(viewer(vm));
+        setRight(notesPanel());
+        setBottom(bottom(vm));
+    }
+
+    /**
+     * Puts {@code panel} (the review module's notes and QC panel) in the right-hand slot, replacing the placeholder.
+     * FX thread.
+     */
+    public void setNotesPanel(Node panel) {
+        notesSlot.getChildren().setAll(panel);
+    }
+
+    /** The source list (for tests and keyboard focus). */
+    public ListView<SourceEntry> sourceList() {
+        return sourceList;
+    }
+
+    private static Node topBar(ShellViewModel vm) {
+        Label brand = new Label("XSIGHT");
+        brand.getStyleClass().add("brand");
+        Label sub = new Label("REFERENCE MONITOR");
+        sub.getStyleClass().add("brand-sub");
+        HBox logo = new HBox(8, brand, sub);
+        logo.setAlignment(Pos.BASELINE_LEFT);
+        Label source = new Label();
+        source.setId("source-title");
+        source.getStyleClass().add("source-title");
+        source.textProperty().bind(vm.sourceNameProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label transport = pill();
+        transport.setId("transport");
+        transport.textProperty().bind(Bindings.when(vm.frozenProperty()).then("❚❚ FREEZE").otherwise("▶ LIVE"));
+        vm.frozenProperty().addListener((o, was, is) -> style(transport, is ? "pill-frozen" : "pill-live"));
+        style(transport, "pill-live");
+        Label lut = pill();
+        lut.textProperty().bind(Bindings.when(vm.lutEnabledProperty()).then("LUT ON").otherwise("LUT OFF"));
+        vm.lutEnabledProperty().addListener((o, was, is) -> style(lut, is ? "pill-on" : null));
+        Label ref = pill();
+        ref.setId("reference-indicator");
+        ref.textProperty().bind(Bindings.when(vm.referenceVisibleProperty()).then("REF OUT ●")
+                .otherwise("REF OUT"));
+        vm.referenceVisibleProperty().addListener((o, was, is) -> style(ref, is ? "pill-on" : null));
+        Label help = pill();
+        help.setText("? KEYS");
+        HBox bar = new HBox(logo, source, spacer, transport, lut, ref, help);
+        bar.getStyleClass().add("top-bar");
+        return bar;
+    }
+
+    private static Label pill() {
+        Label l = new Label();
+        l.getStyleClass().add("pill");
+        return l;
+    }
+
+    private static void style(Label pill, String extra) {
+        pill.getStyleClass().removeAll("pill-live", "pill-frozen", "pill-on");
+        if (extra != null) {
+            pill.getStyleClass().add(extra);
+        }
+    }
+
+    private Node sourcePanel(ShellViewModel vm) {
+        Label header = new Label("SOURCES");
+        header.getStyleClass().add("panel-header");
+        sourceList.setId("source-list");
+        sourceList.getStyleClass().add("source-list");
+        sourceList.setItems(vm.sources());
+        sourceList.setFocusTraversable(false);
+        sourceList.setCellFactory(list -> new SourceCell(vm));
+        sourceList.setOnMouseClicked(e -> vm.select(sourceList.getSelectionModel().getSelectedItem()));
+        vm.selectedProperty().addListener((o, was, is) -> {
+            sourceList.getSelectionModel().select(is);
+            sourceList.refresh();
+        });
+        VBox.setVgrow(sourceList, Priority.ALWAYS);
+        VBox panel = new VBox(header, sourceList);
+        panel.getStyleClass().addAll("side-panel", "side-left");
+        panel.setPrefWidth(250);
+        panel.setMinWidth(200);
+        return panel;
+    }
+
+    /** Two lines per source: its name and whether it plays, can be opened or is missing from this build. */
+    private static final class SourceCell extends ListCell<SourceEntry> {
+        private final ShellViewModel vm;
+        private final Label name = new Label();
+        private final Label detail = new Label();
+        private final VBox box = new VBox(2, name, detail);
+
+        SourceCell(ShellViewModel vm) {
+            this.vm = vm;
+            name.getStyleClass().add("source-name");
+            detail.getStyleClass().add("source-detail");
+            detail.setWrapText(true);
+            detail.setMaxWidth(215);
+        }
+
+        @Override
+        protected void updateItem(SourceEntry item, boolean empty) {
+            super.updateItem(item, empty);
+            getStyleClass().remove("source-unavailable");
+            if (empty || item == null) {
+                setGraphic(null);
+                return;
+            }
+            name.setText(item.label());
+            if (!item.available()) {
+                getStyleClass().add("source-unavailable");
+                detail.setText(item.unavailableReason());
+            } else if (item == vm.selectedProperty().get()) {
+                detail.setText("on air");
+            } else {
+                detail.setText(switch (item.provider().input()) {
+                    case NONE -> "built in · click to play";
+                    case FILE -> "choose a file";
+                    case URL -> "enter a URL";
+                });
+            }
+            setGraphic(box);
+        }
+    }
+
+    private static Node viewer(ShellViewModel vm) {
+        ImageView view = new ImageView();
+        view.setId("viewer-image");
+        view.setPreserveRatio(true);
+        view.setSmooth(true);
+        view.imageProperty().bind(vm.pictureProperty());
+        StackPane viewer = new StackPane();
+        viewer.getStyleClass().add("viewer");
+        viewer.setMinSize(320, 180);
+        view.fitWidthProperty().bind(viewer.widthProperty().subtract(24));
+        view.fitHeightProperty().bind(viewer.heightProperty().subtract(24));
+        Label placeholder = new Label("No source — choose one on the left");
+        placeholder.getStyleClass().add("viewer-placeholder");
+        placeholder.visibleProperty().bind(vm.pictureProperty().isNull());
+        HelpOverlay help = new HelpOverlay(vm.keymap());
+        help.visibleProperty().bind(vm.helpVisibleProperty());
+        viewer.getChildren().addAll(view, placeholder, help);
+        return viewer;
+    }
+
+    private Node notesPanel() {
+        Label header = new Label("NOTES & QC");
+        header.getStyleClass().add("panel-header");
+        Label placeholder = new Label("Notes and the QC checklist\nappear here, synced to timecode.\n\n"
+                + "N  add note    D  draw\n↑ ↓  previous / next note");
+        placeholder.getStyleClass().add("notes-placeholder");
+        notesSlot.setId("notes-slot");
+        notesSlot.getChildren().add(placeholder);
+        notesSlot.setPadding(new Insets(0, 12, 12, 12));
+        VBox.setVgrow(notesSlot, Priority.ALWAYS);
+        VBox panel = new VBox(header, notesSlot);
+        panel.getStyleClass().addAll("side-panel", "side-right");
+        panel.setPrefWidth(300);
+        panel.setMinWidth(220);
+        return panel;
+    }
+
+    private static Node bottom(ShellViewModel vm) {
+        Label tc = new Label();
+        tc.setId("timecode");
+        tc.getStyleClass().add("timecode");
+        tc.textProperty().bind(vm.timecodeProperty());
+        tc.setMinWidth(Region.USE_PREF_SIZE);
+        Label format = figure("format", vm.formatProperty(), "figure");
+        Label health = figure("health", vm.healthProperty(), "figure");
+        vm.healthOkProperty().addListener((o, was, ok) -> {
+            health.getStyleClass().removeAll("health-ok", "health-bad");
+            health.getStyleClass().add(ok ? "health-ok" : "health-bad");
+        });
+        health.getStyleClass().add("health-ok");
+        Label fps = figure("fps", vm.fpsProperty(), "figure-mono");
+        Label marks = new Label();
+        marks.getStyleClass().add("figure-mono");
+        marks.textProperty().bind(Bindings.createStringBinding(
+                () -> "IN " + dash(vm.markInProperty().get()) + "   OUT " + dash(vm.markOutProperty().get())
+                        + "   MARKERS " + vm.markers().size(),
+                vm.markInProperty(), vm.markOutProperty(), vm.markers()));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(tc, block("SOURCE FORMAT", format), block("STREAM HEALTH", health), spacer,
+                block("MARKS", marks), block("DISPLAY", fps));
+        bar.getStyleClass().add("bottom-bar");
+        Label status = new Label();
+        status.setId("status");
+        status.getStyleClass().add("status-line");
+        status.setMaxWidth(Double.MAX_VALUE);
+        status.textProperty().bind(vm.statusProperty());
+        return new VBox(bar, status);
+    }
+
+    private static String dash(String s) {
+        return s == null || s.isEmpty() ? "--:--:--:--" : s;
+    }
+
+    private static Label figure(String id, javafx.beans.value.ObservableValue<String> text, String style) {
+        Label l = new Label();
+        l.setId(id);
+        l.getStyleClass().add(style);
+        l.textProperty().bind(text);
+        return l;
+    }
+
+    private static Node block(String caption, Label value) {
+        Label c = new Label(caption);
+        c.getStyleClass().add("caption");
+        VBox box = new VBox(2, c, value);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+}

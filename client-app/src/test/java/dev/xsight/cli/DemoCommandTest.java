@@ -1,0 +1,109 @@
+package dev.xsight.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DemoCommandTest {
+
+    @Test
+    void durationsAcceptSecondsMillisecondsMinutesAndHours() {
+        assertEquals(Duration.ofSeconds(10), DemoCommand.parseDuration("10s"));
+        assertEquals(Duration.ofMillis(500), DemoCommand.parseDuration("500ms"));
+        assertEquals(Duration.ofMinutes(2), DemoCommand.parseDuration("2m"));
+        assertEquals(Duration.ofSeconds(3), DemoCommand.parseDuration("3"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DemoCommand.parseDuration("ten"));
+        assertTrue(e.getMessage().contains("expected e.g. 10s"), e.getMessage());
+    }
+
+    private static int runCli(ByteArrayOutputStream err, String... args) {
+        PrintStream old = System.err;
+        try (PrintStream p = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            System.setErr(p);
+            return Main.run(args);
+        } finally {
+            System.setErr(old);
+        }
+    }
+
+    @Test
+    void badRateAndBadDurationExitTwoWithOneLine() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(2, runCli(err, "demo", "--rate", "33", "--run-for", "1s"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("unsupported frame rate '33'"), err.toString());
+        ByteArrayOutputStream err2 = new ByteArrayOutputStream();
+        assertEquals(2, runCli(err2, "demo", "--run-for", "soon"));
+        assertTrue(err2.toString(StandardCharsets.UTF_8).contains("bad duration 'soon'"), err2.toString());
+        ByteArrayOutputStream err3 = new ByteArrayOutputStream();
+        assertEquals(2, runCli(err3, "demo", "--screenshot", "x.png"));
+        assertTrue(err3.toString(StandardCharsets.UTF_8).contains("--screenshot needs --run-for"), err3.toString());
+    }
+
+    @Test
+    void demoRunsForThreeSecondsAndWritesAScreenshotOfThePlayingShell(@TempDir Path dir) throws Exception {
+        // A child JVM: the demo exits the JavaFX toolkit, which the TestFX tests in this JVM still need.
+        Path png = dir.resolve("shell.png");
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dglass.platform=Headless", "-Dprism.order=sw", "-Djava.awt.headless=true",
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"),
+                "dev.xsight.cli.Main", "demo", "--run-for", "3s", "--screenshot", png.toString()));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("out.txt").toFile());
+        Process p = pb.start();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("demo did not exit within 120 s");
+        }
+        String out = Files.readString(dir.resolve("out.txt"));
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(out.contains("xsight demo: showed "), out);
+        BufferedImage img = ImageIO.read(png.toFile());
+        assertEquals(1600, img.getWidth());
+        assertEquals(900, img.getHeight());
+        assertTrue(distinctColours(img) > 40, "a real picture, not a blank window");
+        assertTrue(hasBarColour(img, 191, 191, 0), "the 75% yellow bar is in the viewer");
+    }
+
+    private static int distinctColours(BufferedImage img) {
+        Set<Integer> seen = new HashSet<>();
+        for (int y = 0; y < img.getHeight(); y += 3) {
+            for (int x = 0; x < img.getWidth(); x += 3) {
+                seen.add(img.getRGB(x, y) & 0xFFFFFF);
+            }
+        }
+        return seen.size();
+    }
+
+    private static boolean hasBarColour(BufferedImage img, int r, int g, int b) {
+        for (int y = 0; y < img.getHeight(); y += 2) {
+            for (int x = 0; x < img.getWidth(); x += 2) {
+                int c = img.getRGB(x, y);
+                if (Math.abs((c >> 16 & 0xFF) - r) <= 3 && Math.abs((c >> 8 & 0xFF) - g) <= 3
+                        && Math.abs((c & 0xFF) - b) <= 3) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+}

@@ -1,0 +1,109 @@
+package dev.xsight.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.xsight.media.Timecode;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real main window on JavaFX's Headless platform, driven by key presses and clicks. */
+@ExtendWith(ApplicationExtension.class)
+class ShellTest {
+    private Shell shell;
+
+    @Start
+    void start(Stage stage) {
+        shell = Shell.show(stage, ShellOptions.defaults());
+    }
+
+    @AfterEach
+    void closeShell(FxRobot robot) {
+        robot.interact(() -> shell.stage().close());
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    @Test
+    void selectingTheDemoSourcePlaysItAndTheTimecodeAdvances(FxRobot robot) throws Exception {
+        assertEquals(ShellViewModel.NO_TIMECODE, text(robot, "#timecode"));
+        robot.clickOn("Demo test signal (1080p59.94)");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> !text(robot, "#timecode").equals(ShellViewModel.NO_TIMECODE));
+        Timecode first = Timecode.parse(text(robot, "#timecode"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> Timecode.parse(text(robot, "#timecode")).compareTo(first) > 0);
+        assertTrue(first.compareTo(Timecode.parse("01:00:00;00")) >= 0, "demo starts at 01:00:00;00, got " + first);
+        assertTrue(first.dropFrame(), "59.94 demo counts drop-frame");
+        assertEquals("1920x1080p59.94 4:2:2 10-bit BT.709 narrow", text(robot, "#format"));
+        assertTrue(text(robot, "#health").startsWith("demo 59.94 fps"), text(robot, "#health"));
+        assertEquals("Demo bars 1080p59.94", text(robot, "#source-title"));
+    }
+
+    @Test
+    void unavailableSourcesSayWhyWhenChosen(FxRobot robot) {
+        robot.clickOn("Open HLS URL…");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("HLS playback is not available in this build", text(robot, "#status"));
+        assertEquals(ShellViewModel.NO_TIMECODE, text(robot, "#timecode"));
+    }
+
+    @Test
+    void questionMarkOpensTheKeyBindingOverlayAndEscapeClosesIt(FxRobot robot) {
+        Node overlay = robot.lookup("#help-overlay").query();
+        assertFalse(overlay.isVisible());
+        robot.press(KeyCode.SHIFT, KeyCode.SLASH).release(KeyCode.SLASH, KeyCode.SHIFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(overlay.isVisible(), "? opens the help overlay");
+        assertTrue(robot.lookup("Shuttle forward (press again for faster)").tryQuery().isPresent(),
+                "the overlay lists actions from the keymap");
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(overlay.isVisible(), "Esc closes it");
+        robot.type(KeyCode.H);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(overlay.isVisible(), "H opens it too");
+    }
+
+    @Test
+    void rKeyTogglesTheChromelessReferenceWindow(FxRobot robot) {
+        Stage ref = shell.referenceWindow().stage();
+        assertFalse(ref.isShowing());
+        robot.type(KeyCode.R);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(ref.isShowing(), "R opens the reference output");
+        assertEquals(javafx.stage.StageStyle.UNDECORATED, ref.getStyle());
+        assertTrue(shell.viewModel().referenceVisibleProperty().get());
+        robot.interact(() -> shell.viewModel().perform(dev.xsight.input.Action.TOGGLE_REFERENCE_WINDOW));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(ref.isShowing(), "toggling again closes it");
+    }
+
+    @Test
+    void spaceFreezesAndMarkKeysRecordTimecode(FxRobot robot) {
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(shell.viewModel().frozenProperty().get(), "Space freezes");
+        assertEquals("❚❚ FREEZE", text(robot, "#transport"));
+        robot.type(KeyCode.I).type(KeyCode.M).type(KeyCode.M);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(ShellViewModel.NO_TIMECODE, shell.viewModel().markInProperty().get());
+        assertEquals(2, shell.viewModel().markers().size());
+        robot.type(KeyCode.L);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(shell.viewModel().frozenProperty().get(), "L plays again");
+    }
+}

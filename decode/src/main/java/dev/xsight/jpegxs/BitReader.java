@@ -1,0 +1,117 @@
+package dev.xsight.jpegxs;
+
+/**
+ * Big-endian bit reader over a byte range, MSB first, with a 64-bit cache. Reading past the limit yields zero bits
+ * and never throws; callers compare {@link #bitPosition()} with the limit after each sub-packet. Not thread-safe.
+ */
+final class BitReader {
+    private byte[] buf;
+    private int next;
+    private int limit;
+    private long cache;
+    private int avail;
+
+    void reset(byte[] b, int byteOff, int limit) {
+        this.buf = b;
+        this.next = byteOff;
+        this.limit = limit;
+        this.cache = 0;
+        this.avail = 0;
+    }
+
+    /** Absolute position in bits from the start of the array. */
+    long bitPosition() {
+        return (long) next * 8 - avail;
+    }
+
+    /** Absolute byte position, rounded up to the next whole byte. */
+    int bytePosition() {
+        return (int) ((bitPosition() + 7) >> 3);
+    }
+
+    void seekByte(int p) {
+        next = p;
+        cache = 0;
+        avail = 0;
+    }
+
+    void setLimit(int limit) {
+        this.limit = limit;
+    }
+
+    int limit() {
+        return limit;
+    }
+
+    private void refill() {
+        if (avail <= 32 && next + 4 <= limit) {
+            long v = ((buf[next] & 0xFFL) << 24) | ((buf[next + 1] & 0xFF) << 16) | ((buf[next + 2] & 0xFF) << 8)
+                    | (buf[next + 3] & 0xFF);
+            cache |= v << (32 - avail);
+            avail += 32;
+            next += 4;
+        }
+        while (avail <= 56) {
+            long v = next < limit ? buf[next] & 0xFFL : 0;
+            cache |= v << (56 - avail);
+            avail += 8;
+            next++;
+        }
+    }
+
+    /** Reads {@code n} bits, 1 to 32, as an unsigned value. */
+    int read(int n) {
+        if (avail < n) {
+            refill();
+        }
+        int v = (int) (cache >>> (64 - n));
+        cache <<= n;
+        avail -= n;
+        return v;
+    }
+
+    /** Reads {@code n} bits, 1 to 56, as an unsigned value. */
+    long readLong(int n) {
+        if (avail < n) {
+            refill();
+        }
+        long v = cache >>> (64 - n);
+        cache <<= n;
+        avail -= n;
+        return v;
+    }
+
+    int readBit() {
+        if (avail < 1) {
+            refill();
+        }
+        int v = (int) (cache >>> 63);
+        cache <<= 1;
+        avail--;
+        return v;
+    }
+
+    /**
+     * Reads a unary code: the count of 1 bits before the terminating 0 (ISO/IEC 21122-1 C.5.3 variable-length code).
+     * Returns -1 when more than 31 ones follow.
+     */
+    int readUnary() {
+        if (avail < 33) {
+            refill();
+        }
+        int ones = Long.numberOfLeadingZeros(~cache);
+        if (ones >= 32) {
+            return -1;
+        }
+        cache <<= ones + 1;
+        avail -= ones + 1;
+        return ones;
+    }
+
+    /** Skips to the next byte boundary. */
+    void align() {
+        int drop = avail & 7;
+        cache <<= drop;
+        avail -= drop;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.xsight.jpegxs;
+
+import dev.xsight.media.Frame;
+import dev.xsight.media.PixelFormat;
+
+/**
+ * Everything a decoder keeps for one codestream layout: the parsed header (and its bytes, to recognise the next
+ * frame's identical header without parsing), coefficient store, per-component transforms, output stage and one
+ * precinct decoder per worker. Built once per layout, reused for every frame.
+ */
+final class DecoderState {
+    /** Working memory a decoder may allocate for one layout. */
+    static final long MAX_WORKING_BYTES = 1L << 31;
+
+    final byte[] header;
+    final CodestreamInfo info;
+    final Layout layout;
+    final PixelFormat format;
+    final CoefficientStore store;
+    final ComponentTransform[] transforms;
+    final OutputStage output;
+    final PrecinctDecoder[] decoders;
+    final int[] sliceStarts;
+
+    DecoderState(byte[] b, int off, CodestreamInfo info, int workers) throws JpegXsFormatException {
+        this.info = info;
+        this.format = info.pixelFormat();
+        if ((long) info.width() * info.height() > Frame.MAX_SAMPLES_PER_PLANE) {
+            throw new JpegXsFormatException("PIH", 0, "picture " + info.width() + "x" + info.height()
+                    + " exceeds the decoder limit of " + Frame.MAX_SAMPLES_PER_PLANE + " samples per plane");
+        }
+        if (info.cpih() == 3) {
+            throw new JpegXsFormatException("PIH", 0, "Star-Tetrix colour transform (Cpih 3) not supported");
+        }
+        this.layout = Layout.of(info);
+        long bytes = CoefficientStore.bytesFor(layout);
+        for (Layout.Comp k : layout.comps) {
+            bytes += 4L * 2 * k.width * k.height;
+        }
+        long limit = Math.min(MAX_WORKING_BYTES, Runtime.getRuntime().maxMemory() / 2);
+        if (bytes > limit) {
+            throw new JpegXsFormatException("PIH", 0, "decoding " + info.width() + "x" + info.height() + " with "
+                    + info.components() + " components needs " + (bytes >> 20) + " MiB, more than the "
+                    + (limit >> 20) + " MiB allowed");
+        }
+        this.header = java.util.Arrays.copyOfRange(b, off, off + info.headerBytes());
+        this.store = new CoefficientStore(layout);
+        this.transforms = new ComponentTransform[layout.nc];
+        for (int c = 0; c < layout.nc; c++) {
+            transforms[c] = new ComponentTransform(layout.comps[c], store.coef[c]);
+        }
+        this.output = new OutputStage(layout);
+        this.decoders = new PrecinctDecoder[workers];
+        for (int i = 0; i < workers; i++) {
+            decoders[i] = new PrecinctDecoder(layout, store);
+        }
+        this.sliceStarts = new int[info.sliceCount() + 1];
+    }
+
+    /** True when {@code b[off..]} starts with exactly this state's main header. */
+    boolean sameHeader(byte[] b, int off, int len) {
+        int n = header.length;
+        if (len < n || !java.util.Arrays.equals(b, off, off + n, header, 0, n)) {
+            return false;
+        }
+        return len == n || (len >= n + 2 && (b[off + n] & 0xFF) == 0xFF && (b[off + n + 1] & 0xFF) == 0x20);
+    }
+}

@@ -1,0 +1,361 @@
+package dev.xsight.jpegxs;
+
+import dev.xsight.media.Frame;
+
+/**
+ * Pure-Java JPEG XS decoder (ISO/IEC 21122-1). Decodes whole codestreams ({@link #decode}) or streams slices into a
+ * frame as they arrive ({@link #begin}). Buffers are built once per codestream layout and reused, so decoding a
+ * sequence of frames with the same main header allocates nothing per frame.
+ *
+ * <p>Threading: one frame at a time per decoder, driven from one thread. Slices are decoded by a bounded pool of
+ * {@code threads} workers (none with {@code threads == 1}: everything runs on the calling thread). Close the decoder
+ * to stop its workers.
+ */
+public final class JpegXsDecoder implements AutoCloseable {
+    private final int threads;
+    private final Thread[] workers;
+    private final Object queueLock = new Object();
+    private final Object transformLock = new Object();
+    private final Session session = new Session();
+    private int[] queue = new int[0];
+    private int queueHead;
+    private int queueSize;
+    private PrecinctDecoder[] idle = new PrecinctDecoder[0];
+    private int idleCount;
+    private boolean closed;
+    private DecoderState state;
+
+    /**
+     * @param threads worker threads across slices, 1 to 64; 1 decodes on the calling thread
+     */
+    public JpegXsDecoder(int threads) {
+        if (threads < 1 || threads > 64) {
+            throw new IllegalArgumentException("threads must be 1..64, got " + threads);
+        }
+        this.threads = threads;
+        if (threads == 1) {
+            workers = new Thread[0];
+        } else {
+            workers = new Thread[threads];
+            for (int i = 0; i < threads; i++) {
+                Thread t = new Thread(this::workLoop, "jpegxs-slice-" + i);
+                t.setDaemon(true);
+                workers[i] = t;
+                t.start();
+            }
+        }
+    }
+
+    /** Worker threads of this decoder. */
+    public int threads() {
+        return threads;
+    }
+
+    /** Parses the main header of the codestream at {@code b[off..off+len)}. */
+    public static CodestreamInfo probe(byte[] b, int off, int len) throws JpegXsFormatException {
+        return HeaderParser.parse(b, off, len);
+    }
+
+    /**
+     * Length in bytes of the codestream starting at {@code off}: Lcod when the stream is constant bit rate, else
+     * found by walking the slices and precincts up to EOC.
+     */
+    public static int codestreamLength(byte[] b, int off, int len) throws JpegXsFormatException {
+        CodestreamInfo info = HeaderParser.parse(b, off, len);
+        if (info.codestreamBytes() != 0) {
+            if (info.codestreamBytes() > len) {
+                throw new JpegXsFormatException("PIH", 0, "Lcod " + info.codestreamBytes()
+                        + " exceeds the " + len + " bytes available");
+            }
+            return (int) info.codestreamBytes();
+        }
+        Layout layout = Layout.of(info);
+        int[] starts = new int[info.sliceCount() + 1];
+        return SliceScanner.scan(layout, b, off, off + info.headerBytes(), off + len, starts) - off;
+    }
+
+    /** Decodes the whole codestream at {@code b[off..off+len)} into {@code out}. */
+    public void decode(byte[] b, int off, int len, Frame out) throws JpegXsFormatException {
+        Session s = start(b, off, len, out);
+        CodestreamInfo info = state.info;
+        int end = off + len;
+        if (info.codestreamBytes() != 0) {
+            if (info.codestreamBytes() > len) {
+                throw new JpegXsFormatException("PIH", 0, "Lcod " + info.codestreamBytes()
+                        + " exceeds the " + len + " bytes available: truncated codestream");
+            }
+            end = off + (int) info.codestreamBytes();
+        }
+        int[] starts = state.sliceStarts;
+        SliceScanner.scan(state.layout, b, off, off + info.headerBytes(), end, starts);
+        for (int i = 0; i < info.sliceCount(); i++) {
+            s.origin = off;
+            s.slice(i, b, starts[i], starts[i + 1] - starts[i]);
+        }
+        try {
+            s.awaitComplete();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.CancellationException("interrupted while decoding");
+        }
+        s.checkAllRowsWritten();
+    }
+
+    /**
+     * Starts a slice-streaming decode. {@code b[off..off+len)} holds the main header (SOC up to the first SLH; more
+     * bytes may follow). The returned object is reused by the next {@code begin} or {@code decode}.
+     */
+    public SliceDecode begin(byte[] b, int off, int len, Frame out) throws JpegXsFormatException {
+        Session s = start(b, off, len, out);
+        s.origin = -1;
+        return s;
+    }
+
+    private Session start(byte[] b, int off, int len, Frame out) throws JpegXsFormatException {
+        if (closed) {
+            throw new IllegalStateException("decoder closed");
+        }
+        session.drain();
+        if (state == null || !state.sameHeader(b, off, len)) {
+            CodestreamInfo info = HeaderParser.parse(b, off, len);
+            state = null;
+            state = new DecoderState(b, off, info, Math.max(1, workers.length));
+            synchronized (queueLock) {
+                queue = new int[info.sliceCount()];
+                idle = state.decoders.clone();
+                idleCount = idle.length;
+            }
+            session.allocate(info.sliceCount(), state.layout.nc);
+        }
+        if (out == null) {
+            throw new IllegalArgumentException("no output frame");
+        }
+        if (!out.format().equals(state.format) || out.width() != state.info.width()
+                || out.height() != state.info.height()) {
+            throw new IllegalArgumentException("output frame " + out.describe() + " does not match the codestream's "
+                    + state.info.width() + "x" + state.info.height() + " " + state.format.describe() + " ("
+                    + state.format.ffmpegName() + ")");
+        }
+        session.reset(state, out);
+        return session;
+    }
+
+    private void workLoop() {
+        while (true) {
+            int slice;
+            PrecinctDecoder dec;
+            synchronized (queueLock) {
+                while (queueSize == 0 && !closed) {
+                    try {
+                        queueLock.wait();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                if (closed) {
+                    return;
+                }
+                slice = queue[queueHead];
+                queueHead = (queueHead + 1) % queue.length;
+                queueSize--;
+                dec = idle[--idleCount];
+            }
+            session.run(slice, dec);
+            synchronized (queueLock) {
+                idle[idleCount++] = dec;
+                session.pending--;
+                queueLock.notifyAll();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (queueLock) {
+            closed = true;
+            queueLock.notifyAll();
+        }
+        for (Thread t : workers) {
+            try {
+                t.join(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** The one frame in flight: slice bookkeeping and row output. */
+    private final class Session implements SliceDecode {
+        private DecoderState st;
+        private Frame out;
+        private byte[][] buf = new byte[0][];
+        private int[] off = new int[0];
+        private int[] len = new int[0];
+        private boolean[] given = new boolean[0];
+        private boolean[] done = new boolean[0];
+        private int[] written = new int[0];
+        private int prefix;
+        private int pending;
+        private int origin;
+        private JpegXsFormatException error;
+
+        void allocate(int slices, int comps) {
+            buf = new byte[slices][];
+            off = new int[slices];
+            len = new int[slices];
+            given = new boolean[slices];
+            done = new boolean[slices];
+            written = new int[comps];
+        }
+
+        void reset(DecoderState s, Frame frame) {
+            st = s;
+            out = frame;
+            java.util.Arrays.fill(buf, null);
+            java.util.Arrays.fill(given, false);
+            java.util.Arrays.fill(done, false);
+            java.util.Arrays.fill(written, 0);
+            prefix = 0;
+            error = null;
+            for (ComponentTransform t : s.transforms) {
+                t.reset();
+            }
+        }
+
+        /** Waits for slices of an abandoned frame before the next one starts. */
+        void drain() {
+            synchronized (queueLock) {
+                while (pending > 0) {
+                    try {
+                        queueLock.wait();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new java.util.concurrent.CancellationException("interrupted");
+                    }
+                }
+            }
+        }
+
+        @Override
+        public int sliceCount() {
+            return st.info.sliceCount();
+        }
+
+        @Override
+        public void slice(int sliceIndex, byte[] b, int o, int l) throws JpegXsFormatException {
+            int n = sliceCount();
+            if (sliceIndex < 0 || sliceIndex >= n) {
+                throw new JpegXsFormatException("SLH", 0, "slice index " + sliceIndex + " outside 0.." + (n - 1));
+            }
+            if (b == null || o < 0 || l < 0 || o > b.length - l) {
+                throw new IllegalArgumentException("slice byte range outside the buffer");
+            }
+            if (given[sliceIndex]) {
+                throw new JpegXsFormatException("SLH", 0, "slice " + sliceIndex + " given twice");
+            }
+            given[sliceIndex] = true;
+            buf[sliceIndex] = b;
+            off[sliceIndex] = o;
+            len[sliceIndex] = l;
+            if (workers.length == 0) {
+                PrecinctDecoder dec = st.decoders[0];
+                run(sliceIndex, dec);
+                if (error != null) {
+                    JpegXsFormatException e = error;
+                    throw e;
+                }
+                return;
+            }
+            synchronized (queueLock) {
+                pending++;
+                queue[(queueHead + queueSize) % queue.length] = sliceIndex;
+                queueSize++;
+                queueLock.notify();
+            }
+        }
+
+        void run(int slice, PrecinctDecoder dec) {
+            if (error != null) {
+                return;
+            }
+            try {
+                int o = off[slice];
+                int base = origin >= 0 ? origin : o;
+                dec.decodeSlice(buf[slice], o, o + len[slice], slice, base);
+            } catch (JpegXsFormatException e) {
+                synchronized (transformLock) {
+                    if (error == null) {
+                        error = e;
+                    }
+                }
+                return;
+            } catch (RuntimeException e) {
+                synchronized (transformLock) {
+                    if (error == null) {
+                        error = new JpegXsFormatException("slice " + slice, 0, "decoder failure: " + e);
+                    }
+                }
+                return;
+            }
+            synchronized (transformLock) {
+                done[slice] = true;
+                while (prefix < done.length && done[prefix]) {
+                    prefix++;
+                }
+                advance();
+            }
+        }
+
+        /** Runs the wavelet synthesis as far as the decoded slice prefix allows and writes final rows. */
+        private void advance() {
+            Layout layout = st.layout;
+            int rows = Math.min(layout.precinctRows, prefix * st.info.sliceHeightPrecincts());
+            int first = 0;
+            if (st.info.cpih() == 1) {
+                int ready = Integer.MAX_VALUE;
+                for (int c = 0; c < 3; c++) {
+                    ready = Math.min(ready, st.transforms[c].advance(rows));
+                }
+                if (ready > written[0]) {
+                    st.output.rct(st.transforms, written[0], ready, out);
+                    written[0] = ready;
+                    written[1] = ready;
+                    written[2] = ready;
+                }
+                first = 3;
+            }
+            for (int c = first; c < layout.nc; c++) {
+                ComponentTransform t = st.transforms[c];
+                int ready = t.advance(rows);
+                if (ready > written[c]) {
+                    st.output.component(c, t.output(), t.outputWidth(), t.splitLow(), written[c], ready, out);
+                    written[c] = ready;
+                }
+            }
+        }
+
+        void checkAllRowsWritten() throws JpegXsFormatException {
+            for (int c = 0; c < st.layout.nc; c++) {
+                if (written[c] != st.layout.comps[c].height) {
+                    throw new JpegXsFormatException("EOC", 0, "component " + c + " has " + written[c] + " of "
+                            + st.layout.comps[c].height + " rows after all slices");
+                }
+            }
+        }
+
+        @Override
+        public void awaitComplete() throws JpegXsFormatException, InterruptedException {
+            synchronized (queueLock) {
+                while (pending > 0) {
+                    queueLock.wait();
+                }
+            }
+            synchronized (transformLock) {
+                if (error != null) {
+                    throw error;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,313 @@
+package dev.xsight.jpegxs;
+
+import dev.xsight.media.Frame;
+import dev.xsight.media.PixelFormat;
+
+/**
+ * Encodes frames into ISO/IEC 21122-1 (JPEG XS) codestreams at a constant bit rate: SOC, CAP, PIH, CDT, WGT, then
+ * per slice an SLH and its precincts, then EOC. Every codestream is exactly {@link #maxCodestreamBytes()} bytes
+ * (PIH Lcod), never more.
+ *
+ * <p>Coding: level shift and scaling to Bw = 20 bits, forward 5/3 wavelet with NL,x horizontal and NL,y vertical
+ * levels over the whole picture, coefficients rounded to Fq = 8 fractional bits, deadzone quantization (Qpih = 0)
+ * at a truncation position per band and precinct (C.6), bitplane counts coded raw, or from zero with or without
+ * significance flags, whichever is smaller per band and packet. Rate allocation: a frame-wide quantization level
+ * that fits the budget gives every precinct row its share; each precinct then takes the finest (Q, R) that fits its
+ * share plus what earlier precincts left; what is left at the end becomes filler bytes spread over the precincts.
+ *
+ * <p>Formats: three components, 4:4:4, 4:2:2 or 4:2:0, 8 to 12 bits (colour data is coded as given; no colour
+ * transform, Cpih = 0).
+ *
+ * <p>Threading: not thread-safe; one encoder per thread. All buffers are allocated by the constructor, so
+ * {@link #encode} allocates nothing.
+ */
+public final class JpegXsEncoder {
+    private static final int BW = 20;
+    private static final int FQ = 8;
+
+    private final EncoderSettings settings;
+    private final PixelFormat format;
+    private final EncoderLayout layout;
+    private final DefaultWeights weights;
+    private final PrecinctCoder coder;
+    private final BitPacker out = new BitPacker();
+    private final int codestreamBytes;
+    private final int fixedBytes;
+
+    private final int[] work;
+    private final int[] lowRows;
+    private final int[] highRows;
+    private final int[] rowIn;
+    private final int[] rowLow;
+    private final int[] rowHigh;
+
+    private final int[] levelOf;
+    private final int[] bytesOf;
+    private final int[] globalCost;
+
+    /**
+     * @throws IllegalArgumentException when the format, size or settings cannot be encoded (naming why), or the
+     *     rate is below what the headers and the coarsest coding need
+     */
+    public JpegXsEncoder(EncoderSettings s, PixelFormat f, int width, int height) {
+        this.settings = s;
+        this.format = f;
+        this.layout = new EncoderLayout(f, width, height, s);
+        this.weights = DefaultWeights.of(f.sampling(), s.nlx(), s.nly());
+        this.coder = new PrecinctCoder(layout, weights, s);
+        double bytes = Math.floor(s.bitsPerPixel() * width * (double) height / 8.0);
+        if (bytes > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException("codestream of " + (long) bytes + " bytes is too large");
+        }
+        this.codestreamBytes = (int) bytes;
+        this.fixedBytes = layout.mainHeaderBytes() + 6 * layout.slices + 2;
+        if (codestreamBytes / layout.precinctRows > PrecinctCoder.MAX_BODY) {
+            throw new IllegalArgumentException("rate " + s.bitsPerPixel() + " bpp is too high for " + width
+                    + " samples per line (precincts would exceed 2^19 bytes)");
+        }
+        int maxW = 0;
+        int maxSamples = 0;
+        int maxHalf = 0;
+        for (int c = 0; c < EncoderLayout.COMPONENTS; c++) {
+            maxW = Math.max(maxW, layout.compWidth[c]);
+            maxSamples = Math.max(maxSamples, layout.compWidth[c] * layout.compHeight[c]);
+            maxHalf = Math.max(maxHalf, layout.compWidth[c] * ((layout.compHeight[c] + 1) / 2));
+        }
+        work = new int[maxSamples];
+        lowRows = new int[maxHalf];
+        highRows = new int[maxHalf];
+        rowIn = new int[maxW];
+        rowLow = new int[maxW];
+        rowHigh = new int[maxW];
+        levelOf = new int[layout.precinctRows];
+        bytesOf = new int[layout.precinctRows];
+        globalCost = new int[layout.precinctRows];
+
+        // The coarsest level (everything truncated) costs the same for any content: check it fits.
+        int floor = fixedBytes;
+        for (int p = 0; p < layout.precinctRows; p++) {
+            coder.computeStats(p);
+            floor += coder.evaluate(p, coder.maxLevel(), false);
+        }
+        if (floor > codestreamBytes) {
+            double minBpp = floor * 8.0 / ((double) width * height);
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "rate %.3f bpp is below the minimum %.3f bpp for %dx%d with these settings",
+                    s.bitsPerPixel(), minBpp, width, height));
+        }
+    }
+
+    public EncoderSettings settings() {
+        return settings;
+    }
+
+    public PixelFormat format() {
+        return format;
+    }
+
+    /** Size of every codestream this encoder writes (constant bit rate): {@code floor(bpp * width * height / 8)}. */
+    public int maxCodestreamBytes() {
+        return codestreamBytes;
+    }
+
+    /**
+     * Encodes {@code in} into {@code out[off..]}. Samples above the format's bit depth are clipped.
+     *
+     * @return the codestream length, always {@link #maxCodestreamBytes()}
+     * @throws IllegalArgumentException when the frame's format or size differ from the encoder's, or {@code out}
+     *     has less than {@link #maxCodestreamBytes()} bytes from {@code off}
+     */
+    public int encode(Frame in, byte[] out, int off) {
+        if (!in.format().equals(format) || in.width() != layout.width || in.height() != layout.height) {
+            throw new IllegalArgumentException("frame " + in.describe() + " does not match the encoder's "
+                    + layout.width + "x" + layout.height + " " + format.describe());
+        }
+        if (off < 0 || out.length - off < codestreamBytes) {
+            throw new IllegalArgumentException("output has " + Math.max(0, out.length - off) + " bytes from offset "
+                    + off + ", the codestream needs " + codestreamBytes);
+        }
+        for (int c = 0; c < EncoderLayout.COMPONENTS; c++) {
+            transform(c, in.plane(c));
+        }
+        for (int p = 0; p < layout.precinctRows; p++) {
+            coder.computeStats(p);
+        }
+        int leftover = allocate();
+        this.out.reset(out, off);
+        writeMainHeader();
+        int rows = layout.precinctRows;
+        for (int p = 0; p < rows; p++) {
+            if (p % layout.precinctsPerSlice == 0) {
+                // Slice header (A.4.13): SLH, Lslh = 4, Yslh = slice index.
+                this.out.u16(0xFF20);
+                this.out.u16(4);
+                this.out.u16(p / layout.precinctsPerSlice);
+            }
+            int padding = leftover / rows + (p < leftover % rows ? 1 : 0);
+            coder.evaluate(p, levelOf[p], true);
+            coder.write(p, bytesOf[p], padding, this.out);
+        }
+        this.out.u16(0xFF11);
+        int written = this.out.position() - off;
+        if (written != codestreamBytes) {
+            throw new IllegalStateException("wrote " + written + " bytes, expected " + codestreamBytes);
+        }
+        return written;
+    }
+
+    /**
+     * Chooses a quantization level per precinct row (see the class comment).
+     *
+     * @return bytes left over for filler
+     */
+    private int allocate() {
+        int rows = layout.precinctRows;
+        int available = codestreamBytes - fixedBytes;
+        int lo = 0;
+        int hi = coder.maxLevel();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (frameCost(mid, available) <= available) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        int global = lo;
+        long base = 0;
+        for (int p = 0; p < rows; p++) {
+            globalCost[p] = coder.evaluate(p, global, false);
+            base += globalCost[p];
+        }
+        int slack = (int) (available - base);
+        int carry = 0;
+        for (int p = 0; p < rows; p++) {
+            int budget = globalCost[p] + slack / rows + (p < slack % rows ? 1 : 0) + carry;
+            int a = 0;
+            int b = global;
+            while (a < b) {
+                int mid = (a + b) >>> 1;
+                if (coder.evaluate(p, mid, false) <= budget) {
+                    b = mid;
+                } else {
+                    a = mid + 1;
+                }
+            }
+            levelOf[p] = a;
+            bytesOf[p] = a == global ? globalCost[p] : coder.evaluate(p, a, false);
+            carry = budget - bytesOf[p];
+        }
+        return carry;
+    }
+
+    private long frameCost(int level, int limit) {
+        long sum = 0;
+        for (int p = 0; p < layout.precinctRows && sum <= limit; p++) {
+            sum += coder.evaluate(p, level, false);
+        }
+        return sum;
+    }
+
+    // ---- Wavelet analysis -------------------------------------------------------------------------------------
+
+    /** Scales component c to Bw bits around zero (the inverse of the output scaling of Annex G) and analyses it. */
+    private void transform(int c, short[] plane) {
+        int w = layout.compWidth[c];
+        int h = layout.compHeight[c];
+        int depth = format.bitDepth();
+        int max = format.maxCode();
+        int shift = BW - depth;
+        int offset = 1 << (BW - 1);
+        for (int i = 0, n = w * h; i < n; i++) {
+            work[i] = (Math.min(plane[i] & 0xFFFF, max) << shift) - offset;
+        }
+        int cw = w;
+        int ch = h;
+        for (int level = 1; level <= layout.nlx; level++) {
+            int wl = (cw + 1) / 2;
+            if (level <= layout.compNly[c]) {
+                int hl = (ch + 1) / 2;
+                int hh = ch / 2;
+                ForwardWavelet.vertical(work, cw, ch, lowRows, highRows);
+                int hlBand = layout.compBand[c][layout.localIndex(c, level, 0)];
+                int lhBand = layout.compBand[c][layout.localIndex(c, level, 1)];
+                int hhBand = layout.compBand[c][layout.localIndex(c, level, 2)];
+                for (int y = 0; y < hl; y++) {
+                    ForwardWavelet.horizontal(lowRows, y * cw, cw, work, y * wl, rowHigh, 0);
+                    coder.storeRow(rowHigh, 0, hlBand, y);
+                }
+                for (int y = 0; y < hh; y++) {
+                    ForwardWavelet.horizontal(highRows, y * cw, cw, rowLow, 0, rowHigh, 0);
+                    coder.storeRow(rowLow, 0, lhBand, y);
+                    coder.storeRow(rowHigh, 0, hhBand, y);
+                }
+                ch = hl;
+            } else {
+                int hBand = layout.compBand[c][layout.localIndex(c, level, 0)];
+                for (int y = 0; y < ch; y++) {
+                    System.arraycopy(work, y * cw, rowIn, 0, cw);
+                    ForwardWavelet.horizontal(rowIn, 0, cw, work, y * wl, rowHigh, 0);
+                    coder.storeRow(rowHigh, 0, hBand, y);
+                }
+            }
+            cw = wl;
+        }
+        int ll = layout.compBand[c][0];
+        for (int y = 0; y < ch; y++) {
+            coder.storeRow(work, y * cw, ll, y);
+        }
+    }
+
+    // ---- Headers ----------------------------------------------------------------------------------------------
+
+    private void writeMainHeader() {
+        BitPacker o = out;
+        o.u16(0xFF10); // SOC
+        // CAP (A.4.3): bit 4 = a component with sy > 1 present, bit 8 = packet raw-mode switch used.
+        boolean subsampledRows = layout.compSy[1] > 1 || layout.compSy[2] > 1;
+        o.u16(0xFF50);
+        o.u16(4);
+        o.u16((subsampledRows ? 1 << 11 : 0) | (settings.rawPackets() ? 1 << 7 : 0));
+        // PIH (A.4.4)
+        o.u16(0xFF12);
+        o.u16(26);
+        o.u32(codestreamBytes); // Lcod
+        o.u16(0); // Ppih: unrestricted (ST 2110-22 carries profile and level in SDP)
+        o.u16(0); // Plev
+        o.u16(layout.width);
+        o.u16(layout.height);
+        o.u16(0); // Cw: precincts span the full width
+        o.u16(layout.precinctsPerSlice); // Hsl
+        o.u8(EncoderLayout.COMPONENTS); // Nc
+        o.u8(EncoderLayout.GROUP); // Ng
+        o.u8(EncoderLayout.SIG_GROUP); // Ss
+        o.u8(BW); // Bw
+        o.bits(FQ, 4); // Fq
+        o.bits(4, 4); // Br: bitplane counts are 4-bit in raw mode
+        o.bits(0, 1); // Fslc: regular slices
+        o.bits(0, 3); // Ppoc
+        o.bits(0, 4); // Cpih: no colour transform
+        o.bits(layout.nlx, 4);
+        o.bits(layout.nly, 4);
+        o.bits(layout.longHeaders ? 1 : 0, 1); // Lh
+        o.bits(settings.rawPackets() ? 1 : 0, 1); // Rl
+        o.bits(0, 2); // Qpih: deadzone
+        o.bits(0, 2); // Fs: signs inline
+        o.bits(0, 2); // Rm: significance run mode 0
+        // CDT (A.4.5)
+        o.u16(0xFF13);
+        o.u16(2 * EncoderLayout.COMPONENTS + 2);
+        for (int c = 0; c < EncoderLayout.COMPONENTS; c++) {
+            o.u8(format.bitDepth());
+            o.bits(layout.compSx[c], 4);
+            o.bits(layout.compSy[c], 4);
+        }
+        // WGT (A.4.12): gain and priority of every existing band in global order.
+        o.u16(0xFF14);
+        o.u16(2 * layout.bands + 2);
+        for (int k = 0; k < layout.bands; k++) {
+            o.u8(weights.gain(layout.bandGlobal[k]));
+            o.u8(weights.priority(layout.bandGlobal[k]));
+        }
+    }
+}

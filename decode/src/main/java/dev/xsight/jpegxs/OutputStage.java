@@ -1,0 +1,177 @@
+package dev.xsight.jpegxs;
+
+import dev.xsight.media.Frame;
+
+/**
+ * Final reconstruction of rows (ISO/IEC 21122-1 Annex F and G): optional inverse reversible colour transform (RCT),
+ * then the output non-linearity (linear, quadratic or extended) with DC level shift, rounding and clipping to the
+ * component bit depth, into the planes of a {@link Frame}. Star-Tetrix (Cpih 3) needs neighbouring rows of all four
+ * components and runs once over the whole picture. Not thread-safe; one instance per decoder state.
+ */
+final class OutputStage {
+    private final CodestreamInfo info;
+    private final Layout layout;
+    private final int[][] rowTmp;
+
+    OutputStage(Layout layout) {
+        this.layout = layout;
+        this.info = layout.info;
+        int w = layout.comps[0].width;
+        int maxW = 0;
+        for (Layout.Comp k : layout.comps) {
+            maxW = Math.max(maxW, k.width);
+        }
+        rowTmp = new int[4][maxW];
+    }
+
+    /** Writes rows [from, to) of component {@code c} from its transform output. */
+    void component(int c, int[] src, int srcW, int split, int from, int to, Frame out) {
+        short[] plane = out.plane(c);
+        int w = layout.comps[c].width;
+        for (int y = from; y < to; y++) {
+            if (split > 0 && info.nlt().type() == 0) {
+                linearSplit(src, y * srcW, split, plane, y * w, w, info.bitDepths()[c]);
+            } else if (split > 0) {
+                interleave(src, y * srcW, split, w);
+                scale(rowTmp[0], 0, plane, y * w, w, info.bitDepths()[c]);
+            } else {
+                scale(src, y * srcW, plane, y * w, w, info.bitDepths()[c]);
+            }
+        }
+    }
+
+    /** Linear output (G.2) of a split row, interleaving even and odd samples on the way. */
+    private void linearSplit(int[] in, int io, int nl, short[] out, int oo, int w, int depth) {
+        int bw = info.bw();
+        int max = (1 << depth) - 1;
+        int dz = bw - depth;
+        int add = (1 << (bw - 1)) + ((1 << dz) >> 1);
+        int nh = w - nl;
+        for (int i = 0; i < nh; i++) {
+            int e = (in[io + i] + add) >> dz;
+            int o = (in[io + nl + i] + add) >> dz;
+            out[oo + 2 * i] = (short) (e < 0 ? 0 : e > max ? max : e);
+            out[oo + 2 * i + 1] = (short) (o < 0 ? 0 : o > max ? max : o);
+        }
+        if (nl > nh) {
+            int e = (in[io + nh] + add) >> dz;
+            out[oo + 2 * nh] = (short) (e < 0 ? 0 : e > max ? max : e);
+        }
+    }
+
+    private void interleave(int[] in, int io, int nl, int w) {
+        int[] t = rowTmp[0];
+        for (int i = 0; i < nl; i++) {
+            t[2 * i] = in[io + i];
+        }
+        for (int i = 0; i < w - nl; i++) {
+            t[2 * i + 1] = in[io + nl + i];
+        }
+    }
+
+    /** Writes rows [from, to) of the first three components through the inverse RCT (Cpih 1, F.3). */
+    void rct(ComponentTransform[] t, int from, int to, Frame out) {
+        int w = layout.comps[0].width;
+        int nl = t[0].splitLow();
+        int[] r0 = t[0].output();
+        int[] r1 = t[1].output();
+        int[] r2 = t[2].output();
+        int s0 = t[0].outputWidth();
+        int s1 = t[1].outputWidth();
+        int s2 = t[2].outputWidth();
+        int[] o0 = rowTmp[0];
+        int[] o1 = rowTmp[1];
+        int[] o2 = rowTmp[2];
+        for (int y = from; y < to; y++) {
+            for (int x = 0; x < w; x++) {
+                int i0 = r0[y * s0 + x];
+                int i1 = r1[y * s1 + x];
+                int i2 = r2[y * s2 + x];
+                int g = i0 - ((i1 + i2) >> 2);
+                o0[x] = g + i2;
+                o1[x] = g;
+                o2[x] = g + i1;
+            }
+            emit(o0, nl, out.plane(0), y * w, w, info.bitDepths()[0]);
+            emit(o1, nl, out.plane(1), y * w, w, info.bitDepths()[1]);
+            emit(o2, nl, out.plane(2), y * w, w, info.bitDepths()[2]);
+        }
+    }
+
+    private void emit(int[] row, int nl, short[] out, int oo, int w, int depth) {
+        if (nl > 0) {
+            int[] t = rowTmp[3];
+            for (int i = 0; i < nl; i++) {
+                t[2 * i] = row[i];
+            }
+            for (int i = 0; i < w - nl; i++) {
+                t[2 * i + 1] = row[nl + i];
+            }
+            scale(t, 0, out, oo, w, depth);
+        } else {
+            scale(row, 0, out, oo, w, depth);
+        }
+    }
+
+    private void scale(int[] in, int io, short[] out, int oo, int w, int depth) {
+        int bw = info.bw();
+        int max = (1 << depth) - 1;
+        CodestreamInfo.Nonlinearity nlt = info.nlt();
+        switch (nlt.type()) {
+            case 0 -> {
+                int dz = bw - depth;
+                int add = (1 << (bw - 1)) + ((1 << dz) >> 1);
+                for (int x = 0; x < w; x++) {
+                    int v = (in[io + x] + add) >> dz;
+                    out[oo + x] = (short) (v < 0 ? 0 : v > max ? max : v);
+                }
+            }
+            case 1 -> {
+                int dz = 2 * bw - depth;
+                long dco = nlt.alpha() - (long) nlt.sigma() * (1 << 15);
+                int clip = (1 << bw) - 1;
+                for (int x = 0; x < w; x++) {
+                    int v = in[io + x] + (1 << (bw - 1));
+                    v = v < 0 ? 0 : Math.min(v, clip);
+                    long q = (((long) v * v + ((1L << dz) >> 1)) >> dz) + dco;
+                    out[oo + x] = (short) (q < 0 ? 0 : Math.min(q, max));
+                }
+            }
+            default -> extended(in, io, out, oo, w, depth, nlt);
+        }
+    }
+
+    /** G.4 extended non-linearity: quadratic toe and shoulder around a linear part between T1 and T2. */
+    private void extended(int[] in, int io, short[] out, int oo, int w, int depth,
+            CodestreamInfo.Nonlinearity nlt) {
+        int bw = info.bw();
+        int e = nlt.e();
+        long t1 = nlt.t1();
+        long t2 = nlt.t2();
+        long b1 = t1 + (1L << (bw - e - 1));
+        long b2 = t1 * t1;
+        long b3 = t2 - (1L << (bw - e - 1));
+        long a1 = b2 + (t1 << (bw - e)) + (1L << (2 * bw - 2 - 2 * e));
+        long a3 = b2 + (t2 << (bw - e)) - (1L << (2 * bw - 2 - 2 * e));
+        int eps = bw - e;
+        int dz = 2 * bw - depth;
+        long clip = (1L << bw) - 1;
+        int max = (1 << depth) - 1;
+        for (int x = 0; x < w; x++) {
+            long v = in[io + x] + (1L << (bw - 1));
+            if (v < t1) {
+                v = b1 - v;
+                v = v < 0 ? 0 : Math.min(v, clip);
+                v = a1 - v * v;
+            } else if (v < t2) {
+                v = (v << eps) + b2;
+            } else {
+                v -= b3;
+                v = v < 0 ? 0 : Math.min(v, clip);
+                v = a3 + v * v;
+            }
+            v = (v + ((1L << dz) >> 1)) >> dz;
+            out[oo + x] = (short) (v < 0 ? 0 : Math.min(v, max));
+        }
+    }
+}

@@ -1,0 +1,468 @@
+package dev.xsight.jpegxs;
+
+/**
+ * Entropy decoding of the precincts of one slice (ISO/IEC 21122-1 Annex C): precinct and packet headers, bitplane
+ * counts (raw, zero-predicted or vertically predicted, with or without significance flags), magnitudes, signs, and
+ * inverse quantisation (deadzone or uniform) into a {@link CoefficientStore}. One instance per worker thread; it
+ * holds only scratch state.
+ */
+final class PrecinctDecoder {
+    /** Largest bitplane count accepted; coefficients scaled by 2^Fq must stay well inside an int. */
+    static final int MAX_GCLI = 20;
+
+    private final Layout layout;
+    private final CoefficientStore store;
+    private final BitReader r = new BitReader();
+    private final int slots;
+    private final int[] mode;
+    private final int[] gtliNow;
+    private final int[] leftover;
+    private final byte[][] sig;
+    private final boolean uniform;
+    private final boolean separateSigns;
+    private final boolean runMode;
+    private final int fq;
+    private int origin;
+
+    PrecinctDecoder(Layout layout, CoefficientStore store) {
+        this.layout = layout;
+        this.store = store;
+        this.slots = layout.slots;
+        mode = new int[slots];
+        gtliNow = new int[slots];
+        leftover = new int[slots];
+        sig = new byte[slots][];
+        for (int s = 0; s < slots; s++) {
+            if (layout.slotComp[s] >= 0) {
+                Layout.Comp k = layout.comps[layout.slotComp[s]];
+                int gw = (k.colW[layout.slotBand[s]] + 3) >> 2;
+                sig[s] = new byte[(gw + 7) >> 3];
+            }
+        }
+        CodestreamInfo info = layout.info;
+        uniform = info.quantizer() == 1;
+        separateSigns = info.separateSigns();
+        runMode = info.runMode();
+        fq = info.fq();
+    }
+
+    /**
+     * Decodes slice {@code slice} whose bytes start with its SLH marker at {@code off}.
+     *
+     * @param origin array index of the codestream start, for offsets in error messages
+     * @return bytes the slice occupies, from SLH to the end of its last precinct
+     */
+    int decodeSlice(byte[] b, int off, int end, int slice, int origin) throws JpegXsFormatException {
+        this.origin = origin;
+        if (end - off < 6) {
+            throw error("SLH", off, "codestream ends inside the slice header");
+        }
+        int code = (b[off] & 0xFF) << 8 | (b[off + 1] & 0xFF);
+        int lslh = (b[off + 2] & 0xFF) << 8 | (b[off + 3] & 0xFF);
+        int yslh = (b[off + 4] & 0xFF) << 8 | (b[off + 5] & 0xFF);
+        if (code != Marker.SLH) {
+            throw error("SLH", off, String.format("expected SLH (0xFF20) for slice %d, found 0x%04X", slice, code));
+        }
+        if (lslh != 4) {
+            throw error("SLH", off, "Lslh is " + lslh + ", expected 4");
+        }
+        if (yslh != slice) {
+            throw error("SLH", off, "slice index " + yslh + ", expected " + slice);
+        }
+        r.reset(b, off + 6, end);
+        int hsl = layout.info.sliceHeightPrecincts();
+        int firstRow = slice * hsl;
+        int endRow = Math.min(layout.precinctRows, firstRow + hsl);
+        for (int row = firstRow; row < endRow; row++) {
+            for (int col = 0; col < layout.columns; col++) {
+                precinct(b, row, col, row == firstRow, end);
+            }
+        }
+        return r.bytePosition() - off;
+    }
+
+    private JpegXsFormatException error(String what, long at, String reason) {
+        return new JpegXsFormatException(what, at - origin, reason);
+    }
+
+    private void precinct(byte[] b, int row, int col, boolean firstInSlice, int end) throws JpegXsFormatException {
+        int p0 = r.bytePosition();
+        int hdr = 5 + ((2 * layout.nBands + 7) >> 3);
+        if (end - p0 < hdr) {
+            throw error("precinct", p0, "codestream ends inside the header of precinct " + row + "," + col);
+        }
+        r.seekByte(p0);
+        r.setLimit(end);
+        int lprc = r.read(24);
+        int q = r.read(8);
+        int ref = r.read(8);
+        for (int i = 0; i < layout.nBands; i++) {
+            int s = layout.bandSlots[i];
+            int m = r.read(2);
+            if ((m & 1) != 0 && firstInSlice) {
+                throw error("precinct", p0, "vertical prediction in the first precinct row of a slice (row " + row
+                        + ")");
+            }
+            mode[s] = m;
+        }
+        r.align();
+        int bodyStart = p0 + hdr;
+        if (lprc > end - bodyStart) {
+            throw error("precinct", p0, "Lprc " + lprc + " runs past the end of the data (" + (end - bodyStart)
+                    + " bytes left)");
+        }
+        int bodyEnd = bodyStart + lprc;
+        r.setLimit(bodyEnd);
+        int pIdx = (row * layout.columns + col) * slots;
+        for (int i = 0; i < layout.nBands; i++) {
+            int s = layout.bandSlots[i];
+            int t = truncation(layout.slotGain[s], layout.slotPriority[s], q, ref);
+            gtliNow[s] = t;
+            store.gtli[pIdx + s] = (byte) t;
+        }
+        boolean longHdr = layout.longPacketHeaders;
+        for (int k = 0; k < layout.packetLine.length; k++) {
+            int line = layout.packetLine[k];
+            int[] ps = layout.packetSlots[k];
+            boolean present = false;
+            for (int s : ps) {
+                Layout.Comp c = layout.comps[layout.slotComp[s]];
+                if (line < layout.linesIn(c, layout.slotBand[s], row)) {
+                    present = true;
+                    break;
+                }
+            }
+            if (!present) {
+                continue;
+            }
+            int ph = r.bytePosition();
+            if (bodyEnd - ph < (longHdr ? 7 : 5)) {
+                throw error("packet", ph, "precinct " + row + "," + col + " ends inside the header of packet " + k);
+            }
+            int raw = r.read(1);
+            int dataLen;
+            int gcliLen;
+            int signLen;
+            if (longHdr) {
+                dataLen = r.read(20);
+                gcliLen = r.read(20);
+                signLen = r.read(15);
+            } else {
+                dataLen = r.read(15);
+                gcliLen = r.read(13);
+                signLen = r.read(11);
+            }
+            int start;
+            if (raw != 0) {
+                start = r.bytePosition();
+                for (int s : ps) {
+                    rawCounts(s, row, col, line);
+                }
+            } else {
+                for (int s : ps) {
+                    significance(s, row, col, line);
+                }
+                r.align();
+                start = r.bytePosition();
+                for (int s : ps) {
+                    counts(s, row, col, line);
+                }
+            }
+            r.align();
+            subPacketEnd(start, gcliLen, bodyEnd, "bitplane count", k, row);
+            start = r.bytePosition();
+            for (int s : ps) {
+                data(s, row, col, line);
+            }
+            r.align();
+            subPacketEnd(start, dataLen, bodyEnd, "data", k, row);
+            if (separateSigns) {
+                start = r.bytePosition();
+                for (int s : ps) {
+                    signs(s, row, col, line);
+                }
+                r.align();
+                subPacketEnd(start, signLen, bodyEnd, "sign", k, row);
+            }
+        }
+        int used = r.bytePosition();
+        if (used > bodyEnd) {
+            throw error("precinct", p0, "precinct " + row + "," + col + " overruns its length Lprc " + lprc);
+        }
+        r.seekByte(bodyEnd);
+    }
+
+    /** Skips sub-packet padding, or fails when the sub-packet used more than its declared length. */
+    private void subPacketEnd(int start, int len, int bodyEnd, String what, int packet, int row)
+            throws JpegXsFormatException {
+        int used = r.bytePosition() - start;
+        if (used > len || start + len > bodyEnd) {
+            throw error("packet", start, what + " sub-packet of packet " + packet + " in precinct row " + row
+                    + " needs " + used + " bytes, its header says " + len
+                    + (start + len > bodyEnd ? " and the precinct ends first" : ""));
+        }
+        if (used < len) {
+            r.seekByte(start + len);
+        }
+    }
+
+    /** ISO/IEC 21122-1 C.6.2: truncation position from gain, priority, quantisation and refinement. */
+    static int truncation(int gain, int priority, int q, int ref) {
+        int bump = priority < ref ? 1 : 0;
+        if (q < gain + bump) {
+            return 0;
+        }
+        return Math.min(q - gain - bump, 15);
+    }
+
+    private void rawCounts(int s, int row, int col, int line) throws JpegXsFormatException {
+        int c = layout.slotComp[s];
+        int b = layout.slotBand[s];
+        Layout.Comp k = layout.comps[c];
+        if (line >= layout.linesIn(k, b, row)) {
+            return;
+        }
+        int gw = (width(k, b, col) + 3) >> 2;
+        int bandRow = row * k.lines[b] + line;
+        byte[] g = store.gcli[c][b];
+        int go = bandRow * k.gcliStride[b] + col * ((k.colW[b] + 3) >> 2);
+        for (int i = 0; i < gw; i++) {
+            g[go + i] = (byte) r.read(4);
+        }
+    }
+
+    private int width(Layout.Comp k, int b, int col) {
+        return col == layout.columns - 1 ? k.bandW[b] - col * k.colW[b] : k.colW[b];
+    }
+
+    private void significance(int s, int row, int col, int line) {
+        if ((mode[s] & 2) == 0) {
+            return;
+        }
+        int c = layout.slotComp[s];
+        int b = layout.slotBand[s];
+        Layout.Comp k = layout.comps[c];
+        if (line >= layout.linesIn(k, b, row)) {
+            return;
+        }
+        int gw = (width(k, b, col) + 3) >> 2;
+        int n = (gw + 7) >> 3;
+        byte[] f = sig[s];
+        for (int i = 0; i < n; i++) {
+            f[i] = (byte) r.readBit();
+        }
+    }
+
+    /** C.5.3 / C.5.4: bitplane counts by prediction from zero or from the line above, with significance groups. */
+    private void counts(int s, int row, int col, int line) throws JpegXsFormatException {
+        int c = layout.slotComp[s];
+        int b = layout.slotBand[s];
+        Layout.Comp k = layout.comps[c];
+        if (line >= layout.linesIn(k, b, row)) {
+            return;
+        }
+        int gw = (width(k, b, col) + 3) >> 2;
+        int bandRow = row * k.lines[b] + line;
+        byte[] g = store.gcli[c][b];
+        int stride = k.gcliStride[b];
+        int go = bandRow * stride + col * ((k.colW[b] + 3) >> 2);
+        int gtli = gtliNow[s];
+        int m = mode[s];
+        boolean sigCoded = (m & 2) != 0;
+        byte[] f = sig[s];
+        if ((m & 1) == 0) {
+            for (int i = 0; i < gw; i++) {
+                if (sigCoded && f[i >> 3] != 0) {
+                    g[go + i] = (byte) gtli;
+                    continue;
+                }
+                int x = r.readUnary();
+                int v = gtli + x;
+                if (x < 0 || v > MAX_GCLI) {
+                    throw error("packet", r.bytePosition(), "bitplane count out of range in band " + b
+                            + " of component " + c + ", precinct row " + row);
+                }
+                g[go + i] = (byte) v;
+            }
+            return;
+        }
+        int gtliTop = line == 0 ? store.gtli[((row - 1) * layout.columns + col) * slots + s] : gtli;
+        int t = Math.max(gtliTop, gtli);
+        int to = go - stride;
+        for (int i = 0; i < gw; i++) {
+            int mTop = Math.max(g[to + i], t);
+            if (sigCoded && f[i >> 3] != 0) {
+                g[go + i] = (byte) (runMode ? gtli : mTop);
+                continue;
+            }
+            int x = r.readUnary();
+            if (x < 0) {
+                throw error("packet", r.bytePosition(), "bitplane count code too long in band " + b
+                        + " of component " + c + ", precinct row " + row);
+            }
+            int thr = mTop - gtli;
+            int delta;
+            if (x > 2 * thr) {
+                delta = x - thr;
+            } else if (x > 0) {
+                delta = (x & 1) != 0 ? -((x + 1) >> 1) : x >> 1;
+            } else {
+                delta = 0;
+            }
+            int v = mTop + delta;
+            if (v > MAX_GCLI) {
+                throw error("packet", r.bytePosition(), "bitplane count out of range in band " + b
+                        + " of component " + c + ", precinct row " + row);
+            }
+            g[go + i] = (byte) v;
+        }
+    }
+
+    /** C.5.5 / C.5.6: magnitudes by code group of four, signs inline unless Fs = 1, then inverse quantisation. */
+    private void data(int s, int row, int col, int line) {
+        int c = layout.slotComp[s];
+        int b = layout.slotBand[s];
+        Layout.Comp k = layout.comps[c];
+        if (line >= layout.linesIn(k, b, row)) {
+            return;
+        }
+        int w = width(k, b, col);
+        int gw = (w + 3) >> 2;
+        int bandRow = row * k.lines[b] + line;
+        byte[] g = store.gcli[c][b];
+        int go = bandRow * k.gcliStride[b] + col * ((k.colW[b] + 3) >> 2);
+        int[] co = store.coef[c][b];
+        int base = bandRow * k.bandW[b] + col * k.colW[b];
+        int gtli = gtliNow[s];
+        int left = 0;
+        boolean inlineSigns = !separateSigns;
+        int half = gtli > 0 ? 1 << (gtli - 1) : 0;
+        boolean plain = !uniform || gtli == 0;
+        for (int j = 0; j < gw; j++) {
+            int x0 = j << 2;
+            int gc = g[go + j];
+            int n = gc - gtli;
+            int cnt = Math.min(4, w - x0);
+            int o = base + x0;
+            if (n <= 0) {
+                // Runs of groups without bitplanes are common at low rates: clear them in one fill.
+                int run = j + 1;
+                while (run < gw && g[go + run] <= gtli) {
+                    run++;
+                }
+                java.util.Arrays.fill(co, o, base + Math.min(w, run << 2), 0);
+                j = run - 1;
+                continue;
+            }
+            int sg = inlineSigns ? r.read(4) : 0;
+            int m0;
+            int m1;
+            int m2;
+            int m3;
+            if (n <= 16) {
+                // C.5.5: bitplanes are nibbles, most significant first, one bit per coefficient of the group;
+                // gather each coefficient's bits with a parallel bit extract.
+                long word = n <= 14 ? r.readLong(4 * n) : r.readLong(32) << (4 * n - 32) | r.readLong(4 * n - 32);
+                long mask = n == 16 ? -1L : (1L << (4 * n)) - 1;
+                m0 = (int) Long.compress(word, 0x8888888888888888L & mask);
+                m1 = (int) Long.compress(word, 0x4444444444444444L & mask);
+                m2 = (int) Long.compress(word, 0x2222222222222222L & mask);
+                m3 = (int) Long.compress(word, 0x1111111111111111L & mask);
+            } else {
+                m0 = 0;
+                m1 = 0;
+                m2 = 0;
+                m3 = 0;
+                for (int p = 0; p < n; p++) {
+                    int v = r.read(4);
+                    m0 = m0 << 1 | v >> 3;
+                    m1 = m1 << 1 | (v >> 2 & 1);
+                    m2 = m2 << 1 | (v >> 1 & 1);
+                    m3 = m3 << 1 | (v & 1);
+                }
+            }
+            if (plain) {
+                co[o] = plainValue(m0, sg >> 3, gtli, half);
+                if (cnt == 4) {
+                    co[o + 1] = plainValue(m1, sg >> 2 & 1, gtli, half);
+                    co[o + 2] = plainValue(m2, sg >> 1 & 1, gtli, half);
+                    co[o + 3] = plainValue(m3, sg & 1, gtli, half);
+                    continue;
+                }
+            } else {
+                co[o] = value(m0, sg >> 3, gtli, gc);
+                if (cnt == 4) {
+                    co[o + 1] = value(m1, sg >> 2 & 1, gtli, gc);
+                    co[o + 2] = value(m2, sg >> 1 & 1, gtli, gc);
+                    co[o + 3] = value(m3, sg & 1, gtli, gc);
+                    continue;
+                }
+            }
+            if (cnt > 1) {
+                co[o + 1] = value(m1, sg >> 2 & 1, gtli, gc);
+            } else if (m1 != 0) {
+                left++;
+            }
+            if (cnt > 2) {
+                co[o + 2] = value(m2, sg >> 1 & 1, gtli, gc);
+            } else if (m2 != 0) {
+                left++;
+            }
+            if (m3 != 0) {
+                left++;
+            }
+        }
+        leftover[s] = left;
+    }
+
+    /** Deadzone inverse quantisation (C.7.2): the reconstruction point is the middle of the interval. */
+    private int plainValue(int m, int negative, int gtli, int half) {
+        int v = m == 0 ? 0 : ((m << gtli) | half) << fq;
+        return (v ^ -negative) + negative;
+    }
+
+    /** C.7: inverse quantisation of one magnitude, then the 2^Fq scaling of the wavelet input, then the sign. */
+    private int value(int m, int negative, int gtli, int gcli) {
+        if (m == 0) {
+            return 0;
+        }
+        int v = m << gtli;
+        if (gtli > 0) {
+            if (uniform) {
+                int step = gcli - gtli + 1;
+                int acc = 0;
+                for (int t = v; t > 0; t >>= step) {
+                    acc += t;
+                }
+                v = acc;
+            } else {
+                v |= 1 << (gtli - 1);
+            }
+        }
+        v <<= fq;
+        return negative != 0 ? -v : v;
+    }
+
+    /** C.5.7: the sign sub-packet, one bit per non-zero coefficient (Fs = 1). */
+    private void signs(int s, int row, int col, int line) {
+        int c = layout.slotComp[s];
+        int b = layout.slotBand[s];
+        Layout.Comp k = layout.comps[c];
+        if (line >= layout.linesIn(k, b, row)) {
+            return;
+        }
+        int w = width(k, b, col);
+        int bandRow = row * k.lines[b] + line;
+        int[] co = store.coef[c][b];
+        int base = bandRow * k.bandW[b] + col * k.colW[b];
+        for (int x = 0; x < w; x++) {
+            int v = co[base + x];
+            if (v != 0 && r.readBit() != 0) {
+                co[base + x] = -v;
+            }
+        }
+        if (leftover[s] > 0) {
+            r.read(leftover[s]);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.xsight.jpegxs;
+
+/**
+ * Slice-streaming decode of one frame, from {@link JpegXsDecoder#begin}. Feed each slice's bytes as they arrive, in
+ * any order; rows of the output frame are written as soon as the wavelet synthesis has what it needs (the slice
+ * itself and the first precinct rows of the next one), so decoding ends about one slice after the last bytes.
+ *
+ * <p>Threading: call {@link #slice} and {@link #awaitComplete} from one thread. With a decoder of more than one
+ * thread, {@code slice} returns before the slice is decoded: the caller must leave those bytes unchanged until
+ * {@code awaitComplete} returns.
+ */
+public interface SliceDecode {
+    /** Number of slices in the frame. */
+    int sliceCount();
+
+    /**
+     * Decodes slice {@code sliceIndex} whose bytes start at its SLH marker.
+     *
+     * @throws JpegXsFormatException when the slice is malformed (on the calling thread with one worker; otherwise
+     *     it may be reported by {@link #awaitComplete})
+     */
+    void slice(int sliceIndex, byte[] b, int off, int len) throws JpegXsFormatException;
+
+    /** Waits until every slice given so far is decoded and its final rows are written into the frame. */
+    void awaitComplete() throws JpegXsFormatException, InterruptedException;
+}

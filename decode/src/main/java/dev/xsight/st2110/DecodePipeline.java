@@ -1,0 +1,351 @@
+package dev.xsight.st2110;
+
+import dev.xsight.jpegxs.JpegXsDecoder;
+import dev.xsight.jpegxs.JpegXsFormatException;
+import dev.xsight.jpegxs.SliceDecode;
+import dev.xsight.media.Colorimetry;
+import dev.xsight.media.Frame;
+import dev.xsight.media.FramePool;
+import dev.xsight.media.FrameRate;
+import dev.xsight.media.FrameSource;
+import dev.xsight.media.PixelFormat;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Turns assembled picture segments into decoded frames and hands them to a {@link FrameSource.FrameListener}.
+ *
+ * <p>Codestream mode: each complete picture is decoded on the pipeline's decode thread. Slice mode: the decoder is
+ * driven from the stream's event loop (header, then every slice as it completes, decoded by the codec's workers), and
+ * a damaged or missing slice is replaced by the same slice of the last picture and its rows by the co-located rows of
+ * the previous frame; without a previous picture to borrow from, the picture is dropped instead. Decoded frames carry
+ * the SDP's colorimetry, the timecode from the RTP timestamp and the stream's rate, and go to the listener on a
+ * delivery thread, so a slow listener never stalls the network. Frames the listener cannot keep up with are dropped
+ * and counted.
+ */
+public final class DecodePipeline implements Depacketizer.PictureSink, AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(DecodePipeline.class.getName());
+
+    private final PacketMode mode;
+    private final JpegXsDecoder decoder;
+    private final FramePool frames;
+    private final Colorimetry colorimetry;
+    private final FrameRate rate;
+    private final RtpTimecode timecode;
+    private final StreamCounters counters;
+    private final FrameSource.FrameListener listener;
+    private final ExecutorService decodeThread;
+    private final ArrayBlockingQueue<Frame> delivery = new ArrayBlockingQueue<>(4);
+    private final Thread deliveryThread;
+    private volatile boolean closed;
+    private long sequence;
+    private Frame previous;
+    // Slice mode (event loop only).
+    private SliceDecode session;
+    private Frame current;
+    private boolean sessionFailed;
+    private byte[] cache;
+    private byte[] cacheNext;
+    private int[] cacheOff = new int[0];
+    private int[] cacheLen = new int[0];
+    private boolean[] cacheHas = new boolean[0];
+    private final int[] sliceOff;
+    private final int[] sliceLen;
+    private int sliceRowsLuma;
+    private byte[] headerScratch = new byte[512];
+
+    public DecodePipeline(JxsvFormat format, int decoderThreads, int maxPictureBytes, RtpTimecode timecode,
+            StreamCounters counters, FrameSource.FrameListener listener) {
+        this.mode = format.packetMode();
+        this.decoder = new JpegXsDecoder(decoderThreads);
+        PixelFormat pf = new PixelFormat(format.sampling().equals("RGB") ? dev.xsight.media.ColourModel.RGB
+                : dev.xsight.media.ColourModel.YCBCR, format.chromaSampling(), format.depth(), 3);
+        this.frames = new FramePool(pf, format.width(), format.height(), 8);
+        this.colorimetry = format.toColorimetry();
+        this.rate = format.rate();
+        this.timecode = timecode;
+        this.counters = counters;
+        this.listener = listener;
+        this.decodeThread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "st2110-decode");
+            t.setDaemon(true);
+            return t;
+        });
+        int maxSlices = 4096;
+        this.sliceOff = new int[maxSlices];
+        this.sliceLen = new int[maxSlices];
+        if (mode == PacketMode.SLICE) {
+            cache = new byte[maxPictureBytes];
+            cacheNext = new byte[maxPictureBytes];
+        }
+        deliveryThread = new Thread(this::deliverLoop, "st2110-deliver");
+        deliveryThread.setDaemon(true);
+        deliveryThread.start();
+    }
+
+    @Override
+    public void picture(PictureBuffer buf) {
+        try {
+            decodeThread.execute(() -> decodeWhole(buf));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            buf.release();
+        }
+    }
+
+    private void decodeWhole(PictureBuffer buf) {
+        Frame f = frames.acquire();
+        long t0 = System.nanoTime();
+        try {
+            decoder.decode(buf.data(), 0, buf.length(), f);
+        } catch (JpegXsFormatException | RuntimeException e) {
+            f.release();
+            failed(buf, e);
+            return;
+        }
+        long t1 = System.nanoTime();
+        counters.decoded(t1 - t0, t1 - buf.lastArrivalNanos());
+        long ts = buf.rtpTimestamp();
+        buf.release();
+        finish(f, ts);
+    }
+
+    private void failed(PictureBuffer buf, Exception e) {
+        if (closed) {
+            buf.release();
+            return;
+        }
+        counters.decodeErrors++;
+        counters.framesDroppedDecode++;
+        LOG.log(System.Logger.Level.WARNING, "JPEG XS picture at RTP time {0} not decoded: {1}",
+                buf.rtpTimestamp(), e.getMessage());
+        buf.release();
+    }
+
+    @Override
+    public void header(PictureBuffer buf, JxsFraming.Header header) {
+        current = frames.acquire();
+        sessionFailed = false;
+        sliceRowsLuma = header.sliceRows();
+        try {
+            // The codec's header parser stops at an SLH marker: give it the header segment followed by a stub SLH
+            // (its own copy of the header is kept, so reusing the scratch array is safe).
+            int n = header.firstSliceOffset();
+            if (headerScratch.length < n + 6) {
+                headerScratch = new byte[n + 64];
+            }
+            System.arraycopy(buf.data(), 0, headerScratch, 0, n);
+            headerScratch[n] = (byte) 0xFF;
+            headerScratch[n + 1] = 0x20;
+            headerScratch[n + 2] = 0;
+            headerScratch[n + 3] = 4;
+            headerScratch[n + 4] = 0;
+            headerScratch[n + 5] = 0;
+            session = decoder.begin(headerScratch, 0, n + 6, current);
+        } catch (JpegXsFormatException | RuntimeException e) {
+            sessionFailed = true;
+            counters.decodeErrors++;
+            LOG.log(System.Logger.Level.WARNING, "JPEG XS header at RTP time {0} rejected: {1}", buf.rtpTimestamp(),
+                    e.getMessage());
+            return;
+        }
+        if (header.sliceCount() > sliceOff.length) {
+            sessionFailed = true;
+            return;
+        }
+        if (cacheHas.length != header.sliceCount()) {
+            cacheHas = new boolean[header.sliceCount()];
+            cacheOff = new int[header.sliceCount()];
+            cacheLen = new int[header.sliceCount()];
+        }
+    }
+
+    @Override
+    public void slice(PictureBuffer buf, int slice, int off, int len) {
+        if (sessionFailed || session == null) {
+            return;
+        }
+        sliceOff[slice] = off;
+        sliceLen[slice] = len;
+        try {
+            session.slice(slice, buf.data(), off, len);
+        } catch (JpegXsFormatException | RuntimeException e) {
+            sessionFailed = true;
+            LOG.log(System.Logger.Level.WARNING, "slice {0} rejected: {1}", slice, e.getMessage());
+        }
+    }
+
+    @Override
+    public void end(PictureBuffer buf, boolean[] delivered, int sliceCount) {
+        Frame f = current;
+        current = null;
+        SliceDecode s = session;
+        session = null;
+        if (f == null) {
+            buf.release();
+            return;
+        }
+        boolean concealable = !sessionFailed && s != null;
+        for (int i = 0; i < sliceCount && concealable; i++) {
+            if (!delivered[i]) {
+                if (!cacheHas[i]) {
+                    concealable = false;
+                    break;
+                }
+                try {
+                    // The same slice of the last picture stands in, so the wavelet synthesis can continue past it.
+                    s.slice(i, cache, cacheOff[i], cacheLen[i]);
+                } catch (JpegXsFormatException | RuntimeException e) {
+                    concealable = false;
+                }
+            }
+        }
+        long t1;
+        try {
+            if (s != null) {
+                s.awaitComplete();
+            }
+            t1 = System.nanoTime();
+        } catch (JpegXsFormatException | RuntimeException e) {
+            concealable = false;
+            t1 = System.nanoTime();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            f.release();
+            buf.release();
+            return;
+        }
+        if (!concealable) {
+            f.release();
+            counters.decodeErrors++;
+            counters.framesDroppedDecode++;
+            buf.release();
+            return;
+        }
+        Frame prev;
+        synchronized (this) {
+            prev = previous;
+        }
+        if (prev != null) {
+            for (int i = 0; i < sliceCount; i++) {
+                if (!delivered[i]) {
+                    copyRows(prev, f, i * sliceRowsLuma, Math.min(f.height(), (i + 1) * sliceRowsLuma));
+                }
+            }
+        }
+        updateCache(buf, delivered, sliceCount);
+        counters.decoded(t1 - buf.lastArrivalNanos(), t1 - buf.lastArrivalNanos());
+        long ts = buf.rtpTimestamp();
+        buf.release();
+        finish(f, ts);
+    }
+
+    private void updateCache(PictureBuffer buf, boolean[] delivered, int sliceCount) {
+        int pos = 0;
+        for (int i = 0; i < sliceCount; i++) {
+            if (delivered[i]) {
+                System.arraycopy(buf.data(), sliceOff[i], cacheNext, pos, sliceLen[i]);
+                cacheOff[i] = pos;
+                cacheLen[i] = sliceLen[i];
+                cacheHas[i] = true;
+                pos += sliceLen[i];
+            } else if (cacheHas[i]) {
+                System.arraycopy(cache, cacheOff[i], cacheNext, pos, cacheLen[i]);
+                cacheOff[i] = pos;
+                pos += cacheLen[i];
+            }
+        }
+        byte[] t = cache;
+        cache = cacheNext;
+        cacheNext = t;
+    }
+
+    /** Copies luma rows [from, to) and the matching chroma rows of every plane. */
+    static void copyRows(Frame src, Frame dst, int from, int to) {
+        for (int p = 0; p < dst.format().planeCount(); p++) {
+            int w = dst.planeWidth(p);
+            int sy = dst.planeHeight(p) < dst.height() ? 2 : 1;
+            int a = from / sy;
+            int b = Math.min(dst.planeHeight(p), (to + sy - 1) / sy);
+            System.arraycopy(src.plane(p), a * w, dst.plane(p), a * w, (b - a) * w);
+        }
+    }
+
+    private void finish(Frame f, long rtpTs) {
+        f.colorimetry(colorimetry).frameRate(rate).timecode(timecode.timecode(rtpTs, currentUtcNanos()));
+        f.ptsNanos(RtpTimecode.utcNanos(rtpTs, currentUtcNanos()));
+        synchronized (this) {
+            f.sequence(sequence++);
+            if (previous != null) {
+                previous.release();
+            }
+            previous = f.retain();
+        }
+        if (closed || !delivery.offer(f)) {
+            f.release();
+            counters.framesDroppedDecode++;
+        }
+    }
+
+    private static long currentUtcNanos() {
+        java.time.Instant now = java.time.Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+
+    private void deliverLoop() {
+        while (!closed) {
+            Frame f;
+            try {
+                f = delivery.poll(100, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (f != null) {
+                try {
+                    listener.onFrame(f);
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "frame listener failed", e);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void dropped(long rtpTimestamp, DropReason reason, int pictures) {
+        // Counted by the depacketizer; the previous frame stays on screen.
+    }
+
+    /** Waits until queued pictures are decoded and delivered (tests, end of a CLI run). */
+    public void drain(long timeoutMillis) throws InterruptedException {
+        decodeThread.submit(() -> { }).getClass();
+        long end = System.currentTimeMillis() + timeoutMillis;
+        while (!delivery.isEmpty() && System.currentTimeMillis() < end) {
+            Thread.sleep(5);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        decodeThread.shutdownNow();
+        deliveryThread.interrupt();
+        try {
+            decodeThread.awaitTermination(2, TimeUnit.SECONDS);
+            deliveryThread.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Frame f;
+        while ((f = delivery.poll()) != null) {
+            f.release();
+        }
+        synchronized (this) {
+            if (previous != null) {
+                previous.release();
+                previous = null;
+            }
+        }
+        decoder.close();
+    }
+}

@@ -1,0 +1,234 @@
+package dev.xsight.st2110;
+
+import dev.xsight.rtp.PacketPool;
+import dev.xsight.rtp.PacketSlot;
+import dev.xsight.rtp.ReorderBuffer;
+import dev.xsight.rtp.RtpPacket;
+import dev.xsight.rtp.SequenceValidator;
+
+/**
+ * The per-stream receive path between the socket and the depacketizer: validates each datagram as RTP, keeps to one
+ * SSRC, assigns extended sequence numbers (RFC 3550 A.1), counts per ST 2022-7 leg, and merges the legs through one
+ * {@link ReorderBuffer}. Bad input is counted and dropped, with a rate-limited log line.
+ *
+ * <p>Confined to the stream's event loop (both legs' channels are registered on that one loop).
+ */
+public final class PacketIntake {
+    private static final System.Logger LOG = System.getLogger(PacketIntake.class.getName());
+    /** A new SSRC takes over only after the current one has been silent this long. */
+    static final long SSRC_TAKEOVER_NANOS = 200_000_000L;
+    private static final long LOG_INTERVAL_NANOS = 5_000_000_000L;
+
+    private final int payloadType;
+    private final PacketPool pool;
+    private final StreamCounters counters;
+    private final ReorderBuffer reorder;
+    private final Depacketizer depacketizer;
+    private final SequenceValidator merged;
+    private final SequenceValidator[] legSeq;
+    private final RtpPacket rtp = new RtpPacket();
+    private final int maxDatagram;
+    private long ssrc = -1;
+    private long lastFromSsrcNanos;
+    private long candidateSsrc = -1;
+    private int candidateCount;
+    private long lastLogNanos;
+    private long unloggedDrops;
+
+    public PacketIntake(int payloadType, int legs, PacketPool pool, StreamCounters counters, int reorderWindow,
+            long reorderWaitNanos, Depacketizer depacketizer) {
+        this.payloadType = payloadType;
+        this.pool = pool;
+        this.counters = counters;
+        this.depacketizer = depacketizer;
+        this.maxDatagram = pool.slotBytes();
+        this.reorder = new ReorderBuffer(reorderWindow * 2, reorderWindow, reorderWaitNanos,
+                new ReorderBuffer.Output() {
+                    @Override
+                    public void onPacket(PacketSlot slot) {
+                        depacketizer.onPacket(slot);
+                    }
+
+                    @Override
+                    public void onLost(long first, long count) {
+                        counters.lost += count;
+                        depacketizer.onLost(first, count);
+                    }
+                });
+        // Video runs at tens of thousands of packets per second: A.1's 3000 / 100 would resync on a one-frame gap, and
+        // an ST 2022-7 leg may lag the other by thousands of packets (path differential, a backlog after a stall);
+        // such packets are old (late or duplicate), not a reason to resynchronise.
+        this.merged = new SequenceValidator(16384, 16384);
+        this.legSeq = new SequenceValidator[legs];
+        for (int i = 0; i < legs; i++) {
+            legSeq[i] = new SequenceValidator(16384, 16384);
+        }
+    }
+
+    /** A slot to read the next datagram into, or null when all are in use (the datagram must be dropped). */
+    public PacketSlot slot() {
+        PacketSlot s = pool.acquire();
+        if (s == null) {
+            counters.poolExhausted++;
+            drop("no free packet buffer");
+        }
+        return s;
+    }
+
+    /** Maximum datagram size accepted; larger ones are dropped as oversized. */
+    public int maxDatagram() {
+        return maxDatagram;
+    }
+
+    /** Counts a datagram that was larger than {@link #maxDatagram()} (and not copied). */
+    public void oversizedDatagram() {
+        counters.oversizedDatagrams++;
+        drop("datagram larger than " + maxDatagram + " bytes");
+    }
+
+    /**
+     * Takes the datagram in {@code slot.data[0, slot.length)} received on {@code leg} at {@code slot.arrivalNanos};
+     * the intake owns the slot from here on.
+     */
+    public void accept(PacketSlot slot, int leg) {
+        RtpPacket.Status st = rtp.wrap(slot.data, 0, slot.length);
+        if (st != RtpPacket.Status.OK) {
+            if (st == RtpPacket.Status.BAD_VERSION) {
+                counters.badVersion++;
+            } else {
+                counters.truncated++;
+            }
+            release(slot, "malformed RTP: " + st);
+            return;
+        }
+        if (rtp.payloadType() != payloadType) {
+            counters.badPayloadType++;
+            release(slot, "payload type " + rtp.payloadType() + " instead of " + payloadType);
+            return;
+        }
+        if (!ssrc(rtp.ssrc(), slot.arrivalNanos)) {
+            release(slot, "packet from SSRC " + Long.toHexString(rtp.ssrc()) + " while receiving "
+                    + Long.toHexString(ssrc));
+            return;
+        }
+        slot.leg = leg;
+        slot.marker = rtp.marker();
+        slot.timestamp = rtp.timestamp();
+        slot.payloadOffset = rtp.payloadOffset();
+        slot.payloadLength = rtp.payloadLength();
+        StreamCounters.Leg lc = counters.legs[leg];
+        lc.packets++;
+        lc.bytes += slot.length;
+        lc.jitter(slot.timestamp, slot.arrivalNanos);
+        long legExt = legSeq[leg].accept(rtp.sequence());
+        if (legExt != SequenceValidator.REJECTED) {
+            if (legSeq[leg].resynced()) {
+                lc.highestSeq = legExt;
+            } else if (legExt > lc.highestSeq) {
+                lc.lost += legExt - lc.highestSeq - 1;
+                lc.highestSeq = legExt;
+            } else if (lc.lost > 0) {
+                lc.lost--; // a late packet fills a gap counted as lost on this leg
+            }
+        }
+        long ext = merged.accept(rtp.sequence());
+        if (ext == SequenceValidator.REJECTED) {
+            pool.release(slot);
+            return;
+        }
+        if (merged.resynced() && reorder.next() >= 0) {
+            counters.resyncs++;
+            reorder.clear(pool::release);
+            depacketizer.reset();
+        }
+        slot.extSeq = ext;
+        ReorderBuffer.Verdict v = reorder.insert(slot);
+        switch (v) {
+            case ACCEPTED -> {
+                counters.packets++;
+                counters.bytes += slot.length;
+            }
+            case REORDERED -> {
+                counters.packets++;
+                counters.bytes += slot.length;
+                counters.reordered++;
+            }
+            case DUPLICATE -> {
+                counters.duplicates++;
+                lc.duplicates++;
+                pool.release(slot);
+            }
+            case LATE -> {
+                counters.late++;
+                pool.release(slot);
+            }
+        }
+    }
+
+    /** Timer tick: declares overdue gaps lost and ends overdue pictures. */
+    public void poll(long nowNanos, long pictureTimeoutNanos) {
+        reorder.poll(nowNanos);
+        depacketizer.poll(nowNanos, pictureTimeoutNanos);
+    }
+
+    /** RFC 3550 8.2: one source at a time; another SSRC takes over only when the current one has gone quiet. */
+    private boolean ssrc(long s, long now) {
+        if (s == ssrc) {
+            lastFromSsrcNanos = now;
+            return true;
+        }
+        if (ssrc >= 0 && now - lastFromSsrcNanos < SSRC_TAKEOVER_NANOS) {
+            counters.foreignSsrc++;
+            return false;
+        }
+        // Two packets in a row from the same new SSRC (RFC 3550 A.1 probation) before switching; a flood of random
+        // SSRCs never gets there, and only one candidate is remembered.
+        if (s != candidateSsrc) {
+            candidateSsrc = s;
+            candidateCount = 1;
+            counters.foreignSsrc++;
+            return false;
+        }
+        if (++candidateCount < SequenceValidator.MIN_SEQUENTIAL) {
+            counters.foreignSsrc++;
+            return false;
+        }
+        if (ssrc >= 0) {
+            counters.ssrcChanges++;
+            LOG.log(System.Logger.Level.INFO, "RTP source changed from SSRC {0} to {1}", Long.toHexString(ssrc),
+                    Long.toHexString(s));
+        }
+        ssrc = s;
+        lastFromSsrcNanos = now;
+        candidateSsrc = -1;
+        merged.reset();
+        for (SequenceValidator v : legSeq) {
+            v.reset();
+        }
+        reorder.clear(pool::release);
+        depacketizer.reset();
+        return true;
+    }
+
+    private void release(PacketSlot slot, String why) {
+        pool.release(slot);
+        drop(why);
+    }
+
+    private void drop(String why) {
+        long now = System.nanoTime();
+        if (now - lastLogNanos >= LOG_INTERVAL_NANOS) {
+            LOG.log(System.Logger.Level.WARNING, "dropping RTP packets: {0} ({1} more dropped since the last"
+                    + " message)", why, unloggedDrops);
+            lastLogNanos = now;
+            unloggedDrops = 0;
+        } else {
+            unloggedDrops++;
+        }
+    }
+
+    /** Releases every held packet (close). */
+    public void close() {
+        reorder.clear(pool::release);
+    }
+}

@@ -1,0 +1,55 @@
+package dev.xsight.st2110;
+
+/**
+ * One picture segment being assembled or decoded: a byte array sized once from {@code b=AS} (or the raw picture
+ * size), reused for every picture. The depacketizer fills it on the event loop; the decode side owns it from
+ * delivery until {@link #release()}.
+ */
+public final class PictureBuffer {
+    final byte[] data;
+    int length;
+    long rtpTimestamp;
+    long lastArrivalNanos;
+    int frameCounter;
+    private volatile boolean inUse;
+
+    PictureBuffer(int capacity) {
+        data = new byte[capacity];
+    }
+
+    public byte[] data() {
+        return data;
+    }
+
+    /** Bytes of the picture segment in {@link #data()} from 0. */
+    public int length() {
+        return length;
+    }
+
+    public long rtpTimestamp() {
+        return rtpTimestamp;
+    }
+
+    /** {@link System#nanoTime()} of the last packet that completed (or ended) the picture. */
+    public long lastArrivalNanos() {
+        return lastArrivalNanos;
+    }
+
+    boolean tryAcquire() {
+        if (inUse) {
+            return false;
+        }
+        inUse = true;
+        length = 0;
+        return true;
+    }
+
+    /** Hands the buffer back to the depacketizer; any thread. */
+    public void release() {
+        inUse = false;
+    }
+
+    public boolean inUse() {
+        return inUse;
+    }
+}

@@ -1,0 +1,278 @@
+package dev.xsight.st2110;
+
+import dev.xsight.rtp.PacketPool;
+import dev.xsight.rtp.PacketSlot;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.channel.epoll.EpollDatagramChannel;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.DatagramChannel;
+import io.netty.channel.socket.DatagramPacket;
+import io.netty.channel.socket.InternetProtocolFamily;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Receives one ST 2110-22 stream (one leg, or both ST 2022-7 legs) with Netty: epoll with recvmmsg where the native
+ * transport loads, NIO otherwise; unicast, any-source or source-specific multicast as the SDP says; the socket
+ * receive buffer sized from b=AS; one event loop for the stream, so the whole receive path runs on one thread
+ * without locks; pooled buffers, and packet slots from a fixed pool.
+ */
+public final class St2110Receiver implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(St2110Receiver.class.getName());
+    /** Largest datagram accepted (jumbo frames not supported: ST 2110-10 limits datagrams to 1460 bytes). */
+    public static final int MAX_DATAGRAM = 1500;
+    /** Datagrams read per recvmmsg call. */
+    static final int BATCH = 32;
+
+    /**
+     * Receiver settings.
+     *
+     * @param multicastInterface interface for multicast joins (null: the system's default)
+     * @param decoderThreads JPEG XS slice workers
+     * @param reorderWindow packets held to restore order before declaring a gap lost
+     * @param reorderWaitMillis ... or the longest a packet after a gap waits
+     * @param preferEpoll use epoll when available (false forces NIO)
+     * @param pictureBuffers pictures that may wait for the decoder before new ones are dropped (at least 2)
+     */
+    public record Options(NetworkInterface multicastInterface, int decoderThreads, int reorderWindow,
+            int reorderWaitMillis, boolean preferEpoll, int pictureBuffers) {
+        public Options {
+            if (decoderThreads < 1 || reorderWindow < 16 || reorderWaitMillis < 1 || pictureBuffers < 2
+                    || pictureBuffers > 64) {
+                throw new IllegalArgumentException("bad receiver options " + decoderThreads + "/" + reorderWindow
+                        + "/" + reorderWaitMillis + "/" + pictureBuffers);
+            }
+        }
+
+        public static Options defaults() {
+            return new Options(null, Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), 512, 20,
+                    true, 3);
+        }
+
+        public Options withPictureBuffers(int n) {
+            return new Options(multicastInterface, decoderThreads, reorderWindow, reorderWaitMillis, preferEpoll, n);
+        }
+
+        public Options withEpoll(boolean epoll) {
+            return new Options(multicastInterface, decoderThreads, reorderWindow, reorderWaitMillis, epoll,
+                    pictureBuffers);
+        }
+
+        public Options withInterface(NetworkInterface ni) {
+            return new Options(ni, decoderThreads, reorderWindow, reorderWaitMillis, preferEpoll, pictureBuffers);
+        }
+    }
+
+    private final SessionDescription sdp;
+    private final StreamCounters counters;
+    private final PacketPool pool;
+    private final PacketIntake intake;
+    private final EventLoopGroup group;
+    private final List<Channel> channels = new ArrayList<>();
+    private final boolean epoll;
+    private final Depacketizer.PictureSink sink;
+    private ScheduledFuture<?> timer;
+    private volatile boolean closed;
+
+    /**
+     * Binds the sockets and joins the groups; packets flow into {@code sink} on the stream's event loop.
+     *
+     * @throws IOException when a socket cannot be bound or a group joined (the message names which)
+     */
+    public St2110Receiver(SessionDescription sdp, Options options, StreamCounters counters,
+            Depacketizer.PictureSink sink) throws IOException {
+        this.sdp = sdp;
+        this.counters = counters;
+        this.sink = sink;
+        JxsvFormat f = sdp.format();
+        JxsvStream first = sdp.streams().getFirst();
+        long maxPicture = Math.min(first.maxCodestreamBytes(), rawBytes(f) + (1 << 20));
+        if (maxPicture > 256L << 20) {
+            throw new IOException("pictures of " + maxPicture + " bytes exceed the 256 MiB receive limit");
+        }
+        int slots = Math.max(2048, options.reorderWindow() * 4 + BATCH * 8);
+        this.pool = new PacketPool(slots, MAX_DATAGRAM);
+        Depacketizer d = new Depacketizer(f.packetMode(), pool, counters, options.pictureBuffers(), (int) maxPicture,
+                sink);
+        this.intake = new PacketIntake(first.payloadType(), sdp.streams().size(), pool, counters,
+                options.reorderWindow(), options.reorderWaitMillis() * 1_000_000L, d);
+        this.epoll = options.preferEpoll() && Epoll.isAvailable();
+        this.group = new MultiThreadIoEventLoopGroup(1, epoll ? EpollIoHandler.newFactory()
+                : NioIoHandler.newFactory());
+        try {
+            int leg = 0;
+            for (JxsvStream s : sdp.streams()) {
+                channels.add(bind(s, leg++, options));
+            }
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
+        // A picture whose successor has not started after this long is given up (the stream stopped); while packets
+        // flow, the next timestamp ends an incomplete picture long before.
+        long pictureTimeout = Math.max(500_000_000L, 10 * f.rate().frameDurationNanos());
+        timer = group.next().scheduleAtFixedRate(() -> intake.poll(System.nanoTime(), pictureTimeout), 2, 2,
+                TimeUnit.MILLISECONDS);
+        LOG.log(System.Logger.Level.INFO, "receiving {0} on {1} leg(s) with {2}", f, sdp.streams().size(),
+                epoll ? "epoll/recvmmsg" : "NIO");
+    }
+
+    private static long rawBytes(JxsvFormat f) {
+        long luma = (long) f.width() * f.height();
+        long chroma = switch (f.chromaSampling()) {
+            case S422 -> luma;
+            case S420 -> luma / 2;
+            case S444 -> luma * 2;
+        };
+        return (luma + chroma) * f.depth() / 8;
+    }
+
+    /** Socket receive buffer: 50 ms of the stream at b=AS, at least 4 MiB, at most 256 MiB. */
+    static int receiveBuffer(JxsvStream s, JxsvFormat f) {
+        long bps = s.bandwidthKbps() > 0 ? s.bandwidthKbps() * 1000 : rawBytes(f) * 8 * f.rate().numerator()
+                / f.rate().denominator() / 5;
+        return (int) Math.max(4L << 20, Math.min(256L << 20, bps / 8 / 20));
+    }
+
+    private Channel bind(JxsvStream s, int leg, Options o) throws IOException {
+        InetAddress dest = InetAddress.getByName(s.destination());
+        boolean multicast = dest.isMulticastAddress();
+        Bootstrap b = new Bootstrap().group(group)
+                .channelFactory(() -> epoll ? new EpollDatagramChannel(family(dest))
+                        : new NioDatagramChannel(family(dest)))
+                .option(ChannelOption.SO_RCVBUF, receiveBuffer(s, sdp.format()))
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+                .handler(new LegHandler(leg));
+        if (epoll) {
+            // recvmmsg: one syscall fills a buffer with up to BATCH datagrams of at most MAX_DATAGRAM bytes each.
+            b.option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, MAX_DATAGRAM);
+            b.option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM * BATCH));
+        } else {
+            b.option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM + 1));
+        }
+        InetSocketAddress local = multicast ? new InetSocketAddress(dest, s.port()) : new InetSocketAddress(
+                isLocal(dest) ? dest : null, s.port());
+        Channel ch;
+        try {
+            ch = b.bind(local).sync().channel();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted binding " + local);
+        } catch (Exception e) {
+            throw new IOException("cannot receive on " + local + ": " + e.getMessage(), e);
+        }
+        if (multicast) {
+            NetworkInterface ni = o.multicastInterface() != null ? o.multicastInterface()
+                    : NetworkInterface.getByInetAddress(InetAddress.getLoopbackAddress());
+            InetAddress source = s.sourceFilter() != null ? InetAddress.getByName(s.sourceFilter()) : null;
+            try {
+                ((DatagramChannel) ch).joinGroup(dest, ni, source).sync();
+            } catch (Exception e) {
+                ch.close();
+                throw new IOException("cannot join " + dest.getHostAddress() + (source != null ? " from "
+                        + source.getHostAddress() : "") + " on " + ni.getName() + ": " + e.getMessage(), e);
+            }
+        }
+        return ch;
+    }
+
+    private static boolean isLocal(InetAddress a) {
+        try {
+            return a.isLoopbackAddress() || a.isAnyLocalAddress() || NetworkInterface.getByInetAddress(a) != null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static InternetProtocolFamily family(InetAddress a) {
+        return a instanceof java.net.Inet6Address ? InternetProtocolFamily.IPv6 : InternetProtocolFamily.IPv4;
+    }
+
+    /** Copies each datagram into a packet slot and hands it to the intake; runs on the stream's event loop. */
+    private final class LegHandler extends SimpleChannelInboundHandler<DatagramPacket> {
+        private final int leg;
+
+        LegHandler(int leg) {
+            this.leg = leg;
+        }
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket msg) {
+            if (closed) {
+                return;
+            }
+            ByteBuf buf = msg.content();
+            int n = buf.readableBytes();
+            if (n > MAX_DATAGRAM) {
+                intake.oversizedDatagram();
+                return;
+            }
+            PacketSlot slot = intake.slot();
+            if (slot == null) {
+                return;
+            }
+            buf.getBytes(buf.readerIndex(), slot.data, 0, n);
+            slot.length = n;
+            slot.arrivalNanos = System.nanoTime();
+            intake.accept(slot, leg);
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            LOG.log(System.Logger.Level.WARNING, "receive error on leg " + leg, cause);
+        }
+    }
+
+    public boolean usesEpoll() {
+        return epoll;
+    }
+
+    public StreamCounters counters() {
+        return counters;
+    }
+
+    /** Local port of leg {@code leg} (useful when the SDP said port 0 is not allowed, for tests). */
+    public int localPort(int leg) {
+        return ((InetSocketAddress) channels.get(leg).localAddress()).getPort();
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (timer != null) {
+            timer.cancel(false);
+        }
+        for (Channel c : channels) {
+            c.close().awaitUninterruptibly(2000);
+        }
+        try {
+            group.submit(intake::close).get(2, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // The loop is shutting down; the pool goes with the receiver.
+        }
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(3000);
+    }
+}

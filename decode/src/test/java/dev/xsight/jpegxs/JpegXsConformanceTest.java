@@ -1,0 +1,142 @@
+package dev.xsight.jpegxs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.xsight.media.Frame;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every codestream of the shared conformance folder (made by an independent encoder, SVT-JPEG-XS) decodes to
+ * exactly the reference decoder's output: the md5 of the raw planar picture equals {@code decoded.md5} of the
+ * folder's manifest. Skipped with a reason when the shared folder is absent.
+ */
+class JpegXsConformanceTest {
+    private static final Path DIR = Path.of(System.getProperty("xsight.shared.dir", "../shared"), "conformance",
+            "jpegxs");
+    private static final String ABSENT = "(shared conformance folder absent)";
+
+    static Stream<String> codestreams() throws IOException {
+        if (!Files.isDirectory(DIR)) {
+            return Stream.of(ABSENT);
+        }
+        try (Stream<Path> s = Files.list(DIR)) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".jxs")).sorted().toList().stream();
+        }
+    }
+
+    private static JsonNode entry(String name) throws IOException {
+        assumeTrue(!name.equals(ABSENT), "shared conformance folder " + DIR + " is absent");
+        JsonNode manifest = new ObjectMapper().readTree(DIR.resolve("manifest.json").toFile());
+        for (JsonNode f : manifest.get("files")) {
+            if (f.get("name").asText().equals(name)) {
+                return f;
+            }
+        }
+        throw new AssertionError(name + " is not in the manifest");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("codestreams")
+    void decodesBitExactLikeTheReferenceDecoder(String name) throws Exception {
+        JsonNode e = entry(name);
+        byte[] b = Files.readAllBytes(DIR.resolve(name));
+        try (JpegXsDecoder dec = new JpegXsDecoder(1)) {
+            Frame f = TestStreams.frameFor(b);
+            dec.decode(b, 0, b.length, f);
+            assertEquals(e.get("decoded").get("md5").asText(), f.md5Hex(), name);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("codestreams")
+    void slicesDecodedByTwoWorkersGiveTheSamePicture(String name) throws Exception {
+        JsonNode e = entry(name);
+        byte[] b = Files.readAllBytes(DIR.resolve(name));
+        try (JpegXsDecoder dec = new JpegXsDecoder(2)) {
+            Frame f = TestStreams.frameFor(b);
+            dec.decode(b, 0, b.length, f);
+            assertEquals(e.get("decoded").get("md5").asText(), f.md5Hex(), name);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("codestreams")
+    void headerFieldsMatchTheManifest(String name) throws Exception {
+        JsonNode h = entry(name).get("header");
+        byte[] b = Files.readAllBytes(DIR.resolve(name));
+        CodestreamInfo info = JpegXsDecoder.probe(b, 0, b.length);
+        JsonNode pih = h.get("PIH");
+        assertEquals(pih.get("Lcod").asLong(), info.codestreamBytes());
+        assertEquals(pih.get("Ppih").asInt(), info.profile());
+        assertEquals(pih.get("Plev").asInt(), info.level() << 8 | info.sublevel());
+        assertEquals(pih.get("Wf").asInt(), info.width());
+        assertEquals(pih.get("Hf").asInt(), info.height());
+        assertEquals(pih.get("Cw").asInt(), info.precinctWidth());
+        assertEquals(pih.get("Hsl").asInt(), info.sliceHeightPrecincts());
+        assertEquals(pih.get("Nc").asInt(), info.components());
+        assertEquals(pih.get("Bw").asInt(), info.bw());
+        assertEquals(pih.get("Fq").asInt(), info.fq());
+        assertEquals(pih.get("Br").asInt(), info.br());
+        assertEquals(pih.get("Fslc").asInt(), info.fslc());
+        assertEquals(pih.get("Ppoc").asInt(), info.ppoc());
+        assertEquals(pih.get("Cpih").asInt(), info.cpih());
+        assertEquals(pih.get("Nlx").asInt(), info.nlx());
+        assertEquals(pih.get("Nly").asInt(), info.nly());
+        assertEquals(pih.get("Lh").asInt() == 1, info.longHeaders());
+        assertEquals(pih.get("Rl").asInt() == 1, info.rawModeAllowed());
+        assertEquals(pih.get("Qpih").asInt(), info.quantizer());
+        assertEquals(pih.get("Fs").asInt() == 1, info.separateSigns());
+        assertEquals(pih.get("Rm").asInt() == 1, info.runMode());
+        JsonNode cdt = h.get("CDT");
+        for (int c = 0; c < info.components(); c++) {
+            assertEquals(cdt.get(c).get("B").asInt(), info.bitDepths()[c]);
+            assertEquals(cdt.get(c).get("sx").asInt(), info.sx()[c]);
+            assertEquals(cdt.get(c).get("sy").asInt(), info.sy()[c]);
+        }
+        JsonNode gp = h.get("WGT").get("gain_priority");
+        assertEquals(gp.size(), info.gains().length);
+        for (int i = 0; i < gp.size(); i++) {
+            assertEquals(gp.get(i).get(0).asInt(), info.gains()[i]);
+            assertEquals(gp.get(i).get(1).asInt(), info.priorities()[i]);
+        }
+        assertEquals(h.get("slices").asInt(), info.sliceCount());
+        assertEquals(h.get("main_header_bytes").asInt(), info.headerBytes());
+    }
+
+    @Test
+    void decodesThreeConcatenatedFramesInOrder() throws Exception {
+        assumeTrue(Files.isDirectory(DIR), "shared conformance folder " + DIR + " is absent");
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        List<String> want = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String name = "s01_1080p422p10_bpp2_f" + i + ".jxs";
+            all.write(Files.readAllBytes(DIR.resolve(name)));
+            want.add(entry(name).get("decoded").get("md5").asText());
+        }
+        byte[] b = all.toByteArray();
+        List<String> got = new ArrayList<>();
+        try (JpegXsDecoder dec = new JpegXsDecoder(1)) {
+            Frame f = TestStreams.frameFor(b);
+            int pos = 0;
+            while (pos < b.length) {
+                int len = JpegXsDecoder.codestreamLength(b, pos, b.length - pos);
+                dec.decode(b, pos, len, f);
+                got.add(f.md5Hex());
+                pos += len;
+            }
+        }
+        assertEquals(want, got);
+    }
+}

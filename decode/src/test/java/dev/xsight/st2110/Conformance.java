@@ -1,0 +1,25 @@
+package dev.xsight.st2110;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Access to the shared JPEG XS conformance codestreams (tests skip when they are absent). */
+final class Conformance {
+    private Conformance() {
+    }
+
+    static Path dir() {
+        String shared = System.getProperty("xsight.shared.dir");
+        Path d = shared == null ? null : Path.of(shared, "conformance", "jpegxs");
+        assumeTrue(d != null && Files.isDirectory(d), "JPEG XS conformance codestreams not found under "
+                + "xsight.shared.dir (" + shared + ")");
+        return d;
+    }
+
+    static byte[] read(String name) throws IOException {
+        return Files.readAllBytes(dir().resolve(name));
+    }
+}

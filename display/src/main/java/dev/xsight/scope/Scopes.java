@@ -1,0 +1,135 @@
+package dev.xsight.scope;
+
+/**
+ * Scope accumulations over a displayed picture (10-bit R'G'B' codes): luma waveform, RGB parade, vectorscope and
+ * histograms. One instance owns its count buffers and reuses them (no allocation per frame); not thread-safe —
+ * {@link ScopeWorker} runs it on one worker thread.
+ *
+ * <p>Luma and colour difference use the BT.709 (or BT.2020) coefficients on the displayed R'G'B' (ITU-R BT.709-6
+ * item 3.2–3.3); the vectorscope plots Cb horizontally, Cr vertically, ±0.5 mapped to the grid edge.
+ */
+public final class Scopes {
+    /** Levels on the waveform's vertical axis (one per 10-bit code). */
+    public static final int LEVELS = 1024;
+    private final int columns;
+    private final int vectorSize;
+    private final double kr;
+    private final double kb;
+    private final int[] waveform;
+    private final int[] parade;
+    private final int[] vector;
+    private final int[] histogram;
+
+    /**
+     * @param columns waveform columns (the picture width is binned onto them)
+     * @param vectorSize vectorscope grid edge in cells
+     * @param bt2020 use BT.2020 luma coefficients instead of BT.709
+     */
+    public Scopes(int columns, int vectorSize, boolean bt2020) {
+        if (columns < 1 || columns > 8192 || vectorSize < 8 || vectorSize > 4096) {
+            throw new IllegalArgumentException("bad scope size");
+        }
+        this.columns = columns;
+        this.vectorSize = vectorSize;
+        this.kr = bt2020 ? 0.2627 : 0.2126;
+        this.kb = bt2020 ? 0.0593 : 0.0722;
+        waveform = new int[columns * LEVELS];
+        parade = new int[3 * columns * LEVELS];
+        vector = new int[vectorSize * vectorSize];
+        histogram = new int[4 * LEVELS];
+    }
+
+    /** Recomputes every scope from {@code img}. */
+    public void compute(DisplayImage img) {
+        java.util.Arrays.fill(waveform, 0);
+        java.util.Arrays.fill(parade, 0);
+        java.util.Arrays.fill(vector, 0);
+        java.util.Arrays.fill(histogram, 0);
+        int w = img.width(), h = img.height();
+        int[] c = img.codes();
+        double kg = 1 - kr - kb;
+        double cbScale = 1 / (2 * (1 - kb) * 1023), crScale = 1 / (2 * (1 - kr) * 1023);
+        int vs = vectorSize;
+        for (int y = 0; y < h; y++) {
+            int row = y * w * 3;
+            for (int x = 0; x < w; x++) {
+                int i = row + x * 3;
+                int r = c[i], g = c[i + 1], b = c[i + 2];
+                int col = (int) ((long) x * columns / w);
+                double yy = kr * r + kg * g + kb * b;
+                int luma = (int) Math.round(yy);
+                luma = luma < 0 ? 0 : Math.min(LEVELS - 1, luma);
+                waveform[col * LEVELS + luma]++;
+                parade[(0 * columns + col) * LEVELS + r]++;
+                parade[(1 * columns + col) * LEVELS + g]++;
+                parade[(2 * columns + col) * LEVELS + b]++;
+                histogram[r]++;
+                histogram[LEVELS + g]++;
+                histogram[2 * LEVELS + b]++;
+                histogram[3 * LEVELS + luma]++;
+                double cb = (b - yy) * cbScale, cr = (r - yy) * crScale;
+                int vx = (int) ((cb + 0.5) * (vs - 1) + 0.5), vy = (int) ((0.5 - cr) * (vs - 1) + 0.5);
+                if (vx >= 0 && vx < vs && vy >= 0 && vy < vs) {
+                    vector[vy * vs + vx]++;
+                }
+            }
+        }
+    }
+
+    /** Count of pixels in waveform column {@code col} at luma code {@code level}. */
+    public int waveform(int col, int level) {
+        return waveform[col * LEVELS + level];
+    }
+
+    /** Parade count for {@code channel} (0 R, 1 G, 2 B). */
+    public int parade(int channel, int col, int level) {
+        return parade[(channel * columns + col) * LEVELS + level];
+    }
+
+    /** Vectorscope count at cell (x, y); x grows with Cb, y downwards with decreasing Cr. */
+    public int vector(int x, int y) {
+        return vector[y * vectorSize + x];
+    }
+
+    /** Histogram count; channel 0 R, 1 G, 2 B, 3 luma. */
+    public int histogram(int channel, int code) {
+        return histogram[channel * LEVELS + code];
+    }
+
+    public int columns() {
+        return columns;
+    }
+
+    public int vectorSize() {
+        return vectorSize;
+    }
+
+    /** The vectorscope cell where an R'G'B' colour (0..1) lands: its graticule target. */
+    public int[] vectorCell(double r, double g, double b) {
+        double yy = kr * r + (1 - kr - kb) * g + kb * b;
+        double cb = (b - yy) / (2 * (1 - kb)), cr = (r - yy) / (2 * (1 - kr));
+        return new int[] {(int) ((cb + 0.5) * (vectorSize - 1) + 0.5), (int) ((0.5 - cr) * (vectorSize - 1) + 0.5)};
+    }
+
+    /**
+     * The six bar targets (R, Yl, G, Cy, B, Mg) at {@code level} (0.75 or 1.0) as vectorscope cells.
+     */
+    public int[][] barTargets(double level) {
+        double[][] bars = {{1, 0, 0}, {1, 1, 0}, {0, 1, 0}, {0, 1, 1}, {0, 0, 1}, {1, 0, 1}};
+        int[][] out = new int[6][];
+        for (int i = 0; i < 6; i++) {
+            out[i] = vectorCell(bars[i][0] * level, bars[i][1] * level, bars[i][2] * level);
+        }
+        return out;
+    }
+
+    /**
+     * The skin-tone ("I") line: 123° counter-clockwise from the +Cb axis (SMPTE RP 219 / the NTSC I axis), as the
+     * end cell of a line from the centre to the edge.
+     */
+    public int[] skinToneLineEnd() {
+        double a = Math.toRadians(123);
+        double cb = 0.5 * Math.cos(a), cr = 0.5 * Math.sin(a);
+        return new int[] {(int) ((cb + 0.5) * (vectorSize - 1) + 0.5), (int) ((0.5 - cr) * (vectorSize - 1) + 0.5)};
+    }
+}

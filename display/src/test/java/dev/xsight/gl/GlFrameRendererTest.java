@@ -1,0 +1,60 @@
+package dev.xsight.gl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.xsight.colour.AcesOutput;
+import dev.xsight.colour.ColourProgram;
+import dev.xsight.colour.DisplayPipeline;
+import dev.xsight.colour.FrameColour;
+import dev.xsight.colour.TestFrames;
+import dev.xsight.media.Colorimetry;
+import dev.xsight.media.Frame;
+import dev.xsight.media.PixelFormat;
+import org.junit.jupiter.api.Test;
+
+/** The 10-bit frame path on the GPU agrees with the CPU reference to ±1 code. */
+class GlFrameRendererTest {
+
+    private static void assertGpuMatchesCpu(Frame f, DisplayPipeline pipeline) {
+        String why = GlContext.unavailableReason();
+        assumeTrue(why == null, "no OpenGL: " + why);
+        ColourProgram program = pipeline.compile(f.format(), f.colorimetry());
+        double[] cpu = FrameColour.render(f, program);
+        try (GlContext ctx = GlContext.offscreen(); GlFrameRenderer r = new GlFrameRenderer(program)) {
+            r.upload(f);
+            r.render();
+            int[] gpu = r.readCodes(null);
+            assertEquals(cpu.length, gpu.length);
+            int worst = 0;
+            for (int i = 0; i < cpu.length; i++) {
+                int c = (int) Math.round(Math.min(1, Math.max(0, cpu[i])) * 1023);
+                worst = Math.max(worst, Math.abs(c - gpu[i]));
+                int px = i / 3;
+                int d = Math.abs(c - gpu[i]);
+                assertTrue(d <= 1, "pixel (" + px % f.width() + ", " + px / f.width() + ") ch " + i % 3 + " cpu " + c
+                        + " gpu " + gpu[i] + " on " + ctx.renderer());
+            }
+        }
+    }
+
+    @Test
+    void yuv422TenBitThroughRec709MatchesCpuWithinOneCode() {
+        Frame f = TestFrames.rampsAndBars(PixelFormat.YUV422P10, 64, 32, Colorimetry.BT709);
+        assertGpuMatchesCpu(f, DisplayPipeline.rec709Bt1886());
+    }
+
+    @Test
+    void yuv420TenBitThroughAces13MatchesCpuWithinOneCode() {
+        Frame f = TestFrames.rampsAndBars(PixelFormat.YUV420P10, 48, 32, Colorimetry.BT709);
+        assertGpuMatchesCpu(f, DisplayPipeline.aces(AcesOutput.Version.V1_3, AcesOutput.Target.REC709_100,
+                DisplayPipeline.Input.VIDEO));
+    }
+
+    @Test
+    void eightBitFrameToPqMatchesCpuWithinOneCode() {
+        Frame f = TestFrames.rampsAndBars(PixelFormat.YUV420P8, 40, 20, Colorimetry.BT709);
+        assertGpuMatchesCpu(f, DisplayPipeline.rec2100Pq1000());
+    }
+}

@@ -1,0 +1,81 @@
+package dev.xsight.packaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Builds the real distribution (jlink runtime, jpackage app-image, .deb), unpacks the .deb into a scratch root as
+ * dpkg would install it, and runs the installed {@code xsight} command.
+ */
+class DebPackageIT {
+
+    private static boolean onPath(String tool) {
+        String path = System.getenv("PATH");
+        return path != null && Stream.of(path.split(File.pathSeparator))
+                .anyMatch(d -> Files.isExecutable(Path.of(d, tool)));
+    }
+
+    private static String run(Path dir, long timeoutSeconds, List<String> cmd) throws IOException,
+            InterruptedException {
+        Path log = Files.createTempFile(dir, "cmd", ".log");
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process p = pb.start();
+        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError(String.join(" ", cmd) + " did not finish in " + timeoutSeconds + " s");
+        }
+        String out = Files.readString(log, StandardCharsets.UTF_8);
+        assertEquals(0, p.exitValue(), String.join(" ", cmd) + " failed:\n" + out);
+        return out;
+    }
+
+    @Test
+    void debInstallsAnXsightCommandThatPrintsItsVersion(@TempDir Path tmp) throws Exception {
+        assumeTrue(System.getProperty("os.name").toLowerCase().contains("linux"), "the .deb is built on Linux only");
+        assumeTrue(onPath("dpkg-deb") && onPath("dpkg"), "dpkg-deb is not installed: no .deb to test");
+        Path jdk = Path.of(System.getProperty("java.home"));
+        assumeTrue(Files.isExecutable(jdk.resolve("bin/jlink")) && Files.isExecutable(jdk.resolve("bin/jpackage")),
+                "this JDK has no jlink/jpackage");
+        String script = System.getProperty("xsight.package.script");
+        String input = System.getProperty("xsight.package.input");
+        String version = System.getProperty("xsight.package.version");
+        assumeTrue(script != null && input != null, "run through Maven (xsight.package.* properties unset)");
+
+        Path out = tmp.resolve("dist");
+        run(tmp, 600, List.of("bash", script, "--input", input, "--out", out.toString(), "--version", version,
+                "--deb-compression", "gzip:1"));
+        Path deb;
+        try (Stream<Path> s = Files.list(out)) {
+            deb = s.filter(p -> p.toString().endsWith(".deb")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no .deb in " + out));
+        }
+        assertTrue(deb.getFileName().toString().startsWith("xsight_0.1.0"), deb.toString());
+        String control = run(tmp, 60, List.of("dpkg-deb", "--field", deb.toString(), "Package", "Version"));
+        assertTrue(control.contains("Package: xsight"), control);
+
+        Path root = tmp.resolve("root");
+        run(tmp, 120, List.of("dpkg", "-x", deb.toString(), root.toString()));
+        Path command = root.resolve("usr/bin/xsight");
+        assertTrue(Files.isSymbolicLink(command), "/usr/bin/xsight is a link into /opt/xsight");
+        assertEquals(Path.of("../../opt/xsight/bin/xsight"), Files.readSymbolicLink(command));
+        String desktop = Files.readString(root.resolve("usr/share/applications/xsight.desktop"));
+        assertTrue(desktop.contains("Exec=xsight"), desktop);
+        assertTrue(Files.isDirectory(root.resolve("opt/xsight/lib/runtime")), "bundled jlink runtime");
+
+        String versionOut = run(tmp, 60, List.of(command.toString(), "--version"));
+        assertEquals("xsight " + version, versionOut.strip());
+    }
+}
