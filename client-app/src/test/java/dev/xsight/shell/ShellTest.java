@@ -55,10 +55,34 @@ class ShellTest {
 
     @Test
     void unavailableSourcesSayWhyWhenChosen(FxRobot robot) {
-        robot.clickOn("Open HLS URL…");
+        robot.clickOn("Open ST 2110-22 SDP file…");
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("HLS playback is not available in this build", text(robot, "#status"));
+        assertEquals("ST 2110-22 reception is not available in this build", text(robot, "#status"));
         assertEquals(ShellViewModel.NO_TIMECODE, text(robot, "#timecode"));
+    }
+
+    @Test
+    void builtInOtsFeedPlaysAsTenBitHlsWithTimeOfDayTimecode(FxRobot robot) throws Exception {
+        robot.clickOn("Demo OTS feed (HLS, 10-bit HEVC, loopback)");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> !text(robot, "#timecode").equals(ShellViewModel.NO_TIMECODE));
+        assertTrue(text(robot, "#format").startsWith("640x360"), text(robot, "#format"));
+        assertTrue(text(robot, "#format").contains("10-bit"), text(robot, "#format"));
+        Timecode first = Timecode.parse(text(robot, "#timecode"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> Timecode.parse(text(robot, "#timecode")).compareTo(first) > 0);
+    }
+
+    @Test
+    void openingAnHlsUrlPlaysIt(FxRobot robot) throws Exception {
+        try (dev.xsight.hls.DemoHlsServer ots = dev.xsight.hls.DemoHlsServer.start()) {
+            robot.interact(() -> shell.viewModel().setLocationPrompt(e -> java.util.Optional.of(ots.url().toString())));
+            robot.clickOn("Open HLS URL…");
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                    () -> !text(robot, "#timecode").equals(ShellViewModel.NO_TIMECODE));
+            assertTrue(text(robot, "#format").startsWith("640x360"), text(robot, "#format"));
+            robot.interact(() -> shell.stage().close());
+        }
     }
 
     @Test

@@ -229,6 +229,6 @@ public final class HlsFetcher implements AutoCloseable {
 
     @Override
     public void close() {
-        http.close();
+        http.shutdownNow(); // abandon requests in flight: closing a source must not wait for a slow server
     }
 }

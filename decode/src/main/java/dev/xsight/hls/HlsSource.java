@@ -7,7 +7,6 @@ import dev.xsight.media.SourceHealth;
 import dev.xsight.media.Timecode;
 import java.io.IOException;
 import java.nio.ShortBuffer;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -164,12 +163,19 @@ public final class HlsSource implements FrameSource {
         g.setVideoOption("threads", Integer.toString(Math.max(1, Runtime.getRuntime().availableProcessors())));
         g.setCloseInputStream(false);
         live = first.live();
+        clockPts = Long.MIN_VALUE; // a new run re-anchors the clock: opening the demuxer must not make frames late
         try {
             g.start();
             FrameRate rate = frameRate(g.getFrameRate());
             TimecodeAnchor anchor = anchor(first, g, rate);
             long pts0 = Long.MIN_VALUE;
             OffsetDateTime pdt = first.segment().programDateTime();
+            // Wall-clock time of the run's first sample in epoch nanoseconds, or MIN_VALUE without a date-time.
+            long pdtEpochNanos = pdt == null ? Long.MIN_VALUE
+                    : pdt.toEpochSecond() * 1_000_000_000L + pdt.getNano();
+            dev.xsight.media.PixelFormat shownFormat = null;
+            int shownWidth = 0;
+            int shownHeight = 0;
             org.bytedeco.javacv.Frame f;
             while (!closed && (f = g.grab()) != null) {
                 if (f.samples != null) {
@@ -190,10 +196,18 @@ public final class HlsSource implements FrameSource {
                     frame.timecode(Timecode.fromFrameCount(anchor.frames + index + options.timecodeOffsetFrames(),
                             rate, anchor.dropFrame));
                 }
-                stats.picture(converter.lastFormat().ffmpegName(), converter.lastFormat().bitDepth(), frame.width(),
-                        frame.height(), rate == null ? "" : rate.toString(), frame.colorimetry().describe());
+                if (shownWidth != frame.width() || shownHeight != frame.height()
+                        || !frame.format().equals(shownFormat)) {
+                    stats.picture(converter.lastFormat().ffmpegName(), converter.lastFormat().bitDepth(),
+                            frame.width(), frame.height(), rate == null ? "" : rate.toString(),
+                            frame.colorimetry().describe());
+                }
+                shownFormat = frame.format();
+                shownWidth = frame.width();
+                shownHeight = frame.height();
                 stats.frameDecoded();
-                if (!present(frame, f.timestamp * 1000, pdt == null ? null : pdt.plusNanos(elapsedNanos))) {
+                if (!present(frame, f.timestamp * 1000,
+                        pdtEpochNanos == Long.MIN_VALUE ? Long.MIN_VALUE : pdtEpochNanos + elapsedNanos)) {
                     frame.release();
                     stats.frameDropped();
                     continue;
@@ -235,13 +249,14 @@ public final class HlsSource implements FrameSource {
 
     /**
      * Waits until the frame is due on the presentation clock. Returns false when it is too late to show (dropped).
+     * {@code wallEpochNanos} is the frame's wall-clock time from the program date-time (MIN_VALUE without one).
      * Live: the clock runs at the speed that holds the target offset; VOD: real time, or unpaced when so configured.
      */
-    private boolean present(Frame frame, long ptsNanos, OffsetDateTime wallOfFrame) {
+    private boolean present(Frame frame, long ptsNanos, long wallEpochNanos) {
         long now = System.nanoTime();
         boolean paced = live || options.paceVod();
-        if (live && wallOfFrame != null) {
-            long offset = Duration.between(wallOfFrame.toInstant(), java.time.Instant.now()).toNanos();
+        if (live && wallEpochNanos != Long.MIN_VALUE) {
+            long offset = System.currentTimeMillis() * 1_000_000L - wallEpochNanos;
             speed = speedControl.speed(offset, now);
             stats.live(true, offset / 1e9, speed);
         } else if (live) {
@@ -331,6 +346,9 @@ public final class HlsSource implements FrameSource {
         closed = true;
         if (loader != null) {
             loader.close();
+        }
+        if (loaderThread != null) {
+            loaderThread.interrupt(); // wakes refresh sleeps and cancels an HTTP request in flight
         }
         join(loaderThread);
         join(decodeThread);

@@ -162,6 +162,6 @@ final class HlsStats {
     }
 
     synchronized boolean ok() {
-        return error == null && segmentsSkipped == 0 && refreshFailures == 0;
+        return error == null;
     }
 }

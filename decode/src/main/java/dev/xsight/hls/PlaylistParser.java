@@ -210,7 +210,11 @@ public final class PlaylistParser {
             if (t.isEmpty() || t.length() > 19 || !t.chars().allMatch(c -> c >= '0' && c <= '9')) {
                 throw error(what + ": expected a decimal integer, got '" + abbreviate(text) + "'");
             }
-            return Long.parseLong(t);
+            try {
+                return Long.parseLong(t);
+            } catch (NumberFormatException e) {
+                throw error(what + ": " + t + " is too large");
+            }
         }
 
         long seconds(String what, String text) throws PlaylistException {
@@ -384,13 +388,20 @@ public final class PlaylistParser {
                             }
                             offset = lastRangeEnd;
                         }
+                        if (offset > Long.MAX_VALUE - pendingRange[0]) {
+                            throw error("EXT-X-BYTERANGE overflows");
+                        }
                         range = new ByteRange(offset, pendingRange[0]);
                         lastRangeEnd = offset + pendingRange[0];
                         lastRangeUri = uri;
                     }
                     segments.add(new MediaSegment(uri, pendingDuration, mediaSequence + segments.size(), discSeq,
                             pendingDiscontinuity, pdt, pendingPdt != null, range, key, init, line));
-                    carriedPdt = pdt == null ? null : pdt.plusNanos(pendingDuration);
+                    try {
+                        carriedPdt = pdt == null ? null : pdt.plusNanos(pendingDuration);
+                    } catch (DateTimeException e) {
+                        throw error("EXT-X-PROGRAM-DATE-TIME plus the segment durations leaves the supported years");
+                    }
                     pendingDuration = -1;
                     pendingDiscontinuity = false;
                     pendingPdt = null;
@@ -405,7 +416,12 @@ public final class PlaylistParser {
                         int comma = value.indexOf(',');
                         pendingDuration = seconds("EXTINF", comma < 0 ? value : value.substring(0, comma));
                     }
-                    case "#EXT-X-TARGETDURATION" -> targetDuration = decimal("EXT-X-TARGETDURATION", value);
+                    case "#EXT-X-TARGETDURATION" -> {
+                        targetDuration = decimal("EXT-X-TARGETDURATION", value);
+                        if (targetDuration < 1 || targetDuration > 86_400) {
+                            throw error("EXT-X-TARGETDURATION " + targetDuration + " is outside 1..86400 s");
+                        }
+                    }
                     case "#EXT-X-VERSION" -> version = (int) Math.min(Integer.MAX_VALUE,
                             decimal("EXT-X-VERSION", value));
                     case "#EXT-X-MEDIA-SEQUENCE" -> {
@@ -414,12 +430,18 @@ public final class PlaylistParser {
                             throw error("EXT-X-MEDIA-SEQUENCE after the first segment");
                         }
                         mediaSequence = decimal("EXT-X-MEDIA-SEQUENCE", value);
+                        if (mediaSequence > Long.MAX_VALUE - MAX_LINES) {
+                            throw error("EXT-X-MEDIA-SEQUENCE " + mediaSequence + " is too large");
+                        }
                     }
                     case "#EXT-X-DISCONTINUITY-SEQUENCE" -> {
                         if (!segments.isEmpty() || pendingDuration >= 0) {
                             throw error("EXT-X-DISCONTINUITY-SEQUENCE after the first segment");
                         }
                         discontinuitySequence = decimal("EXT-X-DISCONTINUITY-SEQUENCE", value);
+                        if (discontinuitySequence > Long.MAX_VALUE - MAX_LINES) {
+                            throw error("EXT-X-DISCONTINUITY-SEQUENCE " + discontinuitySequence + " is too large");
+                        }
                     }
                     case "#EXT-X-DISCONTINUITY" -> pendingDiscontinuity = true;
                     case "#EXT-X-ENDLIST" -> endList = true;

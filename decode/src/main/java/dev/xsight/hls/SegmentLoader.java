@@ -29,6 +29,7 @@ final class SegmentLoader implements Runnable {
     private volatile boolean closed;
 
     private long run;
+    private boolean skippedSinceLoad;
     private boolean newRun = true;
     private InitSection lastInit;
     private byte[] lastInitBytes;
@@ -105,7 +106,24 @@ final class SegmentLoader implements Runnable {
                     }
                 }
                 MediaSegment seg = pl.segments().get(idx);
-                load(seg, variant, pl.isLive());
+                try {
+                    loadWithRetry(seg, variant, pl.isLive());
+                    if (skippedSinceLoad) {
+                        stats.error(null); // recovered
+                        skippedSinceLoad = false;
+                    }
+                } catch (IOException e) {
+                    if (!pl.isLive()) {
+                        throw e;
+                    }
+                    // Live: a segment that cannot be had is skipped (the window moves on); the picture resumes at
+                    // the next one, which starts a new run because the timeline has a hole.
+                    LOG.warn("HLS skipping live segment {}: {}", seg.sequence(), e.getMessage());
+                    stats.segmentsSkipped(1);
+                    stats.error(e);
+                    skippedSinceLoad = true;
+                    newRun = true;
+                }
                 next++;
                 continue;
             }
@@ -123,6 +141,9 @@ final class SegmentLoader implements Runnable {
             MediaPlaylist fresh;
             try {
                 fresh = fetcher.mediaPlaylist(pl.uri());
+                if (failures >= FAILURES_BEFORE_REPORT) {
+                    stats.error(null); // recovered
+                }
                 failures = 0;
             } catch (IOException e) {
                 failures++;
@@ -143,6 +164,23 @@ final class SegmentLoader implements Runnable {
                 newRun = true;
             }
             pl = fresh;
+        }
+    }
+
+    /** Segment fetches are retried twice (after 0.5 s and 1 s) before they count as failed. */
+    private void loadWithRetry(MediaSegment seg, Variant variant, boolean live)
+            throws IOException, InterruptedException {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                load(seg, variant, live);
+                return;
+            } catch (IOException e) {
+                if (attempt >= 2 || closed) {
+                    throw e;
+                }
+                LOG.info("HLS segment {} failed ({}); retrying", seg.uri(), e.getMessage());
+                Thread.sleep(500L << attempt);
+            }
         }
     }
 

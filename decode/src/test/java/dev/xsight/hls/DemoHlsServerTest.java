@@ -29,8 +29,13 @@ class DemoHlsServerTest {
         assertNotNull(c.seen.get(0).timecode());
         assertEquals(true, counters.get("live"));
         assertTrue(counters.containsKey("live_offset_s"), counters.toString());
-        long tc0 = c.seen.get(0).timecode().toFrameCount(FrameRate.FPS_25);
-        assertEquals(tc0 + 29, c.seen.get(29).timecode().toFrameCount(FrameRate.FPS_25));
+        // Timecode advances one per frame; live presentation may drop a late frame on a loaded machine.
+        long dropped = (Long) counters.get("frames_dropped");
+        for (int i = 1; i < 30; i++) {
+            long step = c.seen.get(i).timecode().toFrameCount(FrameRate.FPS_25)
+                    - c.seen.get(i - 1).timecode().toFrameCount(FrameRate.FPS_25);
+            assertTrue(step >= 1 && step <= 1 + dropped, "step " + step + " at frame " + i);
+        }
     }
 
     @Test

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 /** Test listener: keeps what the assertions need from each frame (and copies of the first few) and releases it. */
 final class FrameCollector implements FrameSource.FrameListener {
     record Seen(int width, int height, String format, int depth, Timecode timecode, Colorimetry colorimetry,
-            long sequence) {
+            long sequence, long ptsNanos) {
     }
 
     final List<Seen> seen = Collections.synchronizedList(new ArrayList<>());
@@ -36,7 +36,7 @@ final class FrameCollector implements FrameSource.FrameListener {
             return;
         }
         seen.add(new Seen(f.width(), f.height(), f.format().ffmpegName(), f.format().bitDepth(), f.timecode(),
-                f.colorimetry(), f.sequence()));
+                f.colorimetry(), f.sequence(), f.ptsNanos()));
         if (copies.size() < keep) {
             Frame c = Frame.allocate(f.format(), f.width(), f.height());
             c.copyFrom(f);

@@ -253,4 +253,14 @@ class PlaylistParserTest {
     void mediaSequenceAfterFirstSegmentIsRefused() {
         fails("#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXTINF:2,\na.ts\n#EXT-X-MEDIA-SEQUENCE:4\n#EXTINF:2,\nb.ts\n");
     }
+
+    @Test
+    void numbersBeyondRangeAreRefusedNotOverflowed() {
+        fails("#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXT-X-MEDIA-SEQUENCE:99999999999999999999\n#EXTINF:2,\na.ts\n");
+        fails("#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXT-X-MEDIA-SEQUENCE:9223372036854775807\n#EXTINF:2,\na.ts\n");
+        fails("#EXTM3U\n#EXT-X-TARGETDURATION:0\n#EXTINF:2,\na.ts\n");
+        fails("#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXT-X-BYTERANGE:9223372036854775807@5\n#EXTINF:2,\na.ts\n");
+        fails("#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXT-X-PROGRAM-DATE-TIME:+999999999-12-31T23:59:59.999+00:00\n"
+                + "#EXTINF:2,\na.ts\n#EXTINF:2,\nb.ts\n");
+    }
 }
