@@ -89,7 +89,7 @@ class CrashDurabilityTest {
         Set<String> lost = new HashSet<>(acknowledged);
         lost.removeAll(stored);
         assertEquals(Set.of(), lost, "acknowledged notes missing after SIGKILL");
-        assertTrue(acknowledged.size() >= KILLS, "too few notes acknowledged to mean anything: "
+        assertTrue(acknowledged.size() >= KILLS * 4 / 5, "too few notes acknowledged to mean anything: "
                 + acknowledged.size());
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
