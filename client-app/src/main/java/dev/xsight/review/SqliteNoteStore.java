@@ -131,7 +131,7 @@ public final class SqliteNoteStore implements NoteStore {
                     ps.setInt(4, s.rate().numerator());
                     ps.setInt(5, s.rate().denominator());
                     ps.setInt(6, s.dropFrame() ? 1 : 0);
-                    ps.setString(7, DrawingCodec.mapper().writeValueAsString(s.sources()));
+                    ps.setString(7, DrawingCodec.stringsToJson(s.sources()));
                     ps.executeUpdate();
                 }
                 c.commit();
@@ -291,10 +291,10 @@ public final class SqliteNoteStore implements NoteStore {
                 throw new SessionFileException(file, "has no session record; restore it from a copy", null);
             }
             try {
-                List<String> sources = Arrays.asList(DrawingCodec.mapper().readValue(rs.getString(7), String[].class));
+                List<String> sources = DrawingCodec.stringsFromJson(rs.getString(7));
                 return new Session(rs.getString(1), rs.getString(2), rs.getString(3),
                         new FrameRate(rs.getInt(4), rs.getInt(5)), rs.getInt(6) != 0, sources);
-            } catch (IOException | IllegalArgumentException e) {
+            } catch (IllegalArgumentException e) {
                 throw new SessionFileException(file, "has a damaged session record: " + e.getMessage(), e);
             }
         }
