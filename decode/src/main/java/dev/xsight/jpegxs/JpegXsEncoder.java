@@ -10,10 +10,11 @@ import dev.xsight.media.PixelFormat;
  *
  * <p>Coding: level shift and scaling to Bw = 20 bits, forward 5/3 wavelet with NL,x horizontal and NL,y vertical
  * levels over the whole picture, coefficients rounded to Fq = 8 fractional bits, deadzone quantization (Qpih = 0)
- * at a truncation position per band and precinct (C.6), bitplane counts coded raw, or from zero with or without
- * significance flags, whichever is smaller per band and packet. Rate allocation: a frame-wide quantization level
- * that fits the budget gives every precinct row its share; each precinct then takes the finest (Q, R) that fits its
- * share plus what earlier precincts left; what is left at the end becomes filler bytes spread over the precincts.
+ * at a truncation position per band and precinct (C.6), bitplane counts coded raw (per packet), from zero with or
+ * without significance flags, or predicted from the line above (per band), whichever is smallest. Rate allocation:
+ * a frame-wide quantization level that fits the budget gives every precinct row its share; each precinct then takes
+ * the finest (Q, R) that fits its share plus what earlier precincts left; what is left at the end becomes filler
+ * bytes spread over the precincts.
  *
  * <p>Formats: three components, 4:4:4, 4:2:2 or 4:2:0, 8 to 12 bits (colour data is coded as given; no colour
  * transform, Cpih = 0).

@@ -6,13 +6,15 @@ package dev.xsight.jpegxs;
  *
  * <p>A quantization level {@code i} in {@code [0, maxLevel()]} stands for the pair (Q, R) with
  * {@code Q = ceil(i / Nb)} and {@code R = Q * Nb - i}, so that every step of {@code i} truncates one more band by
- * one bitplane in priority order and the cost never grows with {@code i}.
+ * one bitplane in priority order and the cost without vertical prediction never grows with {@code i}.
  *
  * <p>Per band line the coder keeps, for every truncation position T (0..15), the bits of the data subpacket
  * (sign nibble plus {@code M - T} magnitude nibbles per group with {@code M > T}, Fs = 0), of the bitplane counts
  * coded without significance (one unary code {@code max(M - T, 0)} per group, prediction from zero, C.5.2) and
  * with significance (codes only inside significance groups that hold a group above T, plus one flag per
- * significance group, C.5.4). Raw mode (Dr = 1) spends 4 bits per group.
+ * significance group, C.5.4). Raw mode (Dr = 1) spends 4 bits per group. For vertical prediction (C.5.3) it keeps
+ * the distinct pairs (M, M of the line above) with their counts, so the exact cost at any T and upper-line
+ * truncation is a short sum.
  *
  * <p>Threading: {@link #storeRow} for different bands, {@link #computeStats} for different precinct rows and
  * {@link #evaluate}/{@link #write} for different rows may run on different threads, each with its own {@link Work};
@@ -113,8 +115,12 @@ final class PrecinctCoder {
         }
         stats = new int[layout.precinctRows][layout.bandLinesPerPrecinct * STATS];
         int pairRows = vpredAllowed ? layout.precinctRows : 0;
-        pairKey = new byte[pairRows][layout.bandLinesPerPrecinct * 256];
-        pairCount = new int[pairRows][layout.bandLinesPerPrecinct * 256];
+        int pairs = 0;
+        for (int k = 0; k < nb; k++) {
+            pairs += layout.bandLines[k] * Math.min(256, layout.bandGroups[k]);
+        }
+        pairKey = new byte[pairRows][pairs];
+        pairCount = new int[pairRows][pairs];
         pairStart = new int[pairRows][layout.bandLinesPerPrecinct + 1];
     }
 
