@@ -286,8 +286,14 @@ public final class JpegXsEncoder implements AutoCloseable {
         for (int p = 0; p < rows; p++) {
             int budget = globalCost[p] + slack / rows + (p < slack % rows ? 1 : 0) + carry;
             int top = p > 0 ? levelOf[p - 1] : -1;
-            int a = 0;
+            // Most rows land a few levels finer than the frame-wide one: gallop down from it, then bisect.
             int b = global;
+            int step = 1;
+            while (b - step >= 0 && coder.evaluate(p, b - step, top, works[0]) <= budget) {
+                b -= step;
+                step <<= 1;
+            }
+            int a = Math.max(0, b - step + 1);
             while (a < b) {
                 int mid = (a + b) >>> 1;
                 if (coder.evaluate(p, mid, top, works[0]) <= budget) {
