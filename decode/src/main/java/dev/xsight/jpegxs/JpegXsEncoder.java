@@ -81,6 +81,7 @@ public final class JpegXsEncoder implements AutoCloseable {
      *     rate is below what the headers and the coarsest coding need
      */
     public JpegXsEncoder(EncoderSettings s, PixelFormat f, int width, int height) {
+        Frame.checkSize(f, width, height); // before any allocation
         this.settings = s;
         this.format = f;
         this.layout = new EncoderLayout(f, width, height, s);
