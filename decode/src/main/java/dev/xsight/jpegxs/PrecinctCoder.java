@@ -10,9 +10,9 @@ package dev.xsight.jpegxs;
  *
  * <p>Per band line the coder keeps, for every truncation position T (0..15), the bits of the data subpacket
  * (sign nibble plus {@code M - T} magnitude nibbles per group with {@code M > T}, Fs = 0), of the bitplane counts
- * coded without significance (one unary code {@code max(M - T, 0)} per group, prediction from zero, C.5.2) and
+ * coded without significance (one unary code {@code max(M - T, 0)} per group, prediction from zero, Annex C) and
  * with significance (codes only inside significance groups that hold a group above T, plus one flag per
- * significance group, C.5.4). Raw mode (Dr = 1) spends 4 bits per group. For vertical prediction (C.5.3) it keeps
+ * significance group, Annex C). Raw mode (Dr = 1) spends 4 bits per group. For vertical prediction it keeps
  * the distinct pairs (M, M of the line above) with their counts, so the exact cost at any T and upper-line
  * truncation is a short sum.
  *
@@ -45,7 +45,7 @@ final class PrecinctCoder {
     private final int[][] stats;
     /**
      * Per precinct row, per band line: the distinct pairs (M, M of the line above) as {@code M << 4 | Mtop} with
-     * their counts, for vertical prediction (C.5.3); band line i owns entries pairStart[i] .. pairStart[i+1].
+     * their counts, for vertical prediction; band line i owns entries pairStart[i] .. pairStart[i+1].
      */
     private final byte[][] pairKey;
     private final int[][] pairCount;
@@ -188,7 +188,7 @@ final class PrecinctCoder {
         }
     }
 
-    /** Vertical prediction needs a precinct above in the same slice (C.5.3). */
+    /** Vertical prediction needs a precinct above in the same slice (Annex C). */
     private boolean vpredPossible(int p) {
         return vpredAllowed && p % layout.precinctsPerSlice != 0;
     }
@@ -228,7 +228,7 @@ final class PrecinctCoder {
     }
 
     /**
-     * Bits of one band line's bitplane counts coded by vertical prediction without significance (C.5.3): each
+     * Bits of one band line's bitplane counts coded by vertical prediction without significance (Annex C): each
      * group codes {@code max(M, T) - max(Mtop, t)} with t the larger of this and the upper line's truncation.
      */
     private int verticalBits(int p, int bandLine, int tk, int t) {
@@ -406,7 +406,7 @@ final class PrecinctCoder {
 
     /**
      * Writes precinct row p at the choices {@code w} holds from {@link #evaluate} of the same row, plus {@code padding} zero bytes
-     * that the precinct length Lprc covers (C.2).
+     * that the precinct length Lprc covers (Annex C).
      *
      * @return bytes written
      */
@@ -418,7 +418,7 @@ final class PrecinctCoder {
         out.u8(w.r);
         for (int k = 0; k < layout.bands; k++) {
             boolean exists = layout.linesIn(k, p) > 0;
-            // D[p,b] (C.2): bit 1 significance coding, bit 0 vertical prediction.
+            // D[p,b] (precinct header): bit 1 significance coding, bit 0 vertical prediction.
             out.bits(!exists ? 0 : w.vpred[k] ? 1 : w.sig[k] ? 2 : 0, 2);
         }
         out.align();
@@ -437,7 +437,7 @@ final class PrecinctCoder {
     }
 
     private void writePacket(int p, int j, BitPacker out, Work w) {
-        // Packet header (C.3): Dr, Ldat, Lcnt, Lsgn (no separate sign subpacket: Fs = 0).
+        // Packet header (Annex C): Dr, Ldat, Lcnt, Lsgn (no separate sign subpacket: Fs = 0).
         boolean raw = w.raw[j];
         out.bits(raw ? 1 : 0, 1);
         if (layout.longHeaders) {
@@ -508,7 +508,7 @@ final class PrecinctCoder {
         }
     }
 
-    /** Significance flags (C.5.4): 1 marks a significance group whose bitplane counts are all at most T. */
+    /** Significance flags: 1 marks a significance group whose bitplane counts are all at most T. */
     private void writeSignificance(int k, int row, int tk, BitPacker out) {
         byte[] sm = sigMax[k];
         for (int i = 0, n = layout.bandSigGroups[k], sb = row * n; i < n; i++) {
@@ -516,7 +516,7 @@ final class PrecinctCoder {
         }
     }
 
-    /** Bitplane counts predicted from the line above (C.5.3), without significance flags. */
+    /** Bitplane counts predicted from the line above, without significance flags. */
     private void writeVerticalCounts(int k, int row, int tk, int t, BitPacker out) {
         int groups = layout.bandGroups[k];
         byte[] m = gcli[k];
@@ -528,7 +528,7 @@ final class PrecinctCoder {
         }
     }
 
-    /** Bitplane counts predicted from zero (C.5.2): unary code of max(M - T, 0), ones terminated by a zero. */
+    /** Bitplane counts predicted from zero: unary code of max(M - T, 0), ones terminated by a zero. */
     private void writeCounts(int k, int row, int tk, boolean significance, BitPacker out) {
         int groups = layout.bandGroups[k];
         byte[] m = gcli[k];
@@ -552,7 +552,7 @@ final class PrecinctCoder {
     }
 
     /**
-     * Data subpacket (C.6) with signs inline (Fs = 0): per group with M > T four sign bits, then the magnitude
+     * Data subpacket with signs inline (Fs = 0): per group with M > T four sign bits, then the magnitude
      * bitplanes M-1 down to T, four coefficients per nibble. Deadzone quantization keeps bitplanes at or above T.
      */
     private void writeData(int k, int row, int tk, BitPacker out) {
