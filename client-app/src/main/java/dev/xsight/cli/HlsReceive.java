@@ -1,6 +1,7 @@
 package dev.xsight.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.xsight.hls.DemoHlsServer;
 import dev.xsight.hls.HlsOptions;
 import dev.xsight.hls.HlsSource;
 import dev.xsight.hls.RenditionChoice;
@@ -85,6 +86,14 @@ public final class HlsReceive {
      * @throws IllegalArgumentException for bad options (exit 2)
      */
     public static int run(Options o, PrintStream out, PrintStream err) throws IOException, InterruptedException {
+        if (o.url().equals("demo") || o.url().equals("demo-vod")) {
+            // The built-in OTS demo served on loopback for the duration of this receive.
+            try (DemoHlsServer demo = DemoHlsServer.start()) {
+                String url = (o.url().equals("demo") ? demo.url() : demo.vodUrl()).toString();
+                return run(new Options(url, o.frames(), o.timeout(), o.md5(), o.statsJson(), o.rendition(),
+                        o.liveOffset(), o.timecodeOffsetFrames(), o.realtime()), out, err);
+            }
+        }
         HlsOptions options = HlsOptions.of(toUri(o.url())).withRendition(RenditionChoice.parse(o.rendition()))
                 .withTargetLiveOffset(o.liveOffset()).withTimecodeOffsetFrames(o.timecodeOffsetFrames())
                 .withPaceVod(o.realtime()).withPlayAudio(false)
