@@ -1,6 +1,7 @@
 package dev.xsight.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.xsight.hls.DemoHlsServer;
 import dev.xsight.hls.HlsOptions;
 import dev.xsight.hls.HlsSource;
 import dev.xsight.hls.RenditionChoice;
@@ -85,6 +86,14 @@ public final class HlsReceive {
      * @throws IllegalArgumentException for bad options (exit 2)
      */
     public static int run(Options o, PrintStream out, PrintStream err) throws IOException, InterruptedException {
+        if (o.url().equals("demo") || o.url().equals("demo-vod")) {
+            // The built-in OTS demo served on loopback for the duration of this receive.
+            try (DemoHlsServer demo = DemoHlsServer.start()) {
+                String url = (o.url().equals("demo") ? demo.url() : demo.vodUrl()).toString();
+                return run(new Options(url, o.frames(), o.timeout(), o.md5(), o.statsJson(), o.rendition(),
+                        o.liveOffset(), o.timecodeOffsetFrames(), o.realtime()), out, err);
+            }
+        }
         HlsOptions options = HlsOptions.of(toUri(o.url())).withRendition(RenditionChoice.parse(o.rendition()))
                 .withTargetLiveOffset(o.liveOffset()).withTimecodeOffsetFrames(o.timecodeOffsetFrames())
                 .withPaceVod(o.realtime()).withPlayAudio(false)
@@ -93,6 +102,7 @@ public final class HlsReceive {
         AtomicReference<Exception> firstError = new AtomicReference<>();
         Object done = new Object();
         long t0 = System.nanoTime();
+        Duration cpu0 = ProcessHandle.current().info().totalCpuDuration().orElse(null);
         AtomicLong firstFrameNanos = new AtomicLong(-1);
         AtomicLong lastFrameNanos = new AtomicLong(-1);
         Map<String, Object> counters;
@@ -160,6 +170,11 @@ public final class HlsReceive {
         stats.put("frames_dropped", counters.get("frames_dropped"));
         stats.put("time_to_first_frame_ms", firstFrameNanos.get() < 0 ? null : firstFrameNanos.get() / 1_000_000);
         long n = received.get();
+        Duration cpu1 = ProcessHandle.current().info().totalCpuDuration().orElse(null);
+        if (cpu0 != null && cpu1 != null) {
+            // Whole-process CPU (all threads: fetch, demux, decode, copy), less sensitive to a busy machine than fps.
+            stats.put("process_cpu_s", Math.round(cpu1.minus(cpu0).toMillis()) / 1000.0);
+        }
         if (n > 1 && lastFrameNanos.get() > firstFrameNanos.get()) {
             // Frames per second after the first frame: decode (and pacing, when paced) without start-up cost.
             stats.put("fps_after_first_frame", Math.round((n - 1) * 1e9 / (lastFrameNanos.get() - firstFrameNanos.get())

@@ -85,6 +85,22 @@ class HlsReceiveTest {
     }
 
     @Test
+    void builtInDemoVodGivesOneHundredTenBitFrames() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int rc = HlsReceive.run(new HlsReceive.Options("demo-vod", 0, Duration.ofSeconds(30), true, null, "auto",
+                Duration.ofSeconds(6), 0, false), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        assertEquals(0, rc);
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals(101, lines.size());
+        assertTrue(lines.get(99).startsWith("99 "), lines.get(99));
+        JsonNode stats = new ObjectMapper().readTree(lines.get(100));
+        assertEquals("yuv420p10le", stats.get("pixel_format").asText());
+        assertEquals(640, stats.get("width").asInt());
+        assertEquals(100, stats.get("frames_decoded").asInt());
+    }
+
+    @Test
     void unreachablePlaylistExitsOneWithTheReason() throws Exception {
         try (LoopbackHttpServer server = LoopbackHttpServer.start(p -> LoopbackHttpServer.Response.notFound())) {
             int rc = XsightCommand.commandLine().execute("receive", "--hls", server.uri("/x.m3u8").toString(),

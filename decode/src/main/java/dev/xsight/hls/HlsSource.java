@@ -53,6 +53,9 @@ public final class HlsSource implements FrameSource {
     private long clockPts = Long.MIN_VALUE;
     private long clockWall;
     private boolean live;
+    private int framesInRun;
+    /** Frames at the start of each run that are never dropped for lateness (the clock slides instead). */
+    static final int STARTUP_FRAMES = 25;
 
     static {
         // FFmpeg's own chatter (stream dumps, warnings about probing pipes) stays out of the console; errors remain.
@@ -164,6 +167,7 @@ public final class HlsSource implements FrameSource {
         g.setCloseInputStream(false);
         live = first.live();
         clockPts = Long.MIN_VALUE; // a new run re-anchors the clock: opening the demuxer must not make frames late
+        framesInRun = 0;
         try {
             g.start();
             FrameRate rate = frameRate(g.getFrameRate());
@@ -206,6 +210,7 @@ public final class HlsSource implements FrameSource {
                 shownWidth = frame.width();
                 shownHeight = frame.height();
                 stats.frameDecoded();
+                framesInRun++;
                 if (!present(frame, f.timestamp * 1000,
                         pdtEpochNanos == Long.MIN_VALUE ? Long.MIN_VALUE : pdtEpochNanos + elapsedNanos)) {
                     frame.release();
@@ -284,6 +289,11 @@ public final class HlsSource implements FrameSource {
         }
         long frameNanos = frame.frameRate() == null ? 40_000_000L : frame.frameRate().frameDurationNanos();
         if (-early > 2 * frameNanos) {
+            if (framesInRun < STARTUP_FRAMES) {
+                // Start-up of a run (decoder threads and JIT warming): slide the clock rather than drop.
+                clockWall = now;
+                return true;
+            }
             if (-early > 1_000_000_000L) {
                 // A stall (network or decode): re-anchor the clock instead of racing to catch up.
                 stats.stall();

@@ -36,7 +36,29 @@ class HlsPlaybackTest {
         TestStreams.hevcMain10Fmp4(dir.resolve("hevc"));
         TestStreams.avcTwoRenditions(dir.resolve("avc"));
         TestStreams.aes128(dir.resolve("aes"), KEY);
+        encryptWithSequenceIvs(dir.resolve("avc/r1"), dir.resolve("aes-seq-iv"), 7);
         server = LoopbackHttpServer.start(HlsPlaybackTest::respond);
+    }
+
+    /**
+     * Encrypts the three clear segments of {@code from} as RFC 8216 5.2 says when EXT-X-KEY has no IV: AES-128-CBC
+     * with the media sequence number (here starting at {@code firstSequence}) as the IV.
+     */
+    private static void encryptWithSequenceIvs(Path from, Path to, int firstSequence) throws Exception {
+        Files.createDirectories(to);
+        Files.write(to.resolve("key.bin"), KEY);
+        StringBuilder m3u8 = new StringBuilder("#EXTM3U\n#EXT-X-TARGETDURATION:1\n#EXT-X-MEDIA-SEQUENCE:"
+                + firstSequence + "\n#EXT-X-PLAYLIST-TYPE:VOD\n#EXT-X-KEY:METHOD=AES-128,URI=\"key.bin\"\n");
+        for (int i = 0; i < 3; i++) {
+            byte[] iv = new byte[16];
+            iv[15] = (byte) (firstSequence + i);
+            javax.crypto.Cipher c = javax.crypto.Cipher.getInstance("AES/CBC/PKCS5Padding");
+            c.init(javax.crypto.Cipher.ENCRYPT_MODE, new javax.crypto.spec.SecretKeySpec(KEY, "AES"),
+                    new javax.crypto.spec.IvParameterSpec(iv));
+            Files.write(to.resolve("e" + i + ".ts"), c.doFinal(Files.readAllBytes(from.resolve("s" + i + ".ts"))));
+            m3u8.append("#EXTINF:1,\ne").append(i).append(".ts\n");
+        }
+        Files.writeString(to.resolve("index.m3u8"), m3u8.append("#EXT-X-ENDLIST\n"));
     }
 
     /** The test files, plus a few broken resources. */
@@ -177,6 +199,15 @@ class HlsPlaybackTest {
         assertEquals(List.of(), c.errors);
         assertEquals(50, c.seen.size());
         assertEquals(160, c.seen.get(0).width());
+    }
+
+    @Test
+    void aes128WithoutIvUsesTheMediaSequenceNumber() throws Exception {
+        String playlist = Files.readString(dir.resolve("aes-seq-iv/index.m3u8"));
+        assertTrue(playlist.contains("METHOD=AES-128") && !playlist.contains("IV="), playlist);
+        FrameCollector c = play(vod(server.uri("/aes-seq-iv/index.m3u8")), 75, 0);
+        assertEquals(List.of(), c.errors);
+        assertEquals(75, c.seen.size());
     }
 
     @Test

@@ -77,10 +77,18 @@ final class TestStreams {
 
     /** AVC MPEG-TS, 2 s, AES-128 with key {@code key.bin} (16 bytes) and an explicit IV. */
     static Path aes128(Path dir, byte[] key) throws IOException, InterruptedException {
+        return aes128(dir, key, true);
+    }
+
+    /**
+     * As {@link #aes128(Path, byte[])}; without an explicit IV FFmpeg encrypts each segment with its media sequence
+     * number as the IV and writes no IV attribute (RFC 8216 5.2).
+     */
+    static Path aes128(Path dir, byte[] key, boolean explicitIv) throws IOException, InterruptedException {
         Files.createDirectories(dir);
         Files.write(dir.resolve("key.bin"), key);
         Files.writeString(dir.resolve("keyinfo"), "key.bin\n" + dir.resolve("key.bin").toAbsolutePath()
-                + "\n000102030405060708090a0b0c0d0e0f\n");
+                + "\n" + (explicitIv ? "000102030405060708090a0b0c0d0e0f\n" : ""));
         ffmpeg(dir, "-f", "lavfi", "-i", "testsrc2=s=160x90:r=25:d=2", "-c:v", "libx264", "-preset", "ultrafast",
                 "-g", "25", "-f", "hls", "-hls_time", "1", "-hls_playlist_type", "vod", "-hls_key_info_file",
                 "keyinfo", "-hls_segment_filename", "s%d.ts", "index.m3u8");
