@@ -58,6 +58,11 @@ final class DemoCommand implements Callable<Integer> {
                     + "exists; see docs/cli/shell.md).")
     Path keymap;
 
+    @Option(names = "--st2110", paramLabel = "MODE",
+            description = "Run the test signal through the real ST 2110-22 path on loopback: JPEG XS encode at 2 bpp,"
+                    + " RFC 9134 send in MODE (codestream or slice), receive, decode.")
+    String st2110;
+
     @Option(names = "--bench", paramLabel = "FRAMES",
             description = "No window: time generating and preview-converting FRAMES frames, print medians, exit.")
     Integer bench;
@@ -89,7 +94,8 @@ final class DemoCommand implements Callable<Integer> {
             return runBench(settings, bench);
         }
         ShellOptions options = ShellOptions.defaults()
-                .withRegistry(SourceRegistry.discover().with(new DemoSourceProvider(settings)))
+                .withRegistry(SourceRegistry.discover().with(st2110 == null ? new DemoSourceProvider(settings)
+                        : new LoopbackDemoProvider(settings, dev.xsight.st2110.PacketMode.parse(st2110))))
                 .withKeymap(keys)
                 .withReference(referenceScreen, true);
         ShellLauncher.Outcome out = ShellLauncher.run(options,
@@ -164,5 +170,31 @@ final class DemoCommand implements Callable<Integer> {
             throw new IllegalArgumentException("duration '" + text + "' must be above 0 and at most 7 days");
         }
         return Duration.ofMillis(Math.round(ms));
+    }
+
+    /** The demo signal through send -> RFC 9134 -> receive -> decode on loopback. */
+    private record LoopbackDemoProvider(DemoSource.Settings settings, dev.xsight.st2110.PacketMode mode)
+            implements dev.xsight.media.SourceProvider {
+        @Override
+        public String kind() {
+            return "demo";
+        }
+
+        @Override
+        public String label() {
+            return "Demo test signal via ST 2110-22 loopback (1080p" + settings.rate().label() + ")";
+        }
+
+        @Override
+        public Input input() {
+            return Input.NONE;
+        }
+
+        @Override
+        public dev.xsight.media.FrameSource open(String location) {
+            return new dev.xsight.st2110.St2110LoopbackSource(new DemoSource(settings),
+                    dev.xsight.signal.TestSignal.FORMAT, dev.xsight.signal.TestSignal.WIDTH,
+                    dev.xsight.signal.TestSignal.HEIGHT, settings.rate(), mode, 2.0);
+        }
     }
 }

@@ -58,6 +58,10 @@ final class ReceiveCommand implements Callable<Integer> {
     @Option(names = "--tz", defaultValue = "0", description = "Time zone offset for the timecode, e.g. +01:00.")
     String tz;
 
+    @Option(names = "--interface", description = "Network interface for multicast joins (default: the first"
+            + " multicast-capable one that is up).")
+    String iface;
+
     @Option(names = "--nio", description = "Use the NIO transport even where epoll is available.")
     boolean nio;
 
@@ -118,6 +122,13 @@ final class ReceiveCommand implements Callable<Integer> {
             Files.createDirectories(out);
         }
         St2110Receiver.Options opts = St2110Receiver.Options.defaults().withEpoll(!nio).withPictureBuffers(4);
+        if (iface != null) {
+            java.net.NetworkInterface ni = java.net.NetworkInterface.getByName(iface);
+            if (ni == null) {
+                throw new IllegalArgumentException("--interface " + iface + " does not exist");
+            }
+            opts = opts.withInterface(ni);
+        }
         PrintStream stdout = System.out;
         AtomicLong index = new AtomicLong();
         CountDownLatch done = new CountDownLatch(1);

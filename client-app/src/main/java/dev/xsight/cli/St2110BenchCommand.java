@@ -53,7 +53,8 @@ final class St2110BenchCommand implements Callable<Integer> {
     String mode;
 
     @Option(names = "--run", defaultValue = "blast",
-            description = "blast: send as fast as possible, count what is received; paced: real time at --rate.")
+            description = "blast: send as fast as possible, count what is received; paced: real time at --rate;"
+                    + " inproc: feed packets straight into the receive path (no sockets) to time its per-packet cost.")
     String run;
 
     @Option(names = "--decode", description = "Decode the pictures while receiving.")
@@ -89,6 +90,9 @@ final class St2110BenchCommand implements Callable<Integer> {
         } else {
             sink = new CountingSink();
         }
+        if (run.equals("inproc")) {
+            return inproc(m, cs);
+        }
         InetSocketAddress to = new InetSocketAddress("127.0.0.1", port);
         long pictures;
         long t0;
@@ -114,6 +118,53 @@ final class St2110BenchCommand implements Callable<Integer> {
                 st.framesDropped(), st.framesConcealed(), st.framesDecoded(), st.decodeP50Ms(), st.latencyP50Ms(),
                 st.latencyP99Ms()));
         System.out.println(st.toJson());
+        return 0;
+    }
+
+    /** Times RTP parse + A.1 + reorder + depacketize per packet, in-process, no decode. */
+    private int inproc(PacketMode m, byte[] cs) throws Exception {
+        java.util.List<byte[]> pk = new java.util.ArrayList<>();
+        new Packetizer(m, 112, 7, 0, St2110Sender.DEFAULT_DATAGRAM).packetize(cs, 0, cs.length, 0,
+                (b, off, len, last) -> pk.add(java.util.Arrays.copyOfRange(b, off, off + len)));
+        StreamCounters counters = new StreamCounters(1);
+        dev.xsight.rtp.PacketPool pool = new dev.xsight.rtp.PacketPool(4096, 1500);
+        Depacketizer dp = new Depacketizer(m, pool, counters, 3, cs.length + 65536, new CountingSink());
+        dev.xsight.st2110.PacketIntake intake = new dev.xsight.st2110.PacketIntake(112, 1, pool, counters, 512,
+                20_000_000L, dp);
+        int seq = 0;
+        long ts = 0;
+        long packets = 0;
+        long t0 = 0;
+        long warmEnd = System.nanoTime() + 2_000_000_000L;
+        long end = warmEnd + (long) (seconds * 1e9);
+        boolean warm = true;
+        while (true) {
+            long now = System.nanoTime();
+            if (warm && now >= warmEnd) {
+                warm = false;
+                packets = 0;
+                t0 = now;
+            }
+            if (now >= end) {
+                break;
+            }
+            ts += 1501;
+            for (byte[] d : pk) {
+                dev.xsight.rtp.RtpPacket.writeHeader(d, 0, (d[1] & 0x80) != 0, 112, seq++ & 0xFFFF, ts, 7);
+                dev.xsight.rtp.PacketSlot sl = intake.slot();
+                System.arraycopy(d, 0, sl.data, 0, d.length);
+                sl.length = d.length;
+                sl.arrivalNanos = now;
+                intake.accept(sl, 0);
+                packets++;
+            }
+        }
+        double secs = (System.nanoTime() - t0) / 1e9;
+        StreamStatistics st = counters.snapshot();
+        System.out.println(String.format(Locale.ROOT, "inproc %s %d-byte pictures: %.0f packets/s depacketized"
+                + " (%.2f us/packet, %.0f pictures/s), lost %d, frames complete %d", m.name().toLowerCase(Locale.ROOT),
+                cs.length, packets / secs, secs * 1e6 / packets, packets / secs / pk.size(), st.lost(),
+                st.framesComplete()));
         return 0;
     }
 

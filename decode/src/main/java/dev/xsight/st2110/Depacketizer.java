@@ -10,7 +10,8 @@ import dev.xsight.rtp.ReorderBuffer;
  * <p>Codestream mode (K=0): a picture is complete when its packets carry consecutive packet indices (SEP x 2048 + P)
  * from 0, one F counter, no gap, and the last has M=1 and L=1; anything else drops the whole picture. Slice mode
  * (K=1): each packetization unit (header segment SEP=2047, then one unit per slice, P from 0, L on its last packet)
- * is handed on as soon as it is complete; a damaged unit is left out and the decode side conceals its rows. Picture
+ * is handed on as soon as every P from 0 to the L packet's has arrived, in any order (transmode T=0 as well as T=1);
+ * a unit that closes incomplete is left out and the decode side conceals its rows. Picture
  * boundaries are the RTP timestamp change and the marker bit (RFC 9134 section 4.1).
  *
  * <p>Confined to the stream's event loop; the sink's picture methods run there too and must not block.
@@ -60,6 +61,12 @@ public final class Depacketizer implements ReorderBuffer.Output {
     private int unitNextP;
     private int unitStart;
     private boolean unitDamaged;
+    private int unitLastP;
+    /** Slice mode: packets of the open unit that arrived before their predecessors, by P counter. */
+    private final PacketSlot[] unitHeld = new PacketSlot[JxsPayloadHeader.COUNTER_MAX + 1];
+    private int unitHeldCount;
+    private boolean heldCurrent;
+    private static final int MAX_HELD = 512;
     private JxsFraming.Header header;
     private boolean[] delivered = new boolean[0];
 
@@ -90,11 +97,12 @@ public final class Depacketizer implements ReorderBuffer.Output {
 
     @Override
     public void onPacket(PacketSlot slot) {
+        heldCurrent = false;
         try {
             handle(slot);
         } finally {
             lossPending = false;
-            if (pool != null) {
+            if (!heldCurrent && pool != null) {
                 pool.release(slot);
             }
         }
@@ -220,44 +228,92 @@ public final class Depacketizer implements ReorderBuffer.Output {
     private void slicePacket(PacketSlot s, int h, int data, int n) {
         int sep = JxsPayloadHeader.sep(h);
         int p = JxsPayloadHeader.p(h);
-        if (p == 0) {
+        if (!unitOpen || sep != unitSep) {
+            // Units follow one another (RFC 9134 4.3); a new SEP closes the previous unit, complete or not.
             if (unitOpen) {
-                // The previous unit never saw its L packet: it is damaged (a loss just before this packet belongs
-                // to it, not to the unit starting here).
-                unitDamaged = true;
-                finishUnit();
+                closeUnit();
             }
             unitOpen = true;
             unitSep = sep;
             unitStart = cur == null ? 0 : cur.length;
             unitDamaged = false;
             unitNextP = 0;
-        } else if (!unitOpen || sep != unitSep || p != unitNextP || lossPending) {
-            if (unitOpen && sep == unitSep && p != unitNextP && !lossPending) {
-                counters.inconsistentCounters++;
-            }
-            if (!unitOpen || sep != unitSep) {
-                unitOpen = true;
-                unitSep = sep;
-                unitStart = cur == null ? 0 : cur.length;
-            }
-            unitDamaged = true;
-        }
-        unitNextP = (p + 1) & 0x7FF;
-        if (!unitDamaged && !damaged && cur != null) {
-            if (cur.length + (long) n > maxBytes) {
-                counters.oversize++;
-                unitDamaged = true;
-            } else {
-                System.arraycopy(s.data, data, cur.data, cur.length, n);
-                cur.length += n;
-            }
+            unitLastP = -1;
         }
         if (JxsPayloadHeader.l(h)) {
+            if (unitLastP >= 0 && unitLastP != p) {
+                counters.inconsistentCounters++;
+                unitDamaged = true;
+            }
+            unitLastP = p;
+        }
+        if (p < unitNextP || unitHeld[p] != null || unitLastP >= 0 && p > unitLastP) {
+            // A P counter already seen, or beyond the unit's last packet: contradictory, ignore the packet.
+            counters.inconsistentCounters++;
+        } else if (p == unitNextP) {
+            appendUnit(s.data, data, n);
+            unitNextP++;
+            drainHeld();
+        } else if (unitHeldCount >= MAX_HELD) {
+            unitDamaged = true;
+        } else {
+            // T=0 (or reordering the RTP sequence could not undo): keep the packet until its predecessors arrive.
+            unitHeld[p] = s;
+            unitHeldCount++;
+            heldCurrent = true;
+        }
+        if (unitLastP >= 0 && unitNextP > unitLastP) {
+            unitOpen = false;
             finishUnit();
         }
         if (s.marker) {
             endPicture(null);
+        }
+    }
+
+    private void appendUnit(byte[] src, int data, int n) {
+        if (unitDamaged || damaged || cur == null) {
+            return;
+        }
+        if (cur.length + (long) n > maxBytes) {
+            counters.oversize++;
+            unitDamaged = true;
+            return;
+        }
+        System.arraycopy(src, data, cur.data, cur.length, n);
+        cur.length += n;
+    }
+
+    private void drainHeld() {
+        while (unitNextP < unitHeld.length && unitHeld[unitNextP] != null) {
+            PacketSlot q = unitHeld[unitNextP];
+            unitHeld[unitNextP] = null;
+            unitHeldCount--;
+            appendUnit(q.data, q.payloadOffset + JxsPayloadHeader.BYTES, q.payloadLength - JxsPayloadHeader.BYTES);
+            releaseSlot(q);
+            unitNextP++;
+        }
+    }
+
+    /** Ends the open unit before it completed: it is damaged; packets held for it go back to the pool. */
+    private void closeUnit() {
+        unitOpen = false;
+        unitDamaged = true;
+        if (unitHeldCount > 0) {
+            for (int i = 0; i < unitHeld.length && unitHeldCount > 0; i++) {
+                if (unitHeld[i] != null) {
+                    releaseSlot(unitHeld[i]);
+                    unitHeld[i] = null;
+                    unitHeldCount--;
+                }
+            }
+        }
+        finishUnit();
+    }
+
+    private void releaseSlot(PacketSlot q) {
+        if (pool != null) {
+            pool.release(q);
         }
     }
 
@@ -322,10 +378,12 @@ public final class Depacketizer implements ReorderBuffer.Output {
         open = false;
         PictureBuffer b = cur;
         cur = null;
+        if (mode == PacketMode.SLICE && unitOpen) {
+            cur = b;
+            closeUnit();
+            cur = null;
+        }
         if (mode == PacketMode.SLICE && header != null && b != null) {
-            if (unitOpen) {
-                unitOpen = false;
-            }
             b.lastArrivalNanos = lastArrival;
             int count = header.sliceCount();
             int got = 0;

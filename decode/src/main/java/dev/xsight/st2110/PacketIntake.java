@@ -70,7 +70,7 @@ public final class PacketIntake {
         PacketSlot s = pool.acquire();
         if (s == null) {
             counters.poolExhausted++;
-            drop("no free packet buffer");
+            drop("no free packet buffer", 0);
         }
         return s;
     }
@@ -83,7 +83,7 @@ public final class PacketIntake {
     /** Counts a datagram that was larger than {@link #maxDatagram()} (and not copied). */
     public void oversizedDatagram() {
         counters.oversizedDatagrams++;
-        drop("datagram larger than " + maxDatagram + " bytes");
+        drop("datagram larger than the maximum, bytes", maxDatagram);
     }
 
     /**
@@ -98,17 +98,17 @@ public final class PacketIntake {
             } else {
                 counters.truncated++;
             }
-            release(slot, "malformed RTP: " + st);
+            release(slot, "malformed RTP packet (truncated, bad version, padding or extension); status ordinal",
+                    st.ordinal());
             return;
         }
         if (rtp.payloadType() != payloadType) {
             counters.badPayloadType++;
-            release(slot, "payload type " + rtp.payloadType() + " instead of " + payloadType);
+            release(slot, "unexpected payload type", rtp.payloadType());
             return;
         }
         if (!ssrc(rtp.ssrc(), slot.arrivalNanos)) {
-            release(slot, "packet from SSRC " + Long.toHexString(rtp.ssrc()) + " while receiving "
-                    + Long.toHexString(ssrc));
+            release(slot, "packet from another SSRC", rtp.ssrc());
             return;
         }
         slot.leg = leg;
@@ -210,16 +210,17 @@ public final class PacketIntake {
         return true;
     }
 
-    private void release(PacketSlot slot, String why) {
+    private void release(PacketSlot slot, String why, long value) {
         pool.release(slot);
-        drop(why);
+        drop(why, value);
     }
 
-    private void drop(String why) {
+    /** Rate-limited: one log line per 5 s; the message is only built when it is logged (no allocation per drop). */
+    private void drop(String why, long value) {
         long now = System.nanoTime();
         if (now - lastLogNanos >= LOG_INTERVAL_NANOS) {
-            LOG.log(System.Logger.Level.WARNING, "dropping RTP packets: {0} ({1} more dropped since the last"
-                    + " message)", why, unloggedDrops);
+            LOG.log(System.Logger.Level.WARNING, "dropping RTP packets: {0} {1} ({2} more dropped since the last"
+                    + " message)", why, value, unloggedDrops);
             lastLogNanos = now;
             unloggedDrops = 0;
         } else {

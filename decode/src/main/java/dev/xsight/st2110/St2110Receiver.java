@@ -202,8 +202,7 @@ public final class St2110Receiver implements AutoCloseable {
             throw new IOException("cannot receive on " + local + ": " + e.getMessage(), e);
         }
         if (multicast) {
-            NetworkInterface ni = o.multicastInterface() != null ? o.multicastInterface()
-                    : NetworkInterface.getByInetAddress(InetAddress.getLoopbackAddress());
+            NetworkInterface ni = o.multicastInterface() != null ? o.multicastInterface() : defaultInterface(dest);
             InetAddress source = s.sourceFilter() != null ? InetAddress.getByName(s.sourceFilter()) : null;
             try {
                 ((DatagramChannel) ch).joinGroup(dest, ni, source).sync();
@@ -214,6 +213,17 @@ public final class St2110Receiver implements AutoCloseable {
             }
         }
         return ch;
+    }
+
+    /** The first up, multicast-capable, non-loopback interface of the group's family; else loopback. */
+    static NetworkInterface defaultInterface(InetAddress group) throws IOException {
+        for (NetworkInterface ni : java.util.Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            if (ni.isUp() && ni.supportsMulticast() && !ni.isLoopback() && ni.inetAddresses().anyMatch(
+                    a -> a.getClass() == group.getClass())) {
+                return ni;
+            }
+        }
+        return NetworkInterface.getByInetAddress(InetAddress.getLoopbackAddress());
     }
 
     private static boolean isLocal(InetAddress a) {

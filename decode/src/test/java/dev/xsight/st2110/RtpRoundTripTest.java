@@ -284,4 +284,51 @@ class RtpRoundTripTest {
         assertTrue(rig.counters.modeMismatch > 700);
         assertTrue(rig.rec.pictures.isEmpty());
     }
+
+    @Test
+    void sliceModeOutOfOrderTransmissionReassemblesByPCounter() throws Exception {
+        List<byte[]> pics = files(FILES);
+        List<byte[]> all = new ArrayList<>(pics);
+        all.addFirst(pics.getFirst());
+        List<byte[]> pk = packetize(PacketMode.SLICE, all, 0x77, 100);
+        // A T=0 sender: within each packetization unit the packets go out last-first; RTP sequence numbers follow
+        // the transmission order, so reordering by sequence number cannot restore codestream order.
+        List<byte[]> wire = new ArrayList<>();
+        int i = 0;
+        while (i < pk.size()) {
+            int j = i;
+            long ts = dev.xsight.rtp.RtpPacket.readU32Public(pk.get(i), 4);
+            int sep = JxsPayloadHeader.sep(JxsPayloadHeader.read(pk.get(i), 12));
+            while (j < pk.size() && dev.xsight.rtp.RtpPacket.readU32Public(pk.get(j), 4) == ts
+                    && JxsPayloadHeader.sep(JxsPayloadHeader.read(pk.get(j), 12)) == sep) {
+                j++;
+            }
+            List<byte[]> unit = new ArrayList<>(pk.subList(i, j));
+            java.util.Collections.reverse(unit);
+            wire.addAll(unit);
+            i = j;
+        }
+        int seq = 100;
+        boolean[] markers = new boolean[wire.size()];
+        for (int k = 0; k < wire.size(); k++) {
+            markers[k] = (pk.get(k)[1] & 0x80) != 0; // the marker stays on the picture's last transmitted packet
+        }
+        for (int k = 0; k < wire.size(); k++) {
+            byte[] d = wire.get(k);
+            d[1] = (byte) ((markers[k] ? 0x80 : 0) | 112);
+            d[2] = (byte) (seq >> 8);
+            d[3] = (byte) seq++;
+            d[12] &= 0x7F; // T=0
+        }
+        Rig rig = new Rig(PacketMode.SLICE, 1);
+        for (byte[] d : wire) {
+            rig.feed(d, 0);
+        }
+        rig.finish();
+        assertEquals(pics.size(), rig.rec.pictures.size());
+        for (int k = 0; k < pics.size(); k++) {
+            assertArrayEquals(pics.get(k), rig.rec.pictures.get(k), "picture " + k);
+        }
+        assertEquals(4096, rig.pool.available(), "no packet slot is left held");
+    }
 }

@@ -1,0 +1,133 @@
+package dev.xsight.st2110;
+
+import dev.xsight.jpegxs.EncoderSettings;
+import dev.xsight.jpegxs.JpegXsEncoder;
+import dev.xsight.media.Frame;
+import dev.xsight.media.FrameRate;
+import dev.xsight.media.FrameSource;
+import dev.xsight.media.SourceHealth;
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs another source's frames through the real ST 2110-22 path on loopback: JPEG XS encode, RFC 9134 packetization
+ * and paced sending, then the Netty receiver, depacketizer and decoder. The demo uses it so that what the monitor
+ * shows has been through the same code as a live stream.
+ *
+ * <p>Threading: upstream frames are queued (two at most; older ones are dropped) to a sender thread that encodes and
+ * sends; decoded frames arrive on the receiver's delivery thread.
+ */
+public final class St2110LoopbackSource implements FrameSource {
+    private final FrameSource upstream;
+    private final PacketMode mode;
+    private final double bitsPerPixel;
+    private final FrameRate rate;
+    private final int width;
+    private final int height;
+    private final dev.xsight.media.PixelFormat format;
+    private final ArrayBlockingQueue<Frame> queue = new ArrayBlockingQueue<>(2);
+    private St2110Source receiver;
+    private Thread sender;
+    private volatile boolean closed;
+
+    public St2110LoopbackSource(FrameSource upstream, dev.xsight.media.PixelFormat format, int width, int height,
+            FrameRate rate, PacketMode mode, double bitsPerPixel) {
+        this.upstream = upstream;
+        this.format = format;
+        this.width = width;
+        this.height = height;
+        this.rate = rate;
+        this.mode = mode;
+        this.bitsPerPixel = bitsPerPixel;
+    }
+
+    @Override
+    public String name() {
+        return upstream.name() + " via ST 2110-22 loopback";
+    }
+
+    @Override
+    public synchronized void start(FrameListener listener) throws IOException {
+        int port;
+        try (DatagramSocket s = new DatagramSocket(0)) {
+            port = s.getLocalPort();
+        }
+        JpegXsEncoder encoder = new JpegXsEncoder(EncoderSettings.of(bitsPerPixel), format, width, height);
+        JxsvFormat f = JxsvFormat.progressive(mode, width, height, rate, format.sampling(), format.bitDepth());
+        long kbps = St2110Sender.bandwidthKbps(f, encoder.maxCodestreamBytes(), St2110Sender.DEFAULT_DATAGRAM);
+        SessionDescription sdp = new SessionDescription("127.0.0.1", System.currentTimeMillis() / 1000, name(),
+                List.of(new JxsvStream(null, "127.0.0.1", port, 0, null, 112, kbps, null, "direct=0", f)), false);
+        receiver = new St2110Source(sdp, St2110Receiver.Options.defaults(), 0);
+        receiver.start(listener);
+        St2110Sender out = new St2110Sender(f, 112, List.of(new InetSocketAddress("127.0.0.1", port)),
+                St2110Sender.DEFAULT_DATAGRAM);
+        byte[] buf = new byte[encoder.maxCodestreamBytes()];
+        sender = new Thread(() -> {
+            try (out) {
+                while (!closed) {
+                    Frame fr = queue.poll(100, TimeUnit.MILLISECONDS);
+                    if (fr == null) {
+                        continue;
+                    }
+                    int n;
+                    try {
+                        n = encoder.encode(fr, buf, 0);
+                    } finally {
+                        fr.release();
+                    }
+                    out.sendNext(buf, 0, n);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (IOException | RuntimeException e) {
+                listener.onError(e);
+            }
+        }, "st2110-loopback-send");
+        sender.setDaemon(true);
+        sender.start();
+        upstream.start(new FrameListener() {
+            @Override
+            public void onFrame(Frame frame) {
+                if (closed || !queue.offer(frame)) {
+                    frame.release();
+                }
+            }
+
+            @Override
+            public void onError(Exception error) {
+                listener.onError(error);
+            }
+        });
+    }
+
+    @Override
+    public SourceHealth health() {
+        St2110Source r = receiver;
+        return r == null ? SourceHealth.of("starting") : r.health();
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        upstream.close();
+        if (sender != null) {
+            sender.interrupt();
+            try {
+                sender.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        Frame f;
+        while ((f = queue.poll()) != null) {
+            f.release();
+        }
+        if (receiver != null) {
+            receiver.close();
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package dev.xsight.st2110;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.xsight.media.ChromaSampling;
+import dev.xsight.media.FrameRate;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A real network path: the sender runs in its own network namespace behind a veth pair whose egress has
+ * {@code tc netem} loss, delay jitter (reordering) and duplication; the receiver runs here. Needs root and
+ * iproute2 ({@code ip}, {@code tc}); skipped with the reason otherwise.
+ */
+class NetemVethTest {
+    static boolean run(String... cmd) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
+    }
+
+    static String which(String tool) {
+        for (String d : new String[] {"/usr/sbin/", "/sbin/", "/usr/bin/", "/bin/"}) {
+            if (Files.isExecutable(Path.of(d + tool))) {
+                return d + tool;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void picturesCrossANetemLinkIntactOrAreDroppedWhole() throws Exception {
+        String ip = which("ip");
+        String tc = which("tc");
+        assumeTrue(ip != null && tc != null, "iproute2 (ip, tc) not installed");
+        assumeTrue("root".equals(System.getProperty("user.name")), "needs root to create a network namespace");
+        long id = ProcessHandle.current().pid() % 200 + 20;
+        String ns = "xsight-rtp-" + id;
+        String a = "xsr" + id + "a";
+        String b = "xsr" + id + "b";
+        String hostIp = "10.231." + id + ".1";
+        String nsIp = "10.231." + id + ".2";
+        assumeTrue(run(ip, "netns", "add", ns), "cannot create network namespace " + ns);
+        try {
+            assumeTrue(run(ip, "link", "add", a, "type", "veth", "peer", "name", b), "cannot create veth pair");
+            assertTrue(run(ip, "link", "set", b, "netns", ns));
+            assertTrue(run(ip, "addr", "add", hostIp + "/30", "dev", a));
+            assertTrue(run(ip, "link", "set", a, "up"));
+            assertTrue(run(ip, "netns", "exec", ns, ip, "addr", "add", nsIp + "/30", "dev", b));
+            assertTrue(run(ip, "netns", "exec", ns, ip, "link", "set", b, "up"));
+            assertTrue(run(ip, "netns", "exec", ns, ip, "link", "set", "lo", "up"));
+            assumeTrue(run(ip, "netns", "exec", ns, tc, "qdisc", "add", "dev", b, "root", "netem", "loss", "0.3%",
+                    "duplicate", "1%", "delay", "1ms", "reorder", "2%", "50%"), "tc netem not available");
+            byte[] cs = Conformance.read(ImpairedNetworkTest.SMALL);
+            int port = LoopbackSendReceiveTest.freePort();
+            JxsvFormat f = JxsvFormat.progressive(PacketMode.CODESTREAM, 640, 360, FrameRate.FPS_25,
+                    ChromaSampling.S422, 10);
+            SessionDescription d = new SessionDescription(nsIp, 1, "netem", List.of(new JxsvStream(null, hostIp, port,
+                    0, null, 112, 40_000, null, "direct=0", f)), false);
+            StreamCounters counters = new StreamCounters(1);
+            ImpairedNetworkTest.Collector c = new ImpairedNetworkTest.Collector();
+            List<Long> ts = new ArrayList<>();
+            try (St2110Receiver rx = new St2110Receiver(d, St2110Receiver.Options.defaults(), counters, c)) {
+                String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+                Process p = new ProcessBuilder(ip, "netns", "exec", ns, java, "-cp",
+                        System.getProperty("java.class.path"), NetemSenderMain.class.getName(),
+                        Conformance.dir().resolve(ImpairedNetworkTest.SMALL).toString(), hostIp,
+                        Integer.toString(port), "50").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                for (String line : new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII)
+                        .split("\n")) {
+                    if (!line.isBlank()) {
+                        ts.add(Long.parseLong(line.trim()));
+                    }
+                }
+                assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+                assertEquals(0, p.exitValue());
+                ImpairedNetworkTest.awaitQuiet(counters);
+            }
+            StreamStatistics st = counters.snapshot();
+            assertEquals(50, ts.size());
+            assertTrue(st.duplicates() > 0, st.toJson());
+            int intact = 0;
+            for (int i = 1; i < ts.size(); i++) {
+                byte[] got = c.pictures.get(ts.get(i));
+                if (got != null) {
+                    assertArrayEquals(cs, got, "picture " + i + " is intact when delivered");
+                    intact++;
+                }
+            }
+            // Every picture is either delivered intact or counted as dropped; never torn.
+            assertEquals(ts.size(), intact + st.framesDropped() + (c.pictures.containsKey(ts.getFirst()) ? 1 : 0),
+                    st.toJson());
+        } finally {
+            run(ip, "link", "del", a);
+            run(ip, "netns", "del", ns);
+        }
+    }
+}
