@@ -64,9 +64,12 @@ public final class Scopes {
         int centre = (int) Math.round((vs - 1) * 0.5 * one) + one / 2;
         int[] wf = waveform, pa = parade, vec = vector, hist = histogram;
         int gBase = columns * LEVELS, bBase = 2 * columns * LEVELS;
-        for (int y = 0; y < h; y++) {
+        // Vertical strips keep the few scope columns a strip touches in cache (they are [column][level] arrays).
+        for (int x0 = 0; x0 < w; x0 += STRIP) {
+          int x1 = Math.min(w, x0 + STRIP);
+          for (int y = 0; y < h; y++) {
             int row = y * w * 3;
-            for (int x = 0; x < w; x++) {
+            for (int x = x0; x < x1; x++) {
                 int i = row + x * 3;
                 int r = c[i], g = c[i + 1], b = c[i + 2];
                 int col = columnOf[x] * LEVELS;
@@ -92,8 +95,11 @@ public final class Scopes {
                     vec[vy * vs + vx]++;
                 }
             }
+          }
         }
     }
+
+    private static final int STRIP = 32;
 
     /** Count of pixels in waveform column {@code col} at luma code {@code level}. */
     public int waveform(int col, int level) {
