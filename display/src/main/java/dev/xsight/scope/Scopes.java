@@ -66,36 +66,36 @@ public final class Scopes {
         int gBase = columns * LEVELS, bBase = 2 * columns * LEVELS;
         // Vertical strips keep the few scope columns a strip touches in cache (they are [column][level] arrays).
         for (int x0 = 0; x0 < w; x0 += STRIP) {
-          int x1 = Math.min(w, x0 + STRIP);
-          for (int y = 0; y < h; y++) {
-            int row = y * w * 3;
-            for (int x = x0; x < x1; x++) {
-                int i = row + x * 3;
-                int r = c[i], g = c[i + 1], b = c[i + 2];
-                int col = columnOf[x] * LEVELS;
-                int yFix = wr * r + wg * g + wb * b;
-                int luma = (yFix + one / 2) >> 16;
-                if (luma > LEVELS - 1) {
-                    luma = LEVELS - 1;
-                } else if (luma < 0) {
-                    luma = 0;
-                }
-                wf[col + luma]++;
-                pa[col + r]++;
-                pa[gBase + col + g]++;
-                pa[bBase + col + b]++;
-                hist[r]++;
-                hist[LEVELS + g]++;
-                hist[2 * LEVELS + b]++;
-                hist[3 * LEVELS + luma]++;
-                long bd = ((long) b << 16) - yFix, rd = ((long) r << 16) - yFix;
-                int vx = (int) ((bd * cbS >> 16) + centre >> 16);
-                int vy = (int) (centre - (rd * crS >> 16) >> 16);
-                if (vx >= 0 && vx < vs && vy >= 0 && vy < vs) {
-                    vec[vy * vs + vx]++;
+            int x1 = Math.min(w, x0 + STRIP);
+            for (int y = 0; y < h; y++) {
+                int row = y * w * 3;
+                for (int x = x0; x < x1; x++) {
+                    int i = row + x * 3;
+                    int r = c[i], g = c[i + 1], b = c[i + 2];
+                    int col = columnOf[x] * LEVELS;
+                    int yFix = wr * r + wg * g + wb * b;
+                    int luma = (yFix + one / 2) >> 16;
+                    if (luma > LEVELS - 1) {
+                        luma = LEVELS - 1;
+                    } else if (luma < 0) {
+                        luma = 0;
+                    }
+                    wf[col + luma]++;
+                    pa[col + r]++;
+                    pa[gBase + col + g]++;
+                    pa[bBase + col + b]++;
+                    hist[r]++;
+                    hist[LEVELS + g]++;
+                    hist[2 * LEVELS + b]++;
+                    hist[3 * LEVELS + luma]++;
+                    long bd = ((long) b << 16) - yFix, rd = ((long) r << 16) - yFix;
+                    int vx = (int) ((bd * cbS >> 16) + centre >> 16);
+                    int vy = (int) (centre - (rd * crS >> 16) >> 16);
+                    if (vx >= 0 && vx < vs && vy >= 0 && vy < vs) {
+                        vec[vy * vs + vx]++;
+                    }
                 }
             }
-          }
         }
     }
 
