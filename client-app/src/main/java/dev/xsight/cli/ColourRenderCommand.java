@@ -8,7 +8,18 @@ import dev.xsight.gl.GlContext;
 import dev.xsight.gl.GlFrameRenderer;
 import dev.xsight.media.Colorimetry;
 import dev.xsight.media.Frame;
+import dev.xsight.media.FrameRate;
 import dev.xsight.media.PixelFormat;
+import dev.xsight.media.Timecode;
+import dev.xsight.overlay.BurntInTimecode;
+import dev.xsight.overlay.FalseColour;
+import dev.xsight.overlay.FramingDecisions;
+import dev.xsight.overlay.SafeAreas;
+import dev.xsight.overlay.SignalWarnings;
+import dev.xsight.overlay.Zebras;
+import dev.xsight.scope.DisplayImage;
+import dev.xsight.scope.ScopeImages;
+import dev.xsight.scope.Scopes;
 import java.awt.Point;
 import java.awt.Transparency;
 import java.awt.color.ColorSpace;
@@ -22,6 +33,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
@@ -53,6 +65,13 @@ final class ColourRenderCommand implements Callable<Integer> {
     @Option(names = "--gpu", description = "Render with OpenGL (10-bit framebuffer) instead of the CPU reference.")
     boolean gpu;
 
+    @Option(names = "--overlay", split = ",", description = "Overlays burnt into the still: timecode, safe, zebra, "
+            + "falsecolour, warnings (out-of-range/out-of-gamut), fdl=FILE.")
+    List<String> overlays = List.of();
+
+    @Option(names = "--scopes", description = "Also write PREFIX-waveform.png, PREFIX-parade.png, PREFIX-vectorscope.png.")
+    Path scopes;
+
     @Override
     public Integer call() throws IOException {
         PixelFormat pf = PixelFormat.parseFfmpegName(format);
@@ -82,8 +101,56 @@ final class ColourRenderCommand implements Callable<Integer> {
         } else {
             rgb = FrameColour.render(f, program);
         }
+        if (!overlays.isEmpty() || scopes != null) {
+            DisplayImage img = DisplayImage.fromNormalised(width, height, rgb);
+            if (scopes != null) {
+                Scopes sc = new Scopes(Math.min(width, 960), 512, f.colorimetry().matrix() == Colorimetry.Matrix.BT2020_NCL);
+                sc.compute(img);
+                String prefix = scopes.toString();
+                writeImage(ScopeImages.waveform(sc, 512), Path.of(prefix + "-waveform.png"));
+                writeImage(ScopeImages.parade(sc, 512), Path.of(prefix + "-parade.png"));
+                writeImage(ScopeImages.vectorscope(sc), Path.of(prefix + "-vectorscope.png"));
+            }
+            for (String o : overlays) {
+                String key = o.strip().toLowerCase(Locale.ROOT);
+                if (key.equals("timecode")) {
+                    BurntInTimecode.draw(img, f.timecode() != null ? f.timecode()
+                            : Timecode.parse("00:00:00:00", FrameRate.parse("25")));
+                } else if (key.equals("safe")) {
+                    SafeAreas.draw(img, new int[] {940, 940, 940});
+                } else if (key.equals("zebra")) {
+                    Zebras.apply(img, 95, 0, false);
+                } else if (key.equals("falsecolour") || key.equals("falsecolor")) {
+                    double[] luma = new double[width * height];
+                    double s = Math.pow(2, 10 - pf.bitDepth());
+                    for (int i = 0; i < luma.length; i++) {
+                        luma[i] = (f.plane(0)[i] & 0xFFFF) * s;
+                    }
+                    FalseColour.apply(img, luma);
+                } else if (key.equals("warnings")) {
+                    SignalWarnings.highlight(img, SignalWarnings.classify(f, 0.005));
+                } else if (key.startsWith("fdl=")) {
+                    FramingDecisions.read(Path.of(o.strip().substring(4)), null).draw(img);
+                } else {
+                    throw new IllegalArgumentException("unknown overlay '" + o + "'");
+                }
+            }
+            int[] c = img.codes();
+            for (int i = 0; i < c.length; i++) {
+                rgb[i] = c[i] / 1023.0;
+            }
+        }
         write(rgb, width, height, out);
         return 0;
+    }
+
+    private static void writeImage(DisplayImage img, Path p) throws IOException {
+        int[] c = img.codes();
+        double[] d = new double[c.length];
+        for (int i = 0; i < c.length; i++) {
+            d[i] = c[i] / 1023.0;
+        }
+        write(d, img.width(), img.height(), p);
     }
 
     static void write(double[] rgb, int w, int h, Path out) throws IOException {

@@ -34,6 +34,7 @@ class ColourCommandTest {
                 Arguments.of("eotf_pq_st2084_nits", "eotf:pq", 1.0, false),
                 Arguments.of("gamut_rec2020_to_rec709_linear", "gamut:rec2020:rec709", 1e-4, false),
                 Arguments.of("aces13_sdr_video_rec709_100nit", "aces-output:1.3:rec709-100", 0.5 / 1023, true),
+                Arguments.of("aces20_sdr_rec709_100nit", "aces-output:2.0:rec709-100", 0.5 / 1023, true),
                 Arguments.of("lut3d_33_tetrahedral", "lut:" + (shared() == null ? "" : shared().resolve("files")
                         .resolve("lut3d_33_nonlinear.cube")) + ":tetrahedral", 1e-5, false));
     }

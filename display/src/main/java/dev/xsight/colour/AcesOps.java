@@ -143,21 +143,43 @@ public final class AcesOps {
      * A quadratic B-spline in log10–log10 space with linear extensions (ACESlib.Tonescales segmented_spline_c5/c9
      * and ACESlib.SSTS): {@code nKnots = coefs.length - 2} per half.
      */
-    public record Spline(double[] coefsLow, double[] coefsHigh, double minX, double minY, double midX, double midY,
-            double maxX, double maxY, double slopeLow, double slopeHigh) {
+    public static final class Spline {
+        private final double[] coefsLow;
+        private final double[] coefsHigh;
+        private final double minX, minY, midX, midY, maxX, maxY, slopeLow, slopeHigh;
+        // log10 of the knots, precomputed: eval runs per channel per pixel.
+        private final double lminx, lmidx, lmaxx, lowIntercept, highIntercept;
+
+        public Spline(double[] coefsLow, double[] coefsHigh, double minX, double minY, double midX, double midY,
+                double maxX, double maxY, double slopeLow, double slopeHigh) {
+            this.coefsLow = coefsLow.clone();
+            this.coefsHigh = coefsHigh.clone();
+            this.minX = minX;
+            this.minY = minY;
+            this.midX = midX;
+            this.midY = midY;
+            this.maxX = maxX;
+            this.maxY = maxY;
+            this.slopeLow = slopeLow;
+            this.slopeHigh = slopeHigh;
+            lminx = Math.log10(minX);
+            lmidx = Math.log10(midX);
+            lmaxx = Math.log10(maxX);
+            lowIntercept = Math.log10(minY) - slopeLow * lminx;
+            highIntercept = Math.log10(maxY) - slopeHigh * lmaxx;
+        }
 
         public double eval(double x) {
             double logx = Math.log10(Math.max(x, HALF_MIN));
-            double lminx = Math.log10(minX), lmidx = Math.log10(midX), lmaxx = Math.log10(maxX);
             double logy;
             if (logx <= lminx) {
-                logy = logx * slopeLow + (Math.log10(minY) - slopeLow * lminx);
+                logy = logx * slopeLow + lowIntercept;
             } else if (logx < lmidx) {
                 logy = segment(coefsLow, (coefsLow.length - 3) * (logx - lminx) / (lmidx - lminx));
             } else if (logx < lmaxx) {
                 logy = segment(coefsHigh, (coefsHigh.length - 3) * (logx - lmidx) / (lmaxx - lmidx));
             } else {
-                logy = logx * slopeHigh + (Math.log10(maxY) - slopeHigh * lmaxx);
+                logy = logx * slopeHigh + highIntercept;
             }
             return Math.pow(10, logy);
         }
@@ -217,7 +239,6 @@ public final class AcesOps {
                 b.append("  }\n");
             }
             b.append("  return ((0.5 * c0 - c1 + 0.5 * c2) * t + (c1 - c0)) * t + 0.5 * (c0 + c1);\n}\n");
-            double lminx = Math.log10(minX), lmidx = Math.log10(midX), lmaxx = Math.log10(maxX);
             b.append("float ").append(name).append("(float x) {\n");
             b.append("  float lx = log(max(x, ").append(lit(HALF_MIN)).append(")) / log(10.0);\n  float ly;\n");
             b.append("  if (lx <= ").append(lit(lminx)).append(") ly = lx * ").append(lit(slopeLow)).append(" + ")

@@ -24,6 +24,14 @@ public final class LutFile {
     /** The ops of a LUT file, in order (a 1D shaper, then a 3D cube, either optional). */
     public static List<ColourOp> read(Path path, Lut3dOp.Interpolation interp) throws IOException {
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".clf") || name.endsWith(".ctf") || name.endsWith(".xml")) {
+            // A CLF given as a LUT: its own nodes, with a LUT3D's interpolation replaced by the one asked for.
+            List<ColourOp> ops = new ArrayList<>();
+            for (ColourOp op : ClfFile.read(path)) {
+                ops.add(op instanceof Lut3dOp l ? l.withInterpolation(interp) : op);
+            }
+            return ops;
+        }
         try (InputStream in = Files.newInputStream(path)) {
             if (name.endsWith(".3dl")) {
                 return List.of(read3dl(in, path.toString(), interp));
@@ -32,7 +40,7 @@ public final class LutFile {
                 return readCube(in, path.toString(), interp);
             }
         }
-        throw new ColourFileException(path.toString(), 0, "unknown LUT format (expected .cube or .3dl)");
+        throw new ColourFileException(path.toString(), 0, "unknown LUT format (expected .cube, .3dl or .clf)");
     }
 
     public static List<ColourOp> readCube(InputStream in, String file, Lut3dOp.Interpolation interp) throws IOException {

@@ -38,9 +38,13 @@ public final class PreviewImage {
         return image;
     }
 
+    /** 4×4 Bayer thresholds in quarter-code steps of the 2 bits dropped (0..3 → 0, 0.25, 0.5, 0.75 of an 8-bit step). */
+    private static final int[] BAYER = {0, 8, 2, 10, 12, 4, 14, 6, 3, 11, 1, 9, 15, 7, 13, 5};
+
     /**
      * Copies a GL readback of packed RGB10_A2 texels ({@code GL_UNSIGNED_INT_2_10_10_10_REV}, bottom row first)
-     * into the preview, top row first, keeping the top 8 bits of each channel.
+     * into the preview, top row first. The display has fewer bits than the render, so the two dropped bits are
+     * replaced by an ordered (4×4 Bayer) dither: a flat 10-bit level between two 8-bit codes shows as their mix.
      */
     public void fillFrom10Bit(IntBuffer glRows) {
         for (int row = 0; row < height; row++) {
@@ -48,10 +52,16 @@ public final class PreviewImage {
             int dst = row * width;
             for (int x = 0; x < width; x++) {
                 int v = glRows.get(src + x);
-                int r = (v >>> 2) & 0xFF, g = (v >>> 12) & 0xFF, b = (v >>> 22) & 0xFF;
+                int t = BAYER[(row & 3) * 4 + (x & 3)] >> 2; // 0..3
+                int r = to8(v & 0x3FF, t), g = to8((v >>> 10) & 0x3FF, t), b = to8((v >>> 20) & 0x3FF, t);
                 pixels.put(dst + x, 0xFF000000 | r << 16 | g << 8 | b);
             }
         }
+    }
+
+    private static int to8(int code10, int threshold) {
+        int q = code10 >> 2;
+        return (code10 & 3) > threshold && q < 255 ? q + 1 : q;
     }
 
     /** Tells JavaFX the whole buffer changed. FX application thread only. */

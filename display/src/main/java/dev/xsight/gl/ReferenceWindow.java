@@ -18,7 +18,7 @@ import org.lwjgl.system.MemoryUtil;
  * repeated (no new frame since the last present) and dropped (a frame replaced before it was presented).
  *
  * <p>Threading: create, {@link #show} and {@link #present} on one thread (the GL/GLFW thread). {@link #stats()} may
- * be read from any thread.
+ * be read from any thread. GLFW is process-global: do not hold a {@link GlContext} while a window is open.
  */
 public final class ReferenceWindow implements AutoCloseable {
     private final long window;
@@ -41,6 +41,8 @@ public final class ReferenceWindow implements AutoCloseable {
      */
     public ReferenceWindow(ColourProgram program, int monitorIndex, int width, int height) {
         List<String> tried = new ArrayList<>();
+        // A real window: the platform hint persists across glfwInit calls, and GlContext may have set "null".
+        glfwInitHint(GLFW_PLATFORM, GLFW_ANY_PLATFORM);
         if (!glfwInit()) {
             throw new GlUnavailableException("glfwInit failed (no display?)");
         }

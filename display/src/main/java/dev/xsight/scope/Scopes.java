@@ -39,42 +39,67 @@ public final class Scopes {
         histogram = new int[4 * LEVELS];
     }
 
-    /** Recomputes every scope from {@code img}. */
+    private int[] columnOf = new int[0];
+
+    /** Recomputes every scope from {@code img}. Integer fixed-point inner loop; no allocation after the first call. */
     public void compute(DisplayImage img) {
         java.util.Arrays.fill(waveform, 0);
         java.util.Arrays.fill(parade, 0);
         java.util.Arrays.fill(vector, 0);
         java.util.Arrays.fill(histogram, 0);
         int w = img.width(), h = img.height();
-        int[] c = img.codes();
-        double kg = 1 - kr - kb;
-        double cbScale = 1 / (2 * (1 - kb) * 1023), crScale = 1 / (2 * (1 - kr) * 1023);
-        int vs = vectorSize;
-        for (int y = 0; y < h; y++) {
-            int row = y * w * 3;
+        if (columnOf.length != w) {
+            columnOf = new int[w];
             for (int x = 0; x < w; x++) {
-                int i = row + x * 3;
-                int r = c[i], g = c[i + 1], b = c[i + 2];
-                int col = (int) ((long) x * columns / w);
-                double yy = kr * r + kg * g + kb * b;
-                int luma = (int) Math.round(yy);
-                luma = luma < 0 ? 0 : Math.min(LEVELS - 1, luma);
-                waveform[col * LEVELS + luma]++;
-                parade[(0 * columns + col) * LEVELS + r]++;
-                parade[(1 * columns + col) * LEVELS + g]++;
-                parade[(2 * columns + col) * LEVELS + b]++;
-                histogram[r]++;
-                histogram[LEVELS + g]++;
-                histogram[2 * LEVELS + b]++;
-                histogram[3 * LEVELS + luma]++;
-                double cb = (b - yy) * cbScale, cr = (r - yy) * crScale;
-                int vx = (int) ((cb + 0.5) * (vs - 1) + 0.5), vy = (int) ((0.5 - cr) * (vs - 1) + 0.5);
-                if (vx >= 0 && vx < vs && vy >= 0 && vy < vs) {
-                    vector[vy * vs + vx]++;
+                columnOf[x] = (int) ((long) x * columns / w);
+            }
+        }
+        int[] c = img.codes();
+        // 16.16 fixed point luma weights; colour differences scaled onto the vectorscope grid.
+        final int one = 1 << 16;
+        int wr = (int) Math.round(kr * one), wb = (int) Math.round(kb * one), wg = one - wr - wb;
+        int vs = vectorSize;
+        double cbK = (vs - 1) / (2 * (1 - kb) * 1023.0), crK = (vs - 1) / (2 * (1 - kr) * 1023.0);
+        int cbS = (int) Math.round(cbK * one), crS = (int) Math.round(crK * one);
+        int centre = (int) Math.round((vs - 1) * 0.5 * one) + one / 2;
+        int[] wf = waveform, pa = parade, vec = vector, hist = histogram;
+        int gBase = columns * LEVELS, bBase = 2 * columns * LEVELS;
+        // Vertical strips keep the few scope columns a strip touches in cache (they are [column][level] arrays).
+        for (int x0 = 0; x0 < w; x0 += STRIP) {
+            int x1 = Math.min(w, x0 + STRIP);
+            for (int y = 0; y < h; y++) {
+                int row = y * w * 3;
+                for (int x = x0; x < x1; x++) {
+                    int i = row + x * 3;
+                    int r = c[i], g = c[i + 1], b = c[i + 2];
+                    int col = columnOf[x] * LEVELS;
+                    int yFix = wr * r + wg * g + wb * b;
+                    int luma = (yFix + one / 2) >> 16;
+                    if (luma > LEVELS - 1) {
+                        luma = LEVELS - 1;
+                    } else if (luma < 0) {
+                        luma = 0;
+                    }
+                    wf[col + luma]++;
+                    pa[col + r]++;
+                    pa[gBase + col + g]++;
+                    pa[bBase + col + b]++;
+                    hist[r]++;
+                    hist[LEVELS + g]++;
+                    hist[2 * LEVELS + b]++;
+                    hist[3 * LEVELS + luma]++;
+                    long bd = ((long) b << 16) - yFix, rd = ((long) r << 16) - yFix;
+                    int vx = (int) ((bd * cbS >> 16) + centre >> 16);
+                    int vy = (int) (centre - (rd * crS >> 16) >> 16);
+                    if (vx >= 0 && vx < vs && vy >= 0 && vy < vs) {
+                        vec[vy * vs + vx]++;
+                    }
                 }
             }
         }
     }
+
+    private static final int STRIP = 32;
 
     /** Count of pixels in waveform column {@code col} at luma code {@code level}. */
     public int waveform(int col, int level) {

@@ -27,6 +27,7 @@ class ReferenceWindowTest {
         }
         try (w) {
             assertTrue(w.obtainedBitsPerChannel() >= 8, "bits " + w.obtainedBitsPerChannel());
+            System.out.println("reference window: " + w.obtainedBitsPerChannel() + " bits per channel");
             w.show(f);
             w.present();
             w.present();

@@ -70,6 +70,12 @@ class ScopesTest {
             }
             assertTrue(near >= 10 * 10 / 2, "target " + t[0] + "," + t[1] + " has " + near);
         }
+        DisplayImage plot = ScopeImages.vectorscope(s);
+        for (int[] t : targets) {
+            assertTrue(plot.get(t[0], t[1], 1) > 500, "bright trace at the drawn 75% target " + t[0] + "," + t[1]);
+        }
+        DisplayImage wave = ScopeImages.waveform(s, 256);
+        assertEquals(70, wave.width());
         int[] red = s.vectorCell(0.75, 0, 0);
         assertTrue(red[1] < 64 && red[0] < 64, "75% red sits up and to the left of centre");
         int[] skin = s.skinToneLineEnd();
