@@ -29,9 +29,16 @@ final class ComponentTransform {
     private final int[][][] level;
     private final int[] levelW;
     private final int[] levelH;
-    /** Final output, split into even and odd samples per row. */
+    /**
+     * Final output rows, split into even and odd samples, in a ring of {@link #RING} rows: the caller advances
+     * one precinct row at a time and writes final rows out at once, so only a few rows are ever in flight and the
+     * ring stays in cache.
+     */
+    static final int RING = 64;
+    private static final int MASK = RING - 1;
     private final int[][] outEven;
     private final int[][] outOdd;
+    private int released;
     private final int outLow;
     private final int outHigh;
     private int chainRows;
@@ -80,9 +87,9 @@ final class ComponentTransform {
             outHigh = nh == 0 ? 0 : k.bandW[hOnlyBand[nh - 1]];
             outLow = chainW - outHigh;
         }
-        outEven = new int[k.height][outLow + 1];
-        outOdd = new int[k.height][];
-        for (int y = 0; y < k.height; y++) {
+        outEven = new int[RING][outLow + 1];
+        outOdd = new int[RING][];
+        for (int y = 0; y < RING; y++) {
             outOdd[y] = outHigh == 0 ? EMPTY : new int[outHigh];
         }
         evenFilled = new int[ny + 1];
@@ -93,20 +100,34 @@ final class ComponentTransform {
 
     void reset() {
         chainRows = 0;
+        released = 0;
         java.util.Arrays.fill(evenFilled, 0);
         java.util.Arrays.fill(oddFilled, 0);
         java.util.Arrays.fill(evenDone, 0);
         java.util.Arrays.fill(oddDone, 0);
     }
 
-    /** Even samples of output row {@code y} ({@link #lowCount()} of them). */
+    /** Even samples of final output row {@code y} ({@link #lowCount()} of them), until it is released. */
     int[] even(int y) {
-        return outEven[y];
+        return outEven[y & MASK];
     }
 
-    /** Odd samples of output row {@code y} ({@link #highCount()} of them). */
+    /** Odd samples of final output row {@code y} ({@link #highCount()} of them), until it is released. */
     int[] odd(int y) {
-        return outOdd[y];
+        return outOdd[y & MASK];
+    }
+
+    /** The caller has written out every row below {@code rows}: their ring slots may be reused. */
+    void release(int rows) {
+        released = Math.max(released, rows);
+    }
+
+    /** Ring slot for output row {@code y}, which must not overwrite a row not yet written out. */
+    private int slot(int y) {
+        if (y - released >= RING) {
+            throw new IllegalStateException("synthesis ran " + (y - released) + " rows ahead of the output");
+        }
+        return y & MASK;
     }
 
     int lowCount() {
@@ -146,7 +167,7 @@ final class ComponentTransform {
             int[] src = coef[0][y];
             int w = k.bandW[0];
             if (n == 0) {
-                System.arraycopy(src, 0, ny > 0 ? chain[y] : outEven[y], 0, w);
+                System.arraycopy(src, 0, ny > 0 ? chain[y] : outEven[slot(y)], 0, w);
                 continue;
             }
             for (int j = 0; j < n; j++) {
@@ -160,7 +181,8 @@ final class ComponentTransform {
                 } else if (ny > 0) {
                     Lifting.horizontal(src, w, hi, wh, chain[y]);
                 } else {
-                    Lifting.horizontalSplit(src, w, hi, wh, outEven[y], outOdd[y]);
+                    int r = slot(y);
+                    Lifting.horizontalSplit(src, w, hi, wh, outEven[r], outOdd[r]);
                 }
                 w += wh;
             }
@@ -187,7 +209,8 @@ final class ComponentTransform {
         int evenAvail = Math.min(lowRows, bandRows(hl, precinctRows));
         for (int i = evenFilled[d]; i < evenAvail; i++) {
             if (last) {
-                Lifting.horizontalSplit(low[i], lowW, hlRows[hl][i], whl, outEven[2 * i], outOdd[2 * i]);
+                int r = slot(2 * i);
+                Lifting.horizontalSplit(low[i], lowW, hlRows[hl][i], whl, outEven[r], outOdd[r]);
             } else {
                 Lifting.horizontal(low[i], lowW, hlRows[hl][i], whl, out[2 * i]);
             }
@@ -196,7 +219,8 @@ final class ComponentTransform {
         int oddAvail = Math.min(bandRows(lh, precinctRows), bandRows(hh, precinctRows));
         for (int i = oddFilled[d]; i < oddAvail; i++) {
             if (last) {
-                Lifting.horizontalSplit(coef[lh][i], wlh, coef[hh][i], whh, outEven[2 * i + 1], outOdd[2 * i + 1]);
+                int r = slot(2 * i + 1);
+                Lifting.horizontalSplit(coef[lh][i], wlh, coef[hh][i], whh, outEven[r], outOdd[r]);
             } else {
                 Lifting.horizontal(coef[lh][i], wlh, coef[hh][i], whh, out[2 * i + 1]);
             }
@@ -216,8 +240,11 @@ final class ComponentTransform {
                 break;
             }
             if (last) {
-                Lifting.updateEven(outEven[2 * i], outEven[2 * a + 1], outEven[2 * b + 1], outLow);
-                Lifting.updateEven(outOdd[2 * i], outOdd[2 * a + 1], outOdd[2 * b + 1], outHigh);
+                int re = (2 * i) & MASK;
+                int ra = (2 * a + 1) & MASK;
+                int rb = (2 * b + 1) & MASK;
+                Lifting.updateEven(outEven[re], outEven[ra], outEven[rb], outLow);
+                Lifting.updateEven(outOdd[re], outOdd[ra], outOdd[rb], outHigh);
             } else {
                 Lifting.updateEven(out[2 * i], out[2 * a + 1], out[2 * b + 1], w);
             }
@@ -232,8 +259,11 @@ final class ComponentTransform {
                 break;
             }
             if (last) {
-                Lifting.predictOdd(outEven[2 * j + 1], outEven[2 * j], outEven[2 * e2], outLow);
-                Lifting.predictOdd(outOdd[2 * j + 1], outOdd[2 * j], outOdd[2 * e2], outHigh);
+                int ro = (2 * j + 1) & MASK;
+                int ra = (2 * j) & MASK;
+                int rb = (2 * e2) & MASK;
+                Lifting.predictOdd(outEven[ro], outEven[ra], outEven[rb], outLow);
+                Lifting.predictOdd(outOdd[ro], outOdd[ra], outOdd[rb], outHigh);
             } else {
                 Lifting.predictOdd(out[2 * j + 1], out[2 * j], out[2 * e2], w);
             }

@@ -198,6 +198,7 @@ public final class JpegXsDecoder implements AutoCloseable {
         private int prefix;
         private volatile int prefixRows;
         private boolean rct;
+        private int[] stepped = new int[0];
         private java.util.concurrent.locks.ReentrantLock[] locks = new java.util.concurrent.locks.ReentrantLock[0];
         private int pending;
         private int origin;
@@ -215,6 +216,10 @@ public final class JpegXsDecoder implements AutoCloseable {
         private void lockGroups(DecoderState s) {
             rct = s.info.cpih() == 1;
             int groups = rct ? s.layout.nc - 2 : s.layout.nc;
+            if (stepped.length != groups) {
+                stepped = new int[groups];
+            }
+            java.util.Arrays.fill(stepped, 0);
             if (locks.length != groups) {
                 locks = new java.util.concurrent.locks.ReentrantLock[groups];
                 for (int g = 0; g < groups; g++) {
@@ -242,7 +247,7 @@ public final class JpegXsDecoder implements AutoCloseable {
         /** Waits for slices of an abandoned frame before the next one starts. */
         void drain() {
             synchronized (queueLock) {
-                while (pending > 0) {
+                while (pending > 0 && !closed) {
                     try {
                         queueLock.wait();
                     } catch (InterruptedException e) {
@@ -355,6 +360,15 @@ public final class JpegXsDecoder implements AutoCloseable {
         }
 
         private void advanceGroup(int g, int rows) {
+            // One precinct row at a time, writing final rows out after each: the synthesis never runs more than a
+            // few rows ahead of the output, so its final rows live in a small ring (see ComponentTransform).
+            for (int p = stepped[g] + 1; p <= rows; p++) {
+                stepGroup(g, p);
+                stepped[g] = p;
+            }
+        }
+
+        private void stepGroup(int g, int rows) {
             if (rct && g == 0) {
                 int ready = Integer.MAX_VALUE;
                 for (int c = 0; c < 3; c++) {
@@ -365,6 +379,9 @@ public final class JpegXsDecoder implements AutoCloseable {
                     written[0] = ready;
                     written[1] = ready;
                     written[2] = ready;
+                    for (int c = 0; c < 3; c++) {
+                        st.transforms[c].release(ready);
+                    }
                 }
                 return;
             }
@@ -374,6 +391,7 @@ public final class JpegXsDecoder implements AutoCloseable {
             if (ready > written[c]) {
                 st.outputs[c].component(c, t, written[c], ready, out);
                 written[c] = ready;
+                t.release(ready);
             }
         }
 
@@ -389,8 +407,11 @@ public final class JpegXsDecoder implements AutoCloseable {
         @Override
         public void awaitComplete() throws JpegXsFormatException, InterruptedException {
             synchronized (queueLock) {
-                while (pending > 0) {
+                while (pending > 0 && !closed) {
                     queueLock.wait();
+                }
+                if (closed && pending > 0) {
+                    throw new IllegalStateException("decoder closed with " + pending + " slice(s) undecoded");
                 }
             }
             // Workers may have skipped a component another worker was synthesising: finish on this thread.

@@ -272,8 +272,11 @@ final class PrecinctDecoder {
         byte[] f = sig[s];
         if ((m & 1) == 0) {
             for (int i = 0; i < gw; i++) {
-                if (sigCoded && f[i >> 3] != 0) {
-                    g[go + i] = (byte) gtli;
+                if (sigCoded && (i & 7) == 0 && f[i >> 3] != 0) {
+                    // An insignificant group of eight: every count is the truncation position.
+                    int n = Math.min(8, gw - i);
+                    java.util.Arrays.fill(g, go + i, go + i + n, (byte) gtli);
+                    i += n - 1;
                     continue;
                 }
                 int x = r.readUnary();
@@ -350,7 +353,14 @@ final class PrecinctDecoder {
                 while (run < gw && g[go + run] <= gtli) {
                     run++;
                 }
-                java.util.Arrays.fill(co, o, base + Math.min(w, run << 2), 0);
+                int to = base + Math.min(w, run << 2);
+                if (to - o <= 16) {
+                    for (int i = o; i < to; i++) {
+                        co[i] = 0;
+                    }
+                } else {
+                    java.util.Arrays.fill(co, o, to, 0);
+                }
                 j = run - 1;
                 continue;
             }

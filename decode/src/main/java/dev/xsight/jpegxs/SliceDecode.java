@@ -17,7 +17,7 @@ public interface SliceDecode {
      * Decodes slice {@code sliceIndex} whose bytes start at its SLH marker.
      *
      * @throws JpegXsFormatException when the slice is malformed (on the calling thread with one worker; otherwise
-     *     it may be reported by {@link #awaitComplete})
+     *     it may be reported by {@link #awaitComplete}); its byte offset counts from the slice's SLH marker
      */
     void slice(int sliceIndex, byte[] b, int off, int len) throws JpegXsFormatException;
 
