@@ -60,6 +60,31 @@ class JxsEncodeCommandTest {
     }
 
     @Test
+    void threadsAndFrameLimitKeepTheOutputOfTheFirstFrames() throws Exception {
+        Path in = dir.resolve("two.yuv");
+        Frame f = Frame.allocate(PixelFormat.YUV420P8, 176, 144);
+        short[] y = f.plane(0);
+        for (int i = 0; i < y.length; i++) {
+            y[i] = (short) ((i * 7) & 0xFF);
+        }
+        try (OutputStream out = Files.newOutputStream(in)) {
+            f.writeRaw(out);
+            f.writeRaw(out);
+        }
+        Path one = dir.resolve("one.jxs");
+        Path three = dir.resolve("three.jxs");
+        assertEquals(0, run("jxs", "encode", in.toString(), "--width", "176", "--height", "144", "--format", "yuv420p",
+                "--bpp", "4", "--frames", "1", "-o", one.toString()));
+        assertEquals(0, run("jxs", "encode", in.toString(), "--width", "176", "--height", "144", "--format", "yuv420p",
+                "--bpp", "4", "--threads", "3", "-o", three.toString()));
+        byte[] a = Files.readAllBytes(one);
+        byte[] b = Files.readAllBytes(three);
+        assertEquals(176 * 144 * 4 / 8, a.length);
+        assertEquals(2 * a.length, b.length);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(a, java.util.Arrays.copyOf(b, a.length));
+    }
+
+    @Test
     void rejectsAnInputThatIsNotWholeFrames() throws Exception {
         Path in = dir.resolve("short.yuv");
         Files.write(in, new byte[1000]);

@@ -3,7 +3,7 @@ package dev.xsight.jpegxs;
 import dev.xsight.media.ChromaSampling;
 
 /**
- * The band gains G[b] and priorities P[b] the encoder writes in its WGT marker (ISO/IEC 21122-1 A.4.12). They drive
+ * The band gains G[b] and priorities P[b] the encoder writes in its WGT marker (ISO/IEC 21122-1 Annex A). They drive
  * the truncation position {@code T[p,b] = clamp(Q[p] - G[b] - (P[b] < R[p] ? 1 : 0), 0, 15)} (Table C.10).
  *
  * <p>The tables for NL,x = 5 are the example weights of the standard (visually tuned for three-component

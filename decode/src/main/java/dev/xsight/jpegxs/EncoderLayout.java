@@ -6,7 +6,7 @@ import dev.xsight.media.PixelFormat;
  * Where every coefficient goes in the codestream the encoder writes: component sizes, wavelet bands, precincts
  * (one per 2^NL,y picture lines, full width: Cw = 0), packets and slices (ISO/IEC 21122-1 Annex B). Immutable.
  *
- * <p>Bands are numbered in the standard's global order {@code beta * Nc + c} (B.5), where {@code beta} counts band
+ * <p>Bands are numbered in the standard's global order {@code beta * Nc + c} (Annex B), where {@code beta} counts band
  * levels from the low-pass band, then the horizontal-only levels from the deepest, then three bands (HL, LH, HH)
  * per vertical level from the deepest. 4:2:0 chroma has one vertical level fewer and lacks two bands; {@code k}
  * below indexes the bands that exist, in global order.
@@ -49,7 +49,7 @@ final class EncoderLayout {
     final int precinctRows;
     final int precinctsPerSlice;
     final int slices;
-    /** 7-byte packet headers (ISO/IEC 21122-1 C.3: required when Wf * Nc >= 32752). */
+    /** 7-byte packet headers (required when Wf * Nc >= 32752). */
     final boolean longHeaders;
 
     /** Coefficients per group for bitplane counts (Ng) and bitplane-count groups per significance group (Ss). */
@@ -144,7 +144,7 @@ final class EncoderLayout {
         slices = (precinctRows + precinctsPerSlice - 1) / precinctsPerSlice;
         longHeaders = (long) width * COMPONENTS >= 32752;
 
-        // Packet inclusion (ISO/IEC 21122-1 B.7): the low-pass and horizontal-only levels share packet 0, then one
+        // Packet inclusion (ISO/IEC 21122-1 Annex B): the low-pass and horizontal-only levels share packet 0, then one
         // packet per band level for line 0, then one per band level that has a second line per precinct.
         int firstVertical = nlx - nly + 1;
         int nPackets = 1 + (levels - firstVertical);
@@ -247,7 +247,7 @@ final class EncoderLayout {
         return 2 + 6 + 28 + (4 + 2 * COMPONENTS) + (4 + 2 * bands);
     }
 
-    /** Bytes of a precinct header: Lprc, Q, R and two bits D[p,b] per existing band, byte aligned (C.2). */
+    /** Bytes of a precinct header: Lprc, Q, R and two bits D[p,b] per existing band, byte aligned. */
     int precinctHeaderBytes() {
         return (40 + 2 * bands + 7) / 8;
     }

@@ -2,7 +2,7 @@ package dev.xsight.jpegxs;
 
 /**
  * The reversible 5/3 analysis filter by lifting with whole-sample symmetric extension, the forward counterpart of
- * the inverse transform in ISO/IEC 21122-1 Annex E (E.6/E.7):
+ * the inverse transform in ISO/IEC 21122-1 Annex E:
  * {@code H[i] = x[2i+1] - ((x[2i] + x[2i+2]) >> 1)}, {@code L[i] = x[2i] + ((H[i-1] + H[i] + 2) >> 2)}.
  * Stateless; the caller owns every buffer.
  */

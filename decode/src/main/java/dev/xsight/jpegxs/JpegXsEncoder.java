@@ -10,10 +10,11 @@ import dev.xsight.media.PixelFormat;
  *
  * <p>Coding: level shift and scaling to Bw = 20 bits, forward 5/3 wavelet with NL,x horizontal and NL,y vertical
  * levels over the whole picture, coefficients rounded to Fq = 8 fractional bits, deadzone quantization (Qpih = 0)
- * at a truncation position per band and precinct (C.6), bitplane counts coded raw, or from zero with or without
- * significance flags, whichever is smaller per band and packet. Rate allocation: a frame-wide quantization level
- * that fits the budget gives every precinct row its share; each precinct then takes the finest (Q, R) that fits its
- * share plus what earlier precincts left; what is left at the end becomes filler bytes spread over the precincts.
+ * at a truncation position per band and precinct (Annex C), bitplane counts coded raw (per packet), from zero with or
+ * without significance flags, or predicted from the line above (per band), whichever is smallest. Rate allocation:
+ * a frame-wide quantization level that fits the budget gives every precinct row its share; each precinct then takes
+ * the finest (Q, R) that fits its share plus what earlier precincts left; what is left at the end becomes filler
+ * bytes spread over the precincts.
  *
  * <p>Formats: three components, 4:4:4, 4:2:2 or 4:2:0, 8 to 12 bits (colour data is coded as given; no colour
  * transform, Cpih = 0).
@@ -80,6 +81,7 @@ public final class JpegXsEncoder implements AutoCloseable {
      *     rate is below what the headers and the coarsest coding need
      */
     public JpegXsEncoder(EncoderSettings s, PixelFormat f, int width, int height) {
+        Frame.checkSize(f, width, height); // before any allocation
         this.settings = s;
         this.format = f;
         this.layout = new EncoderLayout(f, width, height, s);
@@ -240,7 +242,7 @@ public final class JpegXsEncoder implements AutoCloseable {
             boolean sliceStart = p % layout.precinctsPerSlice == 0;
             o.reset(target, offsetOf[p] - (sliceStart ? 6 : 0));
             if (sliceStart) {
-                // Slice header (A.4.13): SLH, Lslh = 4, Yslh = slice index.
+                // Slice header (Annex A): SLH, Lslh = 4, Yslh = slice index.
                 o.u16(0xFF20);
                 o.u16(4);
                 o.u16(p / layout.precinctsPerSlice);
@@ -285,8 +287,14 @@ public final class JpegXsEncoder implements AutoCloseable {
         for (int p = 0; p < rows; p++) {
             int budget = globalCost[p] + slack / rows + (p < slack % rows ? 1 : 0) + carry;
             int top = p > 0 ? levelOf[p - 1] : -1;
-            int a = 0;
+            // Most rows land a few levels finer than the frame-wide one: gallop down from it, then bisect.
             int b = global;
+            int step = 1;
+            while (b - step >= 0 && coder.evaluate(p, b - step, top, works[0]) <= budget) {
+                b -= step;
+                step <<= 1;
+            }
+            int a = Math.max(0, b - step + 1);
             while (a < b) {
                 int mid = (a + b) >>> 1;
                 if (coder.evaluate(p, mid, top, works[0]) <= budget) {
@@ -379,12 +387,12 @@ public final class JpegXsEncoder implements AutoCloseable {
 
     private void writeMainHeader(BitPacker o) {
         o.u16(0xFF10); // SOC
-        // CAP (A.4.3): bit 4 = a component with sy > 1 present, bit 8 = packet raw-mode switch used.
+        // CAP (Annex A): bit 4 = a component with sy > 1 present, bit 8 = packet raw-mode switch used.
         boolean subsampledRows = layout.compSy[1] > 1 || layout.compSy[2] > 1;
         o.u16(0xFF50);
         o.u16(4);
         o.u16((subsampledRows ? 1 << 11 : 0) | (settings.rawPackets() ? 1 << 7 : 0));
-        // PIH (A.4.4)
+        // PIH (Annex A)
         o.u16(0xFF12);
         o.u16(26);
         o.u32(codestreamBytes); // Lcod
@@ -410,7 +418,7 @@ public final class JpegXsEncoder implements AutoCloseable {
         o.bits(0, 2); // Qpih: deadzone
         o.bits(0, 2); // Fs: signs inline
         o.bits(0, 2); // Rm: significance run mode 0
-        // CDT (A.4.5)
+        // CDT (Annex A)
         o.u16(0xFF13);
         o.u16(2 * EncoderLayout.COMPONENTS + 2);
         for (int c = 0; c < EncoderLayout.COMPONENTS; c++) {
@@ -418,7 +426,7 @@ public final class JpegXsEncoder implements AutoCloseable {
             o.bits(layout.compSx[c], 4);
             o.bits(layout.compSy[c], 4);
         }
-        // WGT (A.4.12): gain and priority of every existing band in global order.
+        // WGT (Annex A): gain and priority of every existing band in global order.
         o.u16(0xFF14);
         o.u16(2 * layout.bands + 2);
         for (int k = 0; k < layout.bands; k++) {

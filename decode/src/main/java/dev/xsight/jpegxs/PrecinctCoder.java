@@ -6,13 +6,15 @@ package dev.xsight.jpegxs;
  *
  * <p>A quantization level {@code i} in {@code [0, maxLevel()]} stands for the pair (Q, R) with
  * {@code Q = ceil(i / Nb)} and {@code R = Q * Nb - i}, so that every step of {@code i} truncates one more band by
- * one bitplane in priority order and the cost never grows with {@code i}.
+ * one bitplane in priority order and the cost without vertical prediction never grows with {@code i}.
  *
  * <p>Per band line the coder keeps, for every truncation position T (0..15), the bits of the data subpacket
  * (sign nibble plus {@code M - T} magnitude nibbles per group with {@code M > T}, Fs = 0), of the bitplane counts
- * coded without significance (one unary code {@code max(M - T, 0)} per group, prediction from zero, C.5.2) and
+ * coded without significance (one unary code {@code max(M - T, 0)} per group, prediction from zero, Annex C) and
  * with significance (codes only inside significance groups that hold a group above T, plus one flag per
- * significance group, C.5.4). Raw mode (Dr = 1) spends 4 bits per group.
+ * significance group, Annex C). Raw mode (Dr = 1) spends 4 bits per group. For vertical prediction it keeps
+ * the distinct pairs (M, M of the line above) with their counts, so the exact cost at any T and upper-line
+ * truncation is a short sum.
  *
  * <p>Threading: {@link #storeRow} for different bands, {@link #computeStats} for different precinct rows and
  * {@link #evaluate}/{@link #write} for different rows may run on different threads, each with its own {@link Work};
@@ -43,7 +45,7 @@ final class PrecinctCoder {
     private final int[][] stats;
     /**
      * Per precinct row, per band line: the distinct pairs (M, M of the line above) as {@code M << 4 | Mtop} with
-     * their counts, for vertical prediction (C.5.3); band line i owns entries pairStart[i] .. pairStart[i+1].
+     * their counts, for vertical prediction; band line i owns entries pairStart[i] .. pairStart[i+1].
      */
     private final byte[][] pairKey;
     private final int[][] pairCount;
@@ -113,8 +115,12 @@ final class PrecinctCoder {
         }
         stats = new int[layout.precinctRows][layout.bandLinesPerPrecinct * STATS];
         int pairRows = vpredAllowed ? layout.precinctRows : 0;
-        pairKey = new byte[pairRows][layout.bandLinesPerPrecinct * 256];
-        pairCount = new int[pairRows][layout.bandLinesPerPrecinct * 256];
+        int pairs = 0;
+        for (int k = 0; k < nb; k++) {
+            pairs += layout.bandLines[k] * Math.min(256, layout.bandGroups[k]);
+        }
+        pairKey = new byte[pairRows][pairs];
+        pairCount = new int[pairRows][pairs];
         pairStart = new int[pairRows][layout.bandLinesPerPrecinct + 1];
     }
 
@@ -182,7 +188,7 @@ final class PrecinctCoder {
         }
     }
 
-    /** Vertical prediction needs a precinct above in the same slice (C.5.3). */
+    /** Vertical prediction needs a precinct above in the same slice (Annex C). */
     private boolean vpredPossible(int p) {
         return vpredAllowed && p % layout.precinctsPerSlice != 0;
     }
@@ -222,7 +228,7 @@ final class PrecinctCoder {
     }
 
     /**
-     * Bits of one band line's bitplane counts coded by vertical prediction without significance (C.5.3): each
+     * Bits of one band line's bitplane counts coded by vertical prediction without significance (Annex C): each
      * group codes {@code max(M, T) - max(Mtop, t)} with t the larger of this and the upper line's truncation.
      */
     private int verticalBits(int p, int bandLine, int tk, int t) {
@@ -400,7 +406,7 @@ final class PrecinctCoder {
 
     /**
      * Writes precinct row p at the choices {@code w} holds from {@link #evaluate} of the same row, plus {@code padding} zero bytes
-     * that the precinct length Lprc covers (C.2).
+     * that the precinct length Lprc covers (Annex C).
      *
      * @return bytes written
      */
@@ -412,7 +418,7 @@ final class PrecinctCoder {
         out.u8(w.r);
         for (int k = 0; k < layout.bands; k++) {
             boolean exists = layout.linesIn(k, p) > 0;
-            // D[p,b] (C.2): bit 1 significance coding, bit 0 vertical prediction.
+            // D[p,b] (precinct header): bit 1 significance coding, bit 0 vertical prediction.
             out.bits(!exists ? 0 : w.vpred[k] ? 1 : w.sig[k] ? 2 : 0, 2);
         }
         out.align();
@@ -431,7 +437,7 @@ final class PrecinctCoder {
     }
 
     private void writePacket(int p, int j, BitPacker out, Work w) {
-        // Packet header (C.3): Dr, Ldat, Lcnt, Lsgn (no separate sign subpacket: Fs = 0).
+        // Packet header (Annex C): Dr, Ldat, Lcnt, Lsgn (no separate sign subpacket: Fs = 0).
         boolean raw = w.raw[j];
         out.bits(raw ? 1 : 0, 1);
         if (layout.longHeaders) {
@@ -502,7 +508,7 @@ final class PrecinctCoder {
         }
     }
 
-    /** Significance flags (C.5.4): 1 marks a significance group whose bitplane counts are all at most T. */
+    /** Significance flags: 1 marks a significance group whose bitplane counts are all at most T. */
     private void writeSignificance(int k, int row, int tk, BitPacker out) {
         byte[] sm = sigMax[k];
         for (int i = 0, n = layout.bandSigGroups[k], sb = row * n; i < n; i++) {
@@ -510,7 +516,7 @@ final class PrecinctCoder {
         }
     }
 
-    /** Bitplane counts predicted from the line above (C.5.3), without significance flags. */
+    /** Bitplane counts predicted from the line above, without significance flags. */
     private void writeVerticalCounts(int k, int row, int tk, int t, BitPacker out) {
         int groups = layout.bandGroups[k];
         byte[] m = gcli[k];
@@ -522,7 +528,7 @@ final class PrecinctCoder {
         }
     }
 
-    /** Bitplane counts predicted from zero (C.5.2): unary code of max(M - T, 0), ones terminated by a zero. */
+    /** Bitplane counts predicted from zero: unary code of max(M - T, 0), ones terminated by a zero. */
     private void writeCounts(int k, int row, int tk, boolean significance, BitPacker out) {
         int groups = layout.bandGroups[k];
         byte[] m = gcli[k];
@@ -546,7 +552,7 @@ final class PrecinctCoder {
     }
 
     /**
-     * Data subpacket (C.6) with signs inline (Fs = 0): per group with M > T four sign bits, then the magnitude
+     * Data subpacket with signs inline (Fs = 0): per group with M > T four sign bits, then the magnitude
      * bitplanes M-1 down to T, four coefficients per nibble. Deadzone quantization keeps bitplanes at or above T.
      */
     private void writeData(int k, int row, int tk, BitPacker out) {

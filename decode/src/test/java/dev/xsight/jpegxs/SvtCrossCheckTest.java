@@ -36,7 +36,7 @@ class SvtCrossCheckTest {
         "yuv444p12le, 640, 360, 4, 5, 2, 16, 30", "yuv444p10le, 321, 181, 3, 5, 1, 2, 30",
         "yuv420p10le, 640, 360, 2, 5, 2, 8, 30", "yuv420p, 480, 270, 3, 3, 1, 270, 30",
         "yuv444p, 601, 337, 4, 2, 0, 1, 30", "yuv422p10le, 1002, 563, 0.75, 4, 2, 4, 30",
-        "yuv422p10le, 640, 360, 12, 5, 2, 16, 30"})
+        "yuv422p10le, 640, 360, 12, 5, 2, 16, 30", "yuv444p, 10924, 64, 2, 5, 2, 16, 30"})
     void svtDecodesOurCodestreamsToTheSameSamplesAsOurDecoder(String fmt, int w, int h, double bpp, int nlx,
             int nly, int slice, double floorDb) throws Exception {
         String app = System.getProperty("xsight.svt.decoder", System.getenv("XSIGHT_SVT_DECODER"));
