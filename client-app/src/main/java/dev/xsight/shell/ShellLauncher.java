@@ -132,7 +132,16 @@ public final class ShellLauncher {
         return false;
     }
 
+    /**
+     * JavaFX warns at every start that it was loaded from the class path ("Unsupported JavaFX configuration"); the
+     * app and its jpackage image run it that way on purpose, so that one message is filtered out of JavaFX's
+     * logger (held here so the filter is not garbage-collected); every other JavaFX warning still shows.
+     */
+    private static final java.util.logging.Logger FX_LOG = java.util.logging.Logger.getLogger("javafx");
+
     private static void startToolkit() {
+        FX_LOG.setFilter(r -> r.getMessage() == null
+                || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
         CountDownLatch started = new CountDownLatch(1);
         try {
             Platform.startup(started::countDown);

@@ -284,6 +284,9 @@ public final class ShellViewModel implements AutoCloseable {
 
     @Override
     public void close() {
+        if (control.isShutdown()) {
+            return;
+        }
         control.execute(this::stopCurrent);
         control.shutdown();
         try {

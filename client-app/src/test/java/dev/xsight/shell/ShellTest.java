@@ -98,6 +98,17 @@ class ShellTest {
     }
 
     @Test
+    void fKeyTogglesFullScreenAndEscapeLeavesIt(FxRobot robot) {
+        robot.type(KeyCode.F);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(shell.viewModel().fullScreenProperty().get());
+        assertTrue(shell.stage().isFullScreen(), "F puts the main window in full screen");
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(shell.stage().isFullScreen(), "Esc leaves full screen");
+    }
+
+    @Test
     void spaceFreezesAndMarkKeysRecordTimecode(FxRobot robot) {
         robot.type(KeyCode.SPACE);
         WaitForAsyncUtils.waitForFxEvents();
