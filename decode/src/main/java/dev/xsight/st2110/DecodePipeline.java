@@ -98,8 +98,10 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
         Frame f = frames.acquire();
         long t0 = System.nanoTime();
         try {
-            decoder.decode(buf.data(), 0, buf.length(), f);
-        } catch (JpegXsFormatException | RuntimeException e) {
+            // ISO/IEC 21122-3 boxes (jpvs, colr) may precede SOC in the picture segment; the codec starts at SOC.
+            int soc = JxsFraming.skipBoxes(buf.data(), 0, buf.length());
+            decoder.decode(buf.data(), soc, buf.length() - soc, f);
+        } catch (CodestreamFormatException | JpegXsFormatException | RuntimeException e) {
             f.release();
             failed(buf, e);
             return;
@@ -161,11 +163,12 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
         try {
             // The codec's header parser stops at an SLH marker: give it the header segment followed by a stub SLH
             // (its own copy of the header is kept, so reusing the scratch array is safe).
-            int n = header.firstSliceOffset();
+            int soc = header.socOffset();
+            int n = header.firstSliceOffset() - soc;
             if (headerScratch.length < n + 6) {
                 headerScratch = new byte[n + 64];
             }
-            System.arraycopy(buf.data(), 0, headerScratch, 0, n);
+            System.arraycopy(buf.data(), soc, headerScratch, 0, n);
             headerScratch[n] = (byte) 0xFF;
             headerScratch[n + 1] = 0x20;
             headerScratch[n + 2] = 0;
