@@ -33,6 +33,9 @@ public final class St2110Source implements FrameSource {
     /** Reads and parses an SDP file. */
     public static St2110Source open(Path sdpFile, St2110Receiver.Options options, int zoneOffsetSeconds)
             throws IOException {
+        if (!Files.isRegularFile(sdpFile)) {
+            throw new IOException(sdpFile + ": no such SDP file");
+        }
         long size = Files.size(sdpFile);
         if (size > SdpParser.MAX_CHARS) {
             throw new IOException(sdpFile + ": " + size + " bytes is too large for an SDP file");
