@@ -65,8 +65,9 @@ public final class St2110Source implements FrameSource {
         }
         started = true;
         JxsvFormat f = sdp.format();
-        if (f.interlaced()) {
-            throw new IOException("interlaced / PsF JPEG XS streams are not decoded yet (" + f + ")");
+        if (f.interlaced() && f.packetMode() == PacketMode.SLICE) {
+            throw new IOException("interlaced / PsF JPEG XS in slice packetization mode is not decoded yet (" + f
+                    + "); codestream mode is");
         }
         long max = Math.min(sdp.streams().getFirst().maxCodestreamBytes(), 256L << 20);
         long raw = (long) f.width() * f.height() * 3 * 2 + (1 << 20);
