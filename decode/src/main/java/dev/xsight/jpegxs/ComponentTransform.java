@@ -34,7 +34,7 @@ final class ComponentTransform {
      * one precinct row at a time and writes final rows out at once, so only a few rows are ever in flight and the
      * ring stays in cache.
      */
-    static final int RING = 64;
+    static final int RING = 16;
     private static final int MASK = RING - 1;
     private final int[][] outEven;
     private final int[][] outOdd;

@@ -91,8 +91,12 @@ final class OutputStage {
         for (int i = 0; i < nh; i++) {
             int e = (ev[i] + add) >> dz;
             int o = (od[i] + add) >> dz;
-            out[oo + 2 * i] = (short) (e < 0 ? 0 : e > max ? max : e);
-            out[oo + 2 * i + 1] = (short) (o < 0 ? 0 : o > max ? max : o);
+            e = e < 0 ? 0 : e > max ? max : e;
+            o = o < 0 ? 0 : o > max ? max : o;
+            // Two adjacent stores of one packed int: the JIT merges them into a single 32-bit store.
+            int pair = e | o << 16;
+            out[oo + 2 * i] = (short) pair;
+            out[oo + 2 * i + 1] = (short) (pair >>> 16);
         }
         if (nl > nh) {
             int e = (ev[nh] + add) >> dz;

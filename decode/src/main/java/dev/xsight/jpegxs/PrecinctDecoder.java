@@ -275,7 +275,9 @@ final class PrecinctDecoder {
                 if (sigCoded && (i & 7) == 0 && f[i >> 3] != 0) {
                     // An insignificant group of eight: every count is the truncation position.
                     int n = Math.min(8, gw - i);
-                    java.util.Arrays.fill(g, go + i, go + i + n, (byte) gtli);
+                    for (int z = 0; z < n; z++) {
+                        g[go + i + z] = (byte) gtli;
+                    }
                     i += n - 1;
                     continue;
                 }
