@@ -84,6 +84,8 @@ final class ReceiveCommand implements Callable<Integer> {
             description = "Benchmarks: receive N times in one JVM (warm start-up figures); one JSON line each.")
     int repeat;
 
+    private volatile boolean stopped;
+
     @Override
     public Integer call() throws Exception {
         if (input.hls != null) {
@@ -133,13 +135,14 @@ final class ReceiveCommand implements Callable<Integer> {
         AtomicLong index = new AtomicLong();
         CountDownLatch done = new CountDownLatch(1);
         long limit = frames == null ? Long.MAX_VALUE : frames;
+        StreamStatistics st;
         try (St2110Source source = St2110Source.open(sdp, opts, zone)) {
             source.start(new FrameSource.FrameListener() {
                 @Override
                 public void onFrame(Frame f) {
                     try {
                         long i = index.get();
-                        if (i >= limit) {
+                        if (i >= limit || stopped) {
                             return;
                         }
                         if (md5) {
@@ -157,14 +160,14 @@ final class ReceiveCommand implements Callable<Integer> {
                 }
             });
             done.await(timeoutMillis, TimeUnit.MILLISECONDS);
-            StreamStatistics st = source.statistics();
-            source.close();
-            String json = st.toJson();
-            stdout.println(json);
-            stdout.flush();
-            if (statsJson != null) {
-                Files.writeString(statsJson, json + "\n");
-            }
+            stopped = true; // no md5 line may follow the statistics line
+            st = source.statistics();
+        }
+        String json = st.toJson();
+        stdout.println(json);
+        stdout.flush();
+        if (statsJson != null) {
+            Files.writeString(statsJson, json + "\n");
         }
         if (frames != null && index.get() < frames) {
             System.err.println("xsight receive: decoded " + index.get() + " of " + frames + " frames before the "

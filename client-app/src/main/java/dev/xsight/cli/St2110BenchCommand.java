@@ -100,6 +100,9 @@ final class St2110BenchCommand implements Callable<Integer> {
         try (St2110Receiver rx = new St2110Receiver(d, St2110Receiver.Options.defaults(), counters, sink)) {
             t0 = System.nanoTime();
             pictures = run.equals("paced") ? paced(f, cs, to) : blast(m, cs, to);
+            if (rx.usesEpoll()) {
+                System.err.println("receiving with epoll/recvmmsg");
+            }
             t1 = System.nanoTime();
             Thread.sleep(500);
         } finally {

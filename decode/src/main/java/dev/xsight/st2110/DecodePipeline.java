@@ -54,6 +54,13 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
     private final int[] sliceOff;
     private final int[] sliceLen;
     private int sliceRowsLuma;
+    // Interlaced (decode thread only).
+    private FramePool firstFields;
+    private FramePool secondFields;
+    private Frame pendingFirst;
+    private int pendingFrameCounter;
+    private long pendingTimestamp;
+    private long pendingDecodeNanos;
     private byte[] headerScratch = new byte[512];
 
     public DecodePipeline(JxsvFormat format, int decoderThreads, int maxPictureBytes, RtpTimecode timecode,
@@ -95,11 +102,17 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
     }
 
     private void decodeWhole(PictureBuffer buf) {
+        if (buf.field() != 0) {
+            decodeField(buf);
+            return;
+        }
         Frame f = frames.acquire();
         long t0 = System.nanoTime();
         try {
-            decoder.decode(buf.data(), 0, buf.length(), f);
-        } catch (JpegXsFormatException | RuntimeException e) {
+            // ISO/IEC 21122-3 boxes (jpvs, colr) may precede SOC in the picture segment; the codec starts at SOC.
+            int soc = JxsFraming.skipBoxes(buf.data(), 0, buf.length());
+            decoder.decode(buf.data(), soc, buf.length() - soc, f);
+        } catch (CodestreamFormatException | JpegXsFormatException | RuntimeException e) {
             f.release();
             failed(buf, e);
             return;
@@ -109,6 +122,76 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
         long ts = buf.rtpTimestamp();
         buf.release();
         finish(f, ts);
+    }
+
+    /**
+     * Interlaced / PsF (RFC 9134 I = 2, 3): each field is its own codestream of half the lines; the first field waits
+     * for the second of the same F counter and the two are woven into one frame (first field on the even lines).
+     */
+    private void decodeField(PictureBuffer buf) {
+        boolean first = buf.field() == 2;
+        if (firstFields == null) {
+            PixelFormat pf = frames.format();
+            firstFields = new FramePool(pf, frames.width(), (frames.height() + 1) / 2, 2);
+            secondFields = new FramePool(pf, frames.width(), frames.height() / 2, 2);
+        }
+        Frame ff = (first ? firstFields : secondFields).acquire();
+        long t0 = System.nanoTime();
+        try {
+            int soc = JxsFraming.skipBoxes(buf.data(), 0, buf.length());
+            decoder.decode(buf.data(), soc, buf.length() - soc, ff);
+        } catch (CodestreamFormatException | JpegXsFormatException | RuntimeException e) {
+            ff.release();
+            failed(buf, e);
+            return;
+        }
+        if (first) {
+            if (pendingFirst != null) {
+                pendingFirst.release();
+                counters.framesDroppedDecode++;
+            }
+            pendingFirst = ff;
+            pendingFrameCounter = buf.frameCounter();
+            pendingTimestamp = buf.rtpTimestamp();
+            pendingDecodeNanos = System.nanoTime() - t0;
+            buf.release();
+            return;
+        }
+        Frame top = pendingFirst;
+        pendingFirst = null;
+        if (top == null || pendingFrameCounter != buf.frameCounter()) {
+            // A second field without its first: no frame can be shown without tearing.
+            if (top != null) {
+                top.release();
+            }
+            ff.release();
+            counters.framesDroppedDecode++;
+            buf.release();
+            return;
+        }
+        Frame f = frames.acquire();
+        weave(top, ff, f);
+        top.release();
+        ff.release();
+        long t1 = System.nanoTime();
+        counters.decoded(pendingDecodeNanos + (t1 - t0), t1 - buf.lastArrivalNanos());
+        buf.release();
+        finish(f, pendingTimestamp);
+    }
+
+    /** Frame row y comes from row y/2 of the first field (y even) or the second (y odd), in every plane. */
+    static void weave(Frame first, Frame second, Frame out) {
+        for (int p = 0; p < out.format().planeCount(); p++) {
+            int w = out.planeWidth(p);
+            int h = out.planeHeight(p);
+            for (int y = 0; y < h; y++) {
+                Frame src = (y & 1) == 0 ? first : second;
+                int sy = y >> 1;
+                if (sy < src.planeHeight(p)) {
+                    System.arraycopy(src.plane(p), sy * w, out.plane(p), y * w, w);
+                }
+            }
+        }
     }
 
     private void failed(PictureBuffer buf, Exception e) {
@@ -161,11 +244,12 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
         try {
             // The codec's header parser stops at an SLH marker: give it the header segment followed by a stub SLH
             // (its own copy of the header is kept, so reusing the scratch array is safe).
-            int n = header.firstSliceOffset();
+            int soc = header.socOffset();
+            int n = header.firstSliceOffset() - soc;
             if (headerScratch.length < n + 6) {
                 headerScratch = new byte[n + 64];
             }
-            System.arraycopy(buf.data(), 0, headerScratch, 0, n);
+            System.arraycopy(buf.data(), soc, headerScratch, 0, n);
             headerScratch[n] = (byte) 0xFF;
             headerScratch[n + 1] = 0x20;
             headerScratch[n + 2] = 0;
@@ -375,5 +459,9 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
             }
         }
         decoder.close();
+        if (pendingFirst != null) {
+            pendingFirst.release();
+            pendingFirst = null;
+        }
     }
 }

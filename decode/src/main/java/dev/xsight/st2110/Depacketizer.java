@@ -49,6 +49,7 @@ public final class Depacketizer implements ReorderBuffer.Output {
     private PictureBuffer cur;
     private long curTs;
     private int curF;
+    private int curField;
     private int lastF = -1;
     private boolean damaged;
     private DropReason damage;
@@ -128,13 +129,17 @@ public final class Depacketizer implements ReorderBuffer.Output {
             if (open) {
                 endPicture(DropReason.INCOMPLETE);
             }
-            start(s.timestamp, f);
+            start(s.timestamp, f, JxsPayloadHeader.i(h));
             if (mode == PacketMode.CODESTREAM && JxsPayloadHeader.packetIndex(h) == 0) {
                 // T=1: a gap right before the first packet of a new picture belongs to the previous picture.
                 lossPending = false;
             }
         }
         lastArrival = s.arrivalNanos;
+        if (JxsPayloadHeader.i(h) != curField) {
+            damage(DropReason.INCONSISTENT);
+            counters.inconsistentCounters++;
+        }
         if (f != curF) {
             damage(DropReason.INCONSISTENT);
             counters.inconsistentCounters++;
@@ -148,8 +153,9 @@ public final class Depacketizer implements ReorderBuffer.Output {
         }
     }
 
-    private void start(long ts, int f) {
+    private void start(long ts, int f, int field) {
         open = true;
+        curField = field;
         curTs = ts;
         curF = f;
         damaged = false;
@@ -158,8 +164,9 @@ public final class Depacketizer implements ReorderBuffer.Output {
         unitOpen = false;
         header = null;
         if (lastF >= 0) {
+            // The second field of a frame repeats its first field's F counter.
             int gap = (f - lastF) & 31;
-            if (gap > 1) {
+            if (gap > 1 && gap < 31) {
                 // ST 2110-22 / RFC 9134: F advances by one per picture; whole pictures vanished in between.
                 counters.framesDropped += gap - 1;
                 sink.dropped(ts, DropReason.MISSING, gap - 1);
@@ -178,6 +185,7 @@ public final class Depacketizer implements ReorderBuffer.Output {
         } else {
             cur.rtpTimestamp = ts;
             cur.frameCounter = f;
+            cur.field = field;
         }
     }
 

@@ -24,6 +24,7 @@ public final class Packetizer {
     private final byte[] packet;
     private int sequence;
     private int frameCounter;
+    private int field;
     private int[] sliceOffsets = new int[256];
 
     /**
@@ -59,8 +60,24 @@ public final class Packetizer {
      */
     public int packetize(byte[] b, int off, int len, long rtpTime, PacketConsumer out)
             throws CodestreamFormatException {
+        return packetize(b, off, len, rtpTime, 0, out);
+    }
+
+    /**
+     * As {@link #packetize(byte[], int, int, long, PacketConsumer)} for one field of an interlaced or PsF frame:
+     * {@code field} is the I value, 2 for the first field and 3 for the second (0 progressive). Both fields of a
+     * frame carry the same F counter (RFC 9134 4.3).
+     */
+    public int packetize(byte[] b, int off, int len, long rtpTime, int field, PacketConsumer out)
+            throws CodestreamFormatException {
+        if (field == 1 || field < 0 || field > 3) {
+            throw new IllegalArgumentException("I must be 0, 2 or 3, got " + field);
+        }
+        this.field = field;
         int f = frameCounter;
-        frameCounter = (frameCounter + 1) & 31;
+        if (field != 2) {
+            frameCounter = (frameCounter + 1) & 31;
+        }
         if (mode == PacketMode.CODESTREAM) {
             return unit(b, off, len, rtpTime, f, -1, true, out);
         }
@@ -88,8 +105,8 @@ public final class Packetizer {
             boolean last = i == count - 1;
             boolean lastOfPicture = last && (lastUnit || sep < 0);
             int hdr = sep < 0
-                    ? JxsPayloadHeader.pack(true, 0, last, 0, f, i >>> 11, i)
-                    : JxsPayloadHeader.pack(true, 1, last, 0, f, sep, i);
+                    ? JxsPayloadHeader.pack(true, 0, last, field, f, i >>> 11, i)
+                    : JxsPayloadHeader.pack(true, 1, last, field, f, sep, i);
             RtpPacket.writeHeader(packet, 0, lastOfPicture, payloadType, sequence, rtpTime, ssrc);
             JxsPayloadHeader.write(packet, RtpPacket.HEADER_BYTES, hdr);
             System.arraycopy(b, off + start, packet, RtpPacket.HEADER_BYTES + JxsPayloadHeader.BYTES, n);

@@ -11,6 +11,7 @@ public final class PictureBuffer {
     long rtpTimestamp;
     long lastArrivalNanos;
     int frameCounter;
+    int field;
     private volatile boolean inUse;
 
     PictureBuffer(int capacity) {
@@ -42,6 +43,16 @@ public final class PictureBuffer {
         inUse = true;
         length = 0;
         return true;
+    }
+
+    /** RFC 9134 I field: 0 progressive, 2 first field, 3 second field. */
+    public int field() {
+        return field;
+    }
+
+    /** F counter of the picture (both fields of a frame share it). */
+    public int frameCounter() {
+        return frameCounter;
     }
 
     /** Hands the buffer back to the depacketizer; any thread. */

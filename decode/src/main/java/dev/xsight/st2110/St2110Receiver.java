@@ -19,7 +19,7 @@ import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.DatagramPacket;
-import io.netty.channel.socket.InternetProtocolFamily;
+import io.netty.channel.socket.SocketProtocolFamily;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -186,9 +186,9 @@ public final class St2110Receiver implements AutoCloseable {
         if (epoll) {
             // recvmmsg: one syscall fills a buffer with up to BATCH datagrams of at most MAX_DATAGRAM bytes each.
             b.option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, MAX_DATAGRAM);
-            b.option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM * BATCH));
+            b.option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM * BATCH));
         } else {
-            b.option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM + 1));
+            b.option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM + 1));
         }
         InetSocketAddress local = multicast ? new InetSocketAddress(dest, s.port()) : new InetSocketAddress(
                 isLocal(dest) ? dest : null, s.port());
@@ -234,8 +234,8 @@ public final class St2110Receiver implements AutoCloseable {
         }
     }
 
-    private static InternetProtocolFamily family(InetAddress a) {
-        return a instanceof java.net.Inet6Address ? InternetProtocolFamily.IPv6 : InternetProtocolFamily.IPv4;
+    private static SocketProtocolFamily family(InetAddress a) {
+        return a instanceof java.net.Inet6Address ? SocketProtocolFamily.INET6 : SocketProtocolFamily.INET;
     }
 
     /** Copies each datagram into a packet slot and hands it to the intake; runs on the stream's event loop. */

@@ -33,6 +33,9 @@ public final class St2110Source implements FrameSource {
     /** Reads and parses an SDP file. */
     public static St2110Source open(Path sdpFile, St2110Receiver.Options options, int zoneOffsetSeconds)
             throws IOException {
+        if (!Files.isRegularFile(sdpFile)) {
+            throw new IOException(sdpFile + ": no such SDP file");
+        }
         long size = Files.size(sdpFile);
         if (size > SdpParser.MAX_CHARS) {
             throw new IOException(sdpFile + ": " + size + " bytes is too large for an SDP file");
@@ -62,8 +65,9 @@ public final class St2110Source implements FrameSource {
         }
         started = true;
         JxsvFormat f = sdp.format();
-        if (f.interlaced()) {
-            throw new IOException("interlaced / PsF JPEG XS streams are not decoded yet (" + f + ")");
+        if (f.interlaced() && f.packetMode() == PacketMode.SLICE) {
+            throw new IOException("interlaced / PsF JPEG XS in slice packetization mode is not decoded yet (" + f
+                    + "); codestream mode is");
         }
         long max = Math.min(sdp.streams().getFirst().maxCodestreamBytes(), 256L << 20);
         long raw = (long) f.width() * f.height() * 3 * 2 + (1 << 20);

@@ -331,4 +331,41 @@ class RtpRoundTripTest {
         }
         assertEquals(4096, rig.pool.available(), "no packet slot is left held");
     }
+
+    static byte[] box(String type, int payload) {
+        byte[] b = new byte[8 + payload];
+        java.nio.ByteBuffer.wrap(b).putInt(b.length).put(type.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return b;
+    }
+
+    @Test
+    void pictureSegmentsMayStartWithJpvsAndColrBoxes() throws Exception {
+        byte[] cs = Conformance.read(FILES[0]);
+        java.io.ByteArrayOutputStream seg = new java.io.ByteArrayOutputStream();
+        seg.write(box("jpvs", 24));
+        seg.write(box("colr", 7));
+        seg.write(cs);
+        byte[] withBoxes = seg.toByteArray();
+        JxsFraming.Header h = JxsFraming.header(withBoxes, 0, withBoxes.length);
+        assertEquals(32 + 15, h.socOffset());
+        assertEquals(32 + 15 + 110, h.firstSliceOffset());
+        for (PacketMode mode : PacketMode.values()) {
+            Rig rig = new Rig(mode, 1);
+            for (byte[] d : packetize(mode, List.of(withBoxes, withBoxes, withBoxes), 3, 0)) {
+                rig.feed(d, 0);
+            }
+            rig.finish();
+            assertEquals(2, rig.rec.pictures.size(), mode.name());
+            assertArrayEquals(withBoxes, rig.rec.pictures.get(1), mode.name());
+        }
+    }
+
+    @Test
+    void malformedBoxesBeforeSocAreATypedError() {
+        byte[] b = box("jpvs", 4);
+        b[3] = (byte) 200; // box longer than the data
+        CodestreamFormatException e = org.junit.jupiter.api.Assertions.assertThrows(CodestreamFormatException.class,
+                () -> JxsFraming.header(b, 0, b.length));
+        assertEquals(0, e.offset());
+    }
 }
