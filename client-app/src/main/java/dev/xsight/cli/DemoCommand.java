@@ -63,6 +63,15 @@ final class DemoCommand implements Callable<Integer> {
                     + " RFC 9134 send in MODE (codestream or slice), receive, decode.")
     String st2110;
 
+    @Option(names = "--pipeline", paramLabel = "PRESET|FILE",
+            description = "Display pipeline for the preview and reference output: a preset (rec709, srgb, pq1000,"
+                    + " aces13-rec709, aces13-srgb, aces13-pq1000, aces20-rec709, aces20-srgb, aces20-pq1000), a"
+                    + " LUT/CLF/CDL file (on Rec.709) or an AMF / pipeline JSON file. Not saved.")
+    String pipeline;
+
+    @Option(names = "--cpu-preview", description = "Render the preview on the CPU (reduced size) instead of OpenGL.")
+    boolean cpuPreview;
+
     @Option(names = "--bench", paramLabel = "FRAMES",
             description = "No window: time generating and preview-converting FRAMES frames, print medians, exit.")
     Integer bench;
@@ -92,6 +101,13 @@ final class DemoCommand implements Callable<Integer> {
         DemoSource.Settings settings = new DemoSource.Settings(r, drop, first, !still);
         if (bench != null) {
             return runBench(settings, bench);
+        }
+        if (pipeline != null) {
+            dev.xsight.shell.DisplaySetup.forced(pipeline); // bad preset or file: exit 2 before any window
+            System.setProperty("xsight.pipeline", pipeline);
+        }
+        if (cpuPreview) {
+            System.setProperty("xsight.preview.gl", "false");
         }
         ShellOptions options = ShellOptions.defaults()
                 .withRegistry(SourceRegistry.discover().with(st2110 == null ? new DemoSourceProvider(settings)

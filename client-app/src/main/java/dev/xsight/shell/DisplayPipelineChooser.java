@@ -1,0 +1,80 @@
+package dev.xsight.shell;
+
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+/**
+ * The display pipeline controls: a preset chooser and a Load… button (CDL/LUT/CLF/AMF/FDL) for the top bar
+ * ({@link #chooser()}), and the DISPLAY PIPELINE block for the bottom bar ({@link #status()}) with the active pipeline
+ * and its back end ({@code #pipeline}, e.g. {@code Rec.709 BT.1886 100 nits · GL}). Binds to a
+ * {@link PipelineViewModel}; FX thread.
+ */
+public final class DisplayPipelineChooser {
+    private final ComboBox<PipelinePreset> presets = new ComboBox<>();
+    private final HBox chooser;
+    private final VBox status;
+    private boolean updating;
+
+    public DisplayPipelineChooser(PipelineViewModel vm) {
+        presets.setId("pipeline-chooser");
+        presets.getItems().setAll(PipelinePreset.values());
+        presets.setFocusTraversable(false);
+        presets.setPromptText("pipeline from file");
+        presets.setPrefWidth(260);
+        Button load = new Button("Load CDL/LUT/CLF/AMF/FDL…");
+        load.setId("pipeline-load");
+        load.setFocusTraversable(false);
+        load.setOnAction(e -> vm.loadInteractive());
+        chooser = new HBox(6, presets, load);
+        chooser.setAlignment(Pos.CENTER_RIGHT);
+        chooser.setStyle("-fx-padding: 0 12 0 0;");
+
+        Label caption = new Label("DISPLAY PIPELINE");
+        caption.getStyleClass().add("caption");
+        Label active = new Label();
+        active.setId("pipeline");
+        active.getStyleClass().add("figure");
+        active.textProperty().bind(vm.labelProperty());
+        vm.backendProperty().addListener((o, was, is) -> active.setTooltip(new Tooltip(is)));
+        status = new VBox(2, caption, active);
+        status.setAlignment(Pos.CENTER_LEFT);
+
+        presets.valueProperty().addListener((o, was, is) -> {
+            if (!updating && is != null) {
+                vm.choose(is);
+            }
+        });
+        vm.settingProperty().addListener((o, was, is) -> show(is));
+        show(vm.settingProperty().get());
+    }
+
+    private void show(PipelineSetting s) {
+        updating = true;
+        try {
+            presets.setValue(s.preset());
+        } finally {
+            updating = false;
+        }
+    }
+
+    /** Preset box and Load… button. */
+    public Node chooser() {
+        return chooser;
+    }
+
+    /** Caption and active pipeline label. */
+    public Node status() {
+        return status;
+    }
+
+    /** The preset box (tests). */
+    public ComboBox<PipelinePreset> presets() {
+        return presets;
+    }
+}
