@@ -62,7 +62,7 @@ class PipelineRendererTest {
     }
 
     @Test
-    void glPreviewMatchesTheCpuReferenceWithinOneCode() {
+    void glPreviewMatchesTheCpuReferenceWithinTwoCodes() {
         String why = GlContext.unavailableReason();
         assumeTrue(why == null, "no OpenGL context: " + why);
         Frame f = bars();

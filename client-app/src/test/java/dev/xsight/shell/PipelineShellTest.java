@@ -37,9 +37,11 @@ class PipelineShellTest {
 
     private Shell shell;
     private Path config;
+    private String configBefore;
 
     @Start
     void start(Stage stage) throws IOException {
+        configBefore = System.getProperty("xsight.config.dir");
         config = Files.createTempDirectory("xsight-config");
         System.setProperty("xsight.config.dir", config.toString());
         System.clearProperty("xsight.pipeline");
@@ -51,7 +53,11 @@ class PipelineShellTest {
     @AfterEach
     void closeShell(FxRobot robot) {
         robot.interact(() -> shell.stage().close());
-        System.clearProperty("xsight.config.dir");
+        if (configBefore == null) {
+            System.clearProperty("xsight.config.dir");
+        } else {
+            System.setProperty("xsight.config.dir", configBefore);
+        }
     }
 
     private static String text(FxRobot robot, String id) {
