@@ -12,7 +12,7 @@ import javafx.scene.layout.VBox;
 /**
  * The display pipeline controls: a preset chooser and a Load… button (CDL/LUT/CLF/AMF/FDL) for the top bar
  * ({@link #chooser()}), and the DISPLAY PIPELINE block for the bottom bar ({@link #status()}) with the active pipeline
- * and its back end ({@code #pipeline}, e.g. {@code Rec.709 BT.1886 100 nits · GL}). Binds to a
+ * and its back end ({@code #pipeline}, e.g. {@code GL · Rec.709 BT.1886 100 nits}). Binds to a
  * {@link PipelineViewModel}; FX thread.
  */
 public final class DisplayPipelineChooser {

@@ -210,8 +210,8 @@ public final class PipelineViewModel {
     }
 
     private void updateLabel() {
-        label.set(setting.get().label() + " · " + (gl.get() ? "GL" : backend.get().startsWith("CPU") ? "CPU"
-                : backend.get()));
+        String where = gl.get() ? "GL" : backend.get().startsWith("CPU") ? "CPU" : backend.get();
+        label.set(where + " · " + setting.get().label());
     }
 
     private static String message(Throwable e) {
@@ -224,7 +224,7 @@ public final class PipelineViewModel {
         return setting;
     }
 
-    /** E.g. {@code Rec.709 BT.1886 100 nits · GL}. */
+    /** E.g. {@code GL · Rec.709 BT.1886 100 nits} ({@code starting · …} until the renderer has chosen). */
     public ReadOnlyStringProperty labelProperty() {
         return label;
     }
