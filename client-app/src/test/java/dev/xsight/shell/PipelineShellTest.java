@@ -43,6 +43,9 @@ class PipelineShellTest {
     void start(Stage stage) throws IOException {
         configBefore = System.getProperty("xsight.config.dir");
         config = Files.createTempDirectory("xsight-config");
+        // Saved earlier for the HLS kind only; the demo starts on its default.
+        Files.writeString(config.resolve("pipelines.json"),
+                "{\"version\":1,\"sources\":{\"hls\":{\"preset\":\"aces20-rec709\",\"lookEnabled\":true}}}");
         System.setProperty("xsight.config.dir", config.toString());
         System.clearProperty("xsight.pipeline");
         DemoSource.Settings still = DemoSource.Settings.defaults().withMotion(false);
@@ -146,7 +149,8 @@ class PipelineShellTest {
         assertEquals(before, text(robot, "#pipeline"));
         assertEquals(settingBefore, shell.display().settingProperty().get());
         waitForRed(robot, WHITE_X, WHITE_Y, 254, 255);
-        assertFalse(Files.exists(config.resolve("pipelines.json")), "nothing saved for a failed load");
+        assertFalse(Files.readString(config.resolve("pipelines.json")).contains("broken.cube"),
+                "nothing saved for a failed load");
     }
 
     @Test
@@ -182,6 +186,23 @@ class PipelineShellTest {
         assertTrue(text(robot, "#status").startsWith("A: look on"), text(robot, "#status"));
         assertTrue(shell.viewModel().lutEnabledProperty().get());
         waitForRed(robot, WHITE_X, WHITE_Y, 0, 1);
+    }
+
+    @Test
+    void eachSourceKindGetsItsSavedPipelineOrItsDefault(FxRobot robot) throws Exception {
+        playDemo(robot);
+        assertEquals(PipelineSetting.of(PipelinePreset.REC709), shell.display().settingProperty().get());
+        // Selecting the HLS entry (its opening fails: nothing listens there) switches to the pipeline saved for it.
+        robot.interact(() -> shell.viewModel().setLocationPrompt(e -> Optional.of("http://127.0.0.1:9/none.m3u8")));
+        robot.interact(() -> shell.viewModel().select(shell.viewModel().sources().stream()
+                .filter(e -> e.kind().equals("hls") && e.provider().input() == dev.xsight.media.SourceProvider.Input.URL)
+                .findFirst().orElseThrow()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(PipelineSetting.of(PipelinePreset.ACES20_REC709), shell.display().settingProperty().get());
+        assertTrue(text(robot, "#pipeline").endsWith("ACES 2.0 Rec.709 100 nits"), text(robot, "#pipeline"));
+        robot.clickOn("Demo test signal (1080p59.94)");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(PipelineSetting.of(PipelinePreset.REC709), shell.display().settingProperty().get());
     }
 
     @Test
