@@ -11,6 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
@@ -43,6 +46,9 @@ public final class PipelineViewModel {
     private final StringProperty label = new SimpleStringProperty(this, "label", "");
     private final Optional<PipelineSetting> override;
     private Supplier<Optional<Path>> filePrompt = Optional::empty;
+    // Files are read and checked here, off the FX thread (a 65³ cube or a CLF can take a moment).
+    private final ExecutorService loader = Executors.newSingleThreadExecutor(
+            r -> Thread.ofPlatform().name("xsight-pipeline-load").daemon(true).unstarted(r));
     private String sourceKind = "none";
 
     /**
@@ -129,14 +135,15 @@ public final class PipelineViewModel {
     }
 
     /**
-     * Loads a LUT/CLF/CDL as the look, or an AMF/pipeline JSON as the whole pipeline. Any problem is reported in the
-     * status line and the pipeline stays as it was. Returns whether the pipeline changed.
+     * Loads a LUT/CLF/CDL as the look, or an AMF/pipeline JSON as the whole pipeline. The file is read and checked on
+     * a worker; any problem is reported in the status line and the pipeline stays as it was. Completes (on the FX
+     * thread) with whether the pipeline changed.
      */
-    public boolean load(Path file) {
+    public CompletableFuture<Boolean> load(Path file) {
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         if (!Files.isRegularFile(file)) {
             shell.statusProperty().set("Cannot load " + name + ": no such file");
-            return false;
+            return CompletableFuture.completedFuture(false);
         }
         PipelineSetting current = setting.get();
         PipelineSetting next;
@@ -144,31 +151,61 @@ public final class PipelineViewModel {
             case PIPELINE -> next = current.withPipelineFile(file);
             case LUT, CDL -> next = current.withLook(file);
             case FRAMING -> {
-                try {
+                return check(name, () -> {
                     FramingDecisions fdl = FramingDecisions.read(file, null);
-                    shell.statusProperty().set("Cannot use " + name + " as a pipeline: it is framing (canvas "
-                            + fdl.canvasId() + ", " + fdl.guides().size()
-                            + " guides); framing guides are not drawn in the preview yet");
-                } catch (IOException | RuntimeException e) {
-                    shell.statusProperty().set("Cannot load " + name + ": " + message(e));
-                }
-                return false;
+                    return "Cannot use " + name + " as a pipeline: it is framing (canvas " + fdl.canvasId() + ", "
+                            + fdl.guides().size() + " guides); framing guides are not drawn in the preview yet";
+                }).thenApply(ok -> false);
             }
             default -> {
                 shell.statusProperty().set("Cannot load " + name
                         + ": not a .cube, .3dl, .clf, .ctf, .cc, .ccc, .cdl, .amf, .json or .fdl file");
-                return false;
+                return CompletableFuture.completedFuture(false);
             }
         }
-        Optional<String> problem = validate(next);
-        if (problem.isPresent()) {
-            shell.statusProperty().set("Cannot load " + name + ": " + problem.get());
-            return false;
-        }
-        apply(next);
-        save();
-        shell.statusProperty().set("Loaded " + name + " — pipeline: " + next.label());
-        return true;
+        shell.statusProperty().set("Loading " + name + " …");
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        loader.execute(() -> {
+            Optional<String> problem = validate(next);
+            Platform.runLater(() -> {
+                if (problem.isPresent()) {
+                    shell.statusProperty().set("Cannot load " + name + ": " + problem.get());
+                    done.complete(false);
+                } else if (!setting.get().equals(current)) {
+                    shell.statusProperty().set("Not loading " + name + ": the pipeline changed meanwhile");
+                    done.complete(false);
+                } else {
+                    apply(next);
+                    save();
+                    shell.statusProperty().set("Loaded " + name + " — pipeline: " + next.label());
+                    done.complete(true);
+                }
+            });
+        });
+        return done;
+    }
+
+    private interface Check {
+        String run() throws IOException;
+    }
+
+    /** Runs {@code c} on the loader and puts its message (or the failure) in the status line. */
+    private CompletableFuture<Boolean> check(String name, Check c) {
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        loader.execute(() -> {
+            String msg;
+            try {
+                msg = c.run();
+            } catch (IOException | RuntimeException e) {
+                msg = "Cannot load " + name + ": " + message(e);
+            }
+            String m = msg;
+            Platform.runLater(() -> {
+                shell.statusProperty().set(m);
+                done.complete(true);
+            });
+        });
+        return done;
     }
 
     /** A/B: the look on or off. Says so when there is no look to toggle. */
@@ -185,10 +222,16 @@ public final class PipelineViewModel {
                 : "B: look off (" + next.label() + ")");
     }
 
-    /** Reads and compiles {@code s} for a typical frame, so that bad files are caught before anything changes. */
+    /**
+     * Reads the files of {@code s} and compiles its grade for a typical frame, so that bad files are caught before
+     * anything changes. The output is swapped for Rec.709 here: output transforms read no files, and building the
+     * ACES 2.0 tables twice would only cost time.
+     */
     private static Optional<String> validate(PipelineSetting s) {
         try {
-            s.resolve().compile(PixelFormat.YUV422P10, Colorimetry.BT709);
+            DisplayPipeline p = s.resolve();
+            new DisplayPipeline(p.source(), p.input(), p.cdl(), p.luts(), PipelinePreset.REC709.pipeline().output())
+                    .compile(PixelFormat.YUV422P10, Colorimetry.BT709);
             return Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.of(message(e));

@@ -142,7 +142,7 @@ class PipelineShellTest {
         PipelineSetting settingBefore = shell.display().settingProperty().get();
         robot.interact(() -> shell.display().setFilePrompt(() -> Optional.of(bad)));
         robot.clickOn("#pipeline-load");
-        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> text(robot, "#status").startsWith("Cannot load"));
         String status = text(robot, "#status");
         assertTrue(status.startsWith("Cannot load broken.cube: "), status);
         assertTrue(status.contains("broken.cube:3"), "names the line: " + status);
@@ -171,6 +171,7 @@ class PipelineShellTest {
         }
         Files.writeString(invert, cube);
         robot.interact(() -> shell.display().load(invert));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> text(robot, "#status").startsWith("Loaded invert.cube"));
         assertEquals("Rec.709 BT.1886 100 nits + invert.cube", text(robot, "#pipeline").replaceAll("^(GL|CPU) · ", ""));
         waitForRed(robot, WHITE_X, WHITE_Y, 0, 1); // A: white inverted to black
 
