@@ -7,18 +7,17 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.VBox;
 
 /**
  * The display pipeline controls: a preset chooser and a Load… button (CDL/LUT/CLF/AMF/FDL) for the top bar
- * ({@link #chooser()}), and the DISPLAY PIPELINE block for the bottom bar ({@link #status()}) with the active pipeline
+ * ({@link #chooser()}), and the DISPLAY PIPELINE line for the status row ({@link #status()}) with the active pipeline
  * and its back end ({@code #pipeline}, e.g. {@code GL · Rec.709 BT.1886 100 nits}). Binds to a
  * {@link PipelineViewModel}; FX thread.
  */
 public final class DisplayPipelineChooser {
     private final ComboBox<PipelinePreset> presets = new ComboBox<>();
     private final HBox chooser;
-    private final VBox status;
+    private final HBox status;
     private boolean updating;
 
     public DisplayPipelineChooser(PipelineViewModel vm) {
@@ -36,14 +35,16 @@ public final class DisplayPipelineChooser {
         chooser.setStyle("-fx-padding: 0 12 0 0;");
 
         Label caption = new Label("DISPLAY PIPELINE");
-        caption.getStyleClass().add("caption");
         Label active = new Label();
         active.setId("pipeline");
-        active.getStyleClass().add("figure");
         active.textProperty().bind(vm.labelProperty());
-        vm.backendProperty().addListener((o, was, is) -> active.setTooltip(new Tooltip(is)));
-        status = new VBox(2, caption, active);
-        status.setAlignment(Pos.CENTER_LEFT);
+        active.setMinWidth(Label.USE_PREF_SIZE);
+        active.setStyle("-fx-text-fill: #d6d9de;");
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(vm.labelProperty().concat("\n").concat(vm.backendProperty()));
+        active.setTooltip(tip);
+        status = new HBox(8, caption, active);
+        status.setAlignment(Pos.CENTER_RIGHT);
 
         presets.valueProperty().addListener((o, was, is) -> {
             if (!updating && is != null) {

@@ -42,7 +42,7 @@ public final class ShellView extends BorderPane {
         notesSlot.getChildren().setAll(panel);
     }
 
-    /** Puts the display pipeline chooser in the top bar and its status in the bottom bar. FX thread. */
+    /** Puts the display pipeline chooser in the top bar and its status at the right of the status line. FX thread. */
     public void setDisplayControls(Node chooser, Node status) {
         displayChooserSlot.getChildren().setAll(chooser);
         displaySlot.getChildren().setAll(status);
@@ -224,7 +224,7 @@ public final class ShellView extends BorderPane {
                 vm.markInProperty(), vm.markOutProperty(), vm.markers()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(tc, block("SOURCE FORMAT", format), block("STREAM HEALTH", health), displaySlot, spacer,
+        HBox bar = new HBox(tc, block("SOURCE FORMAT", format), block("STREAM HEALTH", health), spacer,
                 block("MARKS", marks), block("DISPLAY", fps));
         bar.getStyleClass().add("bottom-bar");
         Label status = new Label();
@@ -232,7 +232,11 @@ public final class ShellView extends BorderPane {
         status.getStyleClass().add("status-line");
         status.setMaxWidth(Double.MAX_VALUE);
         status.textProperty().bind(vm.statusProperty());
-        return new VBox(bar, status);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        displaySlot.getStyleClass().add("status-line");
+        displaySlot.setAlignment(Pos.CENTER_RIGHT);
+        HBox statusRow = new HBox(status, displaySlot);
+        return new VBox(bar, statusRow);
     }
 
     private static String dash(String s) {
