@@ -63,6 +63,15 @@ final class DemoCommand implements Callable<Integer> {
                     + " RFC 9134 send in MODE (codestream or slice), receive, decode.")
     String st2110;
 
+    @Option(names = "--pipeline", paramLabel = "PRESET|FILE",
+            description = "Display pipeline for the preview and reference output: a preset (rec709, srgb, pq1000,"
+                    + " aces13-rec709, aces13-srgb, aces13-pq1000, aces20-rec709, aces20-srgb, aces20-pq1000), a"
+                    + " LUT/CLF/CDL file (on Rec.709) or an AMF / pipeline JSON file. Not saved.")
+    String pipeline;
+
+    @Option(names = "--cpu-preview", description = "Render the preview on the CPU (reduced size) instead of OpenGL.")
+    boolean cpuPreview;
+
     @Option(names = "--bench", paramLabel = "FRAMES",
             description = "No window: time generating and preview-converting FRAMES frames, print medians, exit.")
     Integer bench;
@@ -90,8 +99,18 @@ final class DemoCommand implements Callable<Integer> {
                 : java.nio.file.Files.isRegularFile(Keymap.userFile()) ? Keymap.userFile() : null;
         Keymap keys = keyFile == null ? Keymap.defaults() : Keymap.load(keyFile);
         DemoSource.Settings settings = new DemoSource.Settings(r, drop, first, !still);
+        if (bench != null && pipeline != null) {
+            return runPipelineBench(settings, bench, pipeline, !cpuPreview);
+        }
         if (bench != null) {
             return runBench(settings, bench);
+        }
+        if (pipeline != null) {
+            dev.xsight.shell.DisplaySetup.forced(pipeline); // bad preset or file: exit 2 before any window
+            System.setProperty("xsight.pipeline", pipeline);
+        }
+        if (cpuPreview) {
+            System.setProperty("xsight.preview.gl", "false");
         }
         ShellOptions options = ShellOptions.defaults()
                 .withRegistry(SourceRegistry.discover().with(st2110 == null ? new DemoSourceProvider(settings)
@@ -143,6 +162,50 @@ final class DemoCommand implements Callable<Integer> {
                 + "frame: generate %.2f, preview full %.2f (mean CPU time %.2f), preview half %.2f; pool made %d "
                 + "frames", frames, median(render), median(full), cpuFull / 1e6 / frames, median(half),
                 source.pooledFrames()));
+        return 0;
+    }
+
+    /** Median time to render one frame into the preview through a display pipeline (GL or CPU), after warm-up. */
+    private static int runPipelineBench(DemoSource.Settings settings, int frames, String pipeline, boolean gl)
+            throws java.io.IOException {
+        if (frames < 10 || frames > 100_000) {
+            throw new IllegalArgumentException("--bench needs 10 to 100000 frames, got " + frames);
+        }
+        dev.xsight.shell.PipelineSetting s = dev.xsight.shell.DisplaySetup.forced(pipeline).orElseThrow();
+        String[] backend = {""};
+        DemoSource source = new DemoSource(settings);
+        long[] t = new long[frames];
+        int w;
+        int h;
+        try (dev.xsight.shell.PipelineRenderer r = new dev.xsight.shell.PipelineRenderer(s.resolve(), gl,
+                new dev.xsight.shell.PipelineRenderer.Listener() {
+                    @Override
+                    public void backendChosen(String name, boolean isGl) {
+                        backend[0] = name;
+                    }
+
+                    @Override
+                    public void pipelineFailed(dev.xsight.colour.DisplayPipeline p, RuntimeException error) {
+                        throw error;
+                    }
+                })) {
+            dev.xsight.media.Frame f0 = source.produce(0);
+            w = r.width(f0, 1);
+            h = r.height(f0, 1);
+            f0.release();
+            java.nio.IntBuffer out = java.nio.IntBuffer.allocate(w * h);
+            for (int pass = 0; pass < 2; pass++) {
+                for (int i = 0; i < frames; i++) {
+                    dev.xsight.media.Frame f = source.produce(i);
+                    long t0 = System.nanoTime();
+                    r.render(f, out, w, h, 1);
+                    t[i] = System.nanoTime() - t0;
+                    f.release();
+                }
+            }
+        }
+        System.out.println(String.format(Locale.ROOT, "pipeline bench, %s on %s, 1920x1080 4:2:2 10-bit -> %dx%d "
+                + "preview, median ms per frame: %.2f", s.label(), backend[0], w, h, median(t)));
         return 0;
     }
 

@@ -30,7 +30,8 @@ public final class PreviewPipeline implements AutoCloseable {
     private final AtomicReference<Frame> slot = new AtomicReference<>();
     private final AtomicReference<Picture> published = new AtomicReference<>();
     private final ArrayBlockingQueue<Picture> free = new ArrayBlockingQueue<>(PICTURES);
-    private final PreviewConverter converter = new PreviewConverter();
+    private volatile PictureRenderer requestedRenderer = PictureRenderer.plain();
+    private PictureRenderer renderer;
     private final Object wake = new Object();
     private final Thread thread;
     private volatile boolean running = true;
@@ -124,12 +125,13 @@ public final class PreviewPipeline implements AutoCloseable {
                 continue;
             }
             try {
-                Picture p = freePicture((f.width() + step - 1) / step, (f.height() + step - 1) / step);
+                PictureRenderer r = currentRenderer();
+                Picture p = freePicture(r.width(f, step), r.height(f, step));
                 if (p == null) {
                     continue; // the screen is not taking pictures: drop this frame
                 }
                 long t0 = System.nanoTime();
-                converter.convert(f, p.pixels, step);
+                r.render(f, p.pixels, p.width, p.height, step);
                 adaptResolution(System.nanoTime() - t0, f);
                 p.timecode = f.timecode();
                 p.frameRate = f.frameRate();
@@ -145,6 +147,29 @@ public final class PreviewPipeline implements AutoCloseable {
                 f.release();
             }
         }
+        if (renderer != null) {
+            renderer.close();
+        }
+    }
+
+    /** Converter thread: swaps in a renderer set with {@link #setRenderer}, closing the old one here. */
+    private PictureRenderer currentRenderer() {
+        PictureRenderer want = requestedRenderer;
+        if (want != renderer) {
+            if (renderer != null) {
+                renderer.close();
+            }
+            renderer = want;
+        }
+        return renderer;
+    }
+
+    /**
+     * Any thread: the renderer to use from the next frame on (the default is {@link PictureRenderer#plain()}). The
+     * previous one is closed on the converter thread.
+     */
+    public void setRenderer(PictureRenderer r) {
+        requestedRenderer = java.util.Objects.requireNonNull(r);
     }
 
     /**

@@ -16,6 +16,7 @@ public final class Shell {
     private final ShellViewModel vm;
     private final ShellView view;
     private final ReferenceWindow reference;
+    private final PipelineViewModel display;
     private final AnimationTimer timer;
 
     private Shell(Stage stage, ShellOptions options) {
@@ -38,6 +39,7 @@ public final class Shell {
             }
         });
         vm.setLocationPrompt(this::askLocation);
+        display = DisplaySetup.attach(vm, view, stage);
         reference = new ReferenceWindow(vm, options.referenceScreen(), options.referenceFullScreen());
         reference.stage().getScene().getStylesheets().addAll(scene.getStylesheets());
         timer = new AnimationTimer() {
@@ -90,6 +92,11 @@ public final class Shell {
 
     public Stage stage() {
         return stage;
+    }
+
+    /** The display pipeline (chooser, A/B look, GL or CPU preview). */
+    public PipelineViewModel display() {
+        return display;
     }
 
     public ReferenceWindow referenceWindow() {

@@ -22,6 +22,8 @@ import javafx.scene.layout.VBox;
 public final class ShellView extends BorderPane {
     private final StackPane notesSlot = new StackPane();
     private final ListView<SourceEntry> sourceList = new ListView<>();
+    private final HBox displaySlot = new HBox();
+    private final HBox displayChooserSlot = new HBox();
 
     ShellView(ShellViewModel vm) {
         getStyleClass().add("shell");
@@ -40,12 +42,18 @@ public final class ShellView extends BorderPane {
         notesSlot.getChildren().setAll(panel);
     }
 
+    /** Puts the display pipeline chooser in the top bar and its status at the right of the status line. FX thread. */
+    public void setDisplayControls(Node chooser, Node status) {
+        displayChooserSlot.getChildren().setAll(chooser);
+        displaySlot.getChildren().setAll(status);
+    }
+
     /** The source list (for tests and keyboard focus). */
     public ListView<SourceEntry> sourceList() {
         return sourceList;
     }
 
-    private static Node topBar(ShellViewModel vm) {
+    private Node topBar(ShellViewModel vm) {
         Label brand = new Label("XSIGHT");
         brand.getStyleClass().add("brand");
         Label sub = new Label("REFERENCE MONITOR");
@@ -78,7 +86,7 @@ public final class ShellView extends BorderPane {
         ref.setOnMouseClicked(e -> vm.perform(dev.xsight.input.Action.TOGGLE_REFERENCE_WINDOW));
         lut.setOnMouseClicked(e -> vm.perform(dev.xsight.input.Action.TOGGLE_LUT));
         transport.setOnMouseClicked(e -> vm.perform(dev.xsight.input.Action.PLAY_PAUSE));
-        HBox bar = new HBox(logo, source, spacer, transport, lut, ref, help);
+        HBox bar = new HBox(logo, source, spacer, displayChooserSlot, transport, lut, ref, help);
         bar.getStyleClass().add("top-bar");
         return bar;
     }
@@ -194,7 +202,7 @@ public final class ShellView extends BorderPane {
         return panel;
     }
 
-    private static Node bottom(ShellViewModel vm) {
+    private Node bottom(ShellViewModel vm) {
         Label tc = new Label();
         tc.setId("timecode");
         tc.getStyleClass().add("timecode");
@@ -224,7 +232,11 @@ public final class ShellView extends BorderPane {
         status.getStyleClass().add("status-line");
         status.setMaxWidth(Double.MAX_VALUE);
         status.textProperty().bind(vm.statusProperty());
-        return new VBox(bar, status);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        displaySlot.getStyleClass().add("status-line");
+        displaySlot.setAlignment(Pos.CENTER_RIGHT);
+        HBox statusRow = new HBox(status, displaySlot);
+        return new VBox(bar, statusRow);
     }
 
     private static String dash(String s) {

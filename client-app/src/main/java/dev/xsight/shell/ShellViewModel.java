@@ -303,6 +303,11 @@ public final class ShellViewModel implements AutoCloseable {
         return keymap;
     }
 
+    /** The frame-to-screen path (the display pipeline installs its renderer here). */
+    public PreviewPipeline previewPipeline() {
+        return pipeline;
+    }
+
     public ObservableList<SourceEntry> sources() {
         return sources;
     }

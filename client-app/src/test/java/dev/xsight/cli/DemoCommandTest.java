@@ -54,6 +54,10 @@ class DemoCommandTest {
         ByteArrayOutputStream err3 = new ByteArrayOutputStream();
         assertEquals(2, runCli(err3, "demo", "--screenshot", "x.png"));
         assertTrue(err3.toString(StandardCharsets.UTF_8).contains("--screenshot needs --run-for"), err3.toString());
+        ByteArrayOutputStream err4 = new ByteArrayOutputStream();
+        assertEquals(2, runCli(err4, "demo", "--pipeline", "rec2020", "--run-for", "1s"));
+        assertTrue(err4.toString(StandardCharsets.UTF_8).contains("unknown pipeline preset 'rec2020'"),
+                err4.toString());
     }
 
     @Test

@@ -9,7 +9,6 @@ import dev.xsight.media.Frame;
 import java.nio.ByteBuffer;
 import java.nio.IntBuffer;
 import java.nio.ShortBuffer;
-import org.lwjgl.system.MemoryUtil;
 
 /**
  * Draws planar 8–16 bit frames through a colour program: each plane goes up as an R16 texture through a pixel
@@ -22,6 +21,7 @@ public final class GlFrameRenderer implements AutoCloseable {
     private final ShaderProgram shader;
     private final int[] planeTex = new int[3];
     private final int[] pbo = new int[3];
+    private int packPbo;
     private int width = -1, height = -1;
     private int fbo, target;
     private final int uSub, uOff, uCodeScale, uYcc;
@@ -78,6 +78,7 @@ public final class GlFrameRenderer implements AutoCloseable {
         uYcc = glGetUniformLocation(shader.program, "xs_ycc");
         glGenBuffers(pbo);
         glGenTextures(planeTex);
+        packPbo = glGenBuffers();
     }
 
     /** Uploads the planes of {@code f} through the PBOs. */
@@ -158,17 +159,22 @@ public final class GlFrameRenderer implements AutoCloseable {
 
     /**
      * Reads the last render back as 10-bit codes, 3 per pixel, top line first, into {@code out} (reused, no
-     * allocation per frame when the caller keeps it).
+     * allocation per frame when the caller keeps it). The pixels travel through a pixel-pack buffer object kept
+     * across frames, mapped for reading.
      */
     public int[] readCodes(int[] out) {
         int[] dst = out != null && out.length == width * height * 3 ? out : new int[width * height * 3];
-        IntBuffer buf = MemoryUtil.memAllocInt(width * height);
+        glBindFramebuffer(GL_FRAMEBUFFER, fbo);
+        glBindBuffer(GL_PIXEL_PACK_BUFFER, packPbo);
         try {
-            glBindFramebuffer(GL_FRAMEBUFFER, fbo);
+            glBufferData(GL_PIXEL_PACK_BUFFER, (long) width * height * 4, GL_STREAM_READ);
             glPixelStorei(GL_PACK_ALIGNMENT, 4);
-            glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_INT_2_10_10_10_REV, buf);
-            glBindFramebuffer(GL_FRAMEBUFFER, 0);
-            GlErrors.check("frame readback");
+            glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_INT_2_10_10_10_REV, 0L);
+            ByteBuffer mapped = glMapBuffer(GL_PIXEL_PACK_BUFFER, GL_READ_ONLY);
+            if (mapped == null) {
+                throw new IllegalStateException("cannot map the readback buffer");
+            }
+            IntBuffer buf = mapped.order(java.nio.ByteOrder.nativeOrder()).asIntBuffer();
             for (int row = 0; row < height; row++) {
                 int src = (height - 1 - row) * width;
                 for (int x = 0; x < width; x++) {
@@ -179,9 +185,12 @@ public final class GlFrameRenderer implements AutoCloseable {
                     dst[i + 2] = (v >>> 20) & 0x3FF;
                 }
             }
+            glUnmapBuffer(GL_PIXEL_PACK_BUFFER);
         } finally {
-            MemoryUtil.memFree(buf);
+            glBindBuffer(GL_PIXEL_PACK_BUFFER, 0);
+            glBindFramebuffer(GL_FRAMEBUFFER, 0);
         }
+        GlErrors.check("frame readback");
         return dst;
     }
 
@@ -196,6 +205,7 @@ public final class GlFrameRenderer implements AutoCloseable {
     @Override
     public void close() {
         glDeleteBuffers(pbo);
+        glDeleteBuffers(packPbo);
         glDeleteTextures(planeTex);
         if (fbo != 0) {
             glDeleteFramebuffers(fbo);

@@ -1,0 +1,224 @@
+package dev.xsight.shell;
+
+import dev.xsight.colour.ChromaSiting;
+import dev.xsight.colour.ColourProgram;
+import dev.xsight.colour.DisplayPipeline;
+import dev.xsight.gl.GlContext;
+import dev.xsight.gl.GlFrameRenderer;
+import dev.xsight.media.ColourModel;
+import dev.xsight.media.Colorimetry;
+import dev.xsight.media.Frame;
+import dev.xsight.media.PixelFormat;
+import java.nio.IntBuffer;
+import java.util.Objects;
+
+/**
+ * The preview through a {@link DisplayPipeline}. The frame is first decimated to the preview size (every k-th
+ * sample of every plane, which keeps the chroma siting; at most {@value #GL_MAX_WIDTH} wide on GL and
+ * {@value #CPU_MAX_WIDTH} on the CPU), then rendered either by OpenGL ({@link GlFrameRenderer}: offscreen EGL
+ * context, planes through PBOs, the pipeline in the shader, RGB10_A2 target read back as 10-bit codes) or, when no
+ * context can be made, by the CPU reference ({@link ColourProgram#applyParallel}). The 10-bit result goes to the
+ * 8-bit preview with a 4×4 ordered dither of the two dropped bits.
+ *
+ * <p>Threading: {@link #setPipeline} from any thread; everything else on the preview converter thread (the GL
+ * context is created and used there only). The listener is called on the converter thread.
+ */
+public final class PipelineRenderer implements PictureRenderer {
+    static final int GL_MAX_WIDTH = 960;
+    static final int CPU_MAX_WIDTH = 480;
+    private static final int[] BAYER = {0, 8, 2, 10, 12, 4, 14, 6, 3, 11, 1, 9, 15, 7, 13, 5};
+
+    /** Hears which back end runs and when a pipeline cannot be compiled. */
+    public interface Listener {
+        /** E.g. {@code GL (llvmpipe …)} or {@code CPU (no OpenGL: …)}. */
+        void backendChosen(String backend, boolean gl);
+
+        /** {@code pipeline} failed for this source; the previous program stays. */
+        void pipelineFailed(DisplayPipeline pipeline, RuntimeException error);
+    }
+
+    private final Listener listener;
+    private final boolean tryGl;
+    private volatile DisplayPipeline requested;
+    private boolean started;
+    private GlContext gl;
+    private GlFrameRenderer glRenderer;
+    private ColourProgram program;
+    private DisplayPipeline compiled;
+    private PixelFormat compiledFormat;
+    private Colorimetry compiledColorimetry;
+    private Frame small;
+    private int[] codes;
+    private double[] px;
+
+    /**
+     * @param tryGl false to use the CPU path without trying OpenGL
+     */
+    public PipelineRenderer(DisplayPipeline initial, boolean tryGl, Listener listener) {
+        this.requested = Objects.requireNonNull(initial);
+        this.tryGl = tryGl;
+        this.listener = listener;
+    }
+
+    /** Any thread: the pipeline for the next frame. */
+    public void setPipeline(DisplayPipeline p) {
+        requested = Objects.requireNonNull(p);
+    }
+
+    private void start() {
+        if (started) {
+            return;
+        }
+        started = true;
+        String reason = "disabled";
+        if (tryGl) {
+            try {
+                gl = GlContext.offscreen();
+                listener.backendChosen("GL " + gl.renderer(), true);
+                return;
+            } catch (RuntimeException | LinkageError e) {
+                reason = e.getMessage();
+                gl = null;
+            }
+        }
+        listener.backendChosen("CPU (no OpenGL: " + reason + ")", false);
+    }
+
+    private int factor(Frame f) {
+        start();
+        int max = gl != null ? GL_MAX_WIDTH : CPU_MAX_WIDTH;
+        return Math.max(1, (f.width() + max - 1) / max);
+    }
+
+    @Override
+    public int width(Frame f, int step) {
+        int k = factor(f);
+        return (f.width() + k - 1) / k;
+    }
+
+    @Override
+    public int height(Frame f, int step) {
+        int k = factor(f);
+        return (f.height() + k - 1) / k;
+    }
+
+    @Override
+    public void render(Frame f, IntBuffer out, int width, int height, int step) {
+        Frame s = decimate(f, factor(f));
+        ensureProgram(f);
+        if (program == null) {
+            return;
+        }
+        if (gl != null) {
+            gl.makeCurrent();
+            glRenderer.upload(s);
+            glRenderer.render();
+            codes = glRenderer.readCodes(codes);
+        } else {
+            cpu(s);
+        }
+        int n = width * height;
+        for (int i = 0, row = 0, x = 0; i < n; i++) {
+            int t = BAYER[(row & 3) * 4 + (x & 3)] >> 2;
+            out.put(i, 0xFF000000 | to8(codes[i * 3], t) << 16 | to8(codes[i * 3 + 1], t) << 8
+                    | to8(codes[i * 3 + 2], t));
+            if (++x == width) {
+                x = 0;
+                row++;
+            }
+        }
+    }
+
+    private static int to8(int code10, int threshold) {
+        int q = code10 >> 2;
+        return (code10 & 3) > threshold && q < 255 ? q + 1 : q;
+    }
+
+    /** Recompiles when the requested pipeline or the frame's format/colorimetry changed. */
+    private void ensureProgram(Frame f) {
+        DisplayPipeline want = requested;
+        if (want == compiled && f.format().equals(compiledFormat) && f.colorimetry().equals(compiledColorimetry)) {
+            return;
+        }
+        compiled = want;
+        compiledFormat = f.format();
+        compiledColorimetry = f.colorimetry();
+        try {
+            ColourProgram next = want.compile(f.format(), f.colorimetry());
+            if (gl != null) {
+                GlFrameRenderer r = new GlFrameRenderer(next);
+                if (glRenderer != null) {
+                    glRenderer.close();
+                }
+                glRenderer = r;
+            }
+            program = next;
+        } catch (RuntimeException e) {
+            listener.pipelineFailed(want, e);
+        }
+    }
+
+    private void cpu(Frame s) {
+        int w = s.width(), h = s.height(), n = w * h;
+        if (px == null || px.length != n * 3) {
+            px = new double[n * 3];
+            codes = new int[n * 3];
+        }
+        ChromaSiting siting = ChromaSiting.of(s.format().sampling(), s.colorimetry().siting());
+        boolean ycc = s.format().model() == ColourModel.YCBCR;
+        short[] p0 = s.plane(0), p1 = s.plane(1), p2 = s.plane(2);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int i = (y * w + x) * 3;
+                px[i] = p0[y * w + x] & 0xFFFF;
+                if (ycc) {
+                    px[i + 1] = siting.sample(s, 1, x, y);
+                    px[i + 2] = siting.sample(s, 2, x, y);
+                } else {
+                    px[i + 1] = p1[y * w + x] & 0xFFFF;
+                    px[i + 2] = p2[y * w + x] & 0xFFFF;
+                }
+            }
+        }
+        program.applyParallel(px, n);
+        for (int i = 0; i < n * 3; i++) {
+            double v = px[i];
+            codes[i] = v >= 1 ? 1023 : v > 0 ? (int) Math.round(v * 1023) : 0; // NaN → 0
+        }
+    }
+
+    /** Every k-th sample of every plane into a reused frame of the reduced size (k = 1: the frame itself). */
+    private Frame decimate(Frame f, int k) {
+        if (k == 1) {
+            return f;
+        }
+        int w = (f.width() + k - 1) / k, h = (f.height() + k - 1) / k;
+        if (small == null || small.width() != w || small.height() != h || !small.format().equals(f.format())) {
+            small = Frame.allocate(f.format(), w, h);
+        }
+        for (int p = 0; p < f.format().planeCount(); p++) {
+            short[] src = f.plane(p), dst = small.plane(p);
+            int sw = f.planeWidth(p), sh = f.planeHeight(p), dw = small.planeWidth(p), dh = small.planeHeight(p);
+            for (int y = 0; y < dh; y++) {
+                int sy = Math.min(y * k, sh - 1);
+                for (int x = 0; x < dw; x++) {
+                    dst[y * dw + x] = src[sy * sw + Math.min(x * k, sw - 1)];
+                }
+            }
+        }
+        small.colorimetry(f.colorimetry());
+        return small;
+    }
+
+    @Override
+    public void close() {
+        if (glRenderer != null) {
+            glRenderer.close();
+            glRenderer = null;
+        }
+        if (gl != null) {
+            gl.close();
+            gl = null;
+        }
+    }
+}

@@ -1,0 +1,283 @@
+package dev.xsight.shell;
+
+import dev.xsight.colour.DisplayPipeline;
+import dev.xsight.overlay.FramingDecisions;
+import dev.xsight.input.Action;
+import dev.xsight.media.Colorimetry;
+import dev.xsight.media.PixelFormat;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The display pipeline of the shell: which preset or file the picture goes through, the A/B look toggle
+ * ({@link Action#TOGGLE_LUT}), the back end that renders it (GL or CPU), and the pipeline saved per source kind.
+ * Installs a {@link PipelineRenderer} as the preview's renderer, so the viewer and the reference output window (which
+ * shows the same picture) both go through the chosen pipeline.
+ *
+ * <p>Threading: FX thread only (renderer callbacks are posted to it).
+ */
+public final class PipelineViewModel {
+    /** What a source kind starts with when nothing is saved for it: all built-in sources are BT.709 video. */
+    private static final Map<String, PipelinePreset> DEFAULTS = Map.of(
+            "demo", PipelinePreset.REC709, "st2110", PipelinePreset.REC709, "hls", PipelinePreset.REC709);
+
+    private final ShellViewModel shell;
+    private final PipelineStore store;
+    private final PipelineRenderer renderer;
+    private final ObjectProperty<PipelineSetting> setting = new SimpleObjectProperty<>(this, "setting");
+    private final StringProperty backend = new SimpleStringProperty(this, "backend", "starting");
+    private final BooleanProperty gl = new SimpleBooleanProperty(this, "gl", false);
+    private final StringProperty label = new SimpleStringProperty(this, "label", "");
+    private final Optional<PipelineSetting> override;
+    private Supplier<Optional<Path>> filePrompt = Optional::empty;
+    // Files are read and checked here, off the FX thread (a 65³ cube or a CLF can take a moment).
+    private final ExecutorService loader = Executors.newSingleThreadExecutor(
+            r -> Thread.ofPlatform().name("xsight-pipeline-load").daemon(true).unstarted(r));
+    private String sourceKind = "none";
+
+    /**
+     * @param override a pipeline forced for every source (the CLI's {@code --pipeline}); not saved
+     * @param tryGl whether to try an OpenGL context before falling back to the CPU
+     */
+    public PipelineViewModel(ShellViewModel shell, PipelineStore store, Optional<PipelineSetting> override,
+            boolean tryGl) {
+        this.shell = shell;
+        this.store = store;
+        this.override = override;
+        PipelineSetting first = override.orElse(PipelineSetting.of(PipelinePreset.REC709));
+        setting.set(first);
+        DisplayPipeline initial = resolveOrDefault(first);
+        renderer = new PipelineRenderer(initial, tryGl, new PipelineRenderer.Listener() {
+            @Override
+            public void backendChosen(String name, boolean isGl) {
+                Platform.runLater(() -> {
+                    backend.set(name);
+                    gl.set(isGl);
+                    updateLabel();
+                });
+            }
+
+            @Override
+            public void pipelineFailed(DisplayPipeline pipeline, RuntimeException error) {
+                Platform.runLater(() -> shell.statusProperty().set("Pipeline failed for this source: "
+                        + message(error)));
+            }
+        });
+        shell.previewPipeline().setRenderer(renderer);
+        shell.setHandler(Action.TOGGLE_LUT, this::toggleLook);
+        shell.selectedProperty().addListener((o, was, is) -> sourceChanged(is));
+        store.loadProblem().ifPresent(p -> shell.statusProperty().set(p));
+        updateLabel();
+    }
+
+    private static DisplayPipeline resolveOrDefault(PipelineSetting s) {
+        try {
+            return s.resolve();
+        } catch (IOException | RuntimeException e) {
+            return PipelinePreset.REC709.pipeline();
+        }
+    }
+
+    /** The Load… button's way to ask for a file. */
+    public void setFilePrompt(Supplier<Optional<Path>> prompt) {
+        this.filePrompt = prompt;
+    }
+
+    private void sourceChanged(SourceEntry e) {
+        sourceKind = e == null ? "none" : e.kind();
+        if (override.isPresent()) {
+            return;
+        }
+        PipelineSetting s = store.get(sourceKind)
+                .orElse(PipelineSetting.of(DEFAULTS.getOrDefault(sourceKind, PipelinePreset.REC709)));
+        if (!s.equals(setting.get())) {
+            Optional<String> problem = validate(s);
+            if (problem.isPresent()) {
+                shell.statusProperty().set("Saved pipeline for " + sourceKind + " not used: " + problem.get());
+                s = PipelineSetting.of(DEFAULTS.getOrDefault(sourceKind, PipelinePreset.REC709));
+            }
+            apply(s);
+        }
+    }
+
+    /** Uses preset {@code p}, keeping a loaded look. */
+    public void choose(PipelinePreset p) {
+        PipelineSetting current = setting.get();
+        PipelineSetting next = current.pipelineFile() != null ? PipelineSetting.of(p)
+                : current.withPreset(p);
+        if (next.equals(current)) {
+            return;
+        }
+        apply(next);
+        save();
+        shell.statusProperty().set("Pipeline: " + next.label());
+    }
+
+    /** Asks for a file and loads it. */
+    public void loadInteractive() {
+        filePrompt.get().ifPresent(this::load);
+    }
+
+    /**
+     * Loads a LUT/CLF/CDL as the look, or an AMF/pipeline JSON as the whole pipeline. The file is read and checked on
+     * a worker; any problem is reported in the status line and the pipeline stays as it was. Completes (on the FX
+     * thread) with whether the pipeline changed.
+     */
+    public CompletableFuture<Boolean> load(Path file) {
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        if (!Files.isRegularFile(file)) {
+            shell.statusProperty().set("Cannot load " + name + ": no such file");
+            return CompletableFuture.completedFuture(false);
+        }
+        PipelineSetting current = setting.get();
+        PipelineSetting next;
+        switch (PipelineSetting.roleOf(file)) {
+            case PIPELINE -> next = current.withPipelineFile(file);
+            case LUT, CDL -> next = current.withLook(file);
+            case FRAMING -> {
+                return check(name, () -> {
+                    FramingDecisions fdl = FramingDecisions.read(file, null);
+                    return "Cannot use " + name + " as a pipeline: it is framing (canvas " + fdl.canvasId() + ", "
+                            + fdl.guides().size() + " guides); framing guides are not drawn in the preview yet";
+                }).thenApply(ok -> false);
+            }
+            default -> {
+                shell.statusProperty().set("Cannot load " + name
+                        + ": not a .cube, .3dl, .clf, .ctf, .cc, .ccc, .cdl, .amf, .json or .fdl file");
+                return CompletableFuture.completedFuture(false);
+            }
+        }
+        shell.statusProperty().set("Loading " + name + " …");
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        loader.execute(() -> {
+            Optional<String> problem = validate(next);
+            Platform.runLater(() -> {
+                if (problem.isPresent()) {
+                    shell.statusProperty().set("Cannot load " + name + ": " + problem.get());
+                    done.complete(false);
+                } else if (!setting.get().equals(current)) {
+                    shell.statusProperty().set("Not loading " + name + ": the pipeline changed meanwhile");
+                    done.complete(false);
+                } else {
+                    apply(next);
+                    save();
+                    shell.statusProperty().set("Loaded " + name + " — pipeline: " + next.label());
+                    done.complete(true);
+                }
+            });
+        });
+        return done;
+    }
+
+    private interface Check {
+        String run() throws IOException;
+    }
+
+    /** Runs {@code c} on the loader and puts its message (or the failure) in the status line. */
+    private CompletableFuture<Boolean> check(String name, Check c) {
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        loader.execute(() -> {
+            String msg;
+            try {
+                msg = c.run();
+            } catch (IOException | RuntimeException e) {
+                msg = "Cannot load " + name + ": " + message(e);
+            }
+            String m = msg;
+            Platform.runLater(() -> {
+                shell.statusProperty().set(m);
+                done.complete(true);
+            });
+        });
+        return done;
+    }
+
+    /** A/B: the look on or off. Says so when there is no look to toggle. */
+    public void toggleLook() {
+        PipelineSetting current = setting.get();
+        if (!current.hasLook()) {
+            shell.statusProperty().set("No LUT or look loaded: use Load CDL/LUT/CLF/AMF… first");
+            return;
+        }
+        PipelineSetting next = current.withLookEnabled(!current.lookEnabled());
+        apply(next);
+        save();
+        shell.statusProperty().set(next.lookEnabled() ? "A: look on (" + next.label() + ")"
+                : "B: look off (" + next.label() + ")");
+    }
+
+    /**
+     * Reads the files of {@code s} and compiles its grade for a typical frame, so that bad files are caught before
+     * anything changes. The output is swapped for Rec.709 here: output transforms read no files, and building the
+     * ACES 2.0 tables twice would only cost time.
+     */
+    private static Optional<String> validate(PipelineSetting s) {
+        try {
+            DisplayPipeline p = s.resolve();
+            new DisplayPipeline(p.source(), p.input(), p.cdl(), p.luts(), PipelinePreset.REC709.pipeline().output())
+                    .compile(PixelFormat.YUV422P10, Colorimetry.BT709);
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.of(message(e));
+        }
+    }
+
+    private void apply(PipelineSetting s) {
+        setting.set(s);
+        renderer.setPipeline(resolveOrDefault(s));
+        shell.lutEnabledProperty().set(s.hasLook() && s.lookEnabled());
+        updateLabel();
+    }
+
+    private void save() {
+        if (override.isPresent()) {
+            return;
+        }
+        store.put(sourceKind, setting.get()).ifPresent(p -> shell.statusProperty().set(p));
+    }
+
+    private void updateLabel() {
+        String where = gl.get() ? "GL" : backend.get().startsWith("CPU") ? "CPU" : backend.get();
+        label.set(where + " · " + setting.get().label());
+    }
+
+    private static String message(Throwable e) {
+        Throwable t = e instanceof UncheckedIOException u ? u.getCause() : e;
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    /** The active setting. */
+    public ObjectProperty<PipelineSetting> settingProperty() {
+        return setting;
+    }
+
+    /** E.g. {@code GL · Rec.709 BT.1886 100 nits} ({@code starting · …} until the renderer has chosen). */
+    public ReadOnlyStringProperty labelProperty() {
+        return label;
+    }
+
+    /** The back end in full (renderer name, or why GL could not be used). */
+    public ReadOnlyStringProperty backendProperty() {
+        return backend;
+    }
+
+    public BooleanProperty glProperty() {
+        return gl;
+    }
+}
