@@ -3,6 +3,7 @@ package dev.xsight.cli;
 import dev.xsight.input.Keymap;
 import dev.xsight.media.FrameRate;
 import dev.xsight.media.Timecode;
+import dev.xsight.shell.ReviewOptions;
 import dev.xsight.shell.ShellLauncher;
 import dev.xsight.shell.ShellOptions;
 import dev.xsight.shell.SourceRegistry;
@@ -58,6 +59,15 @@ final class DemoCommand implements Callable<Integer> {
                     + "exists; see docs/cli/shell.md).")
     Path keymap;
 
+    @Option(names = "--session", paramLabel = "FILE",
+            description = "Review session file (SQLite) for the notes panel; created when missing (default: "
+                    + "~/.local/share/xsight/sessions/demo.xsight, or under $XDG_DATA_HOME).")
+    Path session;
+
+    @Option(names = "--author", paramLabel = "NAME",
+            description = "Author written into new notes and checklist marks (default: the login name).")
+    String author;
+
     @Option(names = "--bench", paramLabel = "FRAMES",
             description = "No window: time generating and preview-converting FRAMES frames, print medians, exit.")
     Integer bench;
@@ -91,7 +101,10 @@ final class DemoCommand implements Callable<Integer> {
         ShellOptions options = ShellOptions.defaults()
                 .withRegistry(SourceRegistry.discover().with(new DemoSourceProvider(settings)))
                 .withKeymap(keys)
-                .withReference(referenceScreen, true);
+                .withReference(referenceScreen, true)
+                .withReview(new ReviewOptions(session != null ? session : ReviewOptions.defaultSessionFile(), r,
+                        drop, author != null ? author : System.getProperty("user.name", ""),
+                        ReviewOptions.defaultChecklistFolder()));
         ShellLauncher.Outcome out = ShellLauncher.run(options,
                 new ShellLauncher.Launch("demo", duration, screenshot, fullscreenReference));
         if (duration != null && out != null) {

@@ -39,7 +39,13 @@ final class KeyInput {
     /** Installs the filter: bound keys perform their action (and are consumed) unless a text field has focus. */
     static void bind(Scene scene, ShellViewModel vm) {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (scene.getFocusOwner() instanceof TextInputControl && !e.getCode().name().equals("ESCAPE")) {
+            if (scene.getFocusOwner() instanceof TextInputControl) {
+                if (!e.getCode().name().equals("ESCAPE")) {
+                    return;
+                }
+                // Esc leaves a text field first, so the single-letter keys work again.
+                scene.getRoot().requestFocus();
+                e.consume();
                 return;
             }
             Optional<Action> a = chordOf(e).flatMap(vm.keymap()::actionFor);

@@ -17,6 +17,7 @@ public final class Shell {
     private final ShellView view;
     private final ReferenceWindow reference;
     private final AnimationTimer timer;
+    private final ShellReview review;
 
     private Shell(Stage stage, ShellOptions options) {
         this.stage = stage;
@@ -46,6 +47,7 @@ public final class Shell {
                 vm.pulse(now);
             }
         };
+        review = options.review() == null ? null : ShellReview.attach(vm, view, options.review());
         timer.start();
         stage.setOnHidden(e -> close());
     }
@@ -92,6 +94,11 @@ public final class Shell {
         return stage;
     }
 
+    /** The review session in the notes slot, or null when the shell was opened without one. */
+    public ShellReview review() {
+        return review;
+    }
+
     public ReferenceWindow referenceWindow() {
         return reference;
     }
@@ -101,5 +108,8 @@ public final class Shell {
         timer.stop();
         reference.close();
         vm.close();
+        if (review != null) {
+            review.close();
+        }
     }
 }

@@ -22,6 +22,9 @@ import javafx.scene.layout.VBox;
 public final class ShellView extends BorderPane {
     private final StackPane notesSlot = new StackPane();
     private final ListView<SourceEntry> sourceList = new ListView<>();
+    private final StackPane timelineSlot = new StackPane();
+    private final ImageView picture = new ImageView();
+    private final StackPane viewerPane = new StackPane();
 
     ShellView(ShellViewModel vm) {
         getStyleClass().add("shell");
@@ -38,6 +41,38 @@ public final class ShellView extends BorderPane {
      */
     public void setNotesPanel(Node panel) {
         notesSlot.getChildren().setAll(panel);
+    }
+
+    /**
+     * Lays {@code overlay} exactly over the picture (same size and place, following resizes), above the picture and
+     * below the help overlay; {@code toolbar} (may be null) goes to the viewer's top edge. FX thread.
+     */
+    public void setViewerOverlay(Region overlay, Node toolbar) {
+        Runnable fit = () -> {
+            javafx.geometry.Bounds b = picture.getLayoutBounds();
+            overlay.setMinSize(b.getWidth(), b.getHeight());
+            overlay.setPrefSize(b.getWidth(), b.getHeight());
+            overlay.setMaxSize(b.getWidth(), b.getHeight());
+        };
+        picture.layoutBoundsProperty().addListener((o, was, is) -> fit.run());
+        fit.run();
+        overlay.visibleProperty().bind(picture.imageProperty().isNotNull());
+        viewerPane.getChildren().add(1, overlay);
+        if (toolbar != null) {
+            StackPane.setAlignment(toolbar, Pos.TOP_CENTER);
+            StackPane.setMargin(toolbar, new Insets(16, 0, 0, 0));
+            viewerPane.getChildren().add(2, toolbar);
+        }
+    }
+
+    /** Puts {@code strip} (the notes' marker strip) between the viewer and the status bar. FX thread. */
+    public void setTimeline(Node strip) {
+        timelineSlot.getChildren().setAll(strip);
+    }
+
+    /** The viewer's picture (for frame grabs and tests). */
+    public ImageView picture() {
+        return picture;
     }
 
     /** The source list (for tests and keyboard focus). */
@@ -157,13 +192,13 @@ public final class ShellView extends BorderPane {
         }
     }
 
-    private static Node viewer(ShellViewModel vm) {
-        ImageView view = new ImageView();
+    private Node viewer(ShellViewModel vm) {
+        ImageView view = picture;
         view.setId("viewer-image");
         view.setPreserveRatio(true);
         view.setSmooth(true);
         view.imageProperty().bind(vm.pictureProperty());
-        StackPane viewer = new StackPane();
+        StackPane viewer = viewerPane;
         viewer.getStyleClass().add("viewer");
         viewer.setMinSize(320, 180);
         view.fitWidthProperty().bind(viewer.widthProperty().subtract(24));
@@ -194,7 +229,7 @@ public final class ShellView extends BorderPane {
         return panel;
     }
 
-    private static Node bottom(ShellViewModel vm) {
+    private Node bottom(ShellViewModel vm) {
         Label tc = new Label();
         tc.setId("timecode");
         tc.getStyleClass().add("timecode");
@@ -224,7 +259,9 @@ public final class ShellView extends BorderPane {
         status.getStyleClass().add("status-line");
         status.setMaxWidth(Double.MAX_VALUE);
         status.textProperty().bind(vm.statusProperty());
-        return new VBox(bar, status);
+        timelineSlot.setId("timeline-slot");
+        timelineSlot.getStyleClass().add("timeline-slot");
+        return new VBox(timelineSlot, bar, status);
     }
 
     private static String dash(String s) {
