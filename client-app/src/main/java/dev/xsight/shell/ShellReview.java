@@ -59,8 +59,8 @@ import javax.imageio.ImageIO;
  * {@link Platform#runLater}, so nothing here blocks the FX thread.
  */
 public final class ShellReview {
-    /** The five seconds of programme the marker strip grows by when the playhead reaches its end, in minutes. */
-    private static final long STRIP_MINUTES = 5;
+    /** How much programme the marker strip grows by when the playhead reaches its end, in minutes. */
+    private static final long STRIP_MINUTES = 1;
 
     private final ShellViewModel shell;
     private final ShellView view;

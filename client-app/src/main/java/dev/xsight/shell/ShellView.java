@@ -224,8 +224,8 @@ public final class ShellView extends BorderPane {
         VBox.setVgrow(notesSlot, Priority.ALWAYS);
         VBox panel = new VBox(header, notesSlot);
         panel.getStyleClass().addAll("side-panel", "side-right");
-        panel.setPrefWidth(300);
-        panel.setMinWidth(220);
+        panel.setPrefWidth(380);
+        panel.setMinWidth(300);
         return panel;
     }
 
