@@ -107,6 +107,10 @@ public final class ShellReview {
                 l.setWrapText(true);
                 l.getStyleClass().add("notes-placeholder");
                 view.setNotesPanel(l);
+                for (Action a : List.of(Action.ADD_NOTE, Action.DRAW, Action.NEXT_NOTE, Action.PREVIOUS_NOTE)) {
+                    shell.setHandler(a, () -> shell.statusProperty().set(a.description()
+                            + ": no notes, the session was not opened (" + why + ")"));
+                }
                 opened.completeExceptionally(err);
             } else if (!closing) { // when closing, the io thread's close task closes it
                 build(s);

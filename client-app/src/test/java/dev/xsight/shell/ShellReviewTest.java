@@ -297,8 +297,8 @@ class ShellReviewTest {
         WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS,
                 () -> shell.viewModel().frameTimecodeProperty().get() != null); // still plays without a session
         robot.type(KeyCode.N);
-        assertTrue(shell.viewModel().statusProperty().get().contains("notes arrive with the review panel"),
-                "without a session the note key says notes are unavailable: " + shell.viewModel().statusProperty()
+        assertTrue(shell.viewModel().statusProperty().get().contains("no notes, the session was not opened"),
+                "without a session the note key says why there are no notes: " + shell.viewModel().statusProperty()
                         .get());
     }
 
