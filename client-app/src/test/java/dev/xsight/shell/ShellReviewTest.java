@@ -305,6 +305,27 @@ class ShellReviewTest {
     }
 
     @Test
+    void checklistTabNextToTheNotesStoresAVerdictInTheSession(FxRobot robot) throws Exception {
+        shell.review().opened().get(WAIT_S, TimeUnit.SECONDS);
+        var template = dev.xsight.checklist.ChecklistTemplates.builtIn().getFirst();
+        String item = template.items().getFirst().id();
+        robot.clickOn("Checklist");
+        robot.clickOn("#item-" + item + "-fail");
+        robot.clickOn("#item-" + item + "-note").write("Hits at 01:00:01").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, () -> robot.lookup("#checklistStatus")
+                .queryAs(Label.class).getText().equals("Saved " + item));
+        robot.interact(() -> shell.stage().close());
+        shell.review().closed().get(30, TimeUnit.SECONDS);
+        try (var store = dev.xsight.review.SqliteNoteStore.open(session)) {
+            var marks = store.checklist(template.id());
+            var mark = marks.stream().filter(m -> m.itemId().equals(item)).findFirst().orElseThrow();
+            assertEquals(dev.xsight.checklist.Verdict.FAIL, mark.verdict());
+            assertEquals("Hits at 01:00:01", mark.note());
+            assertEquals("Ann", mark.author());
+        }
+    }
+
+    @Test
     void helpOverlayListsTheReviewKeysFromTheKeymap(FxRobot robot) throws Exception {
         shell.review().opened().get(WAIT_S, TimeUnit.SECONDS);
         robot.type(KeyCode.H);
