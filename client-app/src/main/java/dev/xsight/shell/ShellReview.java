@@ -451,6 +451,8 @@ public final class ShellReview {
             return closed;
         }
         closing = true;
+        // A checklist note field saves when it loses focus: make that happen now, queued before the store closes.
+        view.requestFocus();
         Thread.ofPlatform().name("xsight-notes-close").daemon(true).start(() -> {
             try {
                 io.execute(() -> {
