@@ -101,7 +101,14 @@ public final class ShellReview {
         CompletableFuture.supplyAsync(() -> open(file), io).whenCompleteAsync((s, err) -> {
             if (err != null) {
                 String why = rootMessage(err);
-                shell.statusProperty().set("Session not opened: " + why);
+                String said = "Session not opened: " + why;
+                shell.statusProperty().set(said);
+                // Keep saying it when a source starts playing (that replaces the status line otherwise).
+                shell.statusProperty().addListener((o, was, is) -> {
+                    if (is != null && is.startsWith("Playing ") && !is.contains(said)) {
+                        shell.statusProperty().set(is + "  ·  " + said);
+                    }
+                });
                 Label l = new Label("Session not opened\n\n" + why);
                 l.setId("session-error");
                 l.setWrapText(true);

@@ -298,6 +298,11 @@ class ShellReviewTest {
         robot.clickOn(DEMO);
         WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS,
                 () -> shell.viewModel().frameTimecodeProperty().get() != null); // still plays without a session
+        WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, () -> shell.viewModel().statusProperty().get()
+                .startsWith("Playing "));
+        String playing = shell.viewModel().statusProperty().get();
+        assertTrue(playing.contains("Session not opened: ") && playing.contains("shopping-list.xsight"),
+                "the status line keeps saying so while playing: " + playing);
         robot.type(KeyCode.N);
         assertTrue(shell.viewModel().statusProperty().get().contains("no notes, the session was not opened"),
                 "without a session the note key says why there are no notes: " + shell.viewModel().statusProperty()
