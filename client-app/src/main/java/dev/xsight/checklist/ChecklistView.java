@@ -121,7 +121,12 @@ public final class ChecklistView extends VBox {
         }
         ChecklistEntry e = new ChecklistEntry(template.id(), itemId, verdict(itemId), notes.get(itemId).getText(),
                 author, Instant.now());
-        CompletableFuture.runAsync(() -> store.mark(e), io).whenCompleteAsync((v, err) -> status.setText(
-                err == null ? "Saved " + itemId : "Not saved: " + err.getMessage()), Platform::runLater);
+        try {
+            CompletableFuture.runAsync(() -> store.mark(e), io).whenCompleteAsync((v, err) -> status.setText(
+                    err == null ? "Saved " + itemId : "Not saved: " + err.getMessage()), Platform::runLater);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // A field losing focus as its window goes away, after the session was closed.
+            status.setText("Not saved: the session is closed");
+        }
     }
 }

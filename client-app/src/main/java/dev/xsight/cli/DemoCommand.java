@@ -3,6 +3,7 @@ package dev.xsight.cli;
 import dev.xsight.input.Keymap;
 import dev.xsight.media.FrameRate;
 import dev.xsight.media.Timecode;
+import dev.xsight.shell.ReviewOptions;
 import dev.xsight.shell.ShellLauncher;
 import dev.xsight.shell.ShellOptions;
 import dev.xsight.shell.SourceRegistry;
@@ -72,6 +73,15 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--cpu-preview", description = "Render the preview on the CPU (reduced size) instead of OpenGL.")
     boolean cpuPreview;
 
+    @Option(names = "--session", paramLabel = "FILE",
+            description = "Review session file (SQLite) for the notes panel; created when missing (default: "
+                    + "~/.local/share/xsight/sessions/demo.xsight, or under $XDG_DATA_HOME).")
+    Path session;
+
+    @Option(names = "--author", paramLabel = "NAME",
+            description = "Author written into new notes and checklist marks (default: the login name).")
+    String author;
+
     @Option(names = "--bench", paramLabel = "FRAMES",
             description = "No window: time generating and preview-converting FRAMES frames, print medians, exit.")
     Integer bench;
@@ -116,7 +126,10 @@ final class DemoCommand implements Callable<Integer> {
                 .withRegistry(SourceRegistry.discover().with(st2110 == null ? new DemoSourceProvider(settings)
                         : new LoopbackDemoProvider(settings, dev.xsight.st2110.PacketMode.parse(st2110))))
                 .withKeymap(keys)
-                .withReference(referenceScreen, true);
+                .withReference(referenceScreen, true)
+                .withReview(new ReviewOptions(session != null ? session : ReviewOptions.defaultSessionFile(), r,
+                        drop, author != null ? author : System.getProperty("user.name", ""),
+                        ReviewOptions.defaultChecklistFolder()));
         ShellLauncher.Outcome out = ShellLauncher.run(options,
                 new ShellLauncher.Launch("demo", duration, screenshot, fullscreenReference));
         if (duration != null && out != null) {

@@ -42,6 +42,7 @@ public final class NotesPanel extends BorderPane {
     public NotesPanel(NotesViewModel vm) {
         this.vm = vm;
         getStyleClass().add("notes-panel");
+        getStylesheets().add(NotesPanel.class.getResource("notes.css").toExternalForm());
         setTop(filters());
         setCenter(list());
         setBottom(quickAdd());
@@ -56,7 +57,7 @@ public final class NotesPanel extends BorderPane {
         text.requestFocus();
     }
 
-    private HBox filters() {
+    private javafx.scene.layout.GridPane filters() {
         ComboBox<Severity> sev = new ComboBox<>();
         sev.setId("filterSeverity");
         sev.getItems().add(null);
@@ -86,8 +87,22 @@ public final class NotesPanel extends BorderPane {
                 ? "" : b));
         who.valueProperty().addListener((o, a, b) -> vm.authorFilterProperty().set(b == null || b.equals(ALL)
                 ? "" : b));
-        HBox box = new HBox(6, sev, cat, st, who);
-        box.setPadding(new Insets(4));
+        javafx.scene.layout.GridPane box = new javafx.scene.layout.GridPane();
+        box.setHgap(6);
+        box.setVgap(6);
+        box.setPadding(new Insets(4, 0, 8, 0));
+        box.getStyleClass().add("notes-filters");
+        box.addRow(0, sev, cat);
+        box.addRow(1, st, who);
+        for (ComboBox<?> c : List.of(sev, cat, st, who)) {
+            c.setMaxWidth(Double.MAX_VALUE);
+            javafx.scene.layout.GridPane.setHgrow(c, Priority.ALWAYS);
+        }
+        cat.setPromptText("Category");
+        who.setPromptText("Author");
+        var half = new javafx.scene.layout.ColumnConstraints();
+        half.setPercentWidth(50);
+        box.getColumnConstraints().addAll(half, half);
         return box;
     }
 
@@ -106,25 +121,7 @@ public final class NotesPanel extends BorderPane {
         list.setId("notesList");
         list.setItems(vm.visibleNotes());
         QcTaxonomy tax = QcTaxonomy.builtIn();
-        list.setCellFactory(lv -> new ListCell<>() {
-            @Override
-            protected void updateItem(Note n, boolean empty) {
-                super.updateItem(n, empty);
-                if (empty || n == null) {
-                    setText(null);
-                    pseudoClassStateChanged(ACTIVE, false);
-                    setStyle("");
-                    return;
-                }
-                String range = n.tcIn().equals(n.tcOut()) ? n.tcIn().toString() : n.tcIn() + " - " + n.tcOut();
-                setText(range + "  " + n.severity().name() + "  " + tax.displayName(n.category()) + "\n"
-                        + n.text() + (n.author().isEmpty() ? "" : "  - " + n.author()) + "  [" + n.status().label()
-                        + "]");
-                boolean on = vm.isActive(n);
-                pseudoClassStateChanged(ACTIVE, on);
-                setStyle(on ? "-fx-background-color: #5a4a00; -fx-text-fill: white;" : "");
-            }
-        });
+        list.setCellFactory(lv -> new NoteCell(tax));
         vm.activeNotes().addListener((ListChangeListener<Note>) c -> {
             list.refresh();
             if (!vm.activeNotes().isEmpty()) {
@@ -133,6 +130,55 @@ public final class NotesPanel extends BorderPane {
         });
         VBox.setVgrow(list, Priority.ALWAYS);
         return list;
+    }
+
+    /** Severity chip, range and category on the first line; the text; author and status small underneath. */
+    private final class NoteCell extends ListCell<Note> {
+        private final QcTaxonomy tax;
+        private final Label chip = new Label();
+        private final Label range = new Label();
+        private final Label cat = new Label();
+        private final Label body = new Label();
+        private final Label meta = new Label();
+        private final VBox box;
+
+        NoteCell(QcTaxonomy tax) {
+            this.tax = tax;
+            getStyleClass().add("note-cell");
+            chip.getStyleClass().add("note-chip");
+            range.getStyleClass().add("note-range");
+            cat.getStyleClass().add("note-category");
+            body.getStyleClass().add("note-text");
+            body.setWrapText(true);
+            meta.getStyleClass().add("note-meta");
+            HBox top = new HBox(8, chip, range, cat);
+            top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            box = new VBox(3, top, body, meta);
+            body.maxWidthProperty().bind(list.widthProperty().subtract(40));
+            setPrefWidth(0);
+        }
+
+        @Override
+        protected void updateItem(Note n, boolean empty) {
+            super.updateItem(n, empty);
+            setText(null);
+            if (empty || n == null) {
+                setGraphic(null);
+                pseudoClassStateChanged(ACTIVE, false);
+                return;
+            }
+            chip.setText(n.severity().name());
+            chip.getStyleClass().removeAll("sev-blocker", "sev-issue", "sev-fyi");
+            chip.getStyleClass().add("sev-" + n.severity().name().toLowerCase(java.util.Locale.ROOT));
+            range.setText(n.tcIn().equals(n.tcOut()) ? n.tcIn().toString() : n.tcIn() + " – " + n.tcOut());
+            cat.setText(n.category().isEmpty() ? "" : tax.displayName(n.category()));
+            body.setText(n.text());
+            String extras = (n.drawings().isEmpty() ? "" : "  ·  " + n.drawings().size() + " drawing"
+                    + (n.drawings().size() == 1 ? "" : "s")) + (n.frameGrab().isPresent() ? "  ·  grab" : "");
+            meta.setText((n.author().isEmpty() ? "" : n.author() + "  ·  ") + n.status().label() + extras);
+            setGraphic(box);
+            pseudoClassStateChanged(ACTIVE, vm.isActive(n));
+        }
     }
 
     private VBox quickAdd() {
@@ -157,13 +203,19 @@ public final class NotesPanel extends BorderPane {
                 e.consume();
             }
         });
-        HBox row = new HBox(6, severity, category, text, add);
+        category.setPromptText("Category");
+        HBox kind = new HBox(6, severity, category);
+        HBox.setHgrow(category, Priority.ALWAYS);
+        category.setMaxWidth(Double.MAX_VALUE);
+        HBox row = new HBox(6, text, add);
         HBox.setHgrow(text, Priority.ALWAYS);
         Label status = new Label();
         status.setId("notesStatus");
+        status.getStyleClass().add("notes-status");
         status.textProperty().bind(vm.statusProperty());
-        VBox box = new VBox(4, row, status);
-        box.setPadding(new Insets(4));
+        VBox box = new VBox(6, kind, row, status);
+        box.setPadding(new Insets(8, 0, 0, 0));
+        box.getStyleClass().add("notes-quick-add");
         return box;
     }
 

@@ -52,6 +52,8 @@ public final class NotesViewModel {
     private final StringProperty author = new SimpleStringProperty(this, "author", "");
     private final StringProperty source = new SimpleStringProperty(this, "source", "");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private Supplier<CompletableFuture<FrameGrab>> frameGrabber = () -> CompletableFuture.completedFuture(null);
+    private Supplier<List<Drawing>> pendingDrawings = List::of;
 
     /**
      * @param store the session's notes
@@ -86,7 +88,33 @@ public final class NotesViewModel {
      * @return completes on the FX thread with the stored note, or exceptionally (the status says why)
      */
     public CompletableFuture<Note> addNote(Severity severity, String category, String text) {
-        return addNote(severity, category, text, null, List.of());
+        List<Drawing> drawings = pendingDrawings.get();
+        Note n = prepare(severity, category, text, null, drawings);
+        if (n == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException(status.get()));
+        }
+        // The picture is taken now (FX thread); encoding it may finish later, the note keeps this moment's range.
+        CompletableFuture<FrameGrab> grab;
+        try {
+            grab = frameGrabber.get();
+        } catch (RuntimeException e) {
+            grab = CompletableFuture.completedFuture(null);
+        }
+        return grab.exceptionally(err -> null)
+                .thenCompose(g -> save(() -> store.add(g == null ? n : n.withFrameGrab(g)), "added"));
+    }
+
+    /**
+     * What {@link #addNote(Severity, String, String)} (the quick-add row, the marker key) attaches to a new note.
+     * Both suppliers are called on the FX thread when the note is added.
+     *
+     * @param grabber starts a frame grab of the picture on screen; its future may complete on any thread, with
+     *        null for no grab (a failed grab saves the note without one)
+     * @param drawings the drawings made for the next note (empty for none)
+     */
+    public void setAttachments(Supplier<CompletableFuture<FrameGrab>> grabber, Supplier<List<Drawing>> drawings) {
+        this.frameGrabber = Objects.requireNonNull(grabber, "grabber");
+        this.pendingDrawings = Objects.requireNonNull(drawings, "drawings");
     }
 
     /**
@@ -95,21 +123,28 @@ public final class NotesViewModel {
      */
     public CompletableFuture<Note> addNote(Severity severity, String category, String text, FrameGrab grab,
             List<Drawing> drawings) {
+        Note n = prepare(severity, category, text, grab, drawings);
+        if (n == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException(status.get()));
+        }
+        return save(() -> store.add(n), "added");
+    }
+
+    /** The note to add at the marks / playhead, checked for the session; null (status says why) when not possible. */
+    private Note prepare(Severity severity, String category, String text, FrameGrab grab, List<Drawing> drawings) {
         Timecode in = markIn.get() != null ? markIn.get() : currentTimecode.get();
         if (in == null) {
             status.set("No timecode: play or seek before adding a note");
-            return CompletableFuture.failedFuture(new IllegalStateException(status.get()));
+            return null;
         }
         Timecode out = markOut.get() != null && markOut.get().compareTo(in) >= 0 ? markOut.get() : in;
-        Note n;
         try {
-            n = Note.create(in, out, severity, category, text, author.get(), source.get()).withDrawings(drawings)
+            return Note.create(in, out, severity, category, text, author.get(), source.get()).withDrawings(drawings)
                     .withFrameGrab(grab).checkedFor(session());
         } catch (IllegalArgumentException e) {
             status.set("Note not added: " + e.getMessage());
-            return CompletableFuture.failedFuture(e);
+            return null;
         }
-        return save(() -> store.add(n), "added");
     }
 
     /** Stores a changed note (same id). */

@@ -38,13 +38,31 @@ final class KeyInput {
 
     /** Installs the filter: bound keys perform their action (and are consumed) unless a text field has focus. */
     static void bind(Scene scene, ShellViewModel vm) {
+        // A key press that performed an action must not also type its character into whatever has focus now
+        // (N focuses the note field: its 'n' is not part of the note).
+        boolean[] swallowTyped = {false};
+        scene.addEventFilter(KeyEvent.KEY_TYPED, e -> {
+            if (swallowTyped[0]) {
+                swallowTyped[0] = false;
+                e.consume();
+            }
+        });
+        scene.addEventFilter(KeyEvent.KEY_RELEASED, e -> swallowTyped[0] = false);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (scene.getFocusOwner() instanceof TextInputControl && !e.getCode().name().equals("ESCAPE")) {
+            swallowTyped[0] = false;
+            if (scene.getFocusOwner() instanceof TextInputControl) {
+                if (!e.getCode().name().equals("ESCAPE")) {
+                    return;
+                }
+                // Esc leaves a text field first, so the single-letter keys work again.
+                scene.getRoot().requestFocus();
+                e.consume();
                 return;
             }
             Optional<Action> a = chordOf(e).flatMap(vm.keymap()::actionFor);
             if (a.isPresent()) {
                 e.consume();
+                swallowTyped[0] = true;
                 vm.perform(a.get());
             }
         });

@@ -18,6 +18,7 @@ public final class Shell {
     private final ReferenceWindow reference;
     private final PipelineViewModel display;
     private final AnimationTimer timer;
+    private final ShellReview review;
 
     private Shell(Stage stage, ShellOptions options) {
         this.stage = stage;
@@ -48,6 +49,7 @@ public final class Shell {
                 vm.pulse(now);
             }
         };
+        review = options.review() == null ? null : ShellReview.attach(vm, view, options.review());
         timer.start();
         stage.setOnHidden(e -> close());
     }
@@ -99,6 +101,11 @@ public final class Shell {
         return display;
     }
 
+    /** The review session in the notes slot, or null when the shell was opened without one. */
+    public ShellReview review() {
+        return review;
+    }
+
     public ReferenceWindow referenceWindow() {
         return reference;
     }
@@ -108,5 +115,8 @@ public final class Shell {
         timer.stop();
         reference.close();
         vm.close();
+        if (review != null) {
+            review.close();
+        }
     }
 }

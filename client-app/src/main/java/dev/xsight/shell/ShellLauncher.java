@@ -110,6 +110,14 @@ public final class ShellLauncher {
             }
         });
         done.await(10, TimeUnit.SECONDS);
+        Shell s = shell.get();
+        if (s != null && s.review() != null) {
+            try {
+                s.review().closed().get(30, TimeUnit.SECONDS); // every acknowledged note is in the file
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                System.err.println("xsight: session file not closed cleanly: " + e.getMessage());
+            }
+        }
         Platform.exit();
         if (shotError.get() != null) {
             throw new IOException("cannot write screenshot " + launch.screenshot() + ": "

@@ -25,6 +25,10 @@ public final class ShellView extends BorderPane {
     private final HBox displaySlot = new HBox();
     private final HBox displayChooserSlot = new HBox();
 
+    private final StackPane timelineSlot = new StackPane();
+    private final ImageView picture = new ImageView();
+    private final StackPane viewerPane = new StackPane();
+
     ShellView(ShellViewModel vm) {
         getStyleClass().add("shell");
         setTop(topBar(vm));
@@ -46,6 +50,38 @@ public final class ShellView extends BorderPane {
     public void setDisplayControls(Node chooser, Node status) {
         displayChooserSlot.getChildren().setAll(chooser);
         displaySlot.getChildren().setAll(status);
+    }
+
+    /**
+     * Lays {@code overlay} exactly over the picture (same size and place, following resizes), above the picture and
+     * below the help overlay; {@code toolbar} (may be null) goes to the viewer's top edge. FX thread.
+     */
+    public void setViewerOverlay(Region overlay, Node toolbar) {
+        Runnable fit = () -> {
+            javafx.geometry.Bounds b = picture.getLayoutBounds();
+            overlay.setMinSize(b.getWidth(), b.getHeight());
+            overlay.setPrefSize(b.getWidth(), b.getHeight());
+            overlay.setMaxSize(b.getWidth(), b.getHeight());
+        };
+        picture.layoutBoundsProperty().addListener((o, was, is) -> fit.run());
+        fit.run();
+        overlay.visibleProperty().bind(picture.imageProperty().isNotNull());
+        viewerPane.getChildren().add(1, overlay);
+        if (toolbar != null) {
+            StackPane.setAlignment(toolbar, Pos.TOP_CENTER);
+            StackPane.setMargin(toolbar, new Insets(16, 0, 0, 0));
+            viewerPane.getChildren().add(2, toolbar);
+        }
+    }
+
+    /** Puts {@code strip} (the notes' marker strip) between the viewer and the status bar. FX thread. */
+    public void setTimeline(Node strip) {
+        timelineSlot.getChildren().setAll(strip);
+    }
+
+    /** The viewer's picture (for frame grabs and tests). */
+    public ImageView picture() {
+        return picture;
     }
 
     /** The source list (for tests and keyboard focus). */
@@ -165,13 +201,13 @@ public final class ShellView extends BorderPane {
         }
     }
 
-    private static Node viewer(ShellViewModel vm) {
-        ImageView view = new ImageView();
+    private Node viewer(ShellViewModel vm) {
+        ImageView view = picture;
         view.setId("viewer-image");
         view.setPreserveRatio(true);
         view.setSmooth(true);
         view.imageProperty().bind(vm.pictureProperty());
-        StackPane viewer = new StackPane();
+        StackPane viewer = viewerPane;
         viewer.getStyleClass().add("viewer");
         viewer.setMinSize(320, 180);
         view.fitWidthProperty().bind(viewer.widthProperty().subtract(24));
@@ -197,8 +233,8 @@ public final class ShellView extends BorderPane {
         VBox.setVgrow(notesSlot, Priority.ALWAYS);
         VBox panel = new VBox(header, notesSlot);
         panel.getStyleClass().addAll("side-panel", "side-right");
-        panel.setPrefWidth(300);
-        panel.setMinWidth(220);
+        panel.setPrefWidth(380);
+        panel.setMinWidth(300);
         return panel;
     }
 
@@ -236,7 +272,9 @@ public final class ShellView extends BorderPane {
         displaySlot.getStyleClass().add("status-line");
         displaySlot.setAlignment(Pos.CENTER_RIGHT);
         HBox statusRow = new HBox(status, displaySlot);
-        return new VBox(bar, statusRow);
+        timelineSlot.setId("timeline-slot");
+        timelineSlot.getStyleClass().add("timeline-slot");
+        return new VBox(timelineSlot, bar, statusRow);
     }
 
     private static String dash(String s) {

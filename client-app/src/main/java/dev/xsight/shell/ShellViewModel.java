@@ -44,6 +44,8 @@ public final class ShellViewModel implements AutoCloseable {
     private final StringProperty sourceName = new SimpleStringProperty(this, "sourceName", "No source");
     private final ObjectProperty<Image> picture = new SimpleObjectProperty<>(this, "picture");
     private final StringProperty timecode = new SimpleStringProperty(this, "timecode", NO_TIMECODE);
+    private final ObjectProperty<dev.xsight.media.Timecode> frameTimecode =
+            new SimpleObjectProperty<>(this, "frameTimecode");
     private final StringProperty format = new SimpleStringProperty(this, "format", "no signal");
     private final StringProperty health = new SimpleStringProperty(this, "health", "");
     private final BooleanProperty healthOk = new SimpleBooleanProperty(this, "healthOk", true);
@@ -168,6 +170,7 @@ public final class ShellViewModel implements AutoCloseable {
         if (p != null) {
             picture.set(p.image());
             timecode.set(p.timecode() == null ? NO_TIMECODE : p.timecode().toString());
+            frameTimecode.set(p.timecode());
             if (!p.format().equals(format.get())) {
                 format.set(p.format());
             }
@@ -326,6 +329,11 @@ public final class ShellViewModel implements AutoCloseable {
 
     public StringProperty timecodeProperty() {
         return timecode;
+    }
+
+    /** The timecode of the picture on screen (null before the first frame or for frames without one). */
+    public javafx.beans.property.ReadOnlyObjectProperty<dev.xsight.media.Timecode> frameTimecodeProperty() {
+        return frameTimecode;
     }
 
     public StringProperty formatProperty() {

@@ -72,6 +72,8 @@ class DemoCommandTest {
                 "dev.xsight.cli.Main", "demo", "--run-for", "3s", "--screenshot", png.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("out.txt").toFile());
+        // No --session: the default session goes under $XDG_DATA_HOME (here: the temp folder, not the user's).
+        pb.environment().put("XDG_DATA_HOME", dir.toString());
         Process p = pb.start();
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly();
@@ -85,6 +87,13 @@ class DemoCommandTest {
         assertEquals(900, img.getHeight());
         assertTrue(distinctColours(img) > 40, "a real picture, not a blank window");
         assertTrue(hasBarColour(img, 191, 191, 0), "the 75% yellow bar is in the viewer");
+        Path session = dir.resolve("xsight").resolve("sessions").resolve("demo.xsight");
+        assertTrue(Files.isRegularFile(session), "the default review session was created: " + session);
+        try (var store = dev.xsight.review.SqliteNoteStore.open(session)) {
+            assertEquals(dev.xsight.media.FrameRate.parse("60000/1001"), store.session().rate(),
+                    "a new session counts in the demo's rate");
+            assertTrue(store.session().dropFrame());
+        }
     }
 
     private static int distinctColours(BufferedImage img) {

@@ -54,10 +54,34 @@ class ShellTest {
     }
 
     @Test
-    void unavailableSourcesSayWhyWhenChosen(FxRobot robot) {
+    void st2110EntryAsksForAnSdpFileAndABadOneIsNamedWithTheRuleItBreaks(FxRobot robot) throws Exception {
+        java.nio.file.Path sdp = java.nio.file.Files.createTempFile("xsight-bad", ".sdp");
+        try {
+            // RFC 8866 5.1: a description starts with v=0; this one does not.
+            java.nio.file.Files.writeString(sdp, "s=no version line\r\n");
+            java.util.List<String> asked = new java.util.ArrayList<>();
+            robot.interact(() -> shell.viewModel().setLocationPrompt(e -> {
+                asked.add(e.kind() + " " + e.provider().input());
+                return java.util.Optional.of(sdp.toString());
+            }));
+            robot.clickOn("Open ST 2110-22 SDP file…");
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> text(robot, "#status").startsWith("Cannot open "));
+            assertEquals(java.util.List.of("st2110 FILE"), asked, "the ST 2110 entry asks for a file");
+            String status = text(robot, "#status");
+            assertTrue(status.startsWith("Cannot open " + sdp + ": "), status);
+            assertTrue(status.contains("SDP line 1") && status.contains("v=0"), status);
+            assertEquals(ShellViewModel.NO_TIMECODE, text(robot, "#timecode"), "nothing plays");
+        } finally {
+            java.nio.file.Files.deleteIfExists(sdp);
+        }
+    }
+
+    @Test
+    void cancellingTheSdpFileChoiceOpensNothing(FxRobot robot) {
+        robot.interact(() -> shell.viewModel().setLocationPrompt(e -> java.util.Optional.empty()));
         robot.clickOn("Open ST 2110-22 SDP file…");
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("ST 2110-22 reception is not available in this build", text(robot, "#status"));
+        assertEquals("Select a source", text(robot, "#status"));
         assertEquals(ShellViewModel.NO_TIMECODE, text(robot, "#timecode"));
     }
 
