@@ -59,9 +59,10 @@ final class DemoCommand implements Callable<Integer> {
                     + "exists; see docs/cli/shell.md).")
     Path keymap;
 
-    @Option(names = "--st2110", paramLabel = "MODE",
-            description = "Run the test signal through the real ST 2110-22 path on loopback: JPEG XS encode at 2 bpp,"
-                    + " RFC 9134 send in MODE (codestream or slice), receive, decode.")
+    @Option(names = "--st2110", paramLabel = "MODE", defaultValue = "slice",
+            description = "How the test signal reaches the viewer: through the real ST 2110-22 path on loopback (JPEG XS"
+                    + " encode at 2 bpp, RFC 9134 send in MODE slice or codestream, receive, decode), or 'off' for the"
+                    + " generator straight to the viewer (default ${DEFAULT-VALUE}).")
     String st2110;
 
     @Option(names = "--pipeline", paramLabel = "PRESET|FILE",
@@ -123,7 +124,7 @@ final class DemoCommand implements Callable<Integer> {
             System.setProperty("xsight.preview.gl", "false");
         }
         ShellOptions options = ShellOptions.defaults()
-                .withRegistry(SourceRegistry.discover().with(st2110 == null ? new DemoSourceProvider(settings)
+                .withRegistry(SourceRegistry.discover().with(st2110.equalsIgnoreCase("off") ? new DemoSourceProvider(settings)
                         : new LoopbackDemoProvider(settings, dev.xsight.st2110.PacketMode.parse(st2110))))
                 .withKeymap(keys)
                 .withReference(referenceScreen, true)
