@@ -67,7 +67,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--pipeline", paramLabel = "PRESET|FILE",
             description = "Display pipeline for the preview and reference output: a preset (rec709, srgb, pq1000,"
-                    + " aces13-rec709, aces13-srgb, aces13-pq1000, aces20-rec709, aces20-srgb, aces20-pq1000), a"
+                    + " hlg1000, aces13-rec709, aces13-srgb, aces13-pq1000, aces20-rec709, aces20-srgb, aces20-pq1000), a"
                     + " LUT/CLF/CDL file (on Rec.709) or an AMF / pipeline JSON file. Not saved.")
     String pipeline;
 

@@ -35,6 +35,10 @@ public final class PipelineRenderer implements PictureRenderer {
 
         /** {@code pipeline} failed for this source; the previous program stays. */
         void pipelineFailed(DisplayPipeline pipeline, RuntimeException error);
+
+        /** Frames now carry {@code c} (the first frame, or a change); called on the render thread. */
+        default void colorimetrySeen(Colorimetry c) {
+        }
     }
 
     private final Listener listener;
@@ -140,9 +144,13 @@ public final class PipelineRenderer implements PictureRenderer {
         if (want == compiled && f.format().equals(compiledFormat) && f.colorimetry().equals(compiledColorimetry)) {
             return;
         }
+        boolean newColorimetry = !f.colorimetry().equals(compiledColorimetry);
         compiled = want;
         compiledFormat = f.format();
         compiledColorimetry = f.colorimetry();
+        if (newColorimetry) {
+            listener.colorimetrySeen(f.colorimetry());
+        }
         try {
             ColourProgram next = want.compile(f.format(), f.colorimetry());
             if (gl != null) {

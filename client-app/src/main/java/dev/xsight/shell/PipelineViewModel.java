@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -33,9 +32,6 @@ import javafx.beans.property.StringProperty;
  * <p>Threading: FX thread only (renderer callbacks are posted to it).
  */
 public final class PipelineViewModel {
-    /** What a source kind starts with when nothing is saved for it: all built-in sources are BT.709 video. */
-    private static final Map<String, PipelinePreset> DEFAULTS = Map.of(
-            "demo", PipelinePreset.REC709, "st2110", PipelinePreset.REC709, "hls", PipelinePreset.REC709);
 
     private final ShellViewModel shell;
     private final PipelineStore store;
@@ -50,6 +46,8 @@ public final class PipelineViewModel {
     private final ExecutorService loader = Executors.newSingleThreadExecutor(
             r -> Thread.ofPlatform().name("xsight-pipeline-load").daemon(true).unstarted(r));
     private String sourceKind = "none";
+    /** The transfer the frames signal (last seen by the renderer); null before the first frame. */
+    private Colorimetry.Transfer signalled;
 
     /**
      * @param override a pipeline forced for every source (the CLI's {@code --pipeline}); not saved
@@ -71,6 +69,11 @@ public final class PipelineViewModel {
                     gl.set(isGl);
                     updateLabel();
                 });
+            }
+
+            @Override
+            public void colorimetrySeen(Colorimetry c) {
+                Platform.runLater(() -> signalChanged(c.transfer()));
             }
 
             @Override
@@ -104,15 +107,35 @@ public final class PipelineViewModel {
         if (override.isPresent()) {
             return;
         }
-        PipelineSetting s = store.get(sourceKind)
-                .orElse(PipelineSetting.of(DEFAULTS.getOrDefault(sourceKind, PipelinePreset.REC709)));
+        PipelineSetting s = startingSetting(store.get(sourceKind), signalled);
         if (!s.equals(setting.get())) {
             Optional<String> problem = validate(s);
             if (problem.isPresent()) {
                 shell.statusProperty().set("Saved pipeline for " + sourceKind + " not used: " + problem.get());
-                s = PipelineSetting.of(DEFAULTS.getOrDefault(sourceKind, PipelinePreset.REC709));
+                s = startingSetting(Optional.empty(), signalled);
             }
             apply(s);
+        }
+    }
+
+    /**
+     * What a source starts on: the setting saved for it, or else the preset for the display its signal is made for
+     * ({@link PipelinePreset#defaultFor}: PQ → PQ 1000, HLG → HLG 1000, otherwise Rec.709).
+     */
+    static PipelineSetting startingSetting(Optional<PipelineSetting> saved, Colorimetry.Transfer signalled) {
+        return saved.orElseGet(() -> PipelineSetting.of(PipelinePreset.defaultFor(signalled)));
+    }
+
+    /** Frames now signal {@code t}: a source on its default follows it (a saved or forced choice stays). */
+    private void signalChanged(Colorimetry.Transfer t) {
+        signalled = t;
+        if (override.isPresent() || store.get(sourceKind).isPresent()) {
+            return;
+        }
+        PipelineSetting s = startingSetting(Optional.empty(), t);
+        if (!s.equals(setting.get())) {
+            apply(s);
+            shell.statusProperty().set("Pipeline: " + s.label() + " (the source signals " + t + ")");
         }
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.xsight.colour.DisplayPipeline;
 import dev.xsight.gl.GlContext;
+import dev.xsight.media.Colorimetry;
 import dev.xsight.media.Frame;
 import dev.xsight.signal.DemoSource;
 import java.nio.IntBuffer;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 class PipelineRendererTest {
     private final List<String> backends = new ArrayList<>();
     private final List<RuntimeException> failures = new ArrayList<>();
+    private final List<Colorimetry> seen = new ArrayList<>();
     private final PipelineRenderer.Listener listener = new PipelineRenderer.Listener() {
         @Override
         public void backendChosen(String backend, boolean gl) {
@@ -26,6 +28,11 @@ class PipelineRendererTest {
         @Override
         public void pipelineFailed(DisplayPipeline pipeline, RuntimeException error) {
             failures.add(error);
+        }
+
+        @Override
+        public void colorimetrySeen(Colorimetry c) {
+            seen.add(c);
         }
     };
 
@@ -97,5 +104,22 @@ class PipelineRendererTest {
         assertTrue(backends.stream().anyMatch(b -> b.startsWith("GL")), backends.toString());
         assertEquals(List.of(), failures);
         f.release();
+    }
+
+    @Test
+    void framesThatStartSignallingPqAreReportedOnceSoTheSourceCanFollowIt() {
+        Frame sdr = bars();
+        Frame pq = bars().colorimetry(Colorimetry.BT2100_PQ);
+        try (PipelineRenderer r = new PipelineRenderer(DisplayPipeline.rec709Bt1886(), false, listener)) {
+            render(r, sdr);
+            render(r, sdr);
+            render(r, pq);
+            render(r, pq);
+            assertEquals(List.of(sdr.colorimetry(), Colorimetry.BT2100_PQ), seen);
+            assertEquals(PipelinePreset.PQ1000, PipelinePreset.defaultFor(seen.get(1).transfer()));
+        } finally {
+            sdr.release();
+            pq.release();
+        }
     }
 }

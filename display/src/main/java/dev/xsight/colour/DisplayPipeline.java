@@ -19,6 +19,17 @@ import java.util.Optional;
  * input) → to linear → output. For a video source with an ACES output the linear source is converted to AP0 with
  * 1.0 = source reference white.
  *
+ * <p><b>Linear light between source and output</b> is display-referred and relative to reference white: 1.0 = the
+ * source's reference (diffuse) white. For SDR sources (BT.1886, sRGB, gamma 2.6) that is 100% signal, i.e. the
+ * 100 cd/m² of a reference SDR display. For HDR sources it is the ITU-R BT.2408 reference white of 203 cd/m²
+ * (BT.2408-7 §2.2, Table 1: PQ 58%, HLG 75%): a PQ source is decoded with the ST 2084 EOTF to cd/m² and divided by
+ * {@value #HDR_REFERENCE_WHITE_NITS}; an HLG source goes through the BT.2100 HLG EOTF (inverse OETF then OOTF) at
+ * its nominal peak of {@value #HLG_NOMINAL_PEAK_NITS} cd/m² and is divided the same way. The display encodings
+ * place 1.0 at their {@link DisplayEncoding#referenceWhiteNits()} (203 for the PQ and HLG presets, BT.2408 §2.2),
+ * so PQ → PQ 1000 and HLG → HLG 1000 are identities, SDR white lands at 203 cd/m² on an HDR display (BT.2408
+ * §5.1, SDR-to-HDR mapping of reference white), and HDR reference white becomes 100% on an SDR display (values
+ * above it clip; no tone mapping).
+ *
  * @param source colorimetry override; empty = take it from the frame
  */
 public record DisplayPipeline(Optional<Colorimetry> source, Input input, Optional<CdlStep> cdl, List<LutStep> luts,
@@ -27,6 +38,11 @@ public record DisplayPipeline(Optional<Colorimetry> source, Input input, Optiona
     public DisplayPipeline {
         luts = List.copyOf(luts);
     }
+
+    /** ITU-R BT.2408 reference white for HDR (PQ and HLG) signals, cd/m²: linear 1.0 of an HDR source. */
+    public static final double HDR_REFERENCE_WHITE_NITS = 203;
+    /** Nominal peak of the HLG reference display (BT.2100 Table 5, L_W = 1000 cd/m²) used to decode HLG sources. */
+    public static final double HLG_NOMINAL_PEAK_NITS = 1000;
 
     /** How source R'G'B' is to be read. */
     public enum Input { VIDEO, ACESCCT, ACESCC, ACESCG, ACES2065 }
@@ -48,8 +64,9 @@ public record DisplayPipeline(Optional<Colorimetry> source, Input input, Optiona
     }
 
     /**
-     * Plain display encoding: gamut conversion (Bradford if whites differ) then the inverse EOTF. For PQ, relative
-     * 1.0 is placed at {@code referenceWhiteNits}.
+     * Plain display encoding: gamut conversion (Bradford if whites differ) then the inverse EOTF. For PQ and HLG,
+     * relative 1.0 (reference white) is placed at {@code referenceWhiteNits} (203 in the presets, ITU-R BT.2408);
+     * SDR encodings clip linear light to [0, 1].
      */
     public record DisplayEncoding(Gamut gamut, Colorimetry.Transfer transfer, double referenceWhiteNits) implements Output {
     }
@@ -67,7 +84,13 @@ public record DisplayPipeline(Optional<Colorimetry> source, Input input, Optiona
 
     public static DisplayPipeline rec2100Pq1000() {
         return new DisplayPipeline(Optional.empty(), Input.VIDEO, Optional.empty(), List.of(),
-                new DisplayEncoding(Gamut.REC2020, Colorimetry.Transfer.PQ, 203));
+                new DisplayEncoding(Gamut.REC2020, Colorimetry.Transfer.PQ, HDR_REFERENCE_WHITE_NITS));
+    }
+
+    /** Rec.2100 HLG on a 1000 cd/m² display, reference white at 203 cd/m² (HLG 75%, BT.2408). */
+    public static DisplayPipeline rec2100Hlg1000() {
+        return new DisplayPipeline(Optional.empty(), Input.VIDEO, Optional.empty(), List.of(),
+                new DisplayEncoding(Gamut.REC2020, Colorimetry.Transfer.HLG, HDR_REFERENCE_WHITE_NITS));
     }
 
     public static DisplayPipeline aces(AcesOutput.Version v, AcesOutput.Target t, Input input) {
@@ -144,14 +167,18 @@ public record DisplayPipeline(Optional<Colorimetry> source, Input input, Optiona
         return ops;
     }
 
-    /** Source signal → relative linear light (1.0 = reference white; PQ: 1.0 = 100 cd/m²). */
+    /**
+     * Source signal → relative display linear light, 1.0 = reference white (SDR: 100% signal; PQ and HLG: the
+     * BT.2408 203 cd/m², HLG decoded at its nominal 1000 cd/m² peak).
+     */
     static List<ColourOp> toLinear(Colorimetry.Transfer t) {
+        double perNit = 1 / HDR_REFERENCE_WHITE_NITS;
         return switch (t) {
             case SRGB -> List.of(TransferOp.of(TransferOp.Curve.SRGB, false));
             case PQ -> List.of(TransferOp.of(TransferOp.Curve.PQ, false),
-                    new RangeOp(0.01, 0, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY));
-            case HLG -> List.of(new TransferOp(TransferOp.Curve.HLG_EOTF, false, 1000),
-                    new RangeOp(0.01, 0, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY));
+                    new RangeOp(perNit, 0, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY));
+            case HLG -> List.of(new TransferOp(TransferOp.Curve.HLG_EOTF, false, HLG_NOMINAL_PEAK_NITS),
+                    new RangeOp(perNit, 0, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY));
             case LINEAR -> List.of();
             case GAMMA26 -> List.of(new ExponentOp(ExponentOp.Style.BASIC, false, new double[] {2.6, 2.6, 2.6}, null));
             default -> List.of(TransferOp.of(TransferOp.Curve.BT1886, false));
@@ -162,8 +189,8 @@ public record DisplayPipeline(Optional<Colorimetry> source, Input input, Optiona
         return switch (d.transfer()) {
             case SRGB -> List.of(RangeOp.clamp(0, 1), TransferOp.of(TransferOp.Curve.SRGB, true));
             case PQ -> List.of(new RangeOp(d.referenceWhiteNits(), 0, 0, 10000), TransferOp.of(TransferOp.Curve.PQ, true));
-            case HLG -> List.of(new RangeOp(d.referenceWhiteNits(), 0, 0, 1000),
-                    new TransferOp(TransferOp.Curve.HLG_EOTF, true, 1000));
+            case HLG -> List.of(new RangeOp(d.referenceWhiteNits(), 0, 0, HLG_NOMINAL_PEAK_NITS),
+                    new TransferOp(TransferOp.Curve.HLG_EOTF, true, HLG_NOMINAL_PEAK_NITS));
             case LINEAR -> List.of();
             case GAMMA26 -> List.of(RangeOp.clamp(0, 1),
                     new ExponentOp(ExponentOp.Style.BASIC, true, new double[] {2.6, 2.6, 2.6}, null));

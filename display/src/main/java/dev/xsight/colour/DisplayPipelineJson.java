@@ -17,7 +17,7 @@ import java.util.Optional;
  *  "source": {"matrix": "bt709", "range": "narrow", "transfer": "bt1886", "primaries": "bt709", "siting": "left"},
  *  "cdl": {"file": "grade.cdl", "id": "sh010", "style": "asc|noclamp"},
  *  "luts": [{"file": "show.cube", "interpolation": "tetrahedral"}, {"file": "look.clf"}],
- *  "output": {"aces": "1.3", "target": "rec709-100"}  or  {"gamut": "rec709", "transfer": "bt1886", "white": 100}}
+ *  "output": {"aces": "1.3", "target": "rec709-100"}  or  {"gamut": "rec2020", "transfer": "pq", "white": 203}}
  * </pre>
  */
 public final class DisplayPipelineJson {
@@ -80,9 +80,12 @@ public final class DisplayPipelineJson {
                 output = new DisplayPipeline.AcesOutputStep(AcesOutput.Version.parse(o.get("aces").asText()),
                         AcesOutput.Target.parse(required(o, "target")));
             } else {
-                output = new DisplayPipeline.DisplayEncoding(Gamut.parse(text(o, "gamut", "rec709")),
-                        Colorimetry.Transfer.valueOf(enumName(text(o, "transfer", "bt1886"))),
-                        o.has("white") ? o.get("white").asDouble() : 100);
+                Colorimetry.Transfer transfer = Colorimetry.Transfer.valueOf(enumName(text(o, "transfer", "bt1886")));
+                // Default reference white: BT.2408's 203 cd/m² for HDR encodings, 100 for SDR.
+                double hdrWhite = transfer == Colorimetry.Transfer.PQ || transfer == Colorimetry.Transfer.HLG
+                        ? DisplayPipeline.HDR_REFERENCE_WHITE_NITS : 100;
+                output = new DisplayPipeline.DisplayEncoding(Gamut.parse(text(o, "gamut", "rec709")), transfer,
+                        o.has("white") ? o.get("white").asDouble() : hdrWhite);
             }
             return new DisplayPipeline(source, input, cdl, luts, output);
         } catch (IllegalArgumentException e) {

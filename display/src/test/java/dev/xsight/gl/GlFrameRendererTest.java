@@ -8,6 +8,7 @@ import dev.xsight.colour.AcesOutput;
 import dev.xsight.colour.ColourProgram;
 import dev.xsight.colour.DisplayPipeline;
 import dev.xsight.colour.FrameColour;
+import dev.xsight.colour.HdrSignals;
 import dev.xsight.colour.TestFrames;
 import dev.xsight.media.Colorimetry;
 import dev.xsight.media.Frame;
@@ -56,5 +57,70 @@ class GlFrameRendererTest {
     void eightBitFrameToPqMatchesCpuWithinOneCode() {
         Frame f = TestFrames.rampsAndBars(PixelFormat.YUV420P8, 40, 20, Colorimetry.BT709);
         assertGpuMatchesCpu(f, DisplayPipeline.rec2100Pq1000());
+    }
+
+    /** The frame on the GPU gives back its own 10-bit codes (±1): an HDR signal shown on its own display. */
+    private static void assertGpuPassesCodesThrough(Frame f, DisplayPipeline pipeline) {
+        String why = GlContext.unavailableReason();
+        assumeTrue(why == null, "no OpenGL: " + why);
+        double[] in = FrameColour.codes(f);
+        try (GlContext ctx = GlContext.offscreen();
+                GlFrameRenderer r = new GlFrameRenderer(pipeline.compile(f.format(), f.colorimetry()))) {
+            r.upload(f);
+            r.render();
+            int[] gpu = r.readCodes(null);
+            assertEquals(in.length, gpu.length);
+            for (int i = 0; i < in.length; i++) {
+                assertTrue(Math.abs(gpu[i] - (int) in[i]) <= 1, "pixel " + i / 3 + " ch " + i % 3 + ": in "
+                        + (int) in[i] + " out " + gpu[i] + " on " + ctx.renderer());
+            }
+        }
+    }
+
+    @Test
+    void pqCodesThroughThePq1000PresetComeBackUnchangedOnTheGpu() {
+        Frame f = HdrSignals.grid(HdrSignals.rgb(Colorimetry.Transfer.PQ), HdrSignals.LEVELS);
+        assertGpuPassesCodesThrough(f, DisplayPipeline.rec2100Pq1000());
+    }
+
+    @Test
+    void hlgCodesThroughTheHlg1000PresetComeBackUnchangedOnTheGpu() {
+        Frame f = HdrSignals.grid(HdrSignals.rgb(Colorimetry.Transfer.HLG), HdrSignals.LEVELS);
+        assertGpuPassesCodesThrough(f, DisplayPipeline.rec2100Hlg1000());
+    }
+
+    @Test
+    void sdrWhiteThroughPqLandsOnThePqCodeOf203NitsOnTheGpu() {
+        String why = GlContext.unavailableReason();
+        assumeTrue(why == null, "no OpenGL: " + why);
+        Frame f = Frame.allocate(PixelFormat.YUV422P10, 16, 4).colorimetry(Colorimetry.BT709);
+        java.util.Arrays.fill(f.plane(0), (short) 940);
+        java.util.Arrays.fill(f.plane(1), (short) 512);
+        java.util.Arrays.fill(f.plane(2), (short) 512);
+        int expected = HdrSignals.code10(HdrSignals.pqSignal(203));
+        try (GlContext ctx = GlContext.offscreen(); GlFrameRenderer r = new GlFrameRenderer(
+                DisplayPipeline.rec2100Pq1000().compile(f.format(), f.colorimetry()))) {
+            r.upload(f);
+            r.render();
+            for (int c : r.readCodes(null)) {
+                assertTrue(Math.abs(c - expected) <= 1, "got " + c + ", PQ(203 cd/m²) = " + expected);
+            }
+        }
+    }
+
+    @Test
+    void pqReferenceWhiteThroughRec709IsHundredPercentOnTheGpu() {
+        String why = GlContext.unavailableReason();
+        assumeTrue(why == null, "no OpenGL: " + why);
+        int white = HdrSignals.code10(HdrSignals.pqSignal(203));
+        Frame f = HdrSignals.flat(HdrSignals.rgb(Colorimetry.Transfer.PQ), 8, 2, white, white, white);
+        try (GlContext ctx = GlContext.offscreen(); GlFrameRenderer r = new GlFrameRenderer(
+                DisplayPipeline.rec709Bt1886().compile(f.format(), f.colorimetry()))) {
+            r.upload(f);
+            r.render();
+            for (int c : r.readCodes(null)) {
+                assertTrue(c >= 1022, "203 cd/m² PQ should be 100% white, got " + c);
+            }
+        }
     }
 }
