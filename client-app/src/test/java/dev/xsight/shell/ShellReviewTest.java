@@ -313,27 +313,27 @@ class ShellReviewTest {
     void selectedNoteWaivedAndRewordedInTheEditorAndAnotherDeletedAreSoInTheSessionFile(FxRobot robot)
             throws Exception {
         NotesViewModel vm = playDemo(robot);
-        robot.type(KeyCode.N).write("Dropout in bar 2").type(KeyCode.ENTER);
-        Note kept = awaitNote(vm, "Dropout in bar 2");
-        robot.type(KeyCode.N).write("Same dropout again").type(KeyCode.ENTER);
-        Note twice = awaitNote(vm, "Same dropout again");
+        robot.type(KeyCode.N).write("Dropout bar 2").type(KeyCode.ENTER);
+        Note kept = awaitNote(vm, "Dropout bar 2");
+        robot.type(KeyCode.N).write("Duplicate").type(KeyCode.ENTER);
+        Note twice = awaitNote(vm, "Duplicate");
         assertFalse(robot.lookup("#noteEditor").query().isVisible(), "no editor before a note is selected");
 
-        robot.clickOn("Dropout in bar 2");
+        robot.clickOn("Dropout bar 2");
         waitOrSay(() -> "the editor did not open", () -> robot.lookup("#noteEditor").query().isVisible());
-        assertEquals("Dropout in bar 2", robot.lookup("#editText").queryTextInputControl().getText());
+        assertEquals("Dropout bar 2", robot.lookup("#editText").queryTextInputControl().getText());
         robot.clickOn("#editStatus");
         robot.clickOn(robot.lookup(".combo-box-popup .list-cell")
                 .match((ListCell<?> c) -> "waived".equals(c.getText())).queryAs(ListCell.class));
-        robot.clickOn("#editText").push(KeyCode.CONTROL, KeyCode.A).write("Dropout in bar 2, accepted by the client");
+        robot.clickOn("#editText").push(KeyCode.CONTROL, KeyCode.END).write(" (ok)");
         robot.clickOn("#saveNote");
         waitOrSay(() -> "not saved: '" + robot.lookup("#editState").queryAs(Label.class).getText() + "'",
                 () -> robot.lookup("#editState").queryAs(Label.class).getText().startsWith("Saved"));
-        Note shown = awaitNote(vm, "Dropout in bar 2, accepted by the client");
+        Note shown = awaitNote(vm, "Dropout bar 2 (ok)");
         assertEquals(dev.xsight.review.NoteStatus.WAIVED, shown.status());
         assertEquals(kept.id(), shown.id());
 
-        robot.clickOn("Same dropout again");
+        robot.clickOn("Duplicate");
         robot.clickOn("#deleteNote");
         robot.clickOn("#cancelDelete");
         WaitForAsyncUtils.waitForFxEvents();
@@ -351,7 +351,7 @@ class ShellReviewTest {
             Note n = stored.getFirst();
             assertEquals(kept.id(), n.id());
             assertEquals(dev.xsight.review.NoteStatus.WAIVED, n.status());
-            assertEquals("Dropout in bar 2, accepted by the client", n.text());
+            assertEquals("Dropout bar 2 (ok)", n.text());
             assertEquals(kept.tcIn(), n.tcIn(), "the range stays");
             assertEquals(kept.created(), n.created());
             assertTrue(n.edited().isAfter(kept.edited()), "edited " + n.edited() + " after " + kept.edited());
