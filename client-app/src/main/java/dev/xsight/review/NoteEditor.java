@@ -160,7 +160,9 @@ public final class NoteEditor extends VBox {
             if (err != null) {
                 askDelete(false);
                 state.setText("Not deleted: " + vm.statusProperty().get());
-            } else if (note.get() != null && note.get().id().equals(n.id())) {
+            } else {
+                // The list may have moved its selection to a neighbour while removing the note: close the editor
+                // rather than leave another note open under the operator's hand.
                 note.set(null);
             }
         });

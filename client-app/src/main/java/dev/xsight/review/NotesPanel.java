@@ -59,7 +59,8 @@ public final class NotesPanel extends BorderPane {
 
     /**
      * The editor edits the list's selection. A saved note replaces the old one in the list (same id): the editor
-     * keeps it and the list selects it again; a note that is deleted or filtered away closes the editor.
+     * keeps it and the list selects it again; a note that is deleted or filtered away closes the editor and clears
+     * the selection.
      */
     private void followSelection() {
         list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
@@ -71,7 +72,9 @@ public final class NotesPanel extends BorderPane {
             }
         });
         editor.noteProperty().addListener((o, a, b) -> {
-            if (b != null && list.getSelectionModel().getSelectedItem() != b) {
+            if (b == null) {
+                list.getSelectionModel().clearSelection();
+            } else if (list.getSelectionModel().getSelectedItem() != b) {
                 int at = list.getItems().indexOf(b);
                 if (at >= 0) {
                     list.getSelectionModel().select(at);
