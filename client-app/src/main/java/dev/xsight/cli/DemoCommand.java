@@ -13,8 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -23,8 +21,6 @@ import picocli.CommandLine.Option;
         description = "Open the monitor with the built-in test signal (RP 219 bars, 10-bit ramp, motion, "
                 + "burnt-in timecode) playing.")
 final class DemoCommand implements Callable<Integer> {
-    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)?");
-
     @Option(names = "--run-for", paramLabel = "DURATION",
             description = "Close after this long and exit 0 (e.g. 10s, 500ms, 2m); default: until the window closes.")
     String runFor;
@@ -97,7 +93,7 @@ final class DemoCommand implements Callable<Integer> {
             first = new Timecode(t.hours(), t.minutes(), t.seconds(), t.frames(), drop);
             first.checkFits(r);
         }
-        Duration duration = runFor == null ? null : parseDuration(runFor);
+        Duration duration = runFor == null ? null : DurationArg.positive("--run-for", runFor);
         if (screenshot != null) {
             if (duration == null) {
                 throw new IllegalArgumentException("--screenshot needs --run-for (the picture is taken at the end)");
@@ -227,26 +223,6 @@ final class DemoCommand implements Callable<Integer> {
         long[] c = v.clone();
         java.util.Arrays.sort(c);
         return c[c.length / 2] / 1e6;
-    }
-
-    /** {@code 10s}, {@code 500ms}, {@code 2m}, {@code 1h}, {@code 3} (seconds). */
-    static Duration parseDuration(String text) {
-        Matcher m = DURATION.matcher(text.trim());
-        if (!m.matches()) {
-            throw new IllegalArgumentException("bad duration '" + text + "': expected e.g. 10s, 500ms, 2m or 1h");
-        }
-        double v = Double.parseDouble(m.group(1));
-        String unit = m.group(2) == null ? "s" : m.group(2);
-        double ms = switch (unit) {
-            case "ms" -> v;
-            case "m" -> v * 60_000;
-            case "h" -> v * 3_600_000;
-            default -> v * 1000;
-        };
-        if (ms <= 0 || ms > 7 * 24 * 3_600_000.0) {
-            throw new IllegalArgumentException("duration '" + text + "' must be above 0 and at most 7 days");
-        }
-        return Duration.ofMillis(Math.round(ms));
     }
 
     /** The demo signal through send -> RFC 9134 -> receive -> decode on loopback. */

@@ -46,25 +46,6 @@ public final class HlsReceive {
     private HlsReceive() {
     }
 
-    /** Parses {@code 20s}, {@code 500ms}, {@code 2m} or plain seconds. */
-    public static Duration parseDuration(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        try {
-            if (t.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
-            }
-            if (t.endsWith("s")) {
-                return Duration.ofMillis(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 1000));
-            }
-            if (t.endsWith("m")) {
-                return Duration.ofSeconds(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 60));
-            }
-            return Duration.ofMillis(Math.round(Double.parseDouble(t) * 1000));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("bad duration '" + text + "': expected e.g. 20s, 500ms, 2m");
-        }
-    }
-
     /** The URI for what the person typed: a URL, or a local path. */
     static URI toUri(String url) {
         if (url.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*")) {

@@ -105,8 +105,8 @@ final class ReceiveCommand implements Callable<Integer> {
         String t = timeout == null ? "20s" : timeout;
         int rc = 0;
         for (int i = 0; i < repeat && rc == 0; i++) {
-            rc = HlsReceive.run(new HlsReceive.Options(input.hls, limit, HlsReceive.parseDuration(t), md5, statsJson,
-                    rendition, HlsReceive.parseDuration(liveOffset), tcOffset, realtime), System.out, System.err);
+            rc = HlsReceive.run(new HlsReceive.Options(input.hls, limit, DurationArg.positive("--timeout", t), md5, statsJson,
+                    rendition, DurationArg.nonNegative("--live-offset", liveOffset), tcOffset, realtime), System.out, System.err);
         }
         return rc;
     }
@@ -115,7 +115,7 @@ final class ReceiveCommand implements Callable<Integer> {
         if (timeout == null) {
             timeout = "10s";
         }
-        long timeoutMillis = parseDuration(timeout);
+        long timeoutMillis = DurationArg.positive("--timeout", timeout).toMillis();
         int zone = parseZone(tz);
         if (frames != null && frames <= 0) {
             throw new IllegalArgumentException("--frames must be positive");
@@ -183,30 +183,6 @@ final class ReceiveCommand implements Callable<Integer> {
             f.writeRaw(o);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(file + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** {@code 10s}, {@code 500ms}, {@code 2m}, or plain seconds. */
-    static long parseDuration(String s) {
-        String t = s.trim().toLowerCase(Locale.ROOT);
-        try {
-            long v;
-            if (t.endsWith("ms")) {
-                v = Long.parseLong(t.substring(0, t.length() - 2));
-            } else if (t.endsWith("s")) {
-                v = Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 1000);
-            } else if (t.endsWith("m")) {
-                v = Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 60_000);
-            } else {
-                v = Math.round(Double.parseDouble(t) * 1000);
-            }
-            if (v <= 0) {
-                throw new NumberFormatException();
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--timeout must be a positive duration like 10s, 500ms or 2m, got '"
-                    + s + "'");
         }
     }
 

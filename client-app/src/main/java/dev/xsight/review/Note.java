@@ -98,6 +98,15 @@ public record Note(String id, String source, Timecode tcIn, Timecode tcOut, Stri
                 frameGrab, drawings);
     }
 
+    /**
+     * The note as the reviewer edited it: new status, severity, category and text, edited now; id, range, author,
+     * source, creation time, grab and drawings kept.
+     */
+    public Note withEdits(NoteStatus newStatus, Severity newSeverity, String newCategory, String newText) {
+        return new Note(id, source, tcIn, tcOut, newCategory, newSeverity, newText, author, newStatus, created,
+                Instant.now(), frameGrab, drawings);
+    }
+
     public Note withRange(Timecode newIn, Timecode newOut) {
         return new Note(id, source, newIn, newOut, category, severity, text, author, status, created, Instant.now(),
                 frameGrab, drawings);

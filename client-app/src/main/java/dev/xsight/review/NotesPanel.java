@@ -26,7 +26,8 @@ import javafx.util.StringConverter;
  *
  * <p>A thin view over {@link NotesViewModel}; build it and use it on the FX thread. Node ids for styling and tests:
  * {@code #notesList}, {@code #filterSeverity}, {@code #filterCategory}, {@code #filterStatus}, {@code #filterAuthor},
- * {@code #noteText}, {@code #noteSeverity}, {@code #noteCategory}, {@code #addNote}, {@code #notesStatus}.
+ * {@code #noteText}, {@code #noteSeverity}, {@code #noteCategory}, {@code #addNote}, {@code #notesStatus}; the
+ * selected note's {@link NoteEditor} sits between the list and the quick-add row.
  */
 public final class NotesPanel extends BorderPane {
     /** Set on list cells whose note covers the current timecode. */
@@ -38,14 +39,48 @@ public final class NotesPanel extends BorderPane {
     private final TextField text = new TextField();
     private final ComboBox<Severity> severity = new ComboBox<>();
     private final ComboBox<String> category = new ComboBox<>();
+    private final NoteEditor editor;
 
     public NotesPanel(NotesViewModel vm) {
         this.vm = vm;
         getStyleClass().add("notes-panel");
         getStylesheets().add(NotesPanel.class.getResource("notes.css").toExternalForm());
         setTop(filters());
+        editor = new NoteEditor(vm);
         setCenter(list());
-        setBottom(quickAdd());
+        setBottom(new VBox(editor, quickAdd()));
+        followSelection();
+    }
+
+    /** The editor of the selected note (hidden while nothing is selected). */
+    public NoteEditor editor() {
+        return editor;
+    }
+
+    /**
+     * The editor edits the list's selection. A saved note replaces the old one in the list (same id): the editor
+     * keeps it and the list selects it again; a note that is deleted or filtered away closes the editor and clears
+     * the selection.
+     */
+    private void followSelection() {
+        list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            Note editing = editor.noteProperty().get();
+            if (b != null) {
+                editor.noteProperty().set(b);
+            } else if (editing != null && list.getItems().stream().noneMatch(n -> n.id().equals(editing.id()))) {
+                editor.noteProperty().set(null);
+            }
+        });
+        editor.noteProperty().addListener((o, a, b) -> {
+            if (b == null) {
+                list.getSelectionModel().clearSelection();
+            } else if (list.getSelectionModel().getSelectedItem() != b) {
+                int at = list.getItems().indexOf(b);
+                if (at >= 0) {
+                    list.getSelectionModel().select(at);
+                }
+            }
+        });
     }
 
     public NotesViewModel viewModel() {

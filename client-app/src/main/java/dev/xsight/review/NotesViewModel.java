@@ -152,6 +152,25 @@ public final class NotesViewModel {
         return save(() -> store.update(changed), "saved");
     }
 
+    /**
+     * Stores the reviewer's edit of {@code original} (status, severity, category, text) with the edited time set
+     * now. The lists change, and the future completes on the FX thread, only after the store has committed; the
+     * marks for the next note are left as they are.
+     *
+     * @return the note as stored, or exceptionally (the status says why; the list keeps the old note)
+     */
+    public CompletableFuture<Note> edit(Note original, NoteStatus newStatus, Severity newSeverity,
+            String newCategory, String newText) {
+        Note changed;
+        try {
+            changed = original.withEdits(newStatus, newSeverity, newCategory, newText);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            status.set("Note not saved: " + e.getMessage());
+            return CompletableFuture.failedFuture(e);
+        }
+        return save(() -> store.update(changed), "saved", false);
+    }
+
     public CompletableFuture<Boolean> delete(String id) {
         return onIo(() -> store.delete(id)).handleAsync((gone, err) -> {
             if (err != null) {
@@ -159,11 +178,16 @@ public final class NotesViewModel {
                 throw new java.util.concurrent.CompletionException(err);
             }
             notes.removeIf(n -> n.id().equals(id));
+            status.set(gone ? "Note deleted" : "Note was already gone");
             return gone;
         }, Platform::runLater);
     }
 
     private CompletableFuture<Note> save(Supplier<Note> op, String verb) {
+        return save(op, verb, true);
+    }
+
+    private CompletableFuture<Note> save(Supplier<Note> op, String verb, boolean clearMarks) {
         return onIo(op).handleAsync((stored, err) -> {
             if (err != null) {
                 status.set("Note not saved: " + rootMessage(err));
@@ -175,8 +199,10 @@ public final class NotesViewModel {
             } else {
                 notes.add(insertionPoint(stored), stored);
             }
-            markIn.set(null);
-            markOut.set(null);
+            if (clearMarks) {
+                markIn.set(null);
+                markOut.set(null);
+            }
             status.set("Note " + verb + " at " + stored.tcIn());
             return stored;
         }, Platform::runLater);

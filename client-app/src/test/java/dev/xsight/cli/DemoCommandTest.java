@@ -24,12 +24,12 @@ class DemoCommandTest {
 
     @Test
     void durationsAcceptSecondsMillisecondsMinutesAndHours() {
-        assertEquals(Duration.ofSeconds(10), DemoCommand.parseDuration("10s"));
-        assertEquals(Duration.ofMillis(500), DemoCommand.parseDuration("500ms"));
-        assertEquals(Duration.ofMinutes(2), DemoCommand.parseDuration("2m"));
-        assertEquals(Duration.ofSeconds(3), DemoCommand.parseDuration("3"));
+        assertEquals(Duration.ofSeconds(10), DurationArg.positive("--run-for", "10s"));
+        assertEquals(Duration.ofMillis(500), DurationArg.positive("--run-for", "500ms"));
+        assertEquals(Duration.ofMinutes(2), DurationArg.positive("--run-for", "2m"));
+        assertEquals(Duration.ofSeconds(3), DurationArg.positive("--run-for", "3"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> DemoCommand.parseDuration("ten"));
+                () -> DurationArg.positive("--run-for", "ten"));
         assertTrue(e.getMessage().contains("expected e.g. 10s"), e.getMessage());
     }
 

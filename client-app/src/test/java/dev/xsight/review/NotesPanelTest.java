@@ -203,6 +203,53 @@ class NotesPanelTest {
         store = SqliteNoteStore.open(file);
     }
 
+    @Test
+    void editShowsAsSavedOnlyAfterTheStoreCommittedAndDeleteAsksFirst(FxRobot robot) throws Exception {
+        Note original = store.add(note("01:00:07:00", "01:00:07:12", Severity.ISSUE));
+        Note other = store.add(note("01:00:08:00", "01:00:08:00", Severity.FYI));
+        robot.interact(() -> vm.reload());
+        settle();
+        robot.clickOn("range 01:00:07:00");
+        choose(robot, "#editStatus", "best-possible");
+        choose(robot, "#editSeverity", "BLOCKER");
+        robot.clickOn("#editText").push(KeyCode.CONTROL, KeyCode.END).write(" x");
+
+        // Hold the store's thread: the edit is queued, nothing is shown as saved yet.
+        java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
+        io.submit(() -> {
+            hold.await();
+            return null;
+        });
+        robot.clickOn("#saveNote");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Saving…", robot.lookup("#editState").queryLabeled().getText());
+        assertTrue(robot.lookup("#noteEditor").query().isDisabled(), "no second edit while one is being stored");
+        assertEquals(original, vm.notes().getFirst(), "the list keeps the stored note until the commit");
+        assertEquals(original, store.get(original.id()).orElseThrow());
+        hold.countDown();
+        settle();
+
+        Note stored = store.get(original.id()).orElseThrow();
+        assertEquals(NoteStatus.BEST_POSSIBLE, stored.status());
+        assertEquals(Severity.BLOCKER, stored.severity());
+        assertEquals("range 01:00:07:00 x", stored.text());
+        assertEquals(original.category(), stored.category());
+        assertTrue(stored.edited().isAfter(original.edited()), stored.edited() + " after " + original.edited());
+        assertEquals(stored, vm.notes().getFirst());
+        assertTrue(robot.lookup("#editState").queryLabeled().getText().startsWith("Saved · edited "));
+
+        robot.clickOn("range 01:00:08:00");
+        robot.clickOn("#deleteNote");
+        assertTrue(robot.lookup("#confirmDelete").query().isVisible(), "delete asks first");
+        settle();
+        assertTrue(store.get(other.id()).isPresent(), "asking deletes nothing");
+        robot.clickOn("#confirmDelete");
+        settle();
+        assertTrue(store.get(other.id()).isEmpty());
+        assertEquals(List.of(stored), List.copyOf(vm.notes()));
+        assertFalse(robot.lookup("#noteEditor").query().isVisible(), "the editor closes with the deleted note");
+    }
+
     /** Opens a combo box and clicks the entry with {@code text} in its popup list. */
     private static void choose(FxRobot robot, String combo, String text) {
         robot.clickOn(combo);

@@ -310,6 +310,56 @@ class ShellReviewTest {
     }
 
     @Test
+    void selectedNoteWaivedAndRewordedInTheEditorAndAnotherDeletedAreSoInTheSessionFile(FxRobot robot)
+            throws Exception {
+        NotesViewModel vm = playDemo(robot);
+        robot.type(KeyCode.N).write("Dropout bar 2").type(KeyCode.ENTER);
+        Note kept = awaitNote(vm, "Dropout bar 2");
+        robot.type(KeyCode.N).write("Duplicate").type(KeyCode.ENTER);
+        Note twice = awaitNote(vm, "Duplicate");
+        assertFalse(robot.lookup("#noteEditor").query().isVisible(), "no editor before a note is selected");
+
+        robot.clickOn("Dropout bar 2");
+        waitOrSay(() -> "the editor did not open", () -> robot.lookup("#noteEditor").query().isVisible());
+        assertEquals("Dropout bar 2", robot.lookup("#editText").queryTextInputControl().getText());
+        robot.clickOn("#editStatus");
+        robot.clickOn(robot.lookup(".combo-box-popup .list-cell")
+                .match((ListCell<?> c) -> "waived".equals(c.getText())).queryAs(ListCell.class));
+        robot.clickOn("#editText").push(KeyCode.CONTROL, KeyCode.END).write(" (ok)");
+        robot.clickOn("#saveNote");
+        waitOrSay(() -> "not saved: '" + robot.lookup("#editState").queryAs(Label.class).getText() + "'",
+                () -> robot.lookup("#editState").queryAs(Label.class).getText().startsWith("Saved"));
+        Note shown = awaitNote(vm, "Dropout bar 2 (ok)");
+        assertEquals(dev.xsight.review.NoteStatus.WAIVED, shown.status());
+        assertEquals(kept.id(), shown.id());
+
+        robot.clickOn("Duplicate");
+        robot.clickOn("#deleteNote");
+        robot.clickOn("#cancelDelete");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(vm.notes().stream().anyMatch(n -> n.id().equals(twice.id())), "Keep leaves the note");
+        robot.clickOn("#deleteNote");
+        robot.clickOn("#confirmDelete");
+        waitOrSay(() -> "not deleted: " + vm.notes().stream().map(Note::text).toList(),
+                () -> vm.notes().stream().noneMatch(n -> n.id().equals(twice.id())));
+
+        robot.interact(() -> shell.stage().close());
+        shell.review().closed().get(30, TimeUnit.SECONDS);
+        try (var store = dev.xsight.review.SqliteNoteStore.open(session)) {
+            List<Note> stored = store.list();
+            assertEquals(1, stored.size(), "the deleted note is gone from the file");
+            Note n = stored.getFirst();
+            assertEquals(kept.id(), n.id());
+            assertEquals(dev.xsight.review.NoteStatus.WAIVED, n.status());
+            assertEquals("Dropout bar 2 (ok)", n.text());
+            assertEquals(kept.tcIn(), n.tcIn(), "the range stays");
+            assertEquals(kept.created(), n.created());
+            assertTrue(n.edited().isAfter(kept.edited()), "edited " + n.edited() + " after " + kept.edited());
+            assertEquals(kept.frameGrab(), n.frameGrab(), "the grab stays");
+        }
+    }
+
+    @Test
     void checklistTabNextToTheNotesStoresAVerdictInTheSession(FxRobot robot) throws Exception {
         shell.review().opened().get(WAIT_S, TimeUnit.SECONDS);
         var template = dev.xsight.checklist.ChecklistTemplates.builtIn().getFirst();
