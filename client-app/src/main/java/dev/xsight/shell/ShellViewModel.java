@@ -68,6 +68,8 @@ public final class ShellViewModel implements AutoCloseable {
     private volatile FrameSource current;
     private volatile boolean frozenForSource;
     private Function<SourceEntry, Optional<String>> locationPrompt = e -> Optional.empty();
+    private final SideBySide sideBySide = new SideBySide();
+    private String secondKind = "ots-demo";
 
     private long shownFrames;
     private long fpsWindowStart;
@@ -190,10 +192,75 @@ public final class ShellViewModel implements AutoCloseable {
             FrameSource s = current;
             if (s != null) {
                 SourceHealth h = s.health();
-                health.set(h.summary());
+                health.set(healthLine(h));
                 healthOk.set(h.ok());
             }
         }
+        sideBySide.pulse(nowNanos);
+    }
+
+    /**
+     * The health line: the source's summary, plus the HLS live offset (how far behind the live edge the picture
+     * is) when the source reports {@code live_offset_s} and its summary does not already say it.
+     */
+    static String healthLine(SourceHealth h) {
+        Object offset = h.counters().get("live_offset_s");
+        if (offset instanceof Number n && !h.summary().contains("live offset")) {
+            return h.summary() + String.format(Locale.ROOT, " · live offset %.1f s", n.doubleValue());
+        }
+        return h.summary();
+    }
+
+    // ---- side by side ----
+
+    /** The second viewer of side-by-side mode. */
+    public SideBySide sideBySide() {
+        return sideBySide;
+    }
+
+    /** The kind of source side by side opens next to the primary ({@code ots-demo} unless set). FX thread. */
+    public void setSecondKind(String kind) {
+        this.secondKind = kind;
+    }
+
+    /**
+     * Turns side by side on (second source of the chosen kind, or the first other available built-in source) or
+     * off (the second source is closed). FX thread.
+     *
+     * @return false when turning it on found no second source to play
+     */
+    public boolean setSideBySide(boolean on) {
+        if (!on) {
+            if (sideBySide.activeProperty().get()) {
+                sideBySide.stop();
+                status.set("Side by side off");
+            }
+            return true;
+        }
+        SourceEntry second = secondEntry();
+        if (second == null) {
+            status.set("Side by side needs a second built-in source");
+            return false;
+        }
+        sideBySide.start(second, status::set);
+        status.set("Side by side: " + sourceName.get() + " | " + second.label());
+        return true;
+    }
+
+    private SourceEntry secondEntry() {
+        SourceEntry fallback = null;
+        for (SourceEntry e : sources) {
+            if (!e.available() || e.provider().input() != SourceProvider.Input.NONE) {
+                continue;
+            }
+            if (e.kind().equals(secondKind)) {
+                return e;
+            }
+            if (fallback == null && e != selected.get()) {
+                fallback = e;
+            }
+        }
+        return fallback;
     }
 
     /** As {@link #framesShown()}, readable from any thread. */
@@ -262,6 +329,7 @@ public final class ShellViewModel implements AutoCloseable {
             }
             case TOGGLE_REFERENCE_WINDOW -> referenceVisible.set(!referenceVisible.get());
             case FULL_SCREEN -> fullScreen.set(!fullScreen.get());
+            case SIDE_BY_SIDE -> setSideBySide(!sideBySide.activeProperty().get());
             case HELP -> helpVisible.set(!helpVisible.get());
             case CANCEL -> {
                 if (helpVisible.get()) {
@@ -290,6 +358,7 @@ public final class ShellViewModel implements AutoCloseable {
         if (control.isShutdown()) {
             return;
         }
+        sideBySide.close();
         control.execute(this::stopCurrent);
         control.shutdown();
         try {
