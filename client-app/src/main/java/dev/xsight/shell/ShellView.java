@@ -241,6 +241,8 @@ public final class ShellView extends BorderPane {
             health.getStyleClass().add(ok ? "health-ok" : "health-bad");
         });
         health.getStyleClass().add("health-ok");
+        health.setWrapText(true);
+        health.maxWidthProperty().bind(second.widthProperty().subtract(16));
         VBox foot = new VBox(2, tc, health);
         foot.setAlignment(Pos.BOTTOM_LEFT);
         foot.setPickOnBounds(false);

@@ -201,12 +201,13 @@ public final class ShellViewModel implements AutoCloseable {
 
     /**
      * The health line: the source's summary, plus the HLS live offset (how far behind the live edge the picture
-     * is) when the source reports {@code live_offset_s} and its summary does not already say it.
+     * is) when the source reports {@code live_offset_s} and its summary does not already say it
+     * ({@code HlsSource}'s own summary does, as {@code live -6.7 s}).
      */
     static String healthLine(SourceHealth h) {
         Object offset = h.counters().get("live_offset_s");
-        if (offset instanceof Number n && !h.summary().contains("live offset")) {
-            return h.summary() + String.format(Locale.ROOT, " · live offset %.1f s", n.doubleValue());
+        if (offset instanceof Number n && !h.summary().contains("live -")) {
+            return h.summary() + String.format(Locale.ROOT, " · live -%.1f s", n.doubleValue());
         }
         return h.summary();
     }

@@ -27,6 +27,9 @@ import javafx.scene.image.Image;
  * {@code xsight-second-source} thread; {@link #pulse} is called on the FX thread by the shell's pulse.
  */
 public final class SideBySide implements AutoCloseable {
+    /** The name of the second viewer's converter thread (alive only while side by side is on). */
+    public static final String CONVERTER_THREAD = "xsight-preview-second";
+
     private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper(this, "active", false);
     private final ObjectProperty<SourceEntry> entry = new SimpleObjectProperty<>(this, "entry");
     private final StringProperty sourceName = new SimpleStringProperty(this, "sourceName", "");
@@ -56,7 +59,7 @@ public final class SideBySide implements AutoCloseable {
         picture.set(null);
         control.execute(() -> {
             stopSource();
-            PreviewPipeline p = new PreviewPipeline();
+            PreviewPipeline p = new PreviewPipeline(CONVERTER_THREAD);
             try {
                 FrameSource s = second.provider().open(null);
                 pipeline = p;
