@@ -217,7 +217,7 @@ public final class ShellView extends BorderPane {
         mainTag.visibleProperty().bind(sbs.activeProperty());
         StackPane.setAlignment(mainTag, Pos.TOP_LEFT);
         StackPane.setMargin(mainTag, new Insets(8));
-        viewerPane.getChildren().add(mainTag);
+        viewerPane.getChildren().addAll(mainTag, meter("audio-meter", vm.audioLevelsProperty()));
 
         ImageView secondImage = new ImageView();
         secondImage.setId("second-image");
@@ -249,7 +249,8 @@ public final class ShellView extends BorderPane {
         foot.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         StackPane.setAlignment(foot, Pos.BOTTOM_LEFT);
         StackPane.setMargin(foot, new Insets(8));
-        second.getChildren().addAll(secondImage, name, foot);
+        AudioMeter secondMeter = meter("second-audio-meter", sbs.audioLevelsProperty());
+        second.getChildren().addAll(secondImage, name, foot, secondMeter);
         second.visibleProperty().bind(sbs.activeProperty());
         second.managedProperty().bind(sbs.activeProperty());
         HBox.setHgrow(main, Priority.ALWAYS);
@@ -264,6 +265,15 @@ public final class ShellView extends BorderPane {
         HBox box = new HBox(2, main, second);
         box.getStyleClass().add("viewers");
         return box;
+    }
+
+    /** A per-channel meter in the viewer's bottom-right corner, shown while its source has audio. */
+    private static AudioMeter meter(String id, javafx.beans.value.ObservableValue<dev.xsight.hls.AudioLevels> levels) {
+        AudioMeter m = new AudioMeter(id);
+        levels.addListener((o, was, is) -> m.show(is));
+        StackPane.setAlignment(m, Pos.BOTTOM_RIGHT);
+        StackPane.setMargin(m, new Insets(8));
+        return m;
     }
 
     private static Label viewerTag(String id, javafx.beans.value.ObservableValue<String> text) {

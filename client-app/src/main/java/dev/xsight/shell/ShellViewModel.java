@@ -49,6 +49,8 @@ public final class ShellViewModel implements AutoCloseable {
     private final StringProperty format = new SimpleStringProperty(this, "format", "no signal");
     private final StringProperty health = new SimpleStringProperty(this, "health", "");
     private final BooleanProperty healthOk = new SimpleBooleanProperty(this, "healthOk", true);
+    private final ObjectProperty<dev.xsight.hls.AudioLevels> audioLevels =
+            new SimpleObjectProperty<>(this, "audioLevels", dev.xsight.hls.AudioLevels.NONE);
     private final StringProperty fps = new SimpleStringProperty(this, "fps", "–");
     private final StringProperty status = new SimpleStringProperty(this, "status", "Select a source");
     private final BooleanProperty frozen = new SimpleBooleanProperty(this, "frozen", false);
@@ -195,6 +197,7 @@ public final class ShellViewModel implements AutoCloseable {
                 health.set(healthLine(h));
                 healthOk.set(h.ok());
             }
+            audioLevels.set(levelsOf(s));
         }
         sideBySide.pulse(nowNanos);
     }
@@ -210,6 +213,16 @@ public final class ShellViewModel implements AutoCloseable {
             return h.summary() + String.format(Locale.ROOT, " · live -%.1f s", n.doubleValue());
         }
         return h.summary();
+    }
+
+    /** The audio levels of a source that can be metered, else none (the meter hides). */
+    static dev.xsight.hls.AudioLevels levelsOf(FrameSource s) {
+        return s instanceof dev.xsight.hls.AudioMetering m ? m.audioLevels() : dev.xsight.hls.AudioLevels.NONE;
+    }
+
+    /** Per-channel audio levels of the primary source, refreshed four times a second. */
+    public ObjectProperty<dev.xsight.hls.AudioLevels> audioLevelsProperty() {
+        return audioLevels;
     }
 
     // ---- side by side ----

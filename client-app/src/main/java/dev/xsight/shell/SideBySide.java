@@ -38,6 +38,8 @@ public final class SideBySide implements AutoCloseable {
     private final StringProperty format = new SimpleStringProperty(this, "format", "no signal");
     private final StringProperty health = new SimpleStringProperty(this, "health", "");
     private final BooleanProperty healthOk = new SimpleBooleanProperty(this, "healthOk", true);
+    private final ObjectProperty<dev.xsight.hls.AudioLevels> audioLevels =
+            new SimpleObjectProperty<>(this, "audioLevels", dev.xsight.hls.AudioLevels.NONE);
     private final ExecutorService control = Executors.newSingleThreadExecutor(
             r -> Thread.ofPlatform().name("xsight-second-source").daemon(true).unstarted(r));
     // Owned by the control thread; read by the FX thread for health and pictures.
@@ -90,6 +92,7 @@ public final class SideBySide implements AutoCloseable {
         picture.set(null);
         timecode.set(ShellViewModel.NO_TIMECODE);
         health.set("");
+        audioLevels.set(dev.xsight.hls.AudioLevels.NONE);
         if (!control.isShutdown()) {
             control.execute(this::stopSource);
         }
@@ -132,6 +135,7 @@ public final class SideBySide implements AutoCloseable {
                 health.set(ShellViewModel.healthLine(h));
                 healthOk.set(h.ok());
             }
+            audioLevels.set(s == null ? dev.xsight.hls.AudioLevels.NONE : ShellViewModel.levelsOf(s));
         }
     }
 
@@ -186,6 +190,11 @@ public final class SideBySide implements AutoCloseable {
 
     public StringProperty healthProperty() {
         return health;
+    }
+
+    /** Per-channel audio levels of the second source (none when it has no audio). */
+    public ObjectProperty<dev.xsight.hls.AudioLevels> audioLevelsProperty() {
+        return audioLevels;
     }
 
     public BooleanProperty healthOkProperty() {

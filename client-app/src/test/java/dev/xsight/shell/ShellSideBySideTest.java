@@ -74,12 +74,27 @@ class ShellSideBySideTest {
         assertTrue(text(robot, "#health").startsWith("demo 59.94 fps"), "the main health line stays the primary's");
         assertTrue(secondConverterAlive(), "the second viewer converts on its own thread");
 
+        // The OTS feed carries a stereo 440 Hz tone at ffmpeg's default sine amplitude 1/8: peak 20*log10(1/8) =
+        // -18.1 dBFS, RMS 3.0 dB lower; the demo grade feed has no audio, so the main viewer shows no meter.
+        AudioMeter meter = robot.lookup("#second-audio-meter").queryAs(AudioMeter.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> meter.channelsShown() == 2);
+        WaitForAsyncUtils.waitForFxEvents(); // the meter fills in its figures in the same FX event
+        var levels = shell.viewModel().sideBySide().audioLevelsProperty().get();
+        for (int c = 0; c < 2; c++) {
+            assertEquals(-18.1, levels.peakDbfs()[c], 1.0, "peak of channel " + c);
+            assertEquals(3.0, levels.peakDbfs()[c] - levels.rmsDbfs()[c], 0.5, "crest factor of a sine");
+            assertTrue(meter.figures(c).endsWith(" dBFS"), meter.figures(c));
+        }
+        assertTrue(meter.isVisible());
+        assertFalse(robot.lookup("#audio-meter").query().isVisible(), "the grade demo has no audio");
+
         robot.clickOn("#side-by-side-pill");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !shell.viewModel().sideBySide().sourceOpen());
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(second.isVisible(), "the pill turns side by side off");
         assertEquals(ShellViewModel.NO_TIMECODE, text(robot, "#second-timecode"));
         assertFalse(secondConverterAlive(), "its converter thread has ended");
+        assertFalse(meter.isVisible(), "its meter goes with it");
         long shownWhenOff = shell.viewModel().sideBySide().framesShown();
         Timecode mainAtOff = Timecode.parse(text(robot, "#timecode"));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
