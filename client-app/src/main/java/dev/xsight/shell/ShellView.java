@@ -217,7 +217,7 @@ public final class ShellView extends BorderPane {
         mainTag.visibleProperty().bind(sbs.activeProperty());
         StackPane.setAlignment(mainTag, Pos.TOP_LEFT);
         StackPane.setMargin(mainTag, new Insets(8));
-        viewerPane.getChildren().addAll(mainTag, meter("audio-meter", vm.audioLevelsProperty()));
+        viewerPane.getChildren().addAll(mainTag, meter("audio-meter", vm.audioLevelsProperty(), Pos.BOTTOM_RIGHT));
 
         ImageView secondImage = new ImageView();
         secondImage.setId("second-image");
@@ -243,14 +243,15 @@ public final class ShellView extends BorderPane {
         health.getStyleClass().add("health-ok");
         health.setWrapText(true);
         health.maxWidthProperty().bind(second.widthProperty().subtract(16));
-        VBox foot = new VBox(2, tc, health);
+        AudioMeter secondMeter = meter("second-audio-meter", sbs.audioLevelsProperty(), Pos.BOTTOM_LEFT);
+        secondMeter.managedProperty().bind(secondMeter.visibleProperty());
+        VBox foot = new VBox(2, secondMeter, tc, health);
         foot.setAlignment(Pos.BOTTOM_LEFT);
         foot.setPickOnBounds(false);
         foot.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         StackPane.setAlignment(foot, Pos.BOTTOM_LEFT);
         StackPane.setMargin(foot, new Insets(8));
-        AudioMeter secondMeter = meter("second-audio-meter", sbs.audioLevelsProperty());
-        second.getChildren().addAll(secondImage, name, foot, secondMeter);
+        second.getChildren().addAll(secondImage, name, foot);
         second.visibleProperty().bind(sbs.activeProperty());
         second.managedProperty().bind(sbs.activeProperty());
         HBox.setHgrow(main, Priority.ALWAYS);
@@ -267,11 +268,12 @@ public final class ShellView extends BorderPane {
         return box;
     }
 
-    /** A per-channel meter in the viewer's bottom-right corner, shown while its source has audio. */
-    private static AudioMeter meter(String id, javafx.beans.value.ObservableValue<dev.xsight.hls.AudioLevels> levels) {
+    /** A per-channel meter in a corner of a viewer, shown while its source has audio. */
+    private static AudioMeter meter(String id, javafx.beans.value.ObservableValue<dev.xsight.hls.AudioLevels> levels,
+                                    Pos corner) {
         AudioMeter m = new AudioMeter(id);
         levels.addListener((o, was, is) -> m.show(is));
-        StackPane.setAlignment(m, Pos.BOTTOM_RIGHT);
+        StackPane.setAlignment(m, corner);
         StackPane.setMargin(m, new Insets(8));
         return m;
     }
