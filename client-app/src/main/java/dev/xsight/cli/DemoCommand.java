@@ -46,6 +46,11 @@ final class DemoCommand implements Callable<Integer> {
             description = "Open the reference output window full screen at start.")
     boolean fullscreenReference;
 
+    @Option(names = "--side-by-side", paramLabel = "KIND",
+            description = "Also play a second source of KIND (e.g. ots-demo, the HLS OTS feed) in a second viewer "
+                    + "next to the demo, each with its own timecode (S toggles it in the window).")
+    String sideBySide;
+
     @Option(names = "--reference-screen", paramLabel = "N", defaultValue = "-1",
             description = "Screen for the reference output (0 = primary; default: the last screen).")
     int referenceScreen;
@@ -128,7 +133,7 @@ final class DemoCommand implements Callable<Integer> {
                         drop, author != null ? author : System.getProperty("user.name", ""),
                         ReviewOptions.defaultChecklistFolder()));
         ShellLauncher.Outcome out = ShellLauncher.run(options,
-                new ShellLauncher.Launch("demo", duration, screenshot, fullscreenReference));
+                new ShellLauncher.Launch("demo", duration, screenshot, fullscreenReference, sideBySide));
         if (duration != null && out != null) {
             System.out.println(String.format(Locale.ROOT, "xsight demo: showed %d frames in %.1f s (%.1f fps), "
                     + "last timecode %s%s", out.framesShown(), out.shownSeconds(), out.framesPerSecond(),

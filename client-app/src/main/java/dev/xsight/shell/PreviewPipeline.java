@@ -87,7 +87,12 @@ public final class PreviewPipeline implements AutoCloseable {
     }
 
     public PreviewPipeline() {
-        thread = Thread.ofPlatform().name("xsight-preview").daemon(true).start(this::convertLoop);
+        this("xsight-preview");
+    }
+
+    /** A pipeline whose converter thread is called {@code threadName} (e.g. for the second viewer). */
+    public PreviewPipeline(String threadName) {
+        thread = Thread.ofPlatform().name(threadName).daemon(true).start(this::convertLoop);
     }
 
     /** Source thread: hands over a frame (ownership passes to the pipeline). */

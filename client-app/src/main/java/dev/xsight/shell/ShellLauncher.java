@@ -22,8 +22,13 @@ public final class ShellLauncher {
      * @param runFor close after this long, or {@code null} to run until the window is closed
      * @param screenshot write the main window as PNG here just before closing, or {@code null}
      * @param showReference open the reference output window at start
+     * @param sideBySideKind kind of a second source to play side by side from the start, or {@code null}
      */
-    public record Launch(String sourceKind, Duration runFor, Path screenshot, boolean showReference) {
+    public record Launch(String sourceKind, Duration runFor, Path screenshot, boolean showReference,
+                         String sideBySideKind) {
+        public Launch(String sourceKind, Duration runFor, Path screenshot, boolean showReference) {
+            this(sourceKind, runFor, screenshot, showReference, null);
+        }
     }
 
     /**
@@ -67,6 +72,10 @@ public final class ShellLauncher {
                 });
                 if (launch.sourceKind() != null && !s.viewModel().selectKind(launch.sourceKind())) {
                     s.viewModel().statusProperty().set("No '" + launch.sourceKind() + "' source in this build");
+                }
+                if (launch.sideBySideKind() != null) {
+                    s.viewModel().setSecondKind(launch.sideBySideKind());
+                    s.viewModel().setSideBySide(true);
                 }
                 if (launch.showReference()) {
                     s.viewModel().referenceVisibleProperty().set(true);

@@ -33,7 +33,7 @@ public final class ShellView extends BorderPane {
         getStyleClass().add("shell");
         setTop(topBar(vm));
         setLeft(sourcePanel(vm));
-        setCenter(viewer(vm));
+        setCenter(viewers(vm));
         setRight(notesPanel());
         setBottom(bottom(vm));
     }
@@ -115,6 +115,12 @@ public final class ShellView extends BorderPane {
         ref.textProperty().bind(Bindings.when(vm.referenceVisibleProperty()).then("REF OUT ●")
                 .otherwise("REF OUT"));
         vm.referenceVisibleProperty().addListener((o, was, is) -> style(ref, is ? "pill-on" : null));
+        Label sbs = pill();
+        sbs.setId("side-by-side-pill");
+        sbs.textProperty().bind(Bindings.when(vm.sideBySide().activeProperty()).then("SIDE BY SIDE ●")
+                .otherwise("SIDE BY SIDE"));
+        vm.sideBySide().activeProperty().addListener((o, was, is) -> style(sbs, is ? "pill-on" : null));
+        sbs.setOnMouseClicked(e -> vm.perform(dev.xsight.input.Action.SIDE_BY_SIDE));
         Label help = pill();
         help.setText("? KEYS");
         // The pills are also buttons for the mouse; keys stay the primary way.
@@ -122,7 +128,7 @@ public final class ShellView extends BorderPane {
         ref.setOnMouseClicked(e -> vm.perform(dev.xsight.input.Action.TOGGLE_REFERENCE_WINDOW));
         lut.setOnMouseClicked(e -> vm.perform(dev.xsight.input.Action.TOGGLE_LUT));
         transport.setOnMouseClicked(e -> vm.perform(dev.xsight.input.Action.PLAY_PAUSE));
-        HBox bar = new HBox(logo, source, spacer, displayChooserSlot, transport, lut, ref, help);
+        HBox bar = new HBox(logo, source, spacer, displayChooserSlot, transport, lut, sbs, ref, help);
         bar.getStyleClass().add("top-bar");
         return bar;
     }
@@ -199,6 +205,86 @@ public final class ShellView extends BorderPane {
             }
             setGraphic(box);
         }
+    }
+
+    /** The main viewer, and in side-by-side mode the second viewer to its right. */
+    private Node viewers(ShellViewModel vm) {
+        Node main = viewer(vm);
+        SideBySide sbs = vm.sideBySide();
+        // In side by side each viewer carries its own source name, timecode and health line.
+        Label mainTag = viewerTag("primary-tag", Bindings.concat(vm.sourceNameProperty(), "   ",
+                vm.timecodeProperty()));
+        mainTag.visibleProperty().bind(sbs.activeProperty());
+        StackPane.setAlignment(mainTag, Pos.TOP_LEFT);
+        StackPane.setMargin(mainTag, new Insets(8));
+        viewerPane.getChildren().addAll(mainTag, meter("audio-meter", vm.audioLevelsProperty(), Pos.BOTTOM_RIGHT));
+
+        ImageView secondImage = new ImageView();
+        secondImage.setId("second-image");
+        secondImage.setPreserveRatio(true);
+        secondImage.setSmooth(true);
+        secondImage.imageProperty().bind(sbs.pictureProperty());
+        StackPane second = new StackPane();
+        second.setId("second-viewer");
+        second.getStyleClass().addAll("viewer", "second-viewer");
+        second.setMinSize(160, 90);
+        secondImage.fitWidthProperty().bind(second.widthProperty().subtract(24));
+        secondImage.fitHeightProperty().bind(second.heightProperty().subtract(24));
+        Label name = viewerTag("second-source", sbs.sourceNameProperty());
+        StackPane.setAlignment(name, Pos.TOP_LEFT);
+        StackPane.setMargin(name, new Insets(8));
+        Label tc = viewerTag("second-timecode", sbs.timecodeProperty());
+        tc.getStyleClass().add("second-timecode");
+        Label health = viewerTag("second-health", sbs.healthProperty());
+        sbs.healthOkProperty().addListener((o, was, ok) -> {
+            health.getStyleClass().removeAll("health-ok", "health-bad");
+            health.getStyleClass().add(ok ? "health-ok" : "health-bad");
+        });
+        health.getStyleClass().add("health-ok");
+        health.setWrapText(true);
+        health.maxWidthProperty().bind(second.widthProperty().subtract(16));
+        AudioMeter secondMeter = meter("second-audio-meter", sbs.audioLevelsProperty(), Pos.BOTTOM_LEFT);
+        secondMeter.managedProperty().bind(secondMeter.visibleProperty());
+        VBox foot = new VBox(2, secondMeter, tc, health);
+        foot.setAlignment(Pos.BOTTOM_LEFT);
+        foot.setPickOnBounds(false);
+        foot.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        StackPane.setAlignment(foot, Pos.BOTTOM_LEFT);
+        StackPane.setMargin(foot, new Insets(8));
+        second.getChildren().addAll(secondImage, name, foot);
+        second.visibleProperty().bind(sbs.activeProperty());
+        second.managedProperty().bind(sbs.activeProperty());
+        HBox.setHgrow(main, Priority.ALWAYS);
+        HBox.setHgrow(second, Priority.ALWAYS);
+        // Equal halves: the primary keeps its GL or CPU path, the second one a CPU preview.
+        if (main instanceof Region r) {
+            r.setPrefWidth(0);
+            r.setMaxWidth(Double.MAX_VALUE);
+        }
+        second.setPrefWidth(0);
+        second.setMaxWidth(Double.MAX_VALUE);
+        HBox box = new HBox(2, main, second);
+        box.getStyleClass().add("viewers");
+        return box;
+    }
+
+    /** A per-channel meter in a corner of a viewer, shown while its source has audio. */
+    private static AudioMeter meter(String id, javafx.beans.value.ObservableValue<dev.xsight.hls.AudioLevels> levels,
+                                    Pos corner) {
+        AudioMeter m = new AudioMeter(id);
+        levels.addListener((o, was, is) -> m.show(is));
+        StackPane.setAlignment(m, corner);
+        StackPane.setMargin(m, new Insets(8));
+        return m;
+    }
+
+    private static Label viewerTag(String id, javafx.beans.value.ObservableValue<String> text) {
+        Label l = new Label();
+        l.setId(id);
+        l.getStyleClass().add("viewer-tag");
+        l.textProperty().bind(text);
+        l.setMouseTransparent(true);
+        return l;
     }
 
     private Node viewer(ShellViewModel vm) {

@@ -49,6 +49,8 @@ public final class ShellViewModel implements AutoCloseable {
     private final StringProperty format = new SimpleStringProperty(this, "format", "no signal");
     private final StringProperty health = new SimpleStringProperty(this, "health", "");
     private final BooleanProperty healthOk = new SimpleBooleanProperty(this, "healthOk", true);
+    private final ObjectProperty<dev.xsight.hls.AudioLevels> audioLevels =
+            new SimpleObjectProperty<>(this, "audioLevels", dev.xsight.hls.AudioLevels.NONE);
     private final StringProperty fps = new SimpleStringProperty(this, "fps", "–");
     private final StringProperty status = new SimpleStringProperty(this, "status", "Select a source");
     private final BooleanProperty frozen = new SimpleBooleanProperty(this, "frozen", false);
@@ -68,6 +70,8 @@ public final class ShellViewModel implements AutoCloseable {
     private volatile FrameSource current;
     private volatile boolean frozenForSource;
     private Function<SourceEntry, Optional<String>> locationPrompt = e -> Optional.empty();
+    private final SideBySide sideBySide = new SideBySide();
+    private String secondKind = "ots-demo";
 
     private long shownFrames;
     private long fpsWindowStart;
@@ -190,10 +194,87 @@ public final class ShellViewModel implements AutoCloseable {
             FrameSource s = current;
             if (s != null) {
                 SourceHealth h = s.health();
-                health.set(h.summary());
+                health.set(healthLine(h));
                 healthOk.set(h.ok());
             }
+            audioLevels.set(levelsOf(s));
         }
+        sideBySide.pulse(nowNanos);
+    }
+
+    /**
+     * The health line: the source's summary, plus the HLS live offset (how far behind the live edge the picture
+     * is) when the source reports {@code live_offset_s} and its summary does not already say it
+     * ({@code HlsSource}'s own summary does, as {@code live -6.7 s}).
+     */
+    static String healthLine(SourceHealth h) {
+        Object offset = h.counters().get("live_offset_s");
+        if (offset instanceof Number n && !h.summary().contains("live -")) {
+            return h.summary() + String.format(Locale.ROOT, " · live -%.1f s", n.doubleValue());
+        }
+        return h.summary();
+    }
+
+    /** The audio levels of a source that can be metered, else none (the meter hides). */
+    static dev.xsight.hls.AudioLevels levelsOf(FrameSource s) {
+        return s instanceof dev.xsight.hls.AudioMetering m ? m.audioLevels() : dev.xsight.hls.AudioLevels.NONE;
+    }
+
+    /** Per-channel audio levels of the primary source, refreshed four times a second. */
+    public ObjectProperty<dev.xsight.hls.AudioLevels> audioLevelsProperty() {
+        return audioLevels;
+    }
+
+    // ---- side by side ----
+
+    /** The second viewer of side-by-side mode. */
+    public SideBySide sideBySide() {
+        return sideBySide;
+    }
+
+    /** The kind of source side by side opens next to the primary ({@code ots-demo} unless set). FX thread. */
+    public void setSecondKind(String kind) {
+        this.secondKind = kind;
+    }
+
+    /**
+     * Turns side by side on (second source of the chosen kind, or the first other available built-in source) or
+     * off (the second source is closed). FX thread.
+     *
+     * @return false when turning it on found no second source to play
+     */
+    public boolean setSideBySide(boolean on) {
+        if (!on) {
+            if (sideBySide.activeProperty().get()) {
+                sideBySide.stop();
+                status.set("Side by side off");
+            }
+            return true;
+        }
+        SourceEntry second = secondEntry();
+        if (second == null) {
+            status.set("Side by side needs a second built-in source");
+            return false;
+        }
+        sideBySide.start(second, status::set);
+        status.set("Side by side: " + sourceName.get() + " | " + second.label());
+        return true;
+    }
+
+    private SourceEntry secondEntry() {
+        SourceEntry fallback = null;
+        for (SourceEntry e : sources) {
+            if (!e.available() || e.provider().input() != SourceProvider.Input.NONE) {
+                continue;
+            }
+            if (e.kind().equals(secondKind)) {
+                return e;
+            }
+            if (fallback == null && e != selected.get()) {
+                fallback = e;
+            }
+        }
+        return fallback;
     }
 
     /** As {@link #framesShown()}, readable from any thread. */
@@ -262,6 +343,7 @@ public final class ShellViewModel implements AutoCloseable {
             }
             case TOGGLE_REFERENCE_WINDOW -> referenceVisible.set(!referenceVisible.get());
             case FULL_SCREEN -> fullScreen.set(!fullScreen.get());
+            case SIDE_BY_SIDE -> setSideBySide(!sideBySide.activeProperty().get());
             case HELP -> helpVisible.set(!helpVisible.get());
             case CANCEL -> {
                 if (helpVisible.get()) {
@@ -290,6 +372,7 @@ public final class ShellViewModel implements AutoCloseable {
         if (control.isShutdown()) {
             return;
         }
+        sideBySide.close();
         control.execute(this::stopCurrent);
         control.shutdown();
         try {

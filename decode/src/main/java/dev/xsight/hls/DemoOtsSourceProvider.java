@@ -33,7 +33,7 @@ public final class DemoOtsSourceProvider implements SourceProvider {
     }
 
     /** The demo server and its player, closed together. */
-    static final class DemoOtsSource implements FrameSource {
+    static final class DemoOtsSource implements FrameSource, AudioMetering {
         private final DemoHlsServer server;
         private final HlsSource player;
 
@@ -63,6 +63,7 @@ public final class DemoOtsSourceProvider implements SourceProvider {
         }
 
         /** Latest audio levels of the demo tone. */
+        @Override
         public AudioLevels audioLevels() {
             return player.audioLevels();
         }

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Threading: see {@link FrameSource}. Frames are delivered on the {@code hls-decode} thread.
  */
-public final class HlsSource implements FrameSource {
+public final class HlsSource implements FrameSource, AudioMetering {
     private static final Logger LOG = LoggerFactory.getLogger(HlsSource.class);
     /** Segments the loader may hold ready ahead of the decoder. */
     static final int QUEUE_SEGMENTS = 3;
@@ -115,6 +115,7 @@ public final class HlsSource implements FrameSource {
     }
 
     /** Latest per-channel audio levels (meters work without an audio device). */
+    @Override
     public AudioLevels audioLevels() {
         return audio.levels();
     }

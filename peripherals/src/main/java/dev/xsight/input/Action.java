@@ -28,6 +28,7 @@ public enum Action {
     TOGGLE_LUT("Viewing LUT on / off", Group.VIEW),
     TOGGLE_REFERENCE_WINDOW("Reference output window on / off", Group.VIEW),
     FULL_SCREEN("Full screen on / off", Group.VIEW),
+    SIDE_BY_SIDE("Side by side with a second source on / off", Group.VIEW),
     HELP("Show / hide the key bindings", Group.APPLICATION),
     CANCEL("Close the overlay / leave full screen", Group.APPLICATION),
     QUIT("Quit", Group.APPLICATION);

@@ -1,0 +1,119 @@
+package dev.xsight.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.xsight.media.Timecode;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Side-by-side mode in the real main window: the grade feed in the main viewer, the OTS feed next to it. */
+@ExtendWith(ApplicationExtension.class)
+class ShellSideBySideTest {
+    private Shell shell;
+
+    @Start
+    void start(Stage stage) {
+        shell = Shell.show(stage, ShellOptions.defaults());
+    }
+
+    @AfterEach
+    void closeShell(FxRobot robot) {
+        robot.interact(() -> shell.stage().close());
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    private static boolean secondConverterAlive() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.isAlive() && t.getName().equals(SideBySide.CONVERTER_THREAD));
+    }
+
+    @Test
+    void sKeyPlaysTheOtsFeedNextToTheGradeFeedAndThePillTurnsItOffAgain(FxRobot robot) throws Exception {
+        robot.interact(() -> shell.viewModel().selectKind("demo"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> !text(robot, "#timecode").equals(ShellViewModel.NO_TIMECODE));
+        Node second = robot.lookup("#second-viewer").query();
+        assertFalse(second.isVisible(), "one viewer until side by side is asked for");
+        assertEquals("SIDE BY SIDE", text(robot, "#side-by-side-pill"));
+
+        robot.type(KeyCode.S);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(second.isVisible(), "S opens the second viewer");
+        assertEquals("SIDE BY SIDE ●", text(robot, "#side-by-side-pill"));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> !text(robot, "#second-timecode").equals(ShellViewModel.NO_TIMECODE));
+
+        // Both timecodes advance, each from its own source.
+        Timecode main1 = Timecode.parse(text(robot, "#timecode"));
+        Timecode second1 = Timecode.parse(text(robot, "#second-timecode"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> Timecode.parse(text(robot, "#timecode")).compareTo(main1) > 0
+                        && Timecode.parse(text(robot, "#second-timecode")).compareTo(second1) > 0);
+        assertTrue(main1.dropFrame(), "the 59.94 grade feed counts drop-frame: " + main1);
+        assertFalse(second1.dropFrame(), "the 25 fps OTS feed counts non-drop: " + second1);
+        assertTrue(text(robot, "#source-title").startsWith("Demo bars"), text(robot, "#source-title"));
+        assertTrue(text(robot, "#second-source").startsWith("Demo OTS"), text(robot, "#second-source"));
+        assertNotEquals(text(robot, "#source-title"), text(robot, "#second-source"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> text(robot, "#second-health").startsWith("640x360"));
+        assertTrue(text(robot, "#health").startsWith("demo 59.94 fps"), "the main health line stays the primary's");
+        assertTrue(secondConverterAlive(), "the second viewer converts on its own thread");
+
+        // The OTS feed carries a stereo 440 Hz tone at ffmpeg's default sine amplitude 1/8: peak 20*log10(1/8) =
+        // -18.1 dBFS; a sine's RMS is at least 3.01 dB below its peak (more when a block holds some silence). The
+        // demo grade feed has no audio, so the main viewer shows no meter.
+        AudioMeter meter = robot.lookup("#second-audio-meter").queryAs(AudioMeter.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> meter.channelsShown() == 2);
+        WaitForAsyncUtils.waitForFxEvents(); // the meter fills in its figures in the same FX event
+        var levels = shell.viewModel().sideBySide().audioLevelsProperty().get();
+        for (int c = 0; c < 2; c++) {
+            assertEquals(-18.1, levels.peakDbfs()[c], 1.0, "peak of channel " + c);
+            double crest = levels.peakDbfs()[c] - levels.rmsDbfs()[c];
+            assertTrue(crest > 2.8 && crest < 20, "RMS of a sine block, peak minus RMS = " + crest + " dB");
+            assertTrue(meter.figures(c).endsWith(" dBFS"), meter.figures(c));
+        }
+        assertTrue(meter.isVisible());
+        assertFalse(robot.lookup("#audio-meter").query().isVisible(), "the grade demo has no audio");
+
+        robot.clickOn("#side-by-side-pill");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !shell.viewModel().sideBySide().sourceOpen());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(second.isVisible(), "the pill turns side by side off");
+        assertEquals(ShellViewModel.NO_TIMECODE, text(robot, "#second-timecode"));
+        assertFalse(secondConverterAlive(), "its converter thread has ended");
+        assertFalse(meter.isVisible(), "its meter goes with it");
+        long shownWhenOff = shell.viewModel().sideBySide().framesShown();
+        Timecode mainAtOff = Timecode.parse(text(robot, "#timecode"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> Timecode.parse(text(robot, "#timecode")).compareTo(mainAtOff) > 0);
+        assertEquals(shownWhenOff, shell.viewModel().sideBySide().framesShown(),
+                "while the primary plays on, the second viewer shows no more frames");
+        assertEquals(ShellViewModel.NO_TIMECODE, text(robot, "#second-timecode"));
+    }
+
+    @Test
+    void healthLineAddsTheHlsLiveOffsetOnlyWhenTheSummaryLacksIt() {
+        var withCounter = new dev.xsight.media.SourceHealth(true, "hls 25 fps",
+                java.util.Map.of("live_offset_s", 6.71));
+        assertEquals("hls 25 fps · live -6.7 s", ShellViewModel.healthLine(withCounter));
+        var saysItAlready = new dev.xsight.media.SourceHealth(true, "hls 25 fps · live -6.7 s",
+                java.util.Map.of("live_offset_s", 6.71));
+        assertEquals("hls 25 fps · live -6.7 s", ShellViewModel.healthLine(saysItAlready));
+        assertEquals("demo 59.94 fps", ShellViewModel.healthLine(dev.xsight.media.SourceHealth.of("demo 59.94 fps")));
+    }
+}
