@@ -88,13 +88,16 @@ final class OutputStage {
         int dz = bw - depth;
         int add = (1 << (bw - 1)) + ((1 << dz) >> 1);
         int nh = w - nl;
+        // Two passes: the clipping and packing of an even/odd pair into one int vectorises (no interleaved
+        // stores); the second pass moves each packed pair with one 32-bit load and (merged) store.
+        int[] packed = rowTmp[6];
         for (int i = 0; i < nh; i++) {
-            int e = (ev[i] + add) >> dz;
-            int o = (od[i] + add) >> dz;
-            e = e < 0 ? 0 : e > max ? max : e;
-            o = o < 0 ? 0 : o > max ? max : o;
-            // Two adjacent stores of one packed int: the JIT merges them into a single 32-bit store.
-            int pair = e | o << 16;
+            int e = Math.max(0, Math.min((ev[i] + add) >> dz, max));
+            int o = Math.max(0, Math.min((od[i] + add) >> dz, max));
+            packed[i] = e | o << 16;
+        }
+        for (int i = 0; i < nh; i++) {
+            int pair = packed[i];
             out[oo + 2 * i] = (short) pair;
             out[oo + 2 * i + 1] = (short) (pair >>> 16);
         }
