@@ -38,20 +38,15 @@ final class CsvNotes implements NoteCodec {
     public ImportResult read(Session session, String text) {
         List<Note> notes = new ArrayList<>();
         List<ImportProblem> problems = new ArrayList<>();
-        List<CsvRecords.Row> rows;
-        try {
-            rows = CsvRecords.parse(text);
-        } catch (CsvRecords.CsvSyntaxException e) {
-            return new ImportResult(List.of(), List.of(ImportProblem.atLine(e.line, e.getMessage())));
+        CsvRecords.Table table = CsvRecords.Table.parse(text);
+        if (table.problem() != null) {
+            return new ImportResult(List.of(), List.of(table.problem()));
         }
-        if (rows.isEmpty()) {
-            return new ImportResult(List.of(), List.of(ImportProblem.atLine(1, "empty file: expected a header")));
-        }
-        CsvHeader h = new CsvHeader(rows.getFirst().fields());
+        CsvHeader h = table.header();
         int cIn = h.find("Timecode In", "TC In", "Timecode");
         int cDesc = h.find("Description", "Note", "Comment");
         if (cIn < 0 || cDesc < 0) {
-            return new ImportResult(List.of(), List.of(ImportProblem.atLine(rows.getFirst().line(),
+            return new ImportResult(List.of(), List.of(ImportProblem.atLine(table.headerLine(),
                     "header needs \"Timecode In\" and \"Description\" columns")));
         }
         int cId = h.find("Note ID", "ID");
@@ -64,7 +59,7 @@ final class CsvNotes implements NoteCodec {
         int cSource = h.find("Source");
         int cCreated = h.find("Created");
         int cEdited = h.find("Edited");
-        for (CsvRecords.Row row : rows.subList(1, rows.size())) {
+        for (CsvRecords.Row row : table.body()) {
             List<String> f = row.fields();
             try {
                 String sev = CsvHeader.get(f, cSev);

@@ -23,6 +23,30 @@ final class CsvRecords {
     private CsvRecords() {
     }
 
+    /**
+     * A CSV import's header and records, or the problem that stops it (a syntax error, an empty file).
+     *
+     * @param header the first record's columns (null when {@code problem} is set)
+     * @param headerLine the header's line (1-based)
+     * @param body the records after the header
+     * @param problem why nothing can be imported, or null
+     */
+    record Table(CsvHeader header, int headerLine, List<Row> body, ImportProblem problem) {
+        static Table parse(String text) {
+            List<Row> rows;
+            try {
+                rows = CsvRecords.parse(text);
+            } catch (CsvSyntaxException e) {
+                return new Table(null, 0, List.of(), ImportProblem.atLine(e.line, e.getMessage()));
+            }
+            if (rows.isEmpty()) {
+                return new Table(null, 0, List.of(), ImportProblem.atLine(1, "empty file: expected a header"));
+            }
+            return new Table(new CsvHeader(rows.getFirst().fields()), rows.getFirst().line(),
+                    rows.subList(1, rows.size()), null);
+        }
+    }
+
     /** Splits text into records, skipping blank lines. */
     static List<Row> parse(String text) {
         List<Row> rows = new ArrayList<>();

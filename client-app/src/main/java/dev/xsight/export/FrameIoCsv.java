@@ -20,27 +20,22 @@ final class FrameIoCsv implements NoteCodec {
     public ImportResult read(Session session, String text) {
         List<Note> notes = new ArrayList<>();
         List<ImportProblem> problems = new ArrayList<>();
-        List<CsvRecords.Row> rows;
-        try {
-            rows = CsvRecords.parse(text);
-        } catch (CsvRecords.CsvSyntaxException e) {
-            return new ImportResult(List.of(), List.of(ImportProblem.atLine(e.line, e.getMessage())));
+        CsvRecords.Table table = CsvRecords.Table.parse(text);
+        if (table.problem() != null) {
+            return new ImportResult(List.of(), List.of(table.problem()));
         }
-        if (rows.isEmpty()) {
-            return new ImportResult(List.of(), List.of(ImportProblem.atLine(1, "empty file: expected a header")));
-        }
-        CsvHeader h = new CsvHeader(rows.getFirst().fields());
+        CsvHeader h = table.header();
         int cTc = h.find("Timecode In", "Timecode Source", "Timecode");
         int cComment = h.find("Comment", "Comments");
         if (cTc < 0 || cComment < 0) {
-            return new ImportResult(List.of(), List.of(ImportProblem.atLine(rows.getFirst().line(),
+            return new ImportResult(List.of(), List.of(ImportProblem.atLine(table.headerLine(),
                     "not a Frame.io comment export: header needs \"Comment\" and \"Timecode In\" (or \"Timecode\")")));
         }
         int cOut = h.find("Timecode Out");
         int cDuration = h.find("Duration");
         int cAuthor = h.find("Commenter", "Name", "Author");
         int cDone = h.find("Completed", "Complete");
-        for (CsvRecords.Row row : rows.subList(1, rows.size())) {
+        for (CsvRecords.Row row : table.body()) {
             List<String> f = row.fields();
             try {
                 String out = CsvHeader.get(f, cOut);
