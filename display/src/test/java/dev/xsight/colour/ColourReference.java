@@ -86,6 +86,19 @@ public record ColourReference(String name, double[] inputs, double[] outputs, in
         return v < 0 ? 0 : (v > 1 ? 1 : v);
     }
 
+    /**
+     * JUnit arguments (name, kind, steps) for every catalogued reference, or one placeholder row when the shared
+     * folder is absent (the test then skips it with a reason).
+     */
+    public static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> arguments() {
+        Path dir = sharedColourDir();
+        if (dir == null || !Files.isDirectory(dir)) {
+            return java.util.stream.Stream.of(
+                    org.junit.jupiter.params.provider.Arguments.of("(shared conformance data absent)", null, null));
+        }
+        return catalogue(dir).stream().map(o -> org.junit.jupiter.params.provider.Arguments.of(o[0], o[1], o[2]));
+    }
+
     /** Which steps reproduce each shared reference, and its tolerance kind. */
     public static List<Object[]> catalogue(Path dir) {
         String f = dir.resolve("files").toString() + "/";

@@ -10,22 +10,13 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every shared colour reference passes through the CPU reference within the conformance README's tolerances. */
 class SharedReferencesCpuTest {
 
-    static Stream<Arguments> references() {
-        Path dir = ColourReference.sharedColourDir();
-        if (dir == null || !Files.isDirectory(dir)) {
-            return Stream.of(Arguments.of("(shared conformance data absent)", null, null));
-        }
-        return ColourReference.catalogue(dir).stream().map(o -> Arguments.of(o[0], o[1], o[2]));
-    }
-
     @ParameterizedTest(name = "{0} via {2}")
-    @MethodSource("references")
+    @MethodSource("dev.xsight.colour.ColourReference#arguments")
     void cpuReferenceMatchesSharedReference(String name, ColourReference.Kind kind, List<String> steps) throws Exception {
         Path dir = ColourReference.sharedColourDir();
         assumeTrue(dir != null && Files.isDirectory(dir), "shared conformance data not found (xsight.shared.dir)");
