@@ -11,13 +11,12 @@ import org.lwjgl.opengl.GLCapabilities;
 import org.lwjgl.system.MemoryUtil;
 
 /**
- * An OpenGL 3.3+ core context. {@link #offscreen()} makes a hidden one without any display: GLFW's null platform
- * with an EGL context (Mesa llvmpipe headless, or a GPU driver's EGL), falling back to the X11 platform when
- * there is a display. Threading: GLFW must be initialised and driven from one thread; every method of this class
- * and everything rendered with it must be called on the thread that created it.
+ * An OpenGL 3.3+ core context. {@link #offscreen()} makes a hidden one: a hidden X11 window when there is a display,
+ * else GLFW's null platform with an EGL context (Mesa llvmpipe headless, or a GPU driver's EGL); see {@link Glfw}
+ * for why one platform serves every context. Threading: every method of this class and everything rendered with
+ * it must be called on the thread that created it (several contexts may live on several threads).
  */
 public final class GlContext implements AutoCloseable {
-    private static int users;
     private final long window;
     private final GLCapabilities caps;
     private final String renderer;
@@ -32,74 +31,22 @@ public final class GlContext implements AutoCloseable {
     }
 
     /** A hidden context for offscreen rendering; throws {@link GlUnavailableException} naming what failed. */
-    public static synchronized GlContext offscreen() {
+    public static GlContext offscreen() {
         List<String> tried = new ArrayList<>();
-        for (int platform : new int[] {GLFW_PLATFORM_NULL, GLFW_ANY_PLATFORM}) {
-            if (platform == GLFW_ANY_PLATFORM && System.getenv("DISPLAY") == null
-                    && System.getenv("WAYLAND_DISPLAY") == null) {
-                continue;
-            }
-            long w = tryCreate(platform, 16, 16, false, tried);
-            if (w != MemoryUtil.NULL) {
-                users++;
-                return new GlContext(w);
-            }
+        Glfw.Window w = Glfw.createWindow(new Glfw.Request(16, 16, "Xsight", -1, false, false), tried);
+        if (w == null) {
+            throw new GlUnavailableException("no OpenGL 3.3 core context: " + String.join("; ", tried));
         }
-        throw new GlUnavailableException("no OpenGL 3.3 core context: " + String.join("; ", tried));
-    }
-
-    /** Creates a (possibly visible) window and context; {@code platform} a GLFW_PLATFORM_* constant. */
-    static long tryCreate(int platform, int width, int height, boolean visible, List<String> tried) {
-        StringBuilder err = new StringBuilder();
-        GLFWErrorCallback prev = glfwSetErrorCallback((code, desc) -> err.append(GLFWErrorCallback.getDescription(desc)));
-        try {
-            if (users == 0) {
-                glfwInitHint(GLFW_PLATFORM, platform);
-                if (!glfwInit()) {
-                    tried.add("glfwInit(" + name(platform) + ") failed: " + err);
-                    return MemoryUtil.NULL;
-                }
-            }
-            glfwDefaultWindowHints();
-            glfwWindowHint(GLFW_VISIBLE, visible ? GLFW_TRUE : GLFW_FALSE);
-            glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_API);
-            if (platform == GLFW_PLATFORM_NULL) {
-                glfwWindowHint(GLFW_CONTEXT_CREATION_API, GLFW_EGL_CONTEXT_API);
-            }
-            glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
-            glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
-            glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
-            glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
-            long w = glfwCreateWindow(width, height, "Xsight", MemoryUtil.NULL, MemoryUtil.NULL);
-            if (w == MemoryUtil.NULL) {
-                tried.add("window on " + name(platform) + " failed: " + err);
-                if (users == 0) {
-                    glfwTerminate();
-                }
-            }
-            return w;
-        } catch (RuntimeException | UnsatisfiedLinkError e) {
-            tried.add(name(platform) + ": " + e.getMessage());
-            return MemoryUtil.NULL;
-        } finally {
-            GLFWErrorCallback cb = glfwSetErrorCallback(prev);
-            if (cb != null) {
-                cb.free();
-            }
-        }
-    }
-
-    private static String name(int platform) {
-        return platform == GLFW_PLATFORM_NULL ? "null platform + EGL" : "default platform";
+        return new GlContext(w.handle());
     }
 
     /** True when an offscreen context can be made here; the reason otherwise via {@link #unavailableReason()}. */
-    public static synchronized boolean available() {
+    public static boolean available() {
         return unavailableReason() == null;
     }
 
     /** Null when GL works, else why not. */
-    public static synchronized String unavailableReason() {
+    public static String unavailableReason() {
         try (GlContext c = offscreen()) {
             return null;
         } catch (GlUnavailableException | UnsatisfiedLinkError | ExceptionInInitializerError e) {
@@ -125,12 +72,9 @@ public final class GlContext implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
+    public void close() {
         glfwMakeContextCurrent(MemoryUtil.NULL);
         GL.setCapabilities(null);
-        glfwDestroyWindow(window);
-        if (--users == 0) {
-            glfwTerminate();
-        }
+        Glfw.destroyWindow(window);
     }
 }

@@ -142,7 +142,49 @@ public final class GlFrameRenderer implements AutoCloseable {
         glBindFramebuffer(GL_FRAMEBUFFER, 0);
     }
 
-    /** Draws into whatever framebuffer is bound (a window's back buffer for the reference output). */
+    /**
+     * Copies the last render into the default framebuffer of the current context (a window's back buffer), scaled
+     * to fit {@code windowWidth} x {@code windowHeight} with the picture's aspect kept and black around it. A picture
+     * that fits 1:1 is copied sample for sample (no filtering); a scaled one is filtered bilinearly. Returns the
+     * picture's rectangle in the window as {x, y from the bottom, width, height}.
+     */
+    int[] blitToWindow(int windowWidth, int windowHeight) {
+        int[] r = fit(width, height, windowWidth, windowHeight);
+        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
+        glViewport(0, 0, windowWidth, windowHeight);
+        glClearColor(0, 0, 0, 1);
+        glClear(GL_COLOR_BUFFER_BIT);
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo);
+        boolean oneToOne = r[2] == width && r[3] == height;
+        glBlitFramebuffer(0, 0, width, height, r[0], r[1], r[0] + r[2], r[1] + r[3], GL_COLOR_BUFFER_BIT,
+                oneToOne ? GL_NEAREST : GL_LINEAR);
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
+        GlErrors.check("reference blit");
+        return r;
+    }
+
+    /**
+     * The largest rectangle of a {@code w} x {@code h} picture's aspect inside a {@code ww} x {@code wh} window,
+     * centred, in whole pixels: {x, y, width, height}. A picture no larger than the window in both directions and
+     * within one pixel of filling it stays at its own size.
+     */
+    static int[] fit(int w, int h, int ww, int wh) {
+        if (w <= ww && h <= wh && (w == ww || h == wh)) {
+            return new int[] {(ww - w) / 2, (wh - h) / 2, w, h};
+        }
+        long byWidth = (long) h * ww; // picture height if scaled to the window's width, times w
+        int dw, dh;
+        if (byWidth <= (long) wh * w) {
+            dw = ww;
+            dh = (int) Math.round((double) h * ww / w);
+        } else {
+            dh = wh;
+            dw = (int) Math.round((double) w * wh / h);
+        }
+        return new int[] {(ww - dw) / 2, (wh - dh) / 2, dw, dh};
+    }
+
+    /** Draws into whatever framebuffer is bound. */
     void drawCurrent() {
         shader.use();
         for (int p = 0; p < 3; p++) {

@@ -5,88 +5,58 @@ import static org.lwjgl.opengl.GL33C.*;
 
 import dev.xsight.colour.ColourProgram;
 import dev.xsight.media.Frame;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.IntBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import org.lwjgl.glfw.GLFWVidMode;
 import org.lwjgl.opengl.GL;
+import org.lwjgl.opengl.GLCapabilities;
 import org.lwjgl.system.MemoryUtil;
 
 /**
- * The reference output: a GLFW window (full-screen on a chosen monitor, or windowed) asking for 10 bits per
- * channel, swap interval 1, showing frames through a colour program. It reports the bit depth actually obtained
- * and counts presents that were late (the swap returned more than 1.5 refresh periods after the previous one),
- * repeated (no new frame since the last present) and dropped (a frame replaced before it was presented).
+ * The reference output's window: a GLFW window (full screen on a chosen monitor at its own mode, or windowed)
+ * asking for 10 bits per channel, swap interval 1. A frame is rendered at its own size through the colour program
+ * into a 10-bit (RGB10_A2) target and copied into the window with its aspect kept (1:1 when it fits exactly), so
+ * the window shows the same codes as the offscreen render. It reports the bit depth the driver actually gave.
+ * {@link ReferenceOutput} drives it at the source frame rate.
  *
- * <p>Threading: create, {@link #show} and {@link #present} on one thread (the GL/GLFW thread). {@link #stats()} may
- * be read from any thread. GLFW is process-global: do not hold a {@link GlContext} while a window is open.
+ * <p>Threading: create and use on one thread (the output thread): the context is current there.
  */
 public final class ReferenceWindow implements AutoCloseable {
     private final long window;
-    private final GlFrameRenderer renderer;
+    private final GLCapabilities caps;
     private final int redBits;
-    private final int width;
-    private final int height;
     private final double refreshHz;
-    private volatile Stats stats = new Stats(0, 0, 0, 0);
-    private long lastSwapNanos;
-    private boolean fresh;
-    private long presented, late, repeated, dropped;
-
-    /** Present counters. */
-    public record Stats(long presented, long late, long repeated, long dropped) {
-    }
+    private final String renderer;
+    private GlFrameRenderer frames;
+    private boolean haveFrame;
+    private int[] pictureRect = {0, 0, 0, 0};
+    private int packPbo;
 
     /**
-     * @param monitorIndex index into the connected monitors for full screen, or -1 for a window
+     * @param monitorIndex index into the connected monitors for full screen, or -1 for a window of
+     *     {@code width} x {@code height}
+     * @throws GlUnavailableException when no window can be opened (no display, no GL), saying why
      */
     public ReferenceWindow(ColourProgram program, int monitorIndex, int width, int height) {
         List<String> tried = new ArrayList<>();
-        // A real window: the platform hint persists across glfwInit calls, and GlContext may have set "null".
-        glfwInitHint(GLFW_PLATFORM, GLFW_ANY_PLATFORM);
-        if (!glfwInit()) {
-            throw new GlUnavailableException("glfwInit failed (no display?)");
+        Glfw.Window w = Glfw.createWindow(new Glfw.Request(width, height, "Xsight reference output", monitorIndex,
+                true, true), tried);
+        if (w == null) {
+            throw new GlUnavailableException("cannot open the reference window: " + String.join("; ", tried));
         }
-        glfwDefaultWindowHints();
-        glfwWindowHint(GLFW_RED_BITS, 10);
-        glfwWindowHint(GLFW_GREEN_BITS, 10);
-        glfwWindowHint(GLFW_BLUE_BITS, 10);
-        glfwWindowHint(GLFW_ALPHA_BITS, 2);
-        glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
-        glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
-        glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
-        glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
-        long monitor = MemoryUtil.NULL;
-        double hz = 60;
-        int w = width, h = height;
-        if (monitorIndex >= 0) {
-            var monitors = glfwGetMonitors();
-            if (monitors == null || monitorIndex >= monitors.limit()) {
-                glfwTerminate();
-                throw new IllegalArgumentException("no monitor " + monitorIndex);
-            }
-            monitor = monitors.get(monitorIndex);
-            GLFWVidMode mode = glfwGetVideoMode(monitor);
-            if (mode != null) {
-                w = mode.width();
-                h = mode.height();
-                hz = mode.refreshRate();
-            }
-        }
-        window = glfwCreateWindow(w, h, "Xsight reference output", monitor, MemoryUtil.NULL);
-        if (window == MemoryUtil.NULL) {
-            glfwTerminate();
-            throw new GlUnavailableException("cannot open a 10-bit window " + tried);
-        }
+        window = w.handle();
+        refreshHz = w.refreshHz();
         glfwMakeContextCurrent(window);
-        GL.createCapabilities();
+        caps = GL.createCapabilities();
         glfwSwapInterval(1);
         int[] bits = new int[1];
         glGetFramebufferAttachmentParameteriv(GL_FRAMEBUFFER, GL_BACK_LEFT, GL_FRAMEBUFFER_ATTACHMENT_RED_SIZE, bits);
         redBits = bits[0];
-        this.width = w;
-        this.height = h;
-        this.refreshHz = hz;
-        renderer = new GlFrameRenderer(program);
+        renderer = glGetString(GL_RENDERER);
+        frames = new GlFrameRenderer(program);
+        packPbo = glGenBuffers();
     }
 
     /** Bits per channel of the window's framebuffer as the driver reports them (10 when the request held). */
@@ -94,54 +64,124 @@ public final class ReferenceWindow implements AutoCloseable {
         return redBits;
     }
 
-    /** Hands the next frame to show; replacing one that was never presented counts as a drop. */
-    public void show(Frame f) {
-        if (fresh) {
-            dropped++;
-        }
-        renderer.upload(f);
-        fresh = true;
+    /** The monitor's refresh rate in Hz, 0 when unknown. */
+    public double refreshHz() {
+        return refreshHz;
     }
 
-    /** Draws the current frame and swaps (blocks for vsync). */
-    public void present() {
-        if (!fresh) {
-            repeated++;
+    /** The GL renderer string, e.g. {@code llvmpipe (LLVM 15.0.6, 256 bits)}. */
+    public String glRenderer() {
+        return renderer;
+    }
+
+    /** Replaces the colour program (a new shader; the next frame is drawn with it). */
+    public void setProgram(ColourProgram program) {
+        makeCurrent();
+        GlFrameRenderer next = new GlFrameRenderer(program);
+        frames.close();
+        frames = next;
+        haveFrame = false;
+    }
+
+    /** Uploads {@code f} and renders it through the colour program into the 10-bit target. */
+    public void draw(Frame f) {
+        makeCurrent();
+        frames.upload(f);
+        frames.render();
+        haveFrame = true;
+    }
+
+    /**
+     * Copies the last drawn frame into the back buffer (black when there is none yet) and swaps; blocks for vsync
+     * where the driver syncs. {@code capture}, when not null, receives the back buffer's 10-bit codes first (see
+     * {@link #readBackBuffer}).
+     */
+    public void present(int[] capture) {
+        makeCurrent();
+        int[] size = framebufferSize();
+        if (haveFrame) {
+            pictureRect = frames.blitToWindow(size[0], size[1]);
+        } else {
+            glBindFramebuffer(GL_FRAMEBUFFER, 0);
+            glViewport(0, 0, size[0], size[1]);
+            glClearColor(0, 0, 0, 1);
+            glClear(GL_COLOR_BUFFER_BIT);
         }
-        glBindFramebuffer(GL_FRAMEBUFFER, 0);
-        renderer.drawCurrent();
+        if (capture != null) {
+            readBackBuffer(capture, size[0], size[1]);
+        }
         glfwSwapBuffers(window);
-        glfwPollEvents();
-        long now = System.nanoTime();
-        if (lastSwapNanos != 0 && now - lastSwapNanos > 1.5e9 / refreshHz) {
-            late++;
+    }
+
+    /** Window pixels: {width, height} of the framebuffer. */
+    public int[] framebufferSize() {
+        int[] w = new int[1], h = new int[1];
+        glfwGetFramebufferSize(window, w, h);
+        return new int[] {w[0], h[0]};
+    }
+
+    /** Where the picture went in the last present: {x, y from the bottom, width, height} in window pixels. */
+    public int[] pictureRect() {
+        return pictureRect.clone();
+    }
+
+    /**
+     * Reads the back buffer as 10-bit codes, 3 per pixel, top line first (the caller sizes {@code out} to
+     * width x height x 3 of {@link #framebufferSize()}).
+     */
+    private void readBackBuffer(int[] out, int width, int height) {
+        if (out.length != width * height * 3) {
+            throw new IllegalArgumentException("capture buffer holds " + out.length + " values, the window needs "
+                    + width * height * 3);
         }
-        lastSwapNanos = now;
-        fresh = false;
-        presented++;
-        stats = new Stats(presented, late, repeated, dropped);
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
+        glReadBuffer(GL_BACK);
+        glBindBuffer(GL_PIXEL_PACK_BUFFER, packPbo);
+        try {
+            glBufferData(GL_PIXEL_PACK_BUFFER, (long) width * height * 4, GL_STREAM_READ);
+            glPixelStorei(GL_PACK_ALIGNMENT, 4);
+            glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_INT_2_10_10_10_REV, 0L);
+            ByteBuffer mapped = glMapBuffer(GL_PIXEL_PACK_BUFFER, GL_READ_ONLY);
+            if (mapped == null) {
+                throw new IllegalStateException("cannot map the capture buffer");
+            }
+            IntBuffer buf = mapped.order(ByteOrder.nativeOrder()).asIntBuffer();
+            for (int row = 0; row < height; row++) {
+                int src = (height - 1 - row) * width;
+                for (int x = 0; x < width; x++) {
+                    int v = buf.get(src + x);
+                    int i = (row * width + x) * 3;
+                    out[i] = v & 0x3FF;
+                    out[i + 1] = (v >>> 10) & 0x3FF;
+                    out[i + 2] = (v >>> 20) & 0x3FF;
+                }
+            }
+            glUnmapBuffer(GL_PIXEL_PACK_BUFFER);
+        } finally {
+            glBindBuffer(GL_PIXEL_PACK_BUFFER, 0);
+        }
+        GlErrors.check("reference capture");
     }
 
-    public Stats stats() {
-        return stats;
-    }
-
-    public int width() {
-        return width;
-    }
-
-    public int height() {
-        return height;
-    }
-
+    /** True once the user asked the window to close (window manager close button). */
     public boolean closeRequested() {
         return glfwWindowShouldClose(window);
     }
 
+    private void makeCurrent() {
+        if (glfwGetCurrentContext() != window) {
+            glfwMakeContextCurrent(window);
+        }
+        GL.setCapabilities(caps);
+    }
+
     @Override
     public void close() {
-        renderer.close();
-        glfwDestroyWindow(window);
-        glfwTerminate();
+        makeCurrent();
+        frames.close();
+        glDeleteBuffers(packPbo);
+        glfwMakeContextCurrent(MemoryUtil.NULL);
+        GL.setCapabilities(null);
+        Glfw.destroyWindow(window);
     }
 }
