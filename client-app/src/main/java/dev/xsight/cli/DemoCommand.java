@@ -46,6 +46,17 @@ final class DemoCommand implements Callable<Integer> {
             description = "Open the reference output window full screen at start.")
     boolean fullscreenReference;
 
+    @Option(names = "--reference-output", paramLabel = "KIND", defaultValue = "auto",
+            description = "What the reference output (R) is: gl (the 10-bit OpenGL window, full-size frames at the "
+                    + "source rate), javafx (a window with the viewer's 8-bit picture) or auto (gl when it can be "
+                    + "opened, else javafx; default).")
+    String referenceOutput;
+
+    @Option(names = "--reference-screenshot", paramLabel = "FILE",
+            description = "With --run-for and --fullscreen-reference: write the OpenGL reference output's window "
+                    + "at the end (.tiff keeps all 10 bits in 16; .png is 8-bit).")
+    Path referenceScreenshot;
+
     @Option(names = "--side-by-side", paramLabel = "KIND",
             description = "Also play a second source of KIND (e.g. ots-demo, the HLS OTS feed) in a second viewer "
                     + "next to the demo, each with its own timecode (S toggles it in the window).")
@@ -124,6 +135,13 @@ final class DemoCommand implements Callable<Integer> {
         if (cpuPreview) {
             System.setProperty("xsight.preview.gl", "false");
         }
+        if (!java.util.Set.of("auto", "gl", "javafx").contains(referenceOutput.toLowerCase(Locale.ROOT))) {
+            throw new IllegalArgumentException("--reference-output must be auto, gl or javafx, got " + referenceOutput);
+        }
+        System.setProperty("xsight.reference.output", referenceOutput.toLowerCase(Locale.ROOT));
+        if (referenceScreenshot != null && (duration == null || !fullscreenReference)) {
+            throw new IllegalArgumentException("--reference-screenshot needs --run-for and --fullscreen-reference");
+        }
         ShellOptions options = ShellOptions.defaults()
                 .withRegistry(SourceRegistry.discover().with(st2110.equalsIgnoreCase("off") ? new DemoSourceProvider(settings)
                         : new LoopbackDemoProvider(settings, dev.xsight.st2110.PacketMode.parse(st2110))))
@@ -133,11 +151,35 @@ final class DemoCommand implements Callable<Integer> {
                         drop, author != null ? author : System.getProperty("user.name", ""),
                         ReviewOptions.defaultChecklistFolder()));
         ShellLauncher.Outcome out = ShellLauncher.run(options,
-                new ShellLauncher.Launch("demo", duration, screenshot, fullscreenReference, sideBySide));
+                new ShellLauncher.Launch("demo", duration, screenshot, fullscreenReference, sideBySide,
+                        referenceScreenshot != null));
         if (duration != null && out != null) {
             System.out.println(String.format(Locale.ROOT, "xsight demo: showed %d frames in %.1f s (%.1f fps), "
                     + "last timecode %s%s", out.framesShown(), out.shownSeconds(), out.framesPerSecond(),
                     out.lastTimecode(), screenshot != null ? ", screenshot " + screenshot : ""));
+            if (out.reference() != null) {
+                var ref = out.reference();
+                System.out.println(String.format(Locale.ROOT, "xsight demo: reference output (OpenGL, %d bits per "
+                        + "channel, %s, %s): offered %d, presented %d, late %d, dropped %d, repeated %d",
+                        ref.bitsPerChannel(), ref.renderer(), ref.format(), ref.offered(), ref.presented(),
+                        ref.late(), ref.dropped(), ref.repeated()));
+            } else if (fullscreenReference) {
+                System.out.println("xsight demo: reference output was not the OpenGL window (see the status line)");
+            }
+            if (referenceScreenshot != null) {
+                if (out.referenceShot() == null) {
+                    System.err.println("xsight demo: no OpenGL reference output to capture");
+                    return 1;
+                }
+                var shot = out.referenceShot();
+                double[] rgb = new double[shot.codes().length];
+                for (int i = 0; i < rgb.length; i++) {
+                    rgb[i] = shot.codes()[i] / 1023.0;
+                }
+                ColourRenderCommand.write(rgb, shot.width(), shot.height(), referenceScreenshot);
+                System.out.println("xsight demo: reference output " + shot.width() + "x" + shot.height()
+                        + " written to " + referenceScreenshot);
+            }
         }
         return 0;
     }

@@ -32,6 +32,8 @@ import javafx.beans.property.StringProperty;
  * <p>Threading: FX thread only (renderer callbacks are posted to it).
  */
 public final class PipelineViewModel {
+    private final javafx.beans.property.SimpleObjectProperty<DisplayPipeline> pipeline =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "pipeline");
 
     private final ShellViewModel shell;
     private final PipelineStore store;
@@ -61,6 +63,7 @@ public final class PipelineViewModel {
         PipelineSetting first = override.orElse(PipelineSetting.of(PipelinePreset.REC709));
         setting.set(first);
         DisplayPipeline initial = resolveOrDefault(first);
+        pipeline.set(initial);
         renderer = new PipelineRenderer(initial, tryGl, new PipelineRenderer.Listener() {
             @Override
             public void backendChosen(String name, boolean isGl) {
@@ -263,7 +266,9 @@ public final class PipelineViewModel {
 
     private void apply(PipelineSetting s) {
         setting.set(s);
-        renderer.setPipeline(resolveOrDefault(s));
+        DisplayPipeline p = resolveOrDefault(s);
+        pipeline.set(p);
+        renderer.setPipeline(p);
         shell.lutEnabledProperty().set(s.hasLook() && s.lookEnabled());
         updateLabel();
     }
@@ -291,6 +296,11 @@ public final class PipelineViewModel {
     }
 
     /** E.g. {@code GL · Rec.709 BT.1886 100 nits} ({@code starting · …} until the renderer has chosen). */
+    /** The pipeline the picture goes through now (the preview's and the reference output's). FX thread. */
+    public javafx.beans.property.ReadOnlyObjectProperty<DisplayPipeline> pipelineProperty() {
+        return pipeline;
+    }
+
     public ReadOnlyStringProperty labelProperty() {
         return label;
     }

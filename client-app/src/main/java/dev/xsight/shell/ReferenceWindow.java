@@ -11,8 +11,9 @@ import javafx.stage.Stage;
 import javafx.stage.StageStyle;
 
 /**
- * The clean picture for the grading or client monitor: an undecorated window on a chosen screen, full screen when
- * asked, black around the picture, no UI. Shown and hidden with the view-model's {@code referenceVisible}.
+ * The JavaFX stand-in for the reference output: an undecorated window on a chosen screen, full screen when asked,
+ * black around the picture, no UI, showing the viewer's (8-bit, reduced) picture. {@link ReferenceOutputControl}
+ * shows it only when the 10-bit OpenGL output cannot be opened (or JavaFX is asked for).
  */
 public final class ReferenceWindow {
     private final Stage stage = new Stage(StageStyle.UNDECORATED);
@@ -42,16 +43,13 @@ public final class ReferenceWindow {
         stage.setFullScreenExitHint("");
         stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
         stage.setOnHidden(e -> vm.referenceVisibleProperty().set(false));
-        vm.referenceVisibleProperty().addListener((o, was, show) -> {
-            if (show) {
-                show();
-            } else {
-                stage.hide();
-            }
-        });
     }
 
-    private void show() {
+    void hide() {
+        stage.hide();
+    }
+
+    void show() {
         var screens = Screen.getScreens();
         Screen screen = screenIndex >= 0 && screenIndex < screens.size() ? screens.get(screenIndex)
                 : screens.get(screens.size() - 1);

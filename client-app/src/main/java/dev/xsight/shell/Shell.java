@@ -16,6 +16,7 @@ public final class Shell {
     private final ShellViewModel vm;
     private final ShellView view;
     private final ReferenceWindow reference;
+    private final ReferenceOutputControl referenceOutput;
     private final PipelineViewModel display;
     private final AnimationTimer timer;
     private final ShellReview review;
@@ -43,10 +44,13 @@ public final class Shell {
         display = DisplaySetup.attach(vm, view, stage);
         reference = new ReferenceWindow(vm, options.referenceScreen(), options.referenceFullScreen());
         reference.stage().getScene().getStylesheets().addAll(scene.getStylesheets());
+        referenceOutput = new ReferenceOutputControl(vm, display, reference, options.referenceScreen(),
+                options.referenceFullScreen());
         timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
                 vm.pulse(now);
+                referenceOutput.pulse(now);
             }
         };
         review = options.review() == null ? null : ShellReview.attach(vm, view, options.review());
@@ -106,13 +110,20 @@ public final class Shell {
         return review;
     }
 
+    /** The JavaFX stand-in for the reference output (shown when the OpenGL output cannot be opened). */
     public ReferenceWindow referenceWindow() {
         return reference;
+    }
+
+    /** The 10-bit OpenGL reference output while it is open, else null. FX thread. */
+    public dev.xsight.gl.ReferenceOutput glReferenceOutput() {
+        return referenceOutput.glOutput();
     }
 
     /** Stops the pulse, the source and the preview thread, closes the reference window. Idempotent. FX thread. */
     public void close() {
         timer.stop();
+        referenceOutput.shutdown();
         reference.close();
         vm.close();
         if (review != null) {

@@ -25,10 +25,19 @@ public final class ShellLauncher {
      * @param sideBySideKind kind of a second source to play side by side from the start, or {@code null}
      */
     public record Launch(String sourceKind, Duration runFor, Path screenshot, boolean showReference,
-                         String sideBySideKind) {
+                         String sideBySideKind, boolean captureReference) {
         public Launch(String sourceKind, Duration runFor, Path screenshot, boolean showReference) {
-            this(sourceKind, runFor, screenshot, showReference, null);
+            this(sourceKind, runFor, screenshot, showReference, null, false);
         }
+
+        public Launch(String sourceKind, Duration runFor, Path screenshot, boolean showReference,
+                String sideBySideKind) {
+            this(sourceKind, runFor, screenshot, showReference, sideBySideKind, false);
+        }
+    }
+
+    /** The OpenGL reference output's window at the end of a timed run: 10-bit codes, 3 per pixel, top line first. */
+    public record ReferenceShot(int[] codes, int width, int height) {
     }
 
     /**
@@ -39,7 +48,8 @@ public final class ShellLauncher {
      * @param lastTimecode the timecode on screen at the end
      * @param screenshot where the PNG went, or {@code null}
      */
-    public record Outcome(long framesShown, double shownSeconds, String lastTimecode, Path screenshot) {
+    public record Outcome(long framesShown, double shownSeconds, String lastTimecode, Path screenshot,
+            dev.xsight.gl.ReferenceOutput.Stats reference, ReferenceShot referenceShot) {
         /** Average pictures per second shown. */
         public double framesPerSecond() {
             return shownSeconds > 0 ? framesShown / shownSeconds : 0;
@@ -98,6 +108,32 @@ public final class ShellLauncher {
         if (timedOut && launch.screenshot() != null) {
             awaitFirstPicture(shell.get(), closed);
         }
+        dev.xsight.gl.ReferenceOutput.Stats refStats = null;
+        ReferenceShot refShot = null;
+        if (timedOut && shell.get() != null) {
+            AtomicReference<dev.xsight.gl.ReferenceOutput> ref = new AtomicReference<>();
+            CountDownLatch asked = new CountDownLatch(1);
+            Platform.runLater(() -> {
+                ref.set(shell.get().glReferenceOutput());
+                asked.countDown();
+            });
+            asked.await(10, TimeUnit.SECONDS);
+            dev.xsight.gl.ReferenceOutput out = ref.get();
+            if (out != null) {
+                if (launch.captureReference()) {
+                    try {
+                        int[] codes = out.capture().get(30, TimeUnit.SECONDS);
+                        int[] size = out.windowSize();
+                        refShot = new ReferenceShot(codes, size[0], size[1]);
+                    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                        System.err.println("xsight: no reference output capture: " + e);
+                    }
+                }
+                refStats = out.stats();
+            }
+        }
+        final dev.xsight.gl.ReferenceOutput.Stats finalRefStats = refStats;
+        final ReferenceShot finalRefShot = refShot;
         AtomicReference<Outcome> outcome = new AtomicReference<>();
         AtomicReference<IOException> shotError = new AtomicReference<>();
         CountDownLatch done = new CountDownLatch(1);
@@ -112,7 +148,7 @@ public final class ShellLauncher {
             } finally {
                 if (s != null) {
                     outcome.set(new Outcome(s.viewModel().framesShown(), (System.nanoTime() - shownAt) / 1e9,
-                            s.viewModel().timecodeProperty().get(), launch.screenshot()));
+                            s.viewModel().timecodeProperty().get(), launch.screenshot(), finalRefStats, finalRefShot));
                     s.stage().close();
                 }
                 done.countDown();

@@ -112,8 +112,8 @@ public final class ShellView extends BorderPane {
         vm.lutEnabledProperty().addListener((o, was, is) -> style(lut, is ? "pill-on" : null));
         Label ref = pill();
         ref.setId("reference-indicator");
-        ref.textProperty().bind(Bindings.when(vm.referenceVisibleProperty()).then("REF OUT ●")
-                .otherwise("REF OUT"));
+        ref.textProperty().bind(Bindings.when(vm.referenceVisibleProperty())
+                .then(Bindings.concat("REF OUT ● ", vm.referenceDetailProperty())).otherwise("REF OUT"));
         vm.referenceVisibleProperty().addListener((o, was, is) -> style(ref, is ? "pill-on" : null));
         Label sbs = pill();
         sbs.setId("side-by-side-pill");

@@ -69,6 +69,8 @@ public final class ShellViewModel implements AutoCloseable {
             r -> Thread.ofPlatform().name("xsight-source-control").daemon(true).unstarted(r));
     private volatile FrameSource current;
     private volatile boolean frozenForSource;
+    private volatile java.util.function.Consumer<Frame> referenceTap;
+    private final StringProperty referenceDetail = new SimpleStringProperty(this, "referenceDetail", "");
     private Function<SourceEntry, Optional<String>> locationPrompt = e -> Optional.empty();
     private final SideBySide sideBySide = new SideBySide();
     private String secondKind = "ots-demo";
@@ -136,6 +138,10 @@ public final class ShellViewModel implements AutoCloseable {
                         if (frozenForSource) {
                             frame.release(); // a frozen live source keeps showing the last picture
                         } else {
+                            var tap = referenceTap;
+                            if (tap != null) {
+                                tap.accept(frame.retain()); // the full-size frame for the reference output
+                            }
                             pipeline.offer(frame);
                         }
                     }
@@ -449,6 +455,19 @@ public final class ShellViewModel implements AutoCloseable {
 
     public BooleanProperty referenceVisibleProperty() {
         return referenceVisible;
+    }
+
+    /**
+     * Any thread: where the primary source's frames also go, full size, as they arrive (each frame retained for it;
+     * the consumer owns that reference), or null for nowhere. The reference output sets it while it is open.
+     */
+    public void setReferenceTap(java.util.function.Consumer<Frame> tap) {
+        referenceTap = tap;
+    }
+
+    /** What the reference output is and how it is doing, e.g. {@code GL 10-bit · dropped 0}; empty when closed. */
+    public StringProperty referenceDetailProperty() {
+        return referenceDetail;
     }
 
     public BooleanProperty fullScreenProperty() {

@@ -207,17 +207,28 @@ class PipelineShellTest {
     }
 
     @Test
-    void referenceOutputShowsTheSamePipelinePictureAsTheViewer(FxRobot robot) throws Exception {
+    void referenceOutputShowsTheSamePipelinePictureAsTheViewerAtFullSizeAndTenBits(FxRobot robot) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("DISPLAY") != null,
+                "no X display for the OpenGL window (the launcher starts Xvfb -depth 30 for tests)");
         playDemo(robot);
         robot.clickOn("#pipeline-chooser");
         robot.clickOn(PipelinePreset.ACES13_REC709.label());
-        robot.type(KeyCode.R);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> shell.referenceWindow().stage().isShowing());
         // ACES 1.3 Rec.709 tone-maps 100% video white (1.0 = reference white, ~ACES 1.0) below full scale.
         waitForRed(robot, WHITE_X, WHITE_Y, 150, 240);
-        javafx.scene.image.ImageView ref = (javafx.scene.image.ImageView) shell.referenceWindow().stage().getScene()
-                .getRoot().getChildrenUnmodifiable().get(0);
-        robot.interact(() -> assertEquals(shell.viewModel().pictureProperty().get(), ref.getImage()));
+        int preview = red(robot, WHITE_X, WHITE_Y);
+        robot.type(KeyCode.R);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> shell.glReferenceOutput() != null);
+        dev.xsight.gl.ReferenceOutput out = shell.glReferenceOutput();
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> out.stats().presented() >= 1);
+        int[] codes = out.capture().get(120, TimeUnit.SECONDS);
+        int[] size = out.windowSize();
+        assertEquals(1920 * 1080 * 3, codes.length, "a 1920x1080 full-screen window on the 1920x1080 test screen");
+        // The frame fills the screen 1:1, so the white patch is at its own pixel position.
+        int x = (int) (WHITE_X * size[0]), y = (int) (WHITE_Y * size[1]);
+        int tenBit = codes[(y * size[0] + x) * 3];
+        assertTrue(Math.abs(tenBit * 255.0 / 1023 - preview) <= 2, "reference output red " + tenBit
+                + "/1023, preview " + preview + "/255: the same pipeline");
+        assertTrue(tenBit > 4 * 150 && tenBit < 4 * 240, "tone-mapped white " + tenBit);
         robot.type(KeyCode.R);
     }
 }

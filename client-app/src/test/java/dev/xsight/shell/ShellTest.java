@@ -127,7 +127,42 @@ class ShellTest {
     }
 
     @Test
-    void rKeyTogglesTheChromelessReferenceWindow(FxRobot robot) {
+    void rKeyOpensTheTenBitOpenGlReferenceOutputWithFullSizeFramesAndClosesIt(FxRobot robot) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("DISPLAY") != null,
+                "no X display for the OpenGL window (the launcher starts Xvfb -depth 30 for tests)");
+        robot.clickOn("Demo test signal (1080p59.94)");
+        robot.type(KeyCode.R);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> shell.glReferenceOutput() != null
+                || shell.referenceWindow().stage().isShowing());
+        dev.xsight.gl.ReferenceOutput out = shell.glReferenceOutput();
+        assertTrue(out != null, "the OpenGL output opened, not the stand-in: " + text(robot, "#status"));
+        assertFalse(shell.referenceWindow().stage().isShowing(), "the JavaFX stand-in stays hidden");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> out.stats().presented() >= 2);
+        dev.xsight.gl.ReferenceOutput.Stats s = out.stats();
+        assertEquals("1920x1080 yuv422p10le", s.format(), "the full-size source frame, not the preview");
+        assertTrue(s.bitsPerChannel() >= 8, "bits " + s.bitsPerChannel());
+        assertTrue(text(robot, "#reference-indicator").startsWith("REF OUT ● GL " + s.bitsPerChannel() + "-bit"),
+                text(robot, "#reference-indicator"));
+        robot.type(KeyCode.R);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(null, shell.glReferenceOutput(), "R again closes it");
+        assertEquals("REF OUT", text(robot, "#reference-indicator"));
+        long presented = out.stats().presented();
+        Thread.sleep(300);
+        assertEquals(presented, out.stats().presented(), "a closed output presents nothing more");
+    }
+
+    @Test
+    void rKeyWithTheJavaFxOutputTogglesTheChromelessStandInWindow(FxRobot robot) {
+        System.setProperty("xsight.reference.output", "javafx");
+        try {
+            rKeyTogglesTheStandIn(robot);
+        } finally {
+            System.clearProperty("xsight.reference.output");
+        }
+    }
+
+    private void rKeyTogglesTheStandIn(FxRobot robot) {
         Stage ref = shell.referenceWindow().stage();
         assertFalse(ref.isShowing());
         robot.type(KeyCode.R);

@@ -19,6 +19,8 @@ import org.lwjgl.system.MemoryUtil;
  * thread that renders with them, outside the lock.
  */
 final class Glfw {
+    /** {@link Request#monitor()} for the last connected monitor (the second one when there are two). */
+    static final int LAST_MONITOR = Integer.MAX_VALUE;
     private static final Object LOCK = new Object();
     private static int windows;
     private static int platform = -1;
@@ -29,7 +31,8 @@ final class Glfw {
     /**
      * What a caller wants from a window.
      *
-     * @param monitor index into the connected monitors for a full-screen window (at the monitor's own mode), or -1
+     * @param monitor index into the connected monitors for a full-screen window (at the monitor's own mode),
+     *     {@link #LAST_MONITOR}, or -1 for a window
      */
     record Request(int width, int height, String title, int monitor, boolean visible, boolean tenBit) {
     }
@@ -139,12 +142,13 @@ final class Glfw {
             double hz = 0;
             if (r.monitor() >= 0) {
                 var monitors = glfwGetMonitors();
-                if (monitors == null || r.monitor() >= monitors.limit()) {
-                    tried.add("no monitor " + r.monitor() + " (" + (monitors == null ? 0 : monitors.limit())
-                            + " connected)");
+                int count = monitors == null ? 0 : monitors.limit();
+                int index = r.monitor() == LAST_MONITOR ? count - 1 : r.monitor();
+                if (index < 0 || index >= count) {
+                    tried.add("no monitor " + r.monitor() + " (" + count + " connected)");
                     return null;
                 }
-                monitor = monitors.get(r.monitor());
+                monitor = monitors.get(index);
                 GLFWVidMode mode = glfwGetVideoMode(monitor);
                 if (mode != null) {
                     width = mode.width();
@@ -173,7 +177,10 @@ final class Glfw {
             glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
             glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
             if (r.monitor() >= 0) {
-                glfwWindowHint(GLFW_REFRESH_RATE, (int) hz);
+                glfwWindowHint(GLFW_REFRESH_RATE, (int) Math.round(hz));
+                // A reference monitor stays up when the operator clicks the main window on another screen.
+                glfwWindowHint(GLFW_AUTO_ICONIFY, GLFW_FALSE);
+                glfwWindowHint(GLFW_FOCUS_ON_SHOW, GLFW_FALSE);
             }
             long w = glfwCreateWindow(width, height, r.title(), monitor, MemoryUtil.NULL);
             if (w == MemoryUtil.NULL) {

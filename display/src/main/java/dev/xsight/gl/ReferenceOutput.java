@@ -40,7 +40,10 @@ public final class ReferenceOutput implements AutoCloseable {
         }
     }
 
-    /** Where the window goes: {@code monitor} ≥ 0 for full screen on that monitor, else a window of the given size. */
+    /**
+     * Where the window goes: {@code monitor} ≥ 0 for full screen on that monitor (or
+     * {@link ReferenceWindow#LAST_MONITOR}), -1 for a window of the given size.
+     */
     public record Placement(int monitor, int width, int height) {
         public Placement {
             if (monitor < 0 && (width < 16 || height < 16 || width > 16384 || height > 16384)) {

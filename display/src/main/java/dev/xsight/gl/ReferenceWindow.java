@@ -34,9 +34,12 @@ public final class ReferenceWindow implements AutoCloseable {
     private int[] pictureRect = {0, 0, 0, 0};
     private int packPbo;
 
+    /** {@code monitorIndex} for full screen on the last connected monitor (the second one when there are two). */
+    public static final int LAST_MONITOR = Glfw.LAST_MONITOR;
+
     /**
-     * @param monitorIndex index into the connected monitors for full screen, or -1 for a window of
-     *     {@code width} x {@code height}
+     * @param monitorIndex index into the connected monitors for full screen, {@link #LAST_MONITOR}, or -1 for a
+     *     window of {@code width} x {@code height}
      * @throws GlUnavailableException when no window can be opened (no display, no GL), saying why
      */
     public ReferenceWindow(ColourProgram program, int monitorIndex, int width, int height) {
@@ -51,6 +54,12 @@ public final class ReferenceWindow implements AutoCloseable {
         glfwMakeContextCurrent(window);
         caps = GL.createCapabilities();
         glfwSwapInterval(1);
+        // Esc on the reference window closes it (the main window's keys stay with the shell).
+        glfwSetKeyCallback(window, (win, key, scancode, action, mods) -> {
+            if (key == GLFW_KEY_ESCAPE && action == GLFW_PRESS) {
+                glfwSetWindowShouldClose(win, true);
+            }
+        });
         int[] bits = new int[1];
         glGetFramebufferAttachmentParameteriv(GL_FRAMEBUFFER, GL_BACK_LEFT, GL_FRAMEBUFFER_ATTACHMENT_RED_SIZE, bits);
         redBits = bits[0];
@@ -180,6 +189,10 @@ public final class ReferenceWindow implements AutoCloseable {
         makeCurrent();
         frames.close();
         glDeleteBuffers(packPbo);
+        var cb = glfwSetKeyCallback(window, null);
+        if (cb != null) {
+            cb.free();
+        }
         glfwMakeContextCurrent(MemoryUtil.NULL);
         GL.setCapabilities(null);
         Glfw.destroyWindow(window);
