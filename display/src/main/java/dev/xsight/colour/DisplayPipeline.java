@@ -205,7 +205,9 @@ public record DisplayPipeline(Optional<Colorimetry> source, Input input, Optiona
             case DCI_P3 -> Gamut.DCIP3;
             case ACES_AP0 -> Gamut.AP0;
             case ACES_AP1 -> Gamut.AP1;
-            default -> Gamut.REC709;
+            case BT601_625 -> Gamut.REC601_625;
+            case BT601_525 -> Gamut.REC601_525;
+            default -> Gamut.REC709; // BT.709 and unspecified: the HD default (ITU-R BT.709, H.273 note)
         };
     }
 }

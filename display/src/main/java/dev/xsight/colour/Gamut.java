@@ -18,7 +18,11 @@ public enum Gamut {
     /** SMPTE ST 2065-1 ACES AP0, ACES white. */
     AP0(0.7347, 0.2653, 0.0, 1.0, 0.0001, -0.0770, WhitePoint.ACES),
     /** ACES AP1 (S-2014-004 ACEScg), ACES white. */
-    AP1(0.713, 0.293, 0.165, 0.830, 0.128, 0.044, WhitePoint.ACES);
+    AP1(0.713, 0.293, 0.165, 0.830, 0.128, 0.044, WhitePoint.ACES),
+    /** 625-line (PAL/SECAM) primaries: ITU-R BT.601-7 / BT.1700 625, EBU Tech 3213, D65. */
+    REC601_625(0.640, 0.330, 0.290, 0.600, 0.150, 0.060, WhitePoint.D65),
+    /** 525-line (NTSC) primaries: SMPTE ST 170M / RP 145 ("SMPTE C"), ITU-R BT.601-7 525, D65. */
+    REC601_525(0.630, 0.340, 0.310, 0.595, 0.155, 0.070, WhitePoint.D65);
 
     private final double[] xy;
     private final WhitePoint white;
@@ -37,7 +41,7 @@ public enum Gamut {
         return xy.clone();
     }
 
-    /** Parses a CLI name: rec709, rec2020, p3d65, dcip3, ap0, ap1. */
+    /** Parses a CLI name: rec709, rec2020, p3d65, dcip3, ap0, ap1, bt601-625 (ebu), bt601-525 (smpte-c). */
     public static Gamut parse(String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {
             case "rec709", "bt709", "srgb" -> REC709;
@@ -46,8 +50,10 @@ public enum Gamut {
             case "dcip3", "dci-p3", "p3dci" -> DCIP3;
             case "ap0", "aces", "aces2065-1" -> AP0;
             case "ap1", "acescg" -> AP1;
-            default -> throw new IllegalArgumentException(
-                    "unknown gamut '" + name + "' (rec709, rec2020, p3d65, dcip3, ap0, ap1)");
+            case "bt601-625", "rec601-625", "ebu", "pal" -> REC601_625;
+            case "bt601-525", "rec601-525", "smpte-c", "smpte170m", "ntsc" -> REC601_525;
+            default -> throw new IllegalArgumentException("unknown gamut '" + name
+                    + "' (rec709, rec2020, p3d65, dcip3, ap0, ap1, bt601-625, bt601-525)");
         };
     }
 

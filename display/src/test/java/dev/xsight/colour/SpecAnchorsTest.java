@@ -2,6 +2,7 @@ package dev.xsight.colour;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.xsight.media.ChromaSampling;
 import dev.xsight.media.Colorimetry;
@@ -91,5 +92,43 @@ class SpecAnchorsTest {
         // ACES 1.3 SDR: 18% grey renders to 10% of 48 cd/m² on the cinema curve → about 0.1 in display light.
         double[] sdr = ColourSteps.parseAll(List.of("aces-output:1.3:rec709-100", "eotf:bt1886")).apply(0.18, 0.18, 0.18);
         assertEquals(0.1, sdr[1], 0.01);
+    }
+
+    @Test
+    void standardDefinitionPrimariesGiveTheirPublishedNormalisedPrimaryMatrices() {
+        // SMPTE RP 145 / ST 170M ("SMPTE C") and EBU Tech 3213 primaries with D65: the RGB→XYZ matrices as
+        // published by B. Lindbloom ("RGB/XYZ Matrices": SMPTE-C RGB, PAL/SECAM RGB), rounded to 4 decimals. Those
+        // use D65 from ASTM E308 (xy 0.31271, 0.32902); BT.709's four-digit D65 (ours) moves the Z row by up to
+        // 2.3e-4, so the luminance row is held to 1e-4 and the others to 3e-4.
+        double[][] smpteC = {{0.3936, 0.3652, 0.1916}, {0.2124, 0.7010, 0.0865}, {0.0187, 0.1119, 0.9582}};
+        double[][] ebu = {{0.4306, 0.3415, 0.1783}, {0.2220, 0.7066, 0.0713}, {0.0202, 0.1296, 0.9391}};
+        for (int r = 0; r < 3; r++) {
+            double tolerance = r == 1 ? 1e-4 : 3e-4;
+            for (int c = 0; c < 3; c++) {
+                assertEquals(smpteC[r][c], Gamut.REC601_525.toXyz().get(r, c), tolerance,
+                        "SMPTE C [" + r + "][" + c + "]");
+                assertEquals(ebu[r][c], Gamut.REC601_625.toXyz().get(r, c), tolerance, "EBU [" + r + "][" + c + "]");
+            }
+        }
+    }
+
+    @Test
+    void a525LineSourceIsConvertedToRec709InsteadOfBeingTakenAsRec709() {
+        // Pure SMPTE C green lies inside Rec.709's gamut but is not Rec.709 green: the pipeline must convert it.
+        Frame f = Frame.allocate(PixelFormat.YUV444P10, 2, 2).colorimetry(Colorimetry.BT709);
+        // R'G'B' = (0, 1, 0) in BT.601 Y'CbCr, narrow 10-bit (Kr 0.299, Kb 0.114).
+        double y = 0.587, cb = -0.587 / 1.772, cr = -0.587 / 1.402;
+        java.util.Arrays.fill(f.plane(0), (short) Math.round(64 + 876 * y));
+        java.util.Arrays.fill(f.plane(1), (short) Math.round(512 + 896 * cb));
+        java.util.Arrays.fill(f.plane(2), (short) Math.round(512 + 896 * cr));
+        Colorimetry ntsc = new Colorimetry(Colorimetry.Primaries.BT601_525, Colorimetry.BT709.transfer(),
+                Colorimetry.Matrix.BT601, Colorimetry.BT709.range(), Colorimetry.BT709.siting());
+        f.colorimetry(ntsc);
+        double[] out = FrameColour.render(f, DisplayPipeline.rec709Bt1886().compile(f.format(), ntsc));
+        // Expected from the matrices alone: linear (0, 1, 0) in SMPTE C → Rec.709, BT.1886 encoded (gamma 1/2.4).
+        double[] lin = Gamut.REC601_525.to(Gamut.REC709).apply(new double[] {0, 1, 0});
+        assertEquals(Math.pow(Math.max(0, lin[1]), 1 / 2.4), out[1], 2e-3, "green");
+        assertEquals(Math.pow(Math.max(0, Math.min(1, lin[0])), 1 / 2.4), out[0], 2e-3, "red of SMPTE C green");
+        assertTrue(out[0] > 0.2, "SMPTE C green has red in Rec.709 terms: " + out[0]);
     }
 }
