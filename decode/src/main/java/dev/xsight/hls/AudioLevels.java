@@ -47,7 +47,7 @@ public record AudioLevels(double[] peakDbfs, double[] rmsDbfs) {
         return new AudioLevels(peak, rms);
     }
 
-    private static double dbfs(double linear) {
+    static double dbfs(double linear) {
         return linear <= 0 ? Double.NEGATIVE_INFINITY : 20 * Math.log10(linear);
     }
 }

@@ -26,7 +26,8 @@ final class AudioOutput implements AutoCloseable {
     private final boolean play;
     private final long offsetNanos;
     private final BlockingQueue<Block> queue = new ArrayBlockingQueue<>(64);
-    private volatile AudioLevels levels = AudioLevels.NONE;
+    /** Meters over 400 ms (EBU Tech 3341 momentary span), not the last block. */
+    private final LevelWindow meter = new LevelWindow(400);
     private volatile boolean closed;
     private volatile String device = "none";
     private Thread thread;
@@ -39,7 +40,7 @@ final class AudioOutput implements AutoCloseable {
     }
 
     AudioLevels levels() {
-        return levels;
+        return meter.levels();
     }
 
     /** What the audio goes to: a line description, or {@code none (meters only)}. */
@@ -52,7 +53,7 @@ final class AudioOutput implements AutoCloseable {
      * clock, as the picture is presented).
      */
     void submit(short[] samples, int frames, int channels, int rate, long presentNanos) {
-        levels = AudioLevels.measure(samples, frames, channels);
+        meter.add(samples, frames, channels, rate);
         if (!play || closed) {
             return;
         }
