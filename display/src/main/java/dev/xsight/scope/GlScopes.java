@@ -4,6 +4,8 @@ import static org.lwjgl.opengl.GL43C.*;
 
 import dev.xsight.gl.GlErrors;
 import dev.xsight.gl.GlUnavailableException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.IntBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +16,11 @@ import org.lwjgl.system.MemoryUtil;
 /**
  * The scopes of {@link Scopes} accumulated by an OpenGL 4.3 compute shader: one invocation per pixel reads the
  * 10-bit codes from an RGB10_A2 texture (the one {@code GlFrameRenderer} renders into, so the preview needs no
- * readback of the picture, or one uploaded from a {@link DisplayImage}) and adds to the waveform, parade,
- * vectorscope and histogram counts in shader storage buffers with {@code atomicAdd}.
+ * readback of the picture, or one uploaded from a {@link DisplayImage}) and adds to the waveform, parade and
+ * vectorscope counts in shader storage buffers with {@code atomicAdd}; a second pass sums the histograms from the
+ * waveform and parade columns (every pixel lies in exactly one column, so the sums are the same counts). The
+ * counts are copied into a staging buffer behind a fence: {@link #countsReady()} says without blocking when
+ * {@link #readBack()} can copy them out without waiting.
  *
  * <p>The counts are equal to the CPU's, not close: the shader runs the integer arithmetic of
  * {@link ScopeArithmetic} with the same constants and the same column binning {@code x * columns / width}. The
@@ -31,6 +36,7 @@ import org.lwjgl.system.MemoryUtil;
  */
 public final class GlScopes implements ScopeCounts, AutoCloseable {
     private static final int LOCAL = 16;
+    private static final int HISTOGRAM = 3;
     private static final String SHADER = """
             #version 430 core
             layout(local_size_x = 16, local_size_y = 16) in;
@@ -39,7 +45,6 @@ public final class GlScopes implements ScopeCounts, AutoCloseable {
             layout(std430, binding = 0) buffer Waveform { uint waveform[]; };
             layout(std430, binding = 1) buffer Parade { uint parade[]; };
             layout(std430, binding = 2) buffer Vector { uint vectorscope[]; };
-            layout(std430, binding = 3) buffer Histogram { uint histogram[]; };
             uniform int xs_columns;
             uniform int xs_vectorSize;
             uniform ivec3 xs_weights;
@@ -71,10 +76,6 @@ public final class GlScopes implements ScopeCounts, AutoCloseable {
                 atomicAdd(parade[col + c.r], 1u);
                 atomicAdd(parade[plane + col + c.g], 1u);
                 atomicAdd(parade[2 * plane + col + c.b], 1u);
-                atomicAdd(histogram[c.r], 1u);
-                atomicAdd(histogram[levels + c.g], 1u);
-                atomicAdd(histogram[2 * levels + c.b], 1u);
-                atomicAdd(histogram[3 * levels + luma], 1u);
                 int bd = (c.b << 16) - yFix, rd = (c.r << 16) - yFix;
                 int vx = (mulShift16(bd, xs_cbScale) + xs_centre) >> 16;
                 int vy = (xs_centre - mulShift16(rd, xs_crScale)) >> 16;
@@ -83,23 +84,62 @@ public final class GlScopes implements ScopeCounts, AutoCloseable {
                 }
             }
             """;
+    /**
+     * Every pixel lands in exactly one waveform column, so each histogram bin is the sum of that level over the
+     * columns of the parade (R, G, B) or the waveform (luma): a second pass instead of four contended atomics
+     * per pixel.
+     */
+    private static final String HISTOGRAM_SHADER = """
+            #version 430 core
+            layout(local_size_x = 64) in;
+            layout(std430, binding = 0) readonly buffer Waveform { uint waveform[]; };
+            layout(std430, binding = 1) readonly buffer Parade { uint parade[]; };
+            layout(std430, binding = 3) writeonly buffer Histogram { uint histogram[]; };
+            uniform int xs_columns;
+
+            void main() {
+                const int levels = 1024;
+                int bin = int(gl_GlobalInvocationID.x);
+                int channel = bin / levels, code = bin % levels;
+                uint n = 0u;
+                if (channel < 3) {
+                    int base = channel * xs_columns * levels + code;
+                    for (int c = 0; c < xs_columns; c++) {
+                        n += parade[base + c * levels];
+                    }
+                } else {
+                    for (int c = 0; c < xs_columns; c++) {
+                        n += waveform[c * levels + code];
+                    }
+                }
+                histogram[bin] = n;
+            }
+            """;
 
     private final int columns;
     private final int vectorSize;
     private final boolean bt2020;
     private final int program;
+    private final int histogramProgram;
     private final int[] buffers = new int[4];
     private final int[][] counts;
+    /** Byte offset of each count array in the staging buffer the counts are copied into for reading. */
+    private final long[] stagingOffset = new long[5];
+    private final int staging;
+    private long fence;
+    private ByteBuffer mapped;
+    private IntBuffer mappedInts;
     private int uploadTexture;
     private int uploadWidth;
     private int uploadHeight;
     private IntBuffer uploadPixels;
 
-    private GlScopes(int columns, int vectorSize, boolean bt2020, int program) {
+    private GlScopes(int columns, int vectorSize, boolean bt2020) {
         this.columns = columns;
         this.vectorSize = vectorSize;
         this.bt2020 = bt2020;
-        this.program = program;
+        this.program = link(SHADER);
+        this.histogramProgram = link(HISTOGRAM_SHADER);
         counts = new int[][] {new int[columns * LEVELS], new int[3 * columns * LEVELS],
             new int[vectorSize * vectorSize], new int[4 * LEVELS]};
         glGenBuffers(buffers);
@@ -108,6 +148,13 @@ public final class GlScopes implements ScopeCounts, AutoCloseable {
             glBufferData(GL_SHADER_STORAGE_BUFFER, (long) counts[i].length * Integer.BYTES, GL_DYNAMIC_READ);
         }
         glBindBuffer(GL_SHADER_STORAGE_BUFFER, 0);
+        for (int i = 0; i < 4; i++) {
+            stagingOffset[i + 1] = stagingOffset[i] + (long) counts[i].length * Integer.BYTES;
+        }
+        staging = glGenBuffers();
+        glBindBuffer(GL_COPY_WRITE_BUFFER, staging);
+        glBufferData(GL_COPY_WRITE_BUFFER, stagingOffset[4], GL_STREAM_READ);
+        glBindBuffer(GL_COPY_WRITE_BUFFER, 0);
         ScopeArithmetic f = ScopeArithmetic.of(vectorSize, bt2020);
         glUseProgram(program);
         glUniform1i(glGetUniformLocation(program, "xs_columns"), columns);
@@ -116,6 +163,8 @@ public final class GlScopes implements ScopeCounts, AutoCloseable {
         glUniform1i(glGetUniformLocation(program, "xs_cbScale"), f.cbScale());
         glUniform1i(glGetUniformLocation(program, "xs_crScale"), f.crScale());
         glUniform1i(glGetUniformLocation(program, "xs_centre"), f.centre());
+        glUseProgram(histogramProgram);
+        glUniform1i(glGetUniformLocation(histogramProgram, "xs_columns"), columns);
         glUseProgram(0);
         GlErrors.check("scope buffers");
     }
@@ -146,7 +195,7 @@ public final class GlScopes implements ScopeCounts, AutoCloseable {
             throw new GlUnavailableException("the RGB parade of " + columns + " columns needs a " + need
                     + "-byte shader storage block, this OpenGL allows " + limit);
         }
-        return new GlScopes(columns, vectorSize, bt2020, link());
+        return new GlScopes(columns, vectorSize, bt2020);
     }
 
     private static void requireGl43(GLCapabilities caps) {
@@ -170,9 +219,9 @@ public final class GlScopes implements ScopeCounts, AutoCloseable {
                 + glGetString(GL_VERSION) + (missing.isEmpty() ? "" : " (missing " + String.join(", ", missing) + ")"));
     }
 
-    private static int link() {
+    private static int link(String source) {
         int shader = glCreateShader(GL_COMPUTE_SHADER);
-        glShaderSource(shader, SHADER);
+        glShaderSource(shader, source);
         glCompileShader(shader);
         if (glGetShaderi(shader, GL_COMPILE_STATUS) != GL_TRUE) {
             String log = glGetShaderInfoLog(shader);
@@ -205,7 +254,8 @@ public final class GlScopes implements ScopeCounts, AutoCloseable {
 
     /**
      * Clears the counts on the GPU and dispatches the accumulation over level 0 of {@code rgb10a2Texture} (a
-     * {@code GL_TEXTURE_2D} with internal format GL_RGB10_A2); the counts stay on the GPU until {@link #readBack()}.
+     * {@code GL_TEXTURE_2D} with internal format GL_RGB10_A2) and queues their copy for {@link #readBack()}. Does
+     * not wait for the GPU.
      * The texture's row order does not matter: no scope depends on the line.
      *
      * @throws IllegalArgumentException when the texture is not a 2D RGB10_A2 texture of at most 16384 x 16384
@@ -224,27 +274,83 @@ public final class GlScopes implements ScopeCounts, AutoCloseable {
         }
         for (int i = 0; i < 4; i++) {
             glBindBuffer(GL_SHADER_STORAGE_BUFFER, buffers[i]);
-            nglClearBufferData(GL_SHADER_STORAGE_BUFFER, GL_R32UI, GL_RED_INTEGER, GL_UNSIGNED_INT, MemoryUtil.NULL);
+            if (i != HISTOGRAM) {
+                nglClearBufferData(GL_SHADER_STORAGE_BUFFER, GL_R32UI, GL_RED_INTEGER, GL_UNSIGNED_INT,
+                        MemoryUtil.NULL);
+            }
             glBindBufferBase(GL_SHADER_STORAGE_BUFFER, i, buffers[i]);
         }
         glBindBuffer(GL_SHADER_STORAGE_BUFFER, 0);
         glBindImageTexture(0, rgb10a2Texture, 0, false, 0, GL_READ_ONLY, GL_RGB10_A2);
         glUseProgram(program);
         glDispatchCompute((w + LOCAL - 1) / LOCAL, (h + LOCAL - 1) / LOCAL, 1);
-        // The next clear and the readback are buffer updates that must see the shader's atomics.
+        glMemoryBarrier(GL_SHADER_STORAGE_BARRIER_BIT);
+        glUseProgram(histogramProgram);
+        glDispatchCompute(4 * LEVELS / 64, 1, 1);
+        // The copy below and the next clear are buffer updates that must see the shaders' writes.
         glMemoryBarrier(GL_BUFFER_UPDATE_BARRIER_BIT);
         glUseProgram(0);
         glBindImageTexture(0, 0, 0, false, 0, GL_READ_ONLY, GL_RGB10_A2);
+        glBindBuffer(GL_COPY_WRITE_BUFFER, staging);
+        for (int i = 0; i < 4; i++) {
+            glBindBuffer(GL_COPY_READ_BUFFER, buffers[i]);
+            glCopyBufferSubData(GL_COPY_READ_BUFFER, GL_COPY_WRITE_BUFFER, 0, stagingOffset[i],
+                    stagingOffset[i + 1] - stagingOffset[i]);
+        }
+        glBindBuffer(GL_COPY_READ_BUFFER, 0);
+        glBindBuffer(GL_COPY_WRITE_BUFFER, 0);
+        if (fence != 0) {
+            glDeleteSync(fence);
+        }
+        fence = glFenceSync(GL_SYNC_GPU_COMMANDS_COMPLETE, 0);
         GlErrors.check("scope accumulation");
     }
 
-    /** Copies the counts of the last {@link #accumulate} into the arrays the accessors read (no allocation). */
-    public void readBack() {
-        for (int i = 0; i < 4; i++) {
-            glBindBuffer(GL_SHADER_STORAGE_BUFFER, buffers[i]);
-            glGetBufferSubData(GL_SHADER_STORAGE_BUFFER, 0, counts[i]);
+    /**
+     * True when the GPU has finished the last {@link #accumulate} (and its copy into the staging buffer), so that
+     * {@link #readBack()} will not wait. Never blocks: a preview can accumulate on frame N and read on a later
+     * frame once this says so, keeping the GL thread from stalling on the scopes.
+     */
+    public boolean countsReady() {
+        if (fence == 0) {
+            return false;
         }
-        glBindBuffer(GL_SHADER_STORAGE_BUFFER, 0);
+        int s = glClientWaitSync(fence, 0, 0);
+        return s == GL_ALREADY_SIGNALED || s == GL_CONDITION_SATISFIED;
+    }
+
+    /**
+     * Copies the counts of the last {@link #accumulate} into the arrays the accessors read, waiting for the GPU
+     * when it has not finished (see {@link #countsReady()}). The staging buffer is mapped for reading; the mapping's
+     * Java view is reused while the driver returns the same address (no allocation per frame).
+     *
+     * @throws IllegalStateException when nothing was accumulated, or the GPU did not finish within 10 seconds
+     */
+    public void readBack() {
+        if (fence == 0) {
+            throw new IllegalStateException("no scope accumulation to read back");
+        }
+        int s = glClientWaitSync(fence, GL_SYNC_FLUSH_COMMANDS_BIT, 10_000_000_000L);
+        if (s == GL_TIMEOUT_EXPIRED || s == GL_WAIT_FAILED) {
+            throw new IllegalStateException("the scope accumulation did not finish within 10 s");
+        }
+        glBindBuffer(GL_COPY_READ_BUFFER, staging);
+        try {
+            ByteBuffer b = glMapBufferRange(GL_COPY_READ_BUFFER, 0, stagingOffset[4], GL_MAP_READ_BIT, mapped);
+            if (b == null) {
+                throw new IllegalStateException("cannot map the scope staging buffer");
+            }
+            if (b != mapped) {
+                mapped = b;
+                mappedInts = b.order(ByteOrder.nativeOrder()).asIntBuffer();
+            }
+            for (int i = 0; i < 4; i++) {
+                mappedInts.get((int) (stagingOffset[i] / Integer.BYTES), counts[i]);
+            }
+            glUnmapBuffer(GL_COPY_READ_BUFFER);
+        } finally {
+            glBindBuffer(GL_COPY_READ_BUFFER, 0);
+        }
         GlErrors.check("scope readback");
     }
 
@@ -325,8 +431,14 @@ public final class GlScopes implements ScopeCounts, AutoCloseable {
 
     @Override
     public void close() {
+        if (fence != 0) {
+            glDeleteSync(fence);
+            fence = 0;
+        }
+        glDeleteBuffers(staging);
         glDeleteBuffers(buffers);
         glDeleteProgram(program);
+        glDeleteProgram(histogramProgram);
         if (uploadTexture != 0) {
             glDeleteTextures(uploadTexture);
             MemoryUtil.memFree(uploadPixels);

@@ -1,6 +1,7 @@
 package dev.xsight.scope;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -165,6 +166,28 @@ class GlScopesTest {
             Scopes cpu = new Scopes(640, 256, false);
             cpu.compute(new DisplayImage(f.width(), f.height(), r.readCodes(null)));
             assertEquals(1000L * 562, histogramTotal(gpu, 1));
+            assertSameCounts(cpu, gpu);
+        }
+    }
+
+    @Test
+    void countsBecomeReadyWhenTheGpuIsDoneAndReadBackGivesTheLastAccumulation() {
+        Frame f = TestFrames.rampsAndBars(PixelFormat.YUV444P10, 320, 180, Colorimetry.BT709);
+        try (GlContext ctx = context(); GlScopes gpu = gpuScopes(160, 128, false);
+                GlFrameRenderer r = new GlFrameRenderer(DisplayPipeline.rec709Bt1886().compile(f.format(),
+                        f.colorimetry()))) {
+            IllegalStateException none = assertThrows(IllegalStateException.class, gpu::readBack);
+            assertTrue(none.getMessage().contains("no scope accumulation"), none.getMessage());
+            assertFalse(gpu.countsReady(), "nothing accumulated yet");
+            r.upload(f);
+            r.render();
+            gpu.compute(noise(64, 48, 4));
+            gpu.accumulate(r.colourTexture());
+            GL11C.glFinish();
+            assertTrue(gpu.countsReady(), "ready once the GPU has finished");
+            gpu.readBack();
+            Scopes cpu = new Scopes(160, 128, false);
+            cpu.compute(new DisplayImage(320, 180, r.readCodes(null)));
             assertSameCounts(cpu, gpu);
         }
     }
