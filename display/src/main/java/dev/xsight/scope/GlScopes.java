@@ -29,6 +29,9 @@ import org.lwjgl.system.MemoryUtil;
  * the shifted value is below 2^28 in magnitude, and everything after it fits 32 bits as on the CPU. No
  * {@code GL_ARB_gpu_shader_int64} needed.
  *
+ * <p>Speed: made for hardware drivers. On a software rasteriser (Mesa llvmpipe) each atomic runs lane by lane and
+ * this is several times slower than {@link Scopes} on one core, so a caller there keeps the CPU {@link ScopeWorker}.
+ *
  * <p>Threading: GL thread only; one instance per GL context (its buffers and program belong to the context that
  * was current at {@link #create}). The counts read through {@link ScopeCounts} are those of the last
  * {@link #readBack()} (or {@code compute}); they are kept in arrays reused frame after frame, as are the GPU
@@ -254,9 +257,9 @@ public final class GlScopes implements ScopeCounts, AutoCloseable {
 
     /**
      * Clears the counts on the GPU and dispatches the accumulation over level 0 of {@code rgb10a2Texture} (a
-     * {@code GL_TEXTURE_2D} with internal format GL_RGB10_A2) and queues their copy for {@link #readBack()}. Does
-     * not wait for the GPU.
-     * The texture's row order does not matter: no scope depends on the line.
+     * {@code GL_TEXTURE_2D} with internal format GL_RGB10_A2) and queues their copy for {@link #readBack()}; does
+     * not wait for the GPU. The texture's row order does not matter (no scope depends on the line). Leaves the
+     * texture, buffer, image and program bindings it used at 0.
      *
      * @throws IllegalArgumentException when the texture is not a 2D RGB10_A2 texture of at most 16384 x 16384
      */
@@ -269,7 +272,7 @@ public final class GlScopes implements ScopeCounts, AutoCloseable {
         glBindTexture(GL_TEXTURE_2D, 0);
         if (glGetError() != GL_NO_ERROR || format != GL_RGB10_A2 || w < 1 || h < 1 || w > 16384 || h > 16384) {
             throw new IllegalArgumentException("texture " + rgb10a2Texture + " is not a 2D GL_RGB10_A2 picture of"
-                    + " 1..16384 square pixels (" + w + "x" + h + ", internal format 0x" + Integer.toHexString(format)
+                    + " 1..16384 pixels a side (" + w + "x" + h + ", internal format 0x" + Integer.toHexString(format)
                     + ")");
         }
         for (int i = 0; i < 4; i++) {

@@ -2,7 +2,8 @@ package dev.xsight.scope;
 
 /**
  * Draws scope accumulations as pictures (10-bit code images) with their graticules: the luma waveform and RGB
- * parade with 0/50/100% lines, the vectorscope with 75% and 100% bar targets and the skin-tone line. Stateless.
+ * parade with 0/50/100% lines, the vectorscope with 75% and 100% bar targets and the skin-tone line, from the counts
+ * of either the CPU {@link Scopes} or the GPU {@link GlScopes}. Stateless; runs on the thread that owns the counts.
  */
 public final class ScopeImages {
     private ScopeImages() {
