@@ -1,5 +1,6 @@
 package dev.xsight.scope;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -189,6 +190,22 @@ class GlScopesTest {
             Scopes cpu = new Scopes(160, 128, false);
             cpu.compute(new DisplayImage(320, 180, r.readCodes(null)));
             assertSameCounts(cpu, gpu);
+        }
+    }
+
+    @Test
+    void scopePicturesDrawnFromGpuCountsEqualThoseFromCpuCounts() {
+        DisplayImage img = bars(720, 405);
+        Scopes cpu = new Scopes(360, 256, true);
+        cpu.compute(img);
+        try (GlContext ctx = context(); GlScopes gpu = gpuScopes(360, 256, true)) {
+            gpu.compute(img);
+            assertArrayEquals(ScopeImages.waveform(cpu, 200).codes(), ScopeImages.waveform(gpu, 200).codes());
+            assertArrayEquals(ScopeImages.parade(cpu, 200).codes(), ScopeImages.parade(gpu, 200).codes());
+            DisplayImage vector = ScopeImages.vectorscope(gpu);
+            assertArrayEquals(ScopeImages.vectorscope(cpu).codes(), vector.codes());
+            int[] green = gpu.vectorCell(0, 767 / 1023.0, 0);
+            assertTrue(vector.get(green[0], green[1], 1) > 500, "a bright trace on the 75% green target");
         }
     }
 
