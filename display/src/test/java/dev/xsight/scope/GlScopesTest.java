@@ -15,7 +15,10 @@ import dev.xsight.gl.GlUnavailableException;
 import dev.xsight.media.Colorimetry;
 import dev.xsight.media.Frame;
 import dev.xsight.media.PixelFormat;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.lwjgl.opengl.GL11C;
 
@@ -225,6 +228,30 @@ class GlScopesTest {
         assumeTrue(why == null, "no OpenGL: " + why);
         GlUnavailableException e = assertThrows(GlUnavailableException.class, () -> GlScopes.create(960, 512, false));
         assertTrue(e.getMessage().contains("current OpenGL context"), e.getMessage());
+    }
+
+    /** Mesa offers OpenGL 4.2 when told to through the environment: a driver without compute shaders. */
+    @Test
+    void onAnOpenGl42ContextCreationSaysGl43IsNeededAndWhatTheContextIs() throws Exception {
+        try (GlContext ctx = context()) {
+            assumeTrue(ctx.renderer().contains("llvmpipe") || ctx.version().contains("Mesa"),
+                    "the version override needs Mesa, the driver is " + ctx.renderer());
+        }
+        ProcessBuilder pb = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
+                "-cp", System.getProperty("java.class.path"), GlScopesCreateProbe.class.getName());
+        pb.environment().put("MESA_GL_VERSION_OVERRIDE", "4.2");
+        Path log = Files.createTempFile("glscopes-probe", ".txt");
+        pb.redirectErrorStream(true).redirectOutput(log.toFile());
+        Process p = pb.start();
+        String out;
+        try {
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "probe finished within 60 s");
+            out = Files.readString(log);
+        } finally {
+            p.destroyForcibly();
+            Files.deleteIfExists(log);
+        }
+        assertTrue(out.contains("unavailable: compute-shader scopes need OpenGL 4.3, the context is 4.2"), out);
     }
 
     @Test
