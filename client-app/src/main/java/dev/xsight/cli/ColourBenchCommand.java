@@ -7,10 +7,12 @@ import dev.xsight.colour.FrameColour;
 import dev.xsight.colour.Lut3dOp;
 import dev.xsight.gl.GlContext;
 import dev.xsight.gl.GlFrameRenderer;
+import dev.xsight.gl.GlUnavailableException;
 import dev.xsight.media.Colorimetry;
 import dev.xsight.media.Frame;
 import dev.xsight.media.PixelFormat;
 import dev.xsight.scope.DisplayImage;
+import dev.xsight.scope.GlScopes;
 import dev.xsight.scope.Scopes;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
@@ -20,7 +22,7 @@ import picocli.CommandLine.Option;
 
 /** {@code xsight colour bench}: throughput of the CPU reference, the GL path and the scopes (medians). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure CPU reference Mpixel/s (ACES pipeline, 33^3 tetrahedral LUT), GL frames/s and scope time.")
+        description = "Measure CPU reference Mpixel/s (ACES pipeline, 33^3 tetrahedral LUT), GL frames/s and CPU/GL scope time.")
 final class ColourBenchCommand implements Callable<Integer> {
     @Option(names = "--width", defaultValue = "1920")
     int width;
@@ -85,10 +87,29 @@ final class ColourBenchCommand implements Callable<Integer> {
             }
             double s = (System.nanoTime() - t0) / 1e9 / frames;
             System.out.printf("gl upload+ACES render %dx%d on %s: %.2f frames/s%n", width, height, ctx.renderer(), 1 / s);
+            benchGlScopes(r, img, scopeS, ctx.renderer());
         } catch (RuntimeException e) {
             System.out.println("gl: not measured (" + e.getMessage() + ")");
         }
         return 0;
+    }
+
+    /** Compute-shader scopes on the rendered texture (no picture readback), with and without reading counts back. */
+    private void benchGlScopes(GlFrameRenderer r, DisplayImage img, double cpuS, String renderer) {
+        try (GlScopes gs = GlScopes.create(960, 512, false)) {
+            int tex = r.colourTexture();
+            double accS = median(() -> {
+                gs.accumulate(tex);
+                GL11C.glFinish();
+            });
+            double fullS = median(() -> gs.compute(tex));
+            double uploadS = median(() -> gs.compute(img));
+            System.out.printf("gl scopes per %dx%d frame on %s: %.1f ms without readback of counts, %.1f ms with"
+                    + " (cpu scopes / gl with readback: %.2fx), %.1f ms from an uploaded picture%n", width, height,
+                    renderer, accS * 1e3, fullS * 1e3, cpuS / fullS, uploadS * 1e3);
+        } catch (GlUnavailableException e) {
+            System.out.println("gl scopes: not measured (" + e.getMessage() + ")");
+        }
     }
 
     private double median(Runnable r) {

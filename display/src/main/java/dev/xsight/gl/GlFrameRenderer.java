@@ -236,6 +236,15 @@ public final class GlFrameRenderer implements AutoCloseable {
         return dst;
     }
 
+    /**
+     * The RGB10_A2 texture the last {@link #render()} wrote (0 before the first upload), for GPU consumers such as
+     * the compute-shader scopes that read the picture without a readback. Texel row 0 is the picture's bottom line.
+     * Valid until the frame size changes or this renderer closes; GL thread only.
+     */
+    public int colourTexture() {
+        return target;
+    }
+
     public int width() {
         return width;
     }

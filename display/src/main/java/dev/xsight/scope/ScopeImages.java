@@ -2,7 +2,8 @@ package dev.xsight.scope;
 
 /**
  * Draws scope accumulations as pictures (10-bit code images) with their graticules: the luma waveform and RGB
- * parade with 0/50/100% lines, the vectorscope with 75% and 100% bar targets and the skin-tone line. Stateless.
+ * parade with 0/50/100% lines, the vectorscope with 75% and 100% bar targets and the skin-tone line, from the counts
+ * of either the CPU {@link Scopes} or the GPU {@link GlScopes}. Stateless; runs on the thread that owns the counts.
  */
 public final class ScopeImages {
     private ScopeImages() {
@@ -16,19 +17,19 @@ public final class ScopeImages {
     }
 
     /** The luma waveform, {@code height} rows for the 0..1023 code range (top = 1023). */
-    public static DisplayImage waveform(Scopes s, int height) {
+    public static DisplayImage waveform(ScopeCounts s, int height) {
         DisplayImage img = new DisplayImage(s.columns(), height);
         int max = 1;
         for (int c = 0; c < s.columns(); c++) {
-            for (int l = 0; l < Scopes.LEVELS; l++) {
+            for (int l = 0; l < ScopeCounts.LEVELS; l++) {
                 max = Math.max(max, s.waveform(c, l));
             }
         }
         for (int c = 0; c < s.columns(); c++) {
-            for (int l = 0; l < Scopes.LEVELS; l++) {
+            for (int l = 0; l < ScopeCounts.LEVELS; l++) {
                 int n = s.waveform(c, l);
                 if (n > 0) {
-                    int y = height - 1 - l * (height - 1) / (Scopes.LEVELS - 1);
+                    int y = height - 1 - l * (height - 1) / (ScopeCounts.LEVELS - 1);
                     int v = Math.max(img.get(c, y, 1), intensity(n, max));
                     img.set(c, y, v / 4, v, v / 4);
                 }
@@ -39,23 +40,23 @@ public final class ScopeImages {
     }
 
     /** The RGB parade: three waveforms side by side. */
-    public static DisplayImage parade(Scopes s, int height) {
+    public static DisplayImage parade(ScopeCounts s, int height) {
         int w = s.columns();
         DisplayImage img = new DisplayImage(3 * w, height);
         int max = 1;
         for (int ch = 0; ch < 3; ch++) {
             for (int c = 0; c < w; c++) {
-                for (int l = 0; l < Scopes.LEVELS; l++) {
+                for (int l = 0; l < ScopeCounts.LEVELS; l++) {
                     max = Math.max(max, s.parade(ch, c, l));
                 }
             }
         }
         for (int ch = 0; ch < 3; ch++) {
             for (int c = 0; c < w; c++) {
-                for (int l = 0; l < Scopes.LEVELS; l++) {
+                for (int l = 0; l < ScopeCounts.LEVELS; l++) {
                     int n = s.parade(ch, c, l);
                     if (n > 0) {
-                        int y = height - 1 - l * (height - 1) / (Scopes.LEVELS - 1);
+                        int y = height - 1 - l * (height - 1) / (ScopeCounts.LEVELS - 1);
                         int v = intensity(n, max);
                         img.set(ch * w + c, y, ch == 0 ? v : v / 5, ch == 1 ? v : v / 5, ch == 2 ? v : v / 5);
                     }
@@ -69,7 +70,7 @@ public final class ScopeImages {
     private static void graticule(DisplayImage img, int height) {
         // Display code values: 0, 25, 50, 75 and 100% of full scale.
         for (int code : new int[] {0, 256, 512, 767, 1023}) {
-            int y = height - 1 - code * (height - 1) / (Scopes.LEVELS - 1);
+            int y = height - 1 - code * (height - 1) / (ScopeCounts.LEVELS - 1);
             for (int x = 0; x < img.width(); x += 2) {
                 if (img.get(x, y, 0) == 0 && img.get(x, y, 1) == 0) {
                     img.set(x, y, 300, 300, 300);
@@ -79,7 +80,7 @@ public final class ScopeImages {
     }
 
     /** The vectorscope with targets (75%: small boxes, 100%: larger boxes) and the skin-tone line. */
-    public static DisplayImage vectorscope(Scopes s) {
+    public static DisplayImage vectorscope(ScopeCounts s) {
         int n = s.vectorSize();
         DisplayImage img = new DisplayImage(n, n);
         int max = 1;

@@ -8,13 +8,13 @@ package dev.xsight.scope;
  * <p>Luma and colour difference use the BT.709 (or BT.2020) coefficients on the displayed R'G'B' (ITU-R BT.709-6
  * item 3.2–3.3); the vectorscope plots Cb horizontally, Cr vertically, ±0.5 mapped to the grid edge.
  */
-public final class Scopes {
+public final class Scopes implements ScopeCounts {
     /** Levels on the waveform's vertical axis (one per 10-bit code). */
-    public static final int LEVELS = 1024;
+    public static final int LEVELS = ScopeCounts.LEVELS;
     private final int columns;
     private final int vectorSize;
-    private final double kr;
-    private final double kb;
+    private final boolean bt2020;
+    private final ScopeArithmetic fixed;
     private final int[] waveform;
     private final int[] parade;
     private final int[] vector;
@@ -26,13 +26,11 @@ public final class Scopes {
      * @param bt2020 use BT.2020 luma coefficients instead of BT.709
      */
     public Scopes(int columns, int vectorSize, boolean bt2020) {
-        if (columns < 1 || columns > 8192 || vectorSize < 8 || vectorSize > 4096) {
-            throw new IllegalArgumentException("bad scope size");
-        }
+        ScopeArithmetic.checkSize(columns, vectorSize);
         this.columns = columns;
         this.vectorSize = vectorSize;
-        this.kr = bt2020 ? 0.2627 : 0.2126;
-        this.kb = bt2020 ? 0.0593 : 0.0722;
+        this.bt2020 = bt2020;
+        this.fixed = ScopeArithmetic.of(vectorSize, bt2020);
         waveform = new int[columns * LEVELS];
         parade = new int[3 * columns * LEVELS];
         vector = new int[vectorSize * vectorSize];
@@ -55,13 +53,12 @@ public final class Scopes {
             }
         }
         int[] c = img.codes();
-        // 16.16 fixed point luma weights; colour differences scaled onto the vectorscope grid.
-        final int one = 1 << 16;
-        int wr = (int) Math.round(kr * one), wb = (int) Math.round(kb * one), wg = one - wr - wb;
+        // 16.16 fixed point luma weights; colour differences scaled onto the vectorscope grid (ScopeArithmetic).
+        final int one = ScopeArithmetic.ONE;
+        int wr = fixed.wr(), wg = fixed.wg(), wb = fixed.wb();
         int vs = vectorSize;
-        double cbK = (vs - 1) / (2 * (1 - kb) * 1023.0), crK = (vs - 1) / (2 * (1 - kr) * 1023.0);
-        int cbS = (int) Math.round(cbK * one), crS = (int) Math.round(crK * one);
-        int centre = (int) Math.round((vs - 1) * 0.5 * one) + one / 2;
+        int cbS = fixed.cbScale(), crS = fixed.crScale();
+        int centre = fixed.centre();
         int[] wf = waveform, pa = parade, vec = vector, hist = histogram;
         int gBase = columns * LEVELS, bBase = 2 * columns * LEVELS;
         // Vertical strips keep the few scope columns a strip touches in cache (they are [column][level] arrays).
@@ -102,59 +99,41 @@ public final class Scopes {
     private static final int STRIP = 32;
 
     /** Count of pixels in waveform column {@code col} at luma code {@code level}. */
+    @Override
     public int waveform(int col, int level) {
         return waveform[col * LEVELS + level];
     }
 
     /** Parade count for {@code channel} (0 R, 1 G, 2 B). */
+    @Override
     public int parade(int channel, int col, int level) {
         return parade[(channel * columns + col) * LEVELS + level];
     }
 
     /** Vectorscope count at cell (x, y); x grows with Cb, y downwards with decreasing Cr. */
+    @Override
     public int vector(int x, int y) {
         return vector[y * vectorSize + x];
     }
 
     /** Histogram count; channel 0 R, 1 G, 2 B, 3 luma. */
+    @Override
     public int histogram(int channel, int code) {
         return histogram[channel * LEVELS + code];
     }
 
+    @Override
     public int columns() {
         return columns;
     }
 
+    @Override
     public int vectorSize() {
         return vectorSize;
     }
 
-    /** The vectorscope cell where an R'G'B' colour (0..1) lands: its graticule target. */
-    public int[] vectorCell(double r, double g, double b) {
-        double yy = kr * r + (1 - kr - kb) * g + kb * b;
-        double cb = (b - yy) / (2 * (1 - kb)), cr = (r - yy) / (2 * (1 - kr));
-        return new int[] {(int) ((cb + 0.5) * (vectorSize - 1) + 0.5), (int) ((0.5 - cr) * (vectorSize - 1) + 0.5)};
-    }
-
-    /**
-     * The six bar targets (R, Yl, G, Cy, B, Mg) at {@code level} (0.75 or 1.0) as vectorscope cells.
-     */
-    public int[][] barTargets(double level) {
-        double[][] bars = {{1, 0, 0}, {1, 1, 0}, {0, 1, 0}, {0, 1, 1}, {0, 0, 1}, {1, 0, 1}};
-        int[][] out = new int[6][];
-        for (int i = 0; i < 6; i++) {
-            out[i] = vectorCell(bars[i][0] * level, bars[i][1] * level, bars[i][2] * level);
-        }
-        return out;
-    }
-
-    /**
-     * The skin-tone ("I") line: 123° counter-clockwise from the +Cb axis (SMPTE RP 219 / the NTSC I axis), as the
-     * end cell of a line from the centre to the edge.
-     */
-    public int[] skinToneLineEnd() {
-        double a = Math.toRadians(123);
-        double cb = 0.5 * Math.cos(a), cr = 0.5 * Math.sin(a);
-        return new int[] {(int) ((cb + 0.5) * (vectorSize - 1) + 0.5), (int) ((0.5 - cr) * (vectorSize - 1) + 0.5)};
+    @Override
+    public boolean bt2020() {
+        return bt2020;
     }
 }
