@@ -139,11 +139,18 @@ public final class AcesOps {
         }
     }
 
+    /** A per-channel tone curve with a CPU evaluation and a GLSL function {@code float name(float x)}. */
+    public sealed interface ToneCurve permits Spline, QuadraticFit {
+        double eval(double x);
+
+        void emitGlsl(GlslBuilder out, String name);
+    }
+
     /**
      * A quadratic B-spline in log10–log10 space with linear extensions (ACESlib.Tonescales segmented_spline_c5/c9
      * and ACESlib.SSTS): {@code nKnots = coefs.length - 2} per half.
      */
-    public static final class Spline {
+    public static final class Spline implements ToneCurve {
         private final double[] coefsLow;
         private final double[] coefsHigh;
         private final double minX, minY, midX, midY, maxX, maxY, slopeLow, slopeHigh;
@@ -169,6 +176,7 @@ public final class AcesOps {
             highIntercept = Math.log10(maxY) - slopeHigh * lmaxx;
         }
 
+        @Override
         public double eval(double x) {
             double logx = Math.log10(Math.max(x, HALF_MIN));
             double logy;
@@ -224,7 +232,28 @@ public final class AcesOps {
             return n;
         }
 
-        void emitGlsl(GlslBuilder out, String name) {
+        /**
+         * The curve at its knots in log10–log10 space: rows {log10 x, log10 y, dy/dx} from the lowest knot to the
+         * highest (the joint of the two halves once). On a knot a quadratic B-spline segment is at the mean of its
+         * first two coefficients, with slope (c1 − c0) per knot interval.
+         */
+        public double[][] knotPoints() {
+            int nLow = coefsLow.length - 3, nHigh = coefsHigh.length - 3;
+            double[][] out = new double[nLow + nHigh + 1][];
+            double kLow = (lmidx - lminx) / nLow, kHigh = (lmaxx - lmidx) / nHigh;
+            for (int j = 0; j <= nLow; j++) {
+                out[j] = new double[] {lminx + j * kLow, 0.5 * (coefsLow[j] + coefsLow[j + 1]),
+                    (coefsLow[j + 1] - coefsLow[j]) / kLow};
+            }
+            for (int j = 1; j <= nHigh; j++) {
+                out[nLow + j] = new double[] {lmidx + j * kHigh, 0.5 * (coefsHigh[j] + coefsHigh[j + 1]),
+                    (coefsHigh[j + 1] - coefsHigh[j]) / kHigh};
+            }
+            return out;
+        }
+
+        @Override
+        public void emitGlsl(GlslBuilder out, String name) {
             StringBuilder b = new StringBuilder();
             b.append("float ").append(name).append("_seg(float k, int hi) {\n  int j = int(k); float t = k - float(j);\n");
             b.append("  float c0, c1, c2;\n");
@@ -327,7 +356,7 @@ public final class AcesOps {
     }
 
     /** Per-channel tone scale: the splines applied in order (RRT then ODT for SDR; the SSTS alone for HDR). */
-    public record ToneScale(List<Spline> splines, String label) implements ColourOp {
+    public record ToneScale(List<? extends ToneCurve> splines, String label) implements ColourOp {
         public ToneScale {
             splines = List.copyOf(splines);
         }
@@ -336,7 +365,7 @@ public final class AcesOps {
         public void apply(double[] p, int i) {
             for (int k = i; k < i + 3; k++) {
                 double v = p[k];
-                for (Spline s : splines) {
+                for (ToneCurve s : splines) {
                     v = s.eval(v);
                 }
                 p[k] = v;
