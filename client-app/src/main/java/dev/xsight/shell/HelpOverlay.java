@@ -25,7 +25,7 @@ final class HelpOverlay extends StackPane {
         card.getChildren().add(title);
         HBox columns = new HBox(36);
         for (Action.Group[] col : new Action.Group[][] {{Action.Group.TRANSPORT, Action.Group.APPLICATION},
-                {Action.Group.REVIEW, Action.Group.VIEW}}) {
+                {Action.Group.REVIEW, Action.Group.VIEW}, {Action.Group.MONITORING}}) {
             VBox column = new VBox(2);
             for (Action.Group g : col) {
                 column.getChildren().add(group(keymap, g));

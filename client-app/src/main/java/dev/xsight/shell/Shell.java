@@ -17,6 +17,7 @@ public final class Shell {
     private final ShellView view;
     private final ReferenceWindow reference;
     private final PipelineViewModel display;
+    private final MonitoringViewModel monitoring;
     private final AnimationTimer timer;
     private final ShellReview review;
 
@@ -41,6 +42,7 @@ public final class Shell {
         });
         vm.setLocationPrompt(this::askLocation);
         display = DisplaySetup.attach(vm, view, stage);
+        monitoring = MonitoringSetup.attach(vm, view, display);
         reference = new ReferenceWindow(vm, options.referenceScreen(), options.referenceFullScreen());
         reference.stage().getScene().getStylesheets().addAll(scene.getStylesheets());
         timer = new AnimationTimer() {
@@ -101,6 +103,11 @@ public final class Shell {
         return display;
     }
 
+    /** Scopes, guide and signal overlays, pixel probe. */
+    public MonitoringViewModel monitoring() {
+        return monitoring;
+    }
+
     /** The review session in the notes slot, or null when the shell was opened without one. */
     public ShellReview review() {
         return review;
@@ -114,6 +121,7 @@ public final class Shell {
     public void close() {
         timer.stop();
         reference.close();
+        monitoring.close();
         vm.close();
         if (review != null) {
             review.close();
