@@ -120,6 +120,17 @@ public final class ScopeFeed implements AutoCloseable {
     /** Scope worker: the accumulation is done; draw it and hand it to the FX thread. */
     private void draw(Scopes s) {
         lastComputeNanos = System.nanoTime() - submittedAt;
+        try {
+            drawInto(s);
+        } catch (RuntimeException | Error e) {
+            busy.set(false); // a failed drawing must not stop the scopes for good
+            System.getLogger("dev.xsight.shell").log(System.Logger.Level.WARNING, "scope drawing failed", e);
+            return;
+        }
+        fx.accept(this::publish);
+    }
+
+    private void drawInto(Scopes s) {
         argb(ScopeImages.waveform(s, TRACE_HEIGHT), staging[0]);
         narrowRangeLines(staging[0], COLUMNS);
         argb(ScopeImages.parade(s, TRACE_HEIGHT), staging[1]);
@@ -133,7 +144,6 @@ public final class ScopeFeed implements AutoCloseable {
             }
             stagingLevels[l] = n;
         }
-        fx.accept(this::publish);
     }
 
     /** FX thread: the new images go on screen; the feed is free again. */
@@ -174,7 +184,10 @@ public final class ScopeFeed implements AutoCloseable {
         }
     }
 
-    /** R, G, B and luma histograms over each other (additive), log-scaled counts, 2 codes per column. */
+    /**
+     * R, G, B and luma histograms over each other, 2 codes per column, log-scaled counts: each channel a dim fill
+     * with a bright top edge so that overlapping channels stay readable.
+     */
     private static void histogram(Scopes s, int[] out) {
         java.util.Arrays.fill(out, 0xFF000000);
         int w = HISTOGRAM_WIDTH, h = HISTOGRAM_HEIGHT, per = Scopes.LEVELS / w;
@@ -185,16 +198,16 @@ public final class ScopeFeed implements AutoCloseable {
             }
         }
         double norm = Math.log1p(max);
-        int[] colour = {0x00A00000, 0x0000A000, 0x000000C0, 0x00606060};
+        int[] edge = {0xFF4040, 0x40FF40, 0x5070FF, 0xE0E0E0};
         for (int ch = 0; ch < 4; ch++) {
             for (int x = 0; x < w; x++) {
                 int n = bin(s, ch, x, per);
                 int bar = n == 0 ? 0 : (int) Math.max(1, Math.round((h - 1) * Math.log1p(n) / norm));
                 for (int y = h - bar; y < h; y++) {
+                    int add = y <= h - bar + 1 ? edge[ch] : (edge[ch] >> 3) & 0x1F1F1F;
                     int p = out[y * w + x];
-                    out[y * w + x] = 0xFF000000 | Math.min(0xFF0000, (p & 0xFF0000) + (colour[ch] & 0xFF0000))
-                            | Math.min(0xFF00, (p & 0xFF00) + (colour[ch] & 0xFF00))
-                            | Math.min(0xFF, (p & 0xFF) + (colour[ch] & 0xFF));
+                    out[y * w + x] = 0xFF000000 | Math.min(0xFF0000, (p & 0xFF0000) + (add & 0xFF0000))
+                            | Math.min(0xFF00, (p & 0xFF00) + (add & 0xFF00)) | Math.min(0xFF, (p & 0xFF) + (add & 0xFF));
                 }
             }
         }

@@ -19,7 +19,7 @@ import javafx.scene.layout.VBox;
  * the vectorscope). Binds to a {@link MonitoringViewModel}; holds no state of its own. FX thread.
  */
 final class ScopePanel extends VBox {
-    static final double WIDTH = 460;
+    static final double WIDTH = 420;
     private final Map<ScopeFeed.Kind, Tile> tiles = new EnumMap<>(ScopeFeed.Kind.class);
     private final GridPane grid = new GridPane();
 
@@ -67,6 +67,7 @@ final class ScopePanel extends VBox {
             t.setMinSize(w, h);
             t.setMaxSize(w, h);
             grid.add(t, quad ? i % 2 : 0, quad ? i / 2 : 0);
+            GridPane.setValignment(t, javafx.geometry.VPos.TOP);
         }
     }
 
