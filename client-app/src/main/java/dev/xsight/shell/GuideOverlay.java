@@ -62,10 +62,13 @@ final class GuideOverlay extends StackPane {
                 Rectangle r = outline(g.x() * sx, g.y() * sy, g.width() * sx, g.height() * sy,
                         g.protection() ? PROTECTION : FRAMING, g.protection());
                 r.setId(g.protection() ? "guide-protection" : "guide-framing");
-                Label l = new Label(g.label());
-                l.getStyleClass().add("guide-label");
-                l.relocate(g.x() * sx + 4, g.y() * sy + 3);
-                lines.getChildren().add(l);
+                if (!g.protection()) {
+                    // Protection areas share their decision's label; one label per decision keeps them legible.
+                    Label l = new Label(g.label());
+                    l.getStyleClass().add("guide-label");
+                    l.relocate(g.x() * sx + 4, (g.y() + g.height()) * sy - 18);
+                    lines.getChildren().add(l);
+                }
             }
         }
     }

@@ -204,7 +204,7 @@ public final class ScopeFeed implements AutoCloseable {
                 int n = bin(s, ch, x, per);
                 int bar = n == 0 ? 0 : (int) Math.max(1, Math.round((h - 1) * Math.log1p(n) / norm));
                 for (int y = h - bar; y < h; y++) {
-                    int add = y <= h - bar + 1 ? edge[ch] : (edge[ch] >> 3) & 0x1F1F1F;
+                    int add = y <= h - bar + 1 ? edge[ch] : (edge[ch] >> 4) & 0x0F0F0F;
                     int p = out[y * w + x];
                     out[y * w + x] = 0xFF000000 | Math.min(0xFF0000, (p & 0xFF0000) + (add & 0xFF0000))
                             | Math.min(0xFF00, (p & 0xFF00) + (add & 0xFF00)) | Math.min(0xFF, (p & 0xFF) + (add & 0xFF));
