@@ -95,6 +95,14 @@ final class DemoCommand implements Callable<Integer> {
             description = "Author written into new notes and checklist marks (default: the login name).")
     String author;
 
+    @Option(names = "--scopes", paramLabel = "LAYOUT", arity = "0..1", fallbackValue = "quad",
+            description = "Start with the scopes panel on: quad (default), waveform, parade, vectorscope or histogram.")
+    String scopes;
+
+    @Option(names = "--overlay", paramLabel = "LIST", split = ",",
+            description = "Start with overlays on: safe, fdl=FILE.fdl, falsecolour, zebra[=PERCENT], warnings, probe.")
+    java.util.List<String> overlays = java.util.List.of();
+
     @Option(names = "--bench", paramLabel = "FRAMES",
             description = "No window: time generating and preview-converting FRAMES frames, print medians, exit.")
     Integer bench;
@@ -141,6 +149,16 @@ final class DemoCommand implements Callable<Integer> {
         System.setProperty("xsight.reference.output", referenceOutput.toLowerCase(Locale.ROOT));
         if (referenceScreenshot != null && (duration == null || !fullscreenReference)) {
             throw new IllegalArgumentException("--reference-screenshot needs --run-for and --fullscreen-reference");
+        }
+        dev.xsight.shell.MonitoringOptions monitoring = dev.xsight.shell.MonitoringOptions.parse(scopes, overlays);
+        if (monitoring.fdl() != null && !java.nio.file.Files.isRegularFile(monitoring.fdl())) {
+            throw new IllegalArgumentException("--overlay fdl: no such file " + monitoring.fdl());
+        }
+        if (scopes != null) {
+            System.setProperty("xsight.scopes", scopes);
+        }
+        if (!overlays.isEmpty()) {
+            System.setProperty("xsight.overlays", String.join(",", overlays));
         }
         ShellOptions options = ShellOptions.defaults()
                 .withRegistry(SourceRegistry.discover().with(st2110.equalsIgnoreCase("off") ? new DemoSourceProvider(settings)
@@ -232,6 +250,10 @@ final class DemoCommand implements Callable<Integer> {
         String[] backend = {""};
         DemoSource source = new DemoSource(settings);
         long[] t = new long[frames];
+        long[] withOverlays = new long[frames];
+        long[][] single = new long[3][frames];
+        long[] scopes = new long[frames];
+        long[] scopeImages = new long[frames];
         int w;
         int h;
         try (dev.xsight.shell.PipelineRenderer r = new dev.xsight.shell.PipelineRenderer(s.resolve(), gl,
@@ -251,18 +273,44 @@ final class DemoCommand implements Callable<Integer> {
             h = r.height(f0, 1);
             f0.release();
             java.nio.IntBuffer out = java.nio.IntBuffer.allocate(w * h);
+            dev.xsight.shell.PictureAnalysis analysis = new dev.xsight.shell.PictureAnalysis();
+            dev.xsight.shell.SignalOverlays all = new dev.xsight.shell.SignalOverlays(true, true, 95, true);
+            dev.xsight.shell.SignalOverlays[] each = {new dev.xsight.shell.SignalOverlays(true, false, 95, false),
+                new dev.xsight.shell.SignalOverlays(false, true, 95, false),
+                new dev.xsight.shell.SignalOverlays(false, false, 95, true)};
+            dev.xsight.scope.Scopes sc = new dev.xsight.scope.Scopes(384, 256, false);
             for (int pass = 0; pass < 2; pass++) {
                 for (int i = 0; i < frames; i++) {
                     dev.xsight.media.Frame f = source.produce(i);
                     long t0 = System.nanoTime();
-                    r.render(f, out, w, h, 1);
-                    t[i] = System.nanoTime() - t0;
+                    r.render(f, out, w, h, 1, analysis, dev.xsight.shell.SignalOverlays.NONE);
+                    long t1 = System.nanoTime();
+                    r.render(f, out, w, h, 1, analysis, all);
+                    long t2 = System.nanoTime();
+                    sc.compute(analysis.codes()); // what the shell's scope worker does per analysed picture
+                    long t3 = System.nanoTime();
+                    dev.xsight.scope.ScopeImages.waveform(sc, 256);
+                    dev.xsight.scope.ScopeImages.parade(sc, 256);
+                    dev.xsight.scope.ScopeImages.vectorscope(sc);
+                    long t4 = System.nanoTime();
+                    for (int k = 0; k < 3; k++) {
+                        long s0 = System.nanoTime();
+                        r.render(f, out, w, h, 1, analysis, each[k]);
+                        single[k][i] = System.nanoTime() - s0;
+                    }
+                    t[i] = t1 - t0;
+                    withOverlays[i] = t2 - t1;
+                    scopes[i] = t3 - t2;
+                    scopeImages[i] = t4 - t3;
                     f.release();
                 }
             }
         }
         System.out.println(String.format(Locale.ROOT, "pipeline bench, %s on %s, 1920x1080 4:2:2 10-bit -> %dx%d "
-                + "preview, median ms per frame: %.2f", s.label(), backend[0], w, h, median(t)));
+                + "preview, median ms per frame: %.2f; with false colour %.2f, zebras %.2f, warnings %.2f, all three "
+                + "%.2f; scopes per picture: accumulate %.2f, draw waveform/parade/vectorscope %.2f", s.label(),
+                backend[0], w, h, median(t), median(single[0]), median(single[1]), median(single[2]),
+                median(withOverlays), median(scopes), median(scopeImages)));
         return 0;
     }
 

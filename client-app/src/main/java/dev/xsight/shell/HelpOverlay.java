@@ -24,8 +24,8 @@ final class HelpOverlay extends StackPane {
         title.getStyleClass().add("help-title");
         card.getChildren().add(title);
         HBox columns = new HBox(36);
-        for (Action.Group[] col : new Action.Group[][] {{Action.Group.TRANSPORT, Action.Group.APPLICATION},
-                {Action.Group.REVIEW, Action.Group.VIEW}}) {
+        for (Action.Group[] col : new Action.Group[][] {{Action.Group.TRANSPORT, Action.Group.MONITORING,
+                Action.Group.APPLICATION}, {Action.Group.REVIEW, Action.Group.VIEW}}) {
             VBox column = new VBox(2);
             for (Action.Group g : col) {
                 column.getChildren().add(group(keymap, g));

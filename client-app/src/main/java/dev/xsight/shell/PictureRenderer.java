@@ -19,6 +19,17 @@ public interface PictureRenderer extends AutoCloseable {
     /** Writes {@code width x height} ARGB pixels, top line first, into {@code out}. */
     void render(Frame f, IntBuffer out, int width, int height, int step);
 
+    /**
+     * As {@link #render(Frame, IntBuffer, int, int, int)}, also leaving the displayed 10-bit codes and the source
+     * samples in {@code analysis} and painting {@code overlays} over the 8-bit picture. A renderer without 10-bit
+     * codes (this default) renders as before, paints nothing and marks {@code analysis} invalid.
+     */
+    default void render(Frame f, IntBuffer out, int width, int height, int step, PictureAnalysis analysis,
+                        SignalOverlays overlays) {
+        render(f, out, width, height, step);
+        analysis.invalidate();
+    }
+
     /** Frees what the renderer holds; converter thread. */
     @Override
     void close();

@@ -1,14 +1,17 @@
 package dev.xsight.shell;
 
+import dev.xsight.colour.AcesOutput;
 import dev.xsight.colour.ChromaSiting;
 import dev.xsight.colour.ColourProgram;
 import dev.xsight.colour.DisplayPipeline;
+import dev.xsight.colour.Gamut;
 import dev.xsight.gl.GlContext;
 import dev.xsight.gl.GlFrameRenderer;
 import dev.xsight.media.ColourModel;
 import dev.xsight.media.Colorimetry;
 import dev.xsight.media.Frame;
 import dev.xsight.media.PixelFormat;
+import dev.xsight.scope.DisplayImage;
 import java.nio.IntBuffer;
 import java.util.Objects;
 
@@ -51,8 +54,10 @@ public final class PipelineRenderer implements PictureRenderer {
     private DisplayPipeline compiled;
     private PixelFormat compiledFormat;
     private Colorimetry compiledColorimetry;
-    private Frame small;
-    private int[] codes;
+    private final PictureAnalysis own = new PictureAnalysis();
+    private final SignalPainter painter = new SignalPainter();
+    private Colorimetry.Transfer displayTransfer = Colorimetry.Transfer.BT1886;
+    private boolean displayBt2020;
     private double[] px;
 
     /**
@@ -108,19 +113,37 @@ public final class PipelineRenderer implements PictureRenderer {
 
     @Override
     public void render(Frame f, IntBuffer out, int width, int height, int step) {
-        Frame s = decimate(f, factor(f));
+        render(f, out, width, height, step, own, SignalOverlays.NONE);
+    }
+
+    /**
+     * Renders {@code f}, keeps its displayed codes and source samples in {@code analysis} (its buffers, reused) and
+     * paints {@code overlays} over the 8-bit picture only (the analysis stays clean for the scopes and the probe).
+     */
+    @Override
+    public void render(Frame f, IntBuffer out, int width, int height, int step, PictureAnalysis analysis,
+                       SignalOverlays overlays) {
+        int k = factor(f);
+        Frame s = decimate(f, k, analysis.sourceFor(f, k, width, height));
         ensureProgram(f);
         if (program == null) {
+            analysis.invalidate();
             return;
         }
+        DisplayImage clean = analysis.codesFor(width, height);
         if (gl != null) {
             gl.makeCurrent();
             glRenderer.upload(s);
             glRenderer.render();
-            codes = glRenderer.readCodes(codes);
+            int[] read = glRenderer.readCodes(clean.codes());
+            if (read != clean.codes()) {
+                System.arraycopy(read, 0, clean.codes(), 0, clean.codes().length);
+            }
         } else {
-            cpu(s);
+            cpu(s, clean.codes());
         }
+        analysis.publish(k, f.width(), f.height(), displayTransfer, displayBt2020);
+        int[] codes = painter.paint(clean, s, overlays, displayBt2020).codes();
         int n = width * height;
         for (int i = 0, row = 0, x = 0; i < n; i++) {
             int t = BAYER[(row & 3) * 4 + (x & 3)] >> 2;
@@ -161,16 +184,16 @@ public final class PipelineRenderer implements PictureRenderer {
                 glRenderer = r;
             }
             program = next;
+            noteOutput(want);
         } catch (RuntimeException e) {
             listener.pipelineFailed(want, e);
         }
     }
 
-    private void cpu(Frame s) {
+    private void cpu(Frame s, int[] codes) {
         int w = s.width(), h = s.height(), n = w * h;
         if (px == null || px.length != n * 3) {
             px = new double[n * 3];
-            codes = new int[n * 3];
         }
         ChromaSiting siting = ChromaSiting.of(s.format().sampling(), s.colorimetry().siting());
         boolean ycc = s.format().model() == ColourModel.YCBCR;
@@ -195,18 +218,15 @@ public final class PipelineRenderer implements PictureRenderer {
         }
     }
 
-    /** Every k-th sample of every plane into a reused frame of the reduced size (k = 1: the frame itself). */
-    private Frame decimate(Frame f, int k) {
-        if (k == 1) {
-            return f;
-        }
-        int w = (f.width() + k - 1) / k, h = (f.height() + k - 1) / k;
-        if (small == null || small.width() != w || small.height() != h || !small.format().equals(f.format())) {
-            small = Frame.allocate(f.format(), w, h);
-        }
+    /** Every k-th sample of every plane of {@code f} into {@code small} (k = 1: a plain copy). */
+    private static Frame decimate(Frame f, int k, Frame small) {
         for (int p = 0; p < f.format().planeCount(); p++) {
             short[] src = f.plane(p), dst = small.plane(p);
             int sw = f.planeWidth(p), sh = f.planeHeight(p), dw = small.planeWidth(p), dh = small.planeHeight(p);
+            if (k == 1) {
+                System.arraycopy(src, 0, dst, 0, dw * dh);
+                continue;
+            }
             for (int y = 0; y < dh; y++) {
                 int sy = Math.min(y * k, sh - 1);
                 for (int x = 0; x < dw; x++) {
@@ -215,7 +235,20 @@ public final class PipelineRenderer implements PictureRenderer {
             }
         }
         small.colorimetry(f.colorimetry());
+        small.timecode(f.timecode());
         return small;
+    }
+
+    /** The transfer and luma coefficients of what the display shows (for the probe's cd/m² and the scopes). */
+    private void noteOutput(DisplayPipeline p) {
+        if (p.output() instanceof DisplayPipeline.DisplayEncoding d) {
+            displayTransfer = d.transfer();
+            displayBt2020 = d.gamut() == Gamut.REC2020;
+        } else if (p.output() instanceof DisplayPipeline.AcesOutputStep a) {
+            displayTransfer = a.target().pq() ? Colorimetry.Transfer.PQ
+                    : a.target() == AcesOutput.Target.SRGB_100 ? Colorimetry.Transfer.SRGB : Colorimetry.Transfer.BT1886;
+            displayBt2020 = a.target().pq();
+        }
     }
 
     @Override

@@ -44,6 +44,7 @@ public final class PipelineViewModel {
     private final StringProperty label = new SimpleStringProperty(this, "label", "");
     private final Optional<PipelineSetting> override;
     private Supplier<Optional<Path>> filePrompt = Optional::empty;
+    private java.util.function.BiConsumer<FramingDecisions, String> framingSink;
     // Files are read and checked here, off the FX thread (a 65³ cube or a CLF can take a moment).
     private final ExecutorService loader = Executors.newSingleThreadExecutor(
             r -> Thread.ofPlatform().name("xsight-pipeline-load").daemon(true).unstarted(r));
@@ -177,11 +178,7 @@ public final class PipelineViewModel {
             case PIPELINE -> next = current.withPipelineFile(file);
             case LUT, CDL -> next = current.withLook(file);
             case FRAMING -> {
-                return check(name, () -> {
-                    FramingDecisions fdl = FramingDecisions.read(file, null);
-                    return "Cannot use " + name + " as a pipeline: it is framing (canvas " + fdl.canvasId() + ", "
-                            + fdl.guides().size() + " guides); framing guides are not drawn in the preview yet";
-                }).thenApply(ok -> false);
+                return loadFraming(file, name);
             }
             default -> {
                 shell.statusProperty().set("Cannot load " + name
@@ -211,27 +208,46 @@ public final class PipelineViewModel {
         return done;
     }
 
-    private interface Check {
-        String run() throws IOException;
-    }
-
-    /** Runs {@code c} on the loader and puts its message (or the failure) in the status line. */
-    private CompletableFuture<Boolean> check(String name, Check c) {
+    /**
+     * Reads an ASC FDL on the loader and hands its framing to the framing sink (the viewer's guides); the pipeline
+     * is not touched. A bad file is reported (file and line) and changes nothing. Completes with whether the
+     * guides changed.
+     */
+    private CompletableFuture<Boolean> loadFraming(Path file, String name) {
         CompletableFuture<Boolean> done = new CompletableFuture<>();
+        shell.statusProperty().set("Loading " + name + " …");
         loader.execute(() -> {
-            String msg;
+            FramingDecisions fdl;
+            String problem = null;
             try {
-                msg = c.run();
+                fdl = FramingDecisions.read(file, null);
             } catch (IOException | RuntimeException e) {
-                msg = "Cannot load " + name + ": " + message(e);
+                fdl = null;
+                problem = message(e);
             }
-            String m = msg;
+            FramingDecisions f = fdl;
+            String p = problem;
             Platform.runLater(() -> {
-                shell.statusProperty().set(m);
-                done.complete(true);
+                if (p != null) {
+                    shell.statusProperty().set("Cannot load " + name + ": " + p);
+                    done.complete(false);
+                } else if (framingSink == null) {
+                    shell.statusProperty().set("Cannot use " + name + ": this viewer draws no framing guides");
+                    done.complete(false);
+                } else {
+                    framingSink.accept(f, name);
+                    shell.statusProperty().set("Loaded " + name + " — framing guides of canvas " + f.canvasId()
+                            + " (" + f.guides().size() + " guides)");
+                    done.complete(true);
+                }
             });
         });
         return done;
+    }
+
+    /** Where a loaded FDL's framing goes (the viewer's guide overlay). FX thread. */
+    public void setFramingSink(java.util.function.BiConsumer<FramingDecisions, String> sink) {
+        this.framingSink = sink;
     }
 
     /** A/B: the look on or off. Says so when there is no look to toggle. */

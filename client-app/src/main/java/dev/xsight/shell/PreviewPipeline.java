@@ -31,6 +31,8 @@ public final class PreviewPipeline implements AutoCloseable {
     private final AtomicReference<Picture> published = new AtomicReference<>();
     private final ArrayBlockingQueue<Picture> free = new ArrayBlockingQueue<>(PICTURES);
     private volatile PictureRenderer requestedRenderer = PictureRenderer.plain();
+    private volatile SignalOverlays overlays = SignalOverlays.NONE;
+    private volatile ScopeFeed scopeFeed;
     private PictureRenderer renderer;
     private final Object wake = new Object();
     private final Thread thread;
@@ -51,6 +53,7 @@ public final class PreviewPipeline implements AutoCloseable {
         private final IntBuffer pixels;
         private final PixelBuffer<IntBuffer> buffer;
         private final WritableImage image;
+        private final PictureAnalysis analysis = new PictureAnalysis();
         private Timecode timecode;
         private FrameRate frameRate;
         private String format;
@@ -70,6 +73,11 @@ public final class PreviewPipeline implements AutoCloseable {
 
         public Timecode timecode() {
             return timecode;
+        }
+
+        /** The displayed codes and source samples behind this picture (valid while it is shown). */
+        public PictureAnalysis analysis() {
+            return analysis;
         }
 
         public FrameRate frameRate() {
@@ -136,8 +144,12 @@ public final class PreviewPipeline implements AutoCloseable {
                     continue; // the screen is not taking pictures: drop this frame
                 }
                 long t0 = System.nanoTime();
-                r.render(f, p.pixels, p.width, p.height, step);
+                r.render(f, p.pixels, p.width, p.height, step, p.analysis, overlays);
                 adaptResolution(System.nanoTime() - t0, f);
+                ScopeFeed feed = scopeFeed;
+                if (feed != null && p.analysis.valid()) {
+                    feed.offer(p.analysis);
+                }
                 p.timecode = f.timecode();
                 p.frameRate = f.frameRate();
                 p.sequence = f.sequence();
@@ -197,6 +209,21 @@ public final class PreviewPipeline implements AutoCloseable {
             step = 1;
             conversionsSinceChange = 0;
         }
+    }
+
+    /** Any thread: the signal overlays painted on the pictures converted from now on. */
+    public void setSignalOverlays(SignalOverlays o) {
+        overlays = java.util.Objects.requireNonNull(o);
+    }
+
+    /** Any thread: where each converted picture's displayed codes go for the scopes ({@code null}: nowhere). */
+    public void setScopeFeed(ScopeFeed feed) {
+        scopeFeed = feed;
+    }
+
+    /** FX thread: the picture the last {@link #takeLatest} returned (null before the first). */
+    public Picture shown() {
+        return shown;
     }
 
     /** 1 at full resolution, 2 when the preview runs at half resolution to keep up. */

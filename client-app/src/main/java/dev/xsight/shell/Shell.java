@@ -18,6 +18,7 @@ public final class Shell {
     private final ReferenceWindow reference;
     private final ReferenceOutputControl referenceOutput;
     private final PipelineViewModel display;
+    private final MonitoringViewModel monitoring;
     private final AnimationTimer timer;
     private final ShellReview review;
 
@@ -42,6 +43,7 @@ public final class Shell {
         });
         vm.setLocationPrompt(this::askLocation);
         display = DisplaySetup.attach(vm, view, stage);
+        monitoring = MonitoringSetup.attach(vm, view, display);
         reference = new ReferenceWindow(vm, options.referenceScreen(), options.referenceFullScreen());
         reference.stage().getScene().getStylesheets().addAll(scene.getStylesheets());
         referenceOutput = new ReferenceOutputControl(vm, display, reference, options.referenceScreen(),
@@ -105,6 +107,11 @@ public final class Shell {
         return display;
     }
 
+    /** Scopes, guide and signal overlays, pixel probe. */
+    public MonitoringViewModel monitoring() {
+        return monitoring;
+    }
+
     /** The review session in the notes slot, or null when the shell was opened without one. */
     public ShellReview review() {
         return review;
@@ -125,6 +132,7 @@ public final class Shell {
         timer.stop();
         referenceOutput.shutdown();
         reference.close();
+        monitoring.close();
         vm.close();
         if (review != null) {
             review.close();

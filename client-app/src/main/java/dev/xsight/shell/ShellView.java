@@ -28,6 +28,7 @@ public final class ShellView extends BorderPane {
     private final StackPane timelineSlot = new StackPane();
     private final ImageView picture = new ImageView();
     private final StackPane viewerPane = new StackPane();
+    private final HBox viewersBox = new HBox(2);
 
     ShellView(ShellViewModel vm) {
         getStyleClass().add("shell");
@@ -72,6 +73,11 @@ public final class ShellView extends BorderPane {
             StackPane.setMargin(toolbar, new Insets(16, 0, 0, 0));
             viewerPane.getChildren().add(2, toolbar);
         }
+    }
+
+    /** Docks {@code panel} (the scopes) at the right of the viewers; it takes space only while managed. FX thread. */
+    public void setScopesPanel(Node panel) {
+        viewersBox.getChildren().add(panel);
     }
 
     /** Puts {@code strip} (the notes' marker strip) between the viewer and the status bar. FX thread. */
@@ -263,7 +269,8 @@ public final class ShellView extends BorderPane {
         }
         second.setPrefWidth(0);
         second.setMaxWidth(Double.MAX_VALUE);
-        HBox box = new HBox(2, main, second);
+        HBox box = viewersBox;
+        box.getChildren().addAll(main, second);
         box.getStyleClass().add("viewers");
         return box;
     }

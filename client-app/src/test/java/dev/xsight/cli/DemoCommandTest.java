@@ -61,6 +61,22 @@ class DemoCommandTest {
     }
 
     @Test
+    void unknownOverlayBadZebraOrMissingFdlExitTwoBeforeAnyWindow() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(2, runCli(err, "demo", "--run-for", "1s", "--overlay", "safe,timecode"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown overlay 'timecode'"), err.toString());
+        ByteArrayOutputStream err2 = new ByteArrayOutputStream();
+        assertEquals(2, runCli(err2, "demo", "--run-for", "1s", "--overlay", "zebra=101"));
+        assertTrue(err2.toString(StandardCharsets.UTF_8).contains("zebra threshold"), err2.toString());
+        ByteArrayOutputStream err3 = new ByteArrayOutputStream();
+        assertEquals(2, runCli(err3, "demo", "--run-for", "1s", "--overlay", "fdl=no-such.fdl"));
+        assertTrue(err3.toString(StandardCharsets.UTF_8).contains("no such file no-such.fdl"), err3.toString());
+        ByteArrayOutputStream err4 = new ByteArrayOutputStream();
+        assertEquals(2, runCli(err4, "demo", "--run-for", "1s", "--scopes=rgb"));
+        assertTrue(err4.toString(StandardCharsets.UTF_8).contains("unknown scope layout 'rgb'"), err4.toString());
+    }
+
+    @Test
     void demoRunsForThreeSecondsAndWritesAScreenshotOfThePlayingShell(@TempDir Path dir) throws Exception {
         // A child JVM: the demo exits the JavaFX toolkit, which the TestFX tests in this JVM still need.
         Path png = dir.resolve("shell.png");

@@ -19,9 +19,18 @@ public final class SignalWarnings {
 
     /** Per-pixel flags: bit 0 out of range, bit 1 out of gamut. */
     public static byte[] classify(Frame f, double tolerance) {
+        return classify(f, tolerance, null);
+    }
+
+    /**
+     * As {@link #classify(Frame, double)}, writing into {@code reuse} when it holds exactly one flag per pixel (so a
+     * per-frame caller allocates nothing), else into a new array.
+     */
+    public static byte[] classify(Frame f, double tolerance, byte[] reuse) {
         int w = f.width(), h = f.height();
-        byte[] flags = new byte[w * h];
+        byte[] flags = reuse != null && reuse.length == w * h ? reuse : new byte[w * h];
         if (f.format().model() != ColourModel.YCBCR) {
+            java.util.Arrays.fill(flags, (byte) 0);
             return flags;
         }
         int bits = f.format().bitDepth();

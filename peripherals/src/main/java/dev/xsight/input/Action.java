@@ -29,6 +29,14 @@ public enum Action {
     TOGGLE_REFERENCE_WINDOW("Reference output window on / off", Group.VIEW),
     FULL_SCREEN("Full screen on / off", Group.VIEW),
     SIDE_BY_SIDE("Side by side with a second source on / off", Group.VIEW),
+    TOGGLE_SCOPES("Scopes panel on / off", Group.MONITORING),
+    CYCLE_SCOPE_LAYOUT("Next scope layout (one scope or all four)", Group.MONITORING),
+    TOGGLE_SAFE_AREAS("Safe action / safe title on / off", Group.MONITORING),
+    TOGGLE_FRAMING_GUIDES("FDL framing guides on / off", Group.MONITORING),
+    TOGGLE_FALSE_COLOUR("False colour on / off", Group.MONITORING),
+    TOGGLE_ZEBRAS("Zebras on / off", Group.MONITORING),
+    TOGGLE_SIGNAL_WARNINGS("Out-of-range / gamut warnings on / off", Group.MONITORING),
+    TOGGLE_PIXEL_PROBE("Pixel probe on / off", Group.MONITORING),
     HELP("Show / hide the key bindings", Group.APPLICATION),
     CANCEL("Close the overlay / leave full screen", Group.APPLICATION),
     QUIT("Quit", Group.APPLICATION);
@@ -72,7 +80,8 @@ public enum Action {
 
     /** Headings for the help overlay. */
     public enum Group {
-        TRANSPORT("Transport"), REVIEW("Review"), VIEW("View"), APPLICATION("Application");
+        TRANSPORT("Transport"), REVIEW("Review"), VIEW("View"), MONITORING("Scopes and overlays"),
+        APPLICATION("Application");
 
         private final String label;
 
