@@ -104,7 +104,10 @@ public final class AcesOutput {
             ops.add(TransferOp.of(t == Target.SRGB_100 ? TransferOp.Curve.SRGB : TransferOp.Curve.BT1886, true));
         } else {
             double yMin = 0.0001, yMid = 15, yMax = t.peak;
-            ops.add(new AcesOps.ToneScale(List.of(AcesOps.Spline.ssts(yMin, yMid, yMax)), "SSTS " + yMax + " nits"));
+            // The SSTS in OpenColorIO's form (a quadratic fit through its knots with its slopes), as the
+            // references are made; see QuadraticFit for why the form matters.
+            ops.add(new AcesOps.ToneScale(List.of(QuadraticFit.throughKnotsOf(AcesOps.Spline.ssts(yMin, yMid, yMax))),
+                    "SSTS " + yMax + " nits (fit through its knots)"));
             ops.add(new RangeOp(1 / (yMax - yMin), -yMin / (yMax - yMin), Double.NEGATIVE_INFINITY,
                     Double.POSITIVE_INFINITY));
             // ACESlib.OutputTransforms limit_to_primaries: clamp in the limiting RGB without adaptation.
