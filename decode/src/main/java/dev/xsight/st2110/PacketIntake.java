@@ -17,6 +17,9 @@ public final class PacketIntake {
     private static final System.Logger LOG = System.getLogger(PacketIntake.class.getName());
     /** A new SSRC takes over only after the current one has been silent this long. */
     static final long SSRC_TAKEOVER_NANOS = 200_000_000L;
+    private static final int SSRC_OK = 0;
+    private static final int SSRC_HOLD = 1;
+    private static final int SSRC_FOREIGN = 2;
     private static final long LOG_INTERVAL_NANOS = 5_000_000_000L;
 
     private final int payloadType;
@@ -32,6 +35,13 @@ public final class PacketIntake {
     private long lastFromSsrcNanos;
     private long candidateSsrc = -1;
     private int candidateCount;
+    // RFC 3550 A.1 probation holds a new source's first packet back until a second one confirms it; it is kept here
+    // (not dropped) so the stream's first picture is complete. One slot each: MIN_SEQUENTIAL is 2.
+    private PacketSlot candidateHeld;
+    private int candidateHeldLeg;
+    private long candidateHeldSsrc;
+    private PacketSlot probationHeld;
+    private int probationHeldSeq;
     private long lastLogNanos;
     private long unloggedDrops;
 
@@ -107,9 +117,26 @@ public final class PacketIntake {
             release(slot, "unexpected payload type", rtp.payloadType());
             return;
         }
-        if (!ssrc(rtp.ssrc(), slot.arrivalNanos)) {
+        long ssrcBefore = ssrc;
+        int verdict = ssrc(rtp.ssrc(), slot.arrivalNanos);
+        if (verdict == SSRC_HOLD) {
+            hold(slot, leg); // the first packet of a would-be source: kept until the second confirms it
+            return;
+        }
+        if (verdict == SSRC_FOREIGN) {
             release(slot, "packet from another SSRC", rtp.ssrc());
             return;
+        }
+        if (ssrc != ssrcBefore && candidateHeld != null) {
+            // This packet confirmed a new source: its held first packet goes in first, then this one.
+            PacketSlot first = candidateHeld;
+            candidateHeld = null;
+            if (candidateHeldSsrc == ssrc) {
+                accept(first, candidateHeldLeg);
+            } else {
+                pool.release(first);
+            }
+            rtp.wrap(slot.data, 0, slot.length);
         }
         slot.leg = leg;
         slot.marker = rtp.marker();
@@ -133,7 +160,16 @@ public final class PacketIntake {
         }
         long ext = merged.accept(rtp.sequence());
         if (ext == SequenceValidator.REJECTED) {
-            pool.release(slot);
+            if (!merged.started()) {
+                // Probation: kept until the next packet confirms the sequence (or replaced by a newer candidate).
+                if (probationHeld != null) {
+                    pool.release(probationHeld);
+                }
+                probationHeld = slot;
+                probationHeldSeq = rtp.sequence();
+            } else {
+                pool.release(slot);
+            }
             return;
         }
         if (merged.resynced() && reorder.next() >= 0) {
@@ -141,7 +177,21 @@ public final class PacketIntake {
             reorder.clear(pool::release);
             depacketizer.reset();
         }
+        if (merged.resynced() && probationHeld != null) {
+            PacketSlot first = probationHeld;
+            probationHeld = null;
+            if (probationHeldSeq == ((rtp.sequence() - 1) & 0xFFFF)) {
+                first.extSeq = ext - 1;
+                insert(first, counters.legs[first.leg]);
+            } else {
+                pool.release(first);
+            }
+        }
         slot.extSeq = ext;
+        insert(slot, lc);
+    }
+
+    private void insert(PacketSlot slot, StreamCounters.Leg lc) {
         ReorderBuffer.Verdict v = reorder.insert(slot);
         switch (v) {
             case ACCEPTED -> {
@@ -172,26 +222,25 @@ public final class PacketIntake {
     }
 
     /** RFC 3550 8.2: one source at a time; another SSRC takes over only when the current one has gone quiet. */
-    private boolean ssrc(long s, long now) {
+    private int ssrc(long s, long now) {
         if (s == ssrc) {
             lastFromSsrcNanos = now;
-            return true;
+            return SSRC_OK;
         }
         if (ssrc >= 0 && now - lastFromSsrcNanos < SSRC_TAKEOVER_NANOS) {
             counters.foreignSsrc++;
-            return false;
+            return SSRC_FOREIGN;
         }
         // Two packets in a row from the same new SSRC (RFC 3550 A.1 probation) before switching; a flood of random
         // SSRCs never gets there, and only one candidate is remembered.
         if (s != candidateSsrc) {
             candidateSsrc = s;
             candidateCount = 1;
-            counters.foreignSsrc++;
-            return false;
+            return SSRC_HOLD;
         }
         if (++candidateCount < SequenceValidator.MIN_SEQUENTIAL) {
             counters.foreignSsrc++;
-            return false;
+            return SSRC_FOREIGN;
         }
         if (ssrc >= 0) {
             counters.ssrcChanges++;
@@ -207,7 +256,7 @@ public final class PacketIntake {
         }
         reorder.clear(pool::release);
         depacketizer.reset();
-        return true;
+        return SSRC_OK;
     }
 
     private void release(PacketSlot slot, String why, long value) {
@@ -228,8 +277,28 @@ public final class PacketIntake {
         }
     }
 
+    /** Holds the first packet of a candidate source (replayed from its datagram once the source is confirmed). */
+    private void hold(PacketSlot slot, int leg) {
+        if (candidateHeld != null) {
+            // The previous candidate never became the source: it counts as a packet from another SSRC.
+            release(candidateHeld, "packet from another SSRC", candidateHeldSsrc);
+            counters.foreignSsrc++;
+        }
+        candidateHeldSsrc = candidateSsrc;
+        candidateHeld = slot;
+        candidateHeldLeg = leg;
+    }
+
     /** Releases every held packet (close). */
     public void close() {
         reorder.clear(pool::release);
+        if (candidateHeld != null) {
+            pool.release(candidateHeld);
+            candidateHeld = null;
+        }
+        if (probationHeld != null) {
+            pool.release(probationHeld);
+            probationHeld = null;
+        }
     }
 }
