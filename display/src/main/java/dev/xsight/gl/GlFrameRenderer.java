@@ -36,7 +36,7 @@ public final class GlFrameRenderer implements AutoCloseable {
                 uniform float xs_codeScale;
                 uniform int xs_ycc;
                 out vec4 xs_out;
-                """, """
+                """ + CodeValues.GLSL, """
                 float xs_chroma(sampler2D p, vec2 luma) {
                     ivec2 size = textureSize(p, 0);
                     vec2 c = (luma - xs_off) / xs_sub;
@@ -63,8 +63,8 @@ public final class GlFrameRenderer implements AutoCloseable {
                         code.b = texelFetch(xs_p2, pos, 0).r;
                     }
                     vec3 c = xs_colour(code * xs_codeScale);
-                    // Round to the 10-bit code here; the +0.25 keeps truncating and rounding writers equal.
-                    c = (floor(clamp(c, 0.0, 1.0) * 1023.0 + 0.5) + 0.25) / 1023.0;
+                    // Round to the 10-bit code here, and write a value every driver stores as that code.
+                    c = xs_codeValue(floor(clamp(c, 0.0, 1.0) * 1023.0 + 0.5), 1023.0);
                     xs_out = vec4(c, 1.0);
                 }
                 """, 3);
@@ -140,27 +140,6 @@ public final class GlFrameRenderer implements AutoCloseable {
         glBindFramebuffer(GL_FRAMEBUFFER, fbo);
         drawCurrent();
         glBindFramebuffer(GL_FRAMEBUFFER, 0);
-    }
-
-    /**
-     * Copies the last render into the default framebuffer of the current context (a window's back buffer), scaled
-     * to fit {@code windowWidth} x {@code windowHeight} with the picture's aspect kept and black around it. A picture
-     * that fits 1:1 is copied sample for sample (no filtering); a scaled one is filtered bilinearly. Returns the
-     * picture's rectangle in the window as {x, y from the bottom, width, height}.
-     */
-    int[] blitToWindow(int windowWidth, int windowHeight) {
-        int[] r = fit(width, height, windowWidth, windowHeight);
-        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
-        glViewport(0, 0, windowWidth, windowHeight);
-        glClearColor(0, 0, 0, 1);
-        glClear(GL_COLOR_BUFFER_BIT);
-        glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo);
-        boolean oneToOne = r[2] == width && r[3] == height;
-        glBlitFramebuffer(0, 0, width, height, r[0], r[1], r[0] + r[2], r[1] + r[3], GL_COLOR_BUFFER_BIT,
-                oneToOne ? GL_NEAREST : GL_LINEAR);
-        glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
-        GlErrors.check("reference blit");
-        return r;
     }
 
     /**

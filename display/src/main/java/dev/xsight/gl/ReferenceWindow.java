@@ -17,8 +17,9 @@ import org.lwjgl.system.MemoryUtil;
 /**
  * The reference output's window: a GLFW window (full screen on a chosen monitor at its own mode, or windowed)
  * asking for 10 bits per channel, swap interval 1. A frame is rendered at its own size through the colour program
- * into a 10-bit (RGB10_A2) target and copied into the window with its aspect kept (1:1 when it fits exactly), so
- * the window shows the same codes as the offscreen render. It reports the bit depth the driver actually gave.
+ * into a 10-bit (RGB10_A2) target and put into the window by a {@link PresentPass}: aspect kept (1:1 when it fits
+ * exactly), the offscreen render's codes on a 10-bit window, an ordered dither of the dropped bits on a shallower one.
+ * It reports the bit depth the driver actually gave.
  * {@link ReferenceOutput} drives it at the source frame rate.
  *
  * <p>Threading: create and use on one thread (the output thread): the context is current there.
@@ -30,6 +31,7 @@ public final class ReferenceWindow implements AutoCloseable {
     private final double refreshHz;
     private final String renderer;
     private GlFrameRenderer frames;
+    private final PresentPass presentPass;
     private boolean haveFrame;
     private int[] pictureRect = {0, 0, 0, 0};
     private int packPbo;
@@ -65,6 +67,7 @@ public final class ReferenceWindow implements AutoCloseable {
         redBits = bits[0];
         renderer = glGetString(GL_RENDERER);
         frames = new GlFrameRenderer(program);
+        presentPass = new PresentPass();
         packPbo = glGenBuffers();
     }
 
@@ -109,7 +112,10 @@ public final class ReferenceWindow implements AutoCloseable {
         makeCurrent();
         int[] size = framebufferSize();
         if (haveFrame) {
-            pictureRect = frames.blitToWindow(size[0], size[1]);
+            pictureRect = GlFrameRenderer.fit(frames.width(), frames.height(), size[0], size[1]);
+            glBindFramebuffer(GL_FRAMEBUFFER, 0);
+            presentPass.draw(frames.colourTexture(), frames.width(), frames.height(), pictureRect, size[0], size[1],
+                    redBits);
         } else {
             glBindFramebuffer(GL_FRAMEBUFFER, 0);
             glViewport(0, 0, size[0], size[1]);
@@ -188,6 +194,7 @@ public final class ReferenceWindow implements AutoCloseable {
     public void close() {
         makeCurrent();
         frames.close();
+        presentPass.close();
         glDeleteBuffers(packPbo);
         var cb = glfwSetKeyCallback(window, null);
         if (cb != null) {
