@@ -123,4 +123,27 @@ class GlFrameRendererTest {
             }
         }
     }
+
+    @Test
+    void everyTenBitCodeIsStoredExactlyInTheRenderTarget() {
+        String why = GlContext.unavailableReason();
+        assumeTrue(why == null, "no OpenGL: " + why);
+        // 1024 x 1 frame whose sample x is code x; the program only scales codes to [0, 1].
+        Frame f = Frame.allocate(PixelFormat.YUV444P10, 1024, 1).colorimetry(Colorimetry.BT709);
+        for (int p = 0; p < 3; p++) {
+            for (int x = 0; x < 1024; x++) {
+                f.plane(p)[x] = (short) x;
+            }
+        }
+        ColourProgram codes = ColourProgram.of(new dev.xsight.colour.RangeOp(1 / 1023.0, 0,
+                Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY));
+        try (GlContext ctx = GlContext.offscreen(); GlFrameRenderer r = new GlFrameRenderer(codes)) {
+            r.upload(f);
+            r.render();
+            int[] got = r.readCodes(null);
+            for (int x = 0; x < 1024; x++) {
+                assertEquals(x, got[x * 3], "code " + x + " on " + ctx.renderer());
+            }
+        }
+    }
 }
