@@ -12,7 +12,7 @@ import javafx.scene.shape.Rectangle;
 /**
  * The guides drawn over the picture, scaled with it: safe action (93%) and safe title (90%) of SMPTE ST 2046-1 §5,
  * the framing decisions (and their protection areas) of a loaded ASC FDL mapped from canvas onto picture, and
- * the pixel probe's read-out. Laid exactly over the picture by {@link ShellView#setViewerOverlay}; lets the mouse
+ * the pixel probe's read-out and the burnt-in timecode window. Laid exactly over the picture by {@link ShellView#setViewerOverlay}; lets the mouse
  * through. Binds to a {@link MonitoringViewModel}. FX thread.
  */
 final class GuideOverlay extends StackPane {
@@ -35,7 +35,16 @@ final class GuideOverlay extends StackPane {
         probe.textProperty().bind(vm.probeTextProperty());
         probe.visibleProperty().bind(vm.probeTextProperty().isNotEmpty());
         StackPane.setAlignment(probe, Pos.BOTTOM_LEFT);
-        getChildren().addAll(lines, probe);
+        // Burnt-in timecode window: the shown picture's own timecode (set with the picture, so it is frame-accurate),
+        // bottom centre inside safe title, white on black as a character generator would key it.
+        Label bitc = new Label();
+        bitc.setId("burnt-in-timecode");
+        bitc.getStyleClass().add("burnt-in-timecode");
+        bitc.textProperty().bind(vm.shownTimecodeProperty());
+        bitc.visibleProperty().bind(vm.burntInTimecodeProperty());
+        StackPane.setAlignment(bitc, Pos.BOTTOM_CENTER);
+        bitc.translateYProperty().bind(heightProperty().multiply(-0.06));
+        getChildren().addAll(lines, probe, bitc);
         Runnable redraw = this::redraw;
         widthProperty().addListener((o, was, is) -> redraw.run());
         heightProperty().addListener((o, was, is) -> redraw.run());

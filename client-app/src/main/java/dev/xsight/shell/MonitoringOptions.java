@@ -12,23 +12,25 @@ import java.util.Locale;
  * @param fdl an ASC FDL whose framing guides to draw, or {@code null}
  * @param signal false colour, zebras, warnings
  * @param probe the pixel probe under the cursor
+ * @param timecode the burnt-in timecode window (the displayed picture's timecode over the picture)
  */
 public record MonitoringOptions(ScopeLayout scopes, boolean safeAreas, Path fdl, SignalOverlays signal,
-                                boolean probe) {
+                                boolean probe, boolean timecode) {
     /** Everything off. */
-    public static final MonitoringOptions NONE = new MonitoringOptions(null, false, null, SignalOverlays.NONE, false);
+    public static final MonitoringOptions NONE = new MonitoringOptions(null, false, null, SignalOverlays.NONE, false,
+            false);
 
     /**
      * Parses the overlay names of {@code colour render --overlay} as far as the monitor draws them: {@code safe},
      * {@code fdl=FILE}, {@code falsecolour} (or {@code falsecolor}), {@code zebra} / {@code zebras} (optionally
-     * {@code =PERCENT}), {@code warnings}, and {@code probe}.
+     * {@code =PERCENT}), {@code warnings}, {@code probe} and {@code timecode}.
      *
      * @param scopes the {@code --scopes} layout name, or {@code null} for none
      * @throws IllegalArgumentException naming the item that is not understood
      */
     public static MonitoringOptions parse(String scopes, List<String> overlays) {
         ScopeLayout layout = scopes == null ? null : ScopeLayout.parse(scopes);
-        boolean safe = false, probe = false;
+        boolean safe = false, probe = false, timecode = false;
         Path fdl = null;
         SignalOverlays s = SignalOverlays.NONE;
         for (String o : overlays) {
@@ -49,11 +51,12 @@ public record MonitoringOptions(ScopeLayout scopes, boolean safeAreas, Path fdl,
                         : percent(value));
                 case "warnings" -> s = s.withWarnings(true);
                 case "probe" -> probe = true;
+                case "timecode" -> timecode = true;
                 default -> throw new IllegalArgumentException("unknown overlay '" + item
-                        + "' (safe, fdl=FILE, falsecolour, zebra[=PERCENT], warnings, probe)");
+                        + "' (safe, fdl=FILE, falsecolour, zebra[=PERCENT], warnings, probe, timecode)");
             }
         }
-        return new MonitoringOptions(layout, safe, fdl, s, probe);
+        return new MonitoringOptions(layout, safe, fdl, s, probe, timecode);
     }
 
     private static double percent(String v) {

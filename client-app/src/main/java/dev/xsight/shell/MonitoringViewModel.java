@@ -32,6 +32,7 @@ public final class MonitoringViewModel implements AutoCloseable {
             new SimpleObjectProperty<>(this, "signal", SignalOverlays.NONE);
     private final BooleanProperty probe = new SimpleBooleanProperty(this, "probe", false);
     private final StringProperty probeText = new SimpleStringProperty(this, "probeText", "");
+    private final BooleanProperty burntInTimecode = new SimpleBooleanProperty(this, "burntInTimecode", false);
 
     public MonitoringViewModel(ShellViewModel shell) {
         this.shell = shell;
@@ -72,6 +73,8 @@ public final class MonitoringViewModel implements AutoCloseable {
             say("Out of range (magenta) / out of gamut (cyan) " + onOff(signal.get().warnings()));
         });
         shell.setHandler(Action.TOGGLE_PIXEL_PROBE, () -> toggle(probe, "Pixel probe (hover the picture)"));
+        shell.setHandler(Action.TOGGLE_BURNT_IN_TIMECODE, () -> toggle(burntInTimecode,
+                "Burnt-in timecode (the shown picture's)"));
     }
 
     /** Turns on what {@code o} asks for (the FDL, if any, is loaded by the caller). */
@@ -83,6 +86,7 @@ public final class MonitoringViewModel implements AutoCloseable {
         safeAreas.set(o.safeAreas());
         signal.set(o.signal());
         probe.set(o.probe());
+        burntInTimecode.set(o.timecode());
     }
 
     /** Shows {@code f} (read from {@code name}) as the framing guides and turns them on. */
@@ -177,6 +181,16 @@ public final class MonitoringViewModel implements AutoCloseable {
 
     public BooleanProperty probeProperty() {
         return probe;
+    }
+
+    /** Whether the burnt-in timecode window is drawn over the picture. */
+    public BooleanProperty burntInTimecodeProperty() {
+        return burntInTimecode;
+    }
+
+    /** The timecode of the picture on screen (what the burnt-in window shows). */
+    javafx.beans.property.ReadOnlyStringProperty shownTimecodeProperty() {
+        return shell.timecodeProperty();
     }
 
     /** The probe read-out ("" when none). */

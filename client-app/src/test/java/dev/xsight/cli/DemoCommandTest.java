@@ -63,8 +63,8 @@ class DemoCommandTest {
     @Test
     void unknownOverlayBadZebraOrMissingFdlExitTwoBeforeAnyWindow() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        assertEquals(2, runCli(err, "demo", "--run-for", "1s", "--overlay", "safe,timecode"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown overlay 'timecode'"), err.toString());
+        assertEquals(2, runCli(err, "demo", "--run-for", "1s", "--overlay", "safe,scanlines"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown overlay 'scanlines'"), err.toString());
         ByteArrayOutputStream err2 = new ByteArrayOutputStream();
         assertEquals(2, runCli(err2, "demo", "--run-for", "1s", "--overlay", "zebra=101"));
         assertTrue(err2.toString(StandardCharsets.UTF_8).contains("zebra threshold"), err2.toString());

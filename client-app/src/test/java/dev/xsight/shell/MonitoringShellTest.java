@@ -237,6 +237,30 @@ class MonitoringShellTest {
     }
 
     @Test
+    void bShowsTheShownPicturesTimecodeBurntInOverThePictureAndHidesItAgain(FxRobot robot) throws Exception {
+        playDemo(robot);
+        Label bitc = robot.lookup("#burnt-in-timecode").queryAs(Label.class);
+        assertFalse(bitc.isVisible(), "off until asked for");
+        key(robot, KeyCode.B);
+        assertTrue(bitc.isVisible(), "B shows it");
+        // It follows the picture on screen: the same timecode as the status bar's, which is set with each picture.
+        robot.interact(() -> assertEquals(text(robot, "#timecode"), bitc.getText()));
+        dev.xsight.media.Timecode first = dev.xsight.media.Timecode.parse(bitc.getText());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> dev.xsight.media.Timecode.parse(bitc.getText()).compareTo(first) > 0);
+        // Over the picture, bottom centre, clear of the bottom 5 % (inside safe title).
+        robot.interact(() -> {
+            Bounds pic = shell.view().picture().localToScene(shell.view().picture().getBoundsInLocal());
+            Bounds tc = bitc.localToScene(bitc.getBoundsInLocal());
+            assertTrue(pic.contains(tc), "inside the picture: " + tc + " in " + pic);
+            assertEquals(pic.getCenterX(), tc.getCenterX(), 2, "centred");
+            assertTrue(tc.getMaxY() <= pic.getMaxY() - 0.05 * pic.getHeight(), "inside safe title");
+        });
+        key(robot, KeyCode.B);
+        assertFalse(bitc.isVisible(), "B again hides it");
+    }
+
+    @Test
     void tDrawsSafeActionAtNinetyThreePercentOfThePicture(FxRobot robot) throws Exception {
         playDemo(robot);
         key(robot, KeyCode.T);

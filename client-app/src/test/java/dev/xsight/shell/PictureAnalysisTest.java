@@ -121,15 +121,15 @@ class PictureAnalysisTest {
     @Test
     void overlayListUsesTheColourRenderVocabulary() {
         MonitoringOptions o = MonitoringOptions.parse("waveform", List.of("safe", "fdl=a.fdl", "falsecolor",
-                "zebra=90", "warnings", "probe"));
+                "zebra=90", "warnings", "probe", "timecode"));
         assertEquals(ScopeLayout.WAVEFORM, o.scopes());
-        assertTrue(o.safeAreas() && o.probe());
+        assertTrue(o.safeAreas() && o.probe() && o.timecode());
         assertEquals(Path.of("a.fdl"), o.fdl());
         assertEquals(new SignalOverlays(true, true, 90, true), o.signal());
         assertEquals(MonitoringOptions.NONE, MonitoringOptions.parse(null, List.of()));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> MonitoringOptions.parse(null, List.of("timecode")));
-        assertTrue(e.getMessage().contains("'timecode'"), e.getMessage());
+                () -> MonitoringOptions.parse(null, List.of("scanlines")));
+        assertTrue(e.getMessage().contains("'scanlines'"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> MonitoringOptions.parse(null, List.of("zebra=120")));
         assertThrows(IllegalArgumentException.class, () -> MonitoringOptions.parse("quad4", List.of()));
     }

@@ -37,6 +37,7 @@ public enum Action {
     TOGGLE_ZEBRAS("Zebras on / off", Group.MONITORING),
     TOGGLE_SIGNAL_WARNINGS("Out-of-range / gamut warnings on / off", Group.MONITORING),
     TOGGLE_PIXEL_PROBE("Pixel probe on / off", Group.MONITORING),
+    TOGGLE_BURNT_IN_TIMECODE("Burnt-in timecode window on / off", Group.MONITORING),
     HELP("Show / hide the key bindings", Group.APPLICATION),
     CANCEL("Close the overlay / leave full screen", Group.APPLICATION),
     QUIT("Quit", Group.APPLICATION);
