@@ -186,6 +186,20 @@ public final class GlFrameRenderer implements AutoCloseable {
     public int[] readCodes(int[] out) {
         int[] dst = out != null && out.length == width * height * 3 ? out : new int[width * height * 3];
         glBindFramebuffer(GL_FRAMEBUFFER, fbo);
+        try {
+            readTenBit(packPbo, width, height, dst);
+        } finally {
+            glBindFramebuffer(GL_FRAMEBUFFER, 0);
+        }
+        GlErrors.check("frame readback");
+        return dst;
+    }
+
+    /**
+     * Reads the bound read framebuffer's {@code width} x {@code height} pixels as 10-bit codes, 3 per pixel, top line
+     * first, through {@code packPbo} (a pixel-pack buffer kept by the caller, mapped for reading).
+     */
+    static void readTenBit(int packPbo, int width, int height, int[] dst) {
         glBindBuffer(GL_PIXEL_PACK_BUFFER, packPbo);
         try {
             glBufferData(GL_PIXEL_PACK_BUFFER, (long) width * height * 4, GL_STREAM_READ);
@@ -209,10 +223,7 @@ public final class GlFrameRenderer implements AutoCloseable {
             glUnmapBuffer(GL_PIXEL_PACK_BUFFER);
         } finally {
             glBindBuffer(GL_PIXEL_PACK_BUFFER, 0);
-            glBindFramebuffer(GL_FRAMEBUFFER, 0);
         }
-        GlErrors.check("frame readback");
-        return dst;
     }
 
     /**

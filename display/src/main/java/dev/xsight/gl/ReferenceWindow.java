@@ -5,9 +5,6 @@ import static org.lwjgl.opengl.GL33C.*;
 
 import dev.xsight.colour.ColourProgram;
 import dev.xsight.media.Frame;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.IntBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.lwjgl.opengl.GL;
@@ -151,30 +148,7 @@ public final class ReferenceWindow implements AutoCloseable {
         }
         glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
         glReadBuffer(GL_BACK);
-        glBindBuffer(GL_PIXEL_PACK_BUFFER, packPbo);
-        try {
-            glBufferData(GL_PIXEL_PACK_BUFFER, (long) width * height * 4, GL_STREAM_READ);
-            glPixelStorei(GL_PACK_ALIGNMENT, 4);
-            glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_INT_2_10_10_10_REV, 0L);
-            ByteBuffer mapped = glMapBuffer(GL_PIXEL_PACK_BUFFER, GL_READ_ONLY);
-            if (mapped == null) {
-                throw new IllegalStateException("cannot map the capture buffer");
-            }
-            IntBuffer buf = mapped.order(ByteOrder.nativeOrder()).asIntBuffer();
-            for (int row = 0; row < height; row++) {
-                int src = (height - 1 - row) * width;
-                for (int x = 0; x < width; x++) {
-                    int v = buf.get(src + x);
-                    int i = (row * width + x) * 3;
-                    out[i] = v & 0x3FF;
-                    out[i + 1] = (v >>> 10) & 0x3FF;
-                    out[i + 2] = (v >>> 20) & 0x3FF;
-                }
-            }
-            glUnmapBuffer(GL_PIXEL_PACK_BUFFER);
-        } finally {
-            glBindBuffer(GL_PIXEL_PACK_BUFFER, 0);
-        }
+        GlFrameRenderer.readTenBit(packPbo, width, height, out);
         GlErrors.check("reference capture");
     }
 

@@ -9,31 +9,14 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every step kind's generated GLSL agrees with its CPU reference (float32 vs double) on a wide input set. */
 class GpuMatchesCpuTest {
-    private static GlContext ctx;
-    private static String why;
-
-    @BeforeAll
-    static void context() {
-        try {
-            ctx = GlContext.offscreen();
-        } catch (GlUnavailableException | UnsatisfiedLinkError e) {
-            why = e.getMessage();
-        }
-    }
-
-    @AfterAll
-    static void close() {
-        if (ctx != null) {
-            ctx.close();
-        }
-    }
+    @RegisterExtension
+    static final OffscreenGl GL = new OffscreenGl();
 
     static String res(String name) {
         try {
@@ -58,7 +41,7 @@ class GpuMatchesCpuTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("steps")
     void gpuAgreesWithCpu(String step) {
-        assumeTrue(ctx != null, "no OpenGL: " + why);
+        GlContext ctx = GL.require();
         ColourProgram p = ColourSteps.parseAll(List.of(step));
         boolean codes = step.startsWith("ycbcr");
         double scale = step.contains(":8") ? 255 : 4095;

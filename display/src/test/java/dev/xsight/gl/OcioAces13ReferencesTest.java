@@ -9,8 +9,7 @@ import dev.xsight.colour.ColourSteps;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -22,24 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * bits). The inputs are our own: a grid, log-uniform random triples (highlights up to 300, zeros) and extras.
  */
 class OcioAces13ReferencesTest {
-    private static GlContext ctx;
-    private static String why;
-
-    @BeforeAll
-    static void context() {
-        try {
-            ctx = GlContext.offscreen();
-        } catch (GlUnavailableException | UnsatisfiedLinkError e) {
-            why = e.getMessage();
-        }
-    }
-
-    @AfterAll
-    static void close() {
-        if (ctx != null) {
-            ctx.close();
-        }
-    }
+    @RegisterExtension
+    static final OffscreenGl GL = new OffscreenGl();
 
     private static ColourReference load(String name, String step) throws Exception {
         Path p;
@@ -69,7 +52,7 @@ class OcioAces13ReferencesTest {
     @ParameterizedTest
     @ValueSource(strings = {"aces13_srgb-100", "aces13_pq1000-p3d65lim", "aces13_pq1000-rec2020lim"})
     void gpuMatchesOpenColorIo(String name) throws Exception {
-        assumeTrue(ctx != null, "no OpenGL: " + why);
+        GlContext ctx = GL.require();
         ColourReference ref = load(name, stepOf(name));
         ColourProgram program = ColourSteps.parseAll(ref.steps());
         double[] gpu;

@@ -9,8 +9,7 @@ import dev.xsight.colour.ColourSteps;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -19,31 +18,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * tolerances, and the GPU agrees with the CPU reference to ±1 code at 10 bits.
  */
 class SharedReferencesGpuTest {
-    private static GlContext ctx;
-    private static String why;
-
-    @BeforeAll
-    static void context() {
-        try {
-            ctx = GlContext.offscreen();
-        } catch (GlUnavailableException | UnsatisfiedLinkError e) {
-            why = e.getMessage();
-        }
-    }
-
-    @AfterAll
-    static void close() {
-        if (ctx != null) {
-            ctx.close();
-        }
-    }
+    @RegisterExtension
+    static final OffscreenGl GL = new OffscreenGl();
 
     @ParameterizedTest(name = "{0} via {2}")
     @MethodSource("dev.xsight.colour.ColourReference#arguments")
     void gpuMatchesSharedReferenceAndCpu(String name, ColourReference.Kind kind, List<String> steps) throws Exception {
         Path dir = ColourReference.sharedColourDir();
         assumeTrue(dir != null && Files.isDirectory(dir), "shared conformance data not found (xsight.shared.dir)");
-        assumeTrue(ctx != null, "no OpenGL: " + why);
+        GlContext ctx = GL.require();
         ColourReference ref = ColourReference.load(dir.resolve(name + ".json"), kind, steps);
         ColourProgram program;
         try {
