@@ -64,29 +64,18 @@ class MonitoringShellTest {
 
     private Shell shell;
     private Path config;
-    private String configBefore;
+    private StillDemoShell demo;
 
     @Start
     void start(Stage stage) throws IOException {
-        configBefore = System.getProperty("xsight.config.dir");
-        config = Files.createTempDirectory("xsight-config");
-        System.setProperty("xsight.config.dir", config.toString());
-        System.clearProperty("xsight.pipeline");
-        System.clearProperty("xsight.scopes");
-        System.clearProperty("xsight.overlays");
-        DemoSource.Settings still = DemoSource.Settings.defaults().withMotion(false);
-        shell = Shell.show(stage, ShellOptions.defaults()
-                .withRegistry(SourceRegistry.discover().with(new DemoSourceProvider(still))));
+        demo = StillDemoShell.open(stage, config -> { });
+        shell = demo.shell();
+        config = demo.config();
     }
 
     @AfterEach
     void closeShell(FxRobot robot) {
-        robot.interact(() -> shell.stage().close());
-        if (configBefore == null) {
-            System.clearProperty("xsight.config.dir");
-        } else {
-            System.setProperty("xsight.config.dir", configBefore);
-        }
+        demo.close(robot);
     }
 
     private void playDemo(FxRobot robot) throws Exception {

@@ -37,30 +37,21 @@ class PipelineShellTest {
 
     private Shell shell;
     private Path config;
-    private String configBefore;
+    private StillDemoShell demo;
 
     @Start
     void start(Stage stage) throws IOException {
-        configBefore = System.getProperty("xsight.config.dir");
-        config = Files.createTempDirectory("xsight-config");
-        // Saved earlier for the HLS kind only; the demo starts on its default.
-        Files.writeString(config.resolve("pipelines.json"),
-                "{\"version\":1,\"sources\":{\"hls\":{\"preset\":\"aces20-rec709\",\"lookEnabled\":true}}}");
-        System.setProperty("xsight.config.dir", config.toString());
-        System.clearProperty("xsight.pipeline");
-        DemoSource.Settings still = DemoSource.Settings.defaults().withMotion(false);
-        shell = Shell.show(stage, ShellOptions.defaults()
-                .withRegistry(SourceRegistry.discover().with(new DemoSourceProvider(still))));
+        demo = StillDemoShell.open(stage, config ->
+                // Saved earlier for the HLS kind only; the demo starts on its default.
+                Files.writeString(config.resolve("pipelines.json"),
+                        "{\"version\":1,\"sources\":{\"hls\":{\"preset\":\"aces20-rec709\",\"lookEnabled\":true}}}"));
+        shell = demo.shell();
+        config = demo.config();
     }
 
     @AfterEach
     void closeShell(FxRobot robot) {
-        robot.interact(() -> shell.stage().close());
-        if (configBefore == null) {
-            System.clearProperty("xsight.config.dir");
-        } else {
-            System.setProperty("xsight.config.dir", configBefore);
-        }
+        demo.close(robot);
     }
 
     private static String text(FxRobot robot, String id) {
