@@ -9,8 +9,7 @@ import dev.xsight.colour.ColourSteps;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -23,24 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the ACES 1.3 tables: a grid, log-uniform random triples (highlights up to 300, zeros) and extras.
  */
 class OcioAces20ReferencesTest {
-    private static GlContext ctx;
-    private static String why;
-
-    @BeforeAll
-    static void context() {
-        try {
-            ctx = GlContext.offscreen();
-        } catch (GlUnavailableException | UnsatisfiedLinkError e) {
-            why = e.getMessage();
-        }
-    }
-
-    @AfterAll
-    static void close() {
-        if (ctx != null) {
-            ctx.close();
-        }
-    }
+    @RegisterExtension
+    static final OffscreenGl GL = new OffscreenGl();
 
     private static ColourReference load(String name, String step) throws Exception {
         Path p;
@@ -70,7 +53,7 @@ class OcioAces20ReferencesTest {
     @ParameterizedTest
     @ValueSource(strings = {"aces20_rec709-100", "aces20_srgb-100", "aces20_pq1000-p3d65lim", "aces20_pq1000-rec2020lim"})
     void gpuMatchesOpenColorIo(String name) throws Exception {
-        assumeTrue(ctx != null, "no OpenGL: " + why);
+        GlContext ctx = GL.require();
         ColourReference ref = load(name, stepOf(name));
         ColourProgram program = ColourSteps.parseAll(ref.steps());
         double[] gpu;
