@@ -42,6 +42,9 @@ public record FramingDecisions(String canvasId, double canvasWidth, double canva
         } catch (JsonProcessingException e) {
             throw new ColourFileException(f, e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
                     "malformed JSON: " + e.getOriginalMessage());
+        } catch (java.io.CharConversionException e) {
+            // The JSON reader guesses UTF-8/16/32 from the first bytes; text it cannot decode is not an FDL.
+            throw new ColourFileException(f, 0, "not JSON text (" + e.getMessage() + ")");
         }
         if (root == null || !root.isObject()) {
             throw new ColourFileException(f, 1, "an FDL must be a JSON object");

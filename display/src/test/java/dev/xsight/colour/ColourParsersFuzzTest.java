@@ -5,7 +5,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 
 /**
- * Fuzzes the colour file readers: any byte string either parses or fails with {@link ColourFileException} (never
+ * Fuzzes the colour file readers and the ASC FDL reader: any byte string either parses or fails with {@link ColourFileException} (never
  * another exception, a hang or an out-of-memory). Runs its seed inputs as a regression test in normal builds; set
  * JAZZER_FUZZ=1 to fuzz.
  */
@@ -41,6 +41,19 @@ class ColourParsersFuzzTest {
             AmfFile.read(new ByteArrayInputStream(data), "fuzz.amf", java.nio.file.Path.of("."));
         } catch (ColourFileException expected) {
             // refused with a reason
+        }
+    }
+
+    @FuzzTest(maxDuration = "30s")
+    void fdlReaderFailsOnlyWithColourFileException(byte[] data) throws IOException {
+        java.nio.file.Path f = java.nio.file.Files.createTempFile("fuzz", ".fdl");
+        try {
+            java.nio.file.Files.write(f, data);
+            dev.xsight.overlay.FramingDecisions.read(f, null);
+        } catch (ColourFileException expected) {
+            // refused with a reason
+        } finally {
+            java.nio.file.Files.deleteIfExists(f);
         }
     }
 }
