@@ -31,6 +31,9 @@ public final class DisplayPipelineJson {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new ColourFileException(file.toString(), e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
                     "malformed JSON: " + e.getOriginalMessage());
+        } catch (java.io.CharConversionException e) {
+            // The JSON reader guesses UTF-8/16/32 from the first bytes; text it cannot decode is not a pipeline.
+            throw new ColourFileException(file.toString(), 0, "not JSON text (" + e.getMessage() + ")");
         }
         if (root == null || !root.isObject()) {
             throw new ColourFileException(file.toString(), 1, "pipeline must be a JSON object");

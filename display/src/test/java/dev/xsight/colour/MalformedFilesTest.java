@@ -136,4 +136,18 @@ class MalformedFilesTest {
         ColourFileException e = assertThrows(ColourFileException.class, () -> AmfFile.read(p));
         assertTrue(e.problem().contains("outputTransform"), e.problem());
     }
+
+    @Test
+    void pipelineJsonThatIsNotTextIsRefusedWithItsName() throws Exception {
+        // Starts like UTF-32 to the JSON reader's encoding guess, then is not: refused as a colour file, not an I/O
+        // error from deep inside the parser.
+        Path p = java.nio.file.Files.createTempFile("pipe", ".json");
+        java.nio.file.Files.write(p, new byte[] {0, 0, 0, '{', 'z', '"', 'c', 1, 2, 3, 4, 5});
+        ColourFileException e = assertThrows(ColourFileException.class, () -> DisplayPipelineJson.read(p));
+        assertTrue(e.getMessage().contains(p.toString()), e.getMessage());
+        ColourFileException f = assertThrows(ColourFileException.class,
+                () -> dev.xsight.overlay.FramingDecisions.read(p, null));
+        assertTrue(f.problem().startsWith("not JSON text"), f.problem());
+        java.nio.file.Files.delete(p);
+    }
 }
