@@ -194,6 +194,9 @@ public final class ReferenceOutput implements AutoCloseable {
         DisplayPipeline compiled = null;
         PixelFormat compiledFormat = null;
         Colorimetry compiledColorimetry = null;
+        // The signal the window's current colour program was compiled for (null: none fits the frames).
+        PixelFormat fittedFormat = null;
+        Colorimetry fittedColorimetry = null;
         try {
             window = new ReferenceWindow(requested.compile(PixelFormat.YUV422P10, Colorimetry.BT709),
                     placement.monitor(), placement.width(), placement.height());
@@ -224,22 +227,35 @@ public final class ReferenceOutput implements AutoCloseable {
                     continue;
                 }
                 long due = nextDue;
+                boolean shown = false;
                 if (next != null) {
                     try {
                         if (requested != compiled || !next.format().equals(compiledFormat)
                                 || !next.colorimetry().equals(compiledColorimetry)) {
+                            boolean sameSignal = next.format().equals(fittedFormat)
+                                    && next.colorimetry().equals(fittedColorimetry);
                             compiled = requested;
                             compiledFormat = next.format();
                             compiledColorimetry = next.colorimetry();
                             format = next.width() + "x" + next.height() + " " + next.format().ffmpegName();
                             try {
-                                ColourProgram program = compiled.compile(next.format(), next.colorimetry());
-                                window.setProgram(program);
+                                window.setProgram(compiled.compile(next.format(), next.colorimetry()));
+                                fittedFormat = next.format();
+                                fittedColorimetry = next.colorimetry();
                             } catch (RuntimeException e) {
                                 listener.pipelineFailed(compiled, e);
+                                if (!sameSignal) {
+                                    // No program fits these frames: black, never a picture decoded the wrong way.
+                                    fittedFormat = null;
+                                    fittedColorimetry = null;
+                                    window.clear();
+                                }
                             }
                         }
-                        window.draw(next);
+                        if (fittedFormat != null) {
+                            window.draw(next);
+                            shown = true;
+                        }
                     } finally {
                         next.release();
                     }
@@ -249,8 +265,10 @@ public final class ReferenceOutput implements AutoCloseable {
                 windowHeight = size[1];
                 int[] codes = capture == null ? null : new int[size[0] * size[1] * 3];
                 window.present(codes);
-                if (next != null) {
+                if (shown) {
                     clock.presented(due, System.nanoTime());
+                } else if (next != null) {
+                    clock.dropped();
                 }
                 if (capture != null) {
                     capture.complete(codes);

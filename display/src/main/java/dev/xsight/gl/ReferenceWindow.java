@@ -92,6 +92,11 @@ public final class ReferenceWindow implements AutoCloseable {
         haveFrame = false;
     }
 
+    /** Forgets the last frame: the next present shows black. */
+    public void clear() {
+        haveFrame = false;
+    }
+
     /** Uploads {@code f} and renders it through the colour program into the 10-bit target. */
     public void draw(Frame f) {
         makeCurrent();
