@@ -48,7 +48,7 @@ final class Glfw {
     static Window createWindow(Request r, List<String> tried) {
         synchronized (LOCK) {
             if (windows == 0) {
-                if (r.visible() && System.getenv("DISPLAY") == null) {
+                if (r.visible() && !hasDisplay()) {
                     tried.add("no display (DISPLAY is not set): no visible window");
                 }
                 for (int p : candidates(r.visible())) {
@@ -101,8 +101,14 @@ final class Glfw {
         }
     }
 
+    /** Whether an X display is named ({@code DISPLAY} set and not empty). */
+    static boolean hasDisplay() {
+        String d = System.getenv("DISPLAY");
+        return d != null && !d.isBlank();
+    }
+
     private static int[] candidates(boolean visible) {
-        boolean display = System.getenv("DISPLAY") != null;
+        boolean display = hasDisplay();
         if (visible) {
             return display ? new int[] {GLFW_PLATFORM_X11} : new int[0];
         }
