@@ -142,6 +142,14 @@ public final class GlFrameRenderer implements AutoCloseable {
         glBindFramebuffer(GL_FRAMEBUFFER, 0);
     }
 
+    /** Copies the last render 1:1 into the bound draw framebuffer (same size, at least 10 bits per channel). */
+    void copyToDrawFramebuffer() {
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo);
+        glBlitFramebuffer(0, 0, width, height, 0, 0, width, height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
+        GlErrors.check("reference copy");
+    }
+
     /**
      * The largest rectangle of a {@code w} x {@code h} picture's aspect inside a {@code ww} x {@code wh} window,
      * centred, in whole pixels: {x, y, width, height}. A picture no larger than the window in both directions and

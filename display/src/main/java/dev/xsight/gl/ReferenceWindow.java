@@ -116,8 +116,15 @@ public final class ReferenceWindow implements AutoCloseable {
         if (haveFrame) {
             pictureRect = GlFrameRenderer.fit(frames.width(), frames.height(), size[0], size[1]);
             glBindFramebuffer(GL_FRAMEBUFFER, 0);
-            presentPass.draw(frames.colourTexture(), frames.width(), frames.height(), pictureRect, size[0], size[1],
-                    redBits);
+            if (redBits >= 10 && pictureRect[2] == size[0] && pictureRect[3] == size[1]
+                    && pictureRect[2] == frames.width() && pictureRect[3] == frames.height()) {
+                // The picture fills a 10-bit window 1:1: a framebuffer copy moves the codes unchanged, cheaper than a
+                // shader pass (what the present pass would write, exactly).
+                frames.copyToDrawFramebuffer();
+            } else {
+                presentPass.draw(frames.colourTexture(), frames.width(), frames.height(), pictureRect, size[0],
+                        size[1], redBits);
+            }
         } else {
             glBindFramebuffer(GL_FRAMEBUFFER, 0);
             glViewport(0, 0, size[0], size[1]);
