@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
  * <p>Sync: each block's timestamp is mapped onto the picture timeline by the {@link PresentationClock}; a block is
  * handed on when the pictures are no more than {@link #LEAD_NANOS} behind it (so the decoder never races ahead of
  * the picture and the output is fed just in time), scheduled at the wall time the clock gives its timestamp, and
- * dropped when it is more than {@link #LATE_NANOS} behind the pictures (a live audio playlist that started earlier
- * catches up by decoding only). Should the two timelines disagree by more than {@link #REALIGN_NANOS} (a packager
+ * dropped when it is more than {@link #LATE_NANOS} behind pictures presented in real time (a live audio playlist
+ * that started earlier catches up by decoding only; unpaced VOD, decoded as fast as possible, keeps every block). Should the two timelines disagree by more than {@link #REALIGN_NANOS} (a packager
  * that restarts audio timestamps), the run is aligned to the current picture and counted.
  *
  * <p>A failure (playlist missing, every segment failing) stops only the audio: it is reported once through
@@ -208,7 +208,7 @@ final class AudioRenditionPlayer implements AutoCloseable {
                     stats.audioRealigned();
                     continue;
                 }
-                if (at < picture - LATE_NANOS) {
+                if (at < picture - LATE_NANOS && clock.paced()) {
                     stats.audioBlock(true);
                     return Long.MIN_VALUE;
                 }

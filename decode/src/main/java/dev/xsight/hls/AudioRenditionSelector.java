@@ -11,7 +11,8 @@ import java.util.Locale;
  * <p>Order of choice: a rendition whose {@code LANGUAGE} matches the person's preferred language (those with
  * {@code AUTOSELECT=YES} first, as 4.3.4.1 reserves automatic choice for them; any match otherwise, because the
  * person asked for it by name), else the one with {@code DEFAULT=YES}, else the first of the group in playlist
- * order. Languages match ignoring case, either exactly or on the primary subtag ({@code en} matches {@code en-GB}).
+ * order. Languages match ignoring case, either exactly or on the primary subtag ({@code en} matches {@code en-GB}),
+ * two- and three-letter ISO 639 codes alike ({@code fr} matches {@code fra}, which packagers such as FFmpeg write).
  *
  * <p>Pure and thread-safe.
  */
@@ -67,7 +68,17 @@ public final class AudioRenditionSelector {
         }
         String a = language.toLowerCase(Locale.ROOT);
         String b = wanted.toLowerCase(Locale.ROOT);
-        return a.equals(b) || primary(a).equals(primary(b));
+        return a.equals(b) || primary(a).equals(primary(b)) || iso3(primary(a)).equals(iso3(primary(b)));
+    }
+
+    /** ISO 639-2 code of a primary subtag ({@code fr} and {@code fra} are both French), or the subtag itself. */
+    private static String iso3(String primary) {
+        try {
+            String three = Locale.forLanguageTag(primary).getISO3Language();
+            return three.isEmpty() ? primary : three;
+        } catch (java.util.MissingResourceException e) {
+            return primary;
+        }
     }
 
     private static String primary(String tag) {

@@ -46,6 +46,11 @@ final class PresentationClock {
         return ended;
     }
 
+    /** Whether the pictures are presented in real time (live, or paced VOD) rather than as fast as they decode. */
+    synchronized boolean paced() {
+        return anchorPts != Long.MIN_VALUE;
+    }
+
     /** Timestamp of the last picture presented, or MIN_VALUE before the first. */
     synchronized long presentedPts() {
         return presentedPts;
