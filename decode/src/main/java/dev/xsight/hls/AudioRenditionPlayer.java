@@ -63,6 +63,7 @@ final class AudioRenditionPlayer implements AutoCloseable {
     private long runPts0;
     private long runEpochNanos;
     private long alignNanos;
+    private final AudioTimeline timeline = new AudioTimeline();
 
     AudioRenditionPlayer(Rendition rendition, HlsFetcher fetcher, HlsOptions options, PresentationClock clock,
             AudioOutput output, AudioTap tap, HlsStats stats, FailureListener onFailure) {
@@ -121,6 +122,7 @@ final class AudioRenditionPlayer implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             done = true;
+            clock.audioReady(); // never hold the pictures for audio that will not come
         }
     }
 
@@ -157,6 +159,7 @@ final class AudioRenditionPlayer implements AutoCloseable {
         runEpochNanos = pdt == null ? Long.MIN_VALUE : pdt.toEpochSecond() * 1_000_000_000L + pdt.getNano();
         runPts0 = Long.MIN_VALUE;
         alignNanos = 0;
+        timeline.reset();
         try {
             g.start();
             org.bytedeco.javacv.Frame f;
@@ -165,7 +168,8 @@ final class AudioRenditionPlayer implements AutoCloseable {
                 if (samples == null) {
                     continue;
                 }
-                long pts = f.timestamp * 1000;
+                int frames = samples.length / f.audioChannels;
+                long pts = timeline.place(f.timestamp * 1000, frames, f.sampleRate);
                 if (runPts0 == Long.MIN_VALUE) {
                     runPts0 = pts;
                 }
@@ -173,7 +177,6 @@ final class AudioRenditionPlayer implements AutoCloseable {
                 if (at == Long.MIN_VALUE) {
                     continue;
                 }
-                int frames = samples.length / f.audioChannels;
                 if (tap != null) {
                     tap.onAudio(samples, frames, f.audioChannels, f.sampleRate, at);
                 }
@@ -190,6 +193,7 @@ final class AudioRenditionPlayer implements AutoCloseable {
      * MIN_VALUE when it is too late to play (or the player closed).
      */
     private long waitForPicture(long audioPts) {
+        clock.audioReady();
         while (!closed) {
             long at = clock.toPicturePts(audioPts, runPts0, runEpochNanos);
             if (clock.ended()) {

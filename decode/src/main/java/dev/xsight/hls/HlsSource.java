@@ -46,6 +46,7 @@ public final class HlsSource implements FrameSource, AudioMetering {
     private final AudioOutput audio;
     private final PictureConverter converter = new PictureConverter();
     private final PresentationClock clock = new PresentationClock();
+    private final AudioTimeline muxedAudio = new AudioTimeline();
     private AudioTap tap;
     private volatile Rendition chosenAudio;
     private volatile AudioRenditionPlayer audioPlayer;
@@ -65,6 +66,9 @@ public final class HlsSource implements FrameSource, AudioMetering {
     private long clockWall;
     private boolean live;
     private int framesInRun;
+    private boolean audioAwaited;
+    /** How long the first picture waits for an audio rendition's first block (the audio then starts with it). */
+    static final long AUDIO_START_WAIT_NANOS = 2_000_000_000L;
     /** Frames at the start of each run that are never dropped for lateness (the clock slides instead). */
     static final int STARTUP_FRAMES = 25;
 
@@ -232,6 +236,7 @@ public final class HlsSource implements FrameSource, AudioMetering {
         live = first.live();
         clockPts = Long.MIN_VALUE; // a new run re-anchors the clock: opening the demuxer must not make frames late
         framesInRun = 0;
+        muxedAudio.reset();
         try {
             g.start();
             FrameRate rate = frameRate(g.getFrameRate());
@@ -326,11 +331,12 @@ public final class HlsSource implements FrameSource, AudioMetering {
         }
         int ch = f.audioChannels;
         int frames = inter.length / ch;
+        long pts = muxedAudio.place(f.timestamp * 1000, frames, f.sampleRate);
         if (tap != null) {
-            tap.onAudio(inter, frames, ch, f.sampleRate, f.timestamp * 1000);
+            tap.onAudio(inter, frames, ch, f.sampleRate, pts);
         }
         long due = clockPts == Long.MIN_VALUE ? System.nanoTime()
-                : clockWall + (long) ((f.timestamp * 1000 - clockPts) / speed);
+                : clockWall + (long) ((pts - clockPts) / speed);
         audio.submit(inter, frames, ch, f.sampleRate, due);
     }
 
@@ -353,6 +359,11 @@ public final class HlsSource implements FrameSource, AudioMetering {
             return true;
         }
         if (clockPts == Long.MIN_VALUE || ptsNanos < clockPts || ptsNanos - clockPts > 10_000_000_000L) {
+            if (!audioAwaited && audioPlayer != null) {
+                audioAwaited = true;
+                awaitAudioRendition();
+                now = System.nanoTime();
+            }
             clockPts = ptsNanos; // first frame of the run or a jump: present now
             clockWall = now;
             return true;
@@ -385,6 +396,18 @@ public final class HlsSource implements FrameSource, AudioMetering {
             return false;
         }
         return true;
+    }
+
+    /** Before the first paced picture: give the audio rendition up to {@link #AUDIO_START_WAIT_NANOS} to be ready. */
+    private void awaitAudioRendition() {
+        try {
+            if (!clock.awaitAudio(AUDIO_START_WAIT_NANOS)) {
+                LOG.info("HLS audio rendition not ready after {} ms; starting the pictures without it",
+                        AUDIO_START_WAIT_NANOS / 1_000_000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private record TimecodeAnchor(long frames, boolean dropFrame) {

@@ -19,6 +19,7 @@ final class PresentationClock {
     private long runPts0 = Long.MIN_VALUE;
     private long runEpochNanos = Long.MIN_VALUE;
     private boolean ended;
+    private boolean audioReady;
 
     /** A picture run (new demuxer) begins: its first timestamp and that sample's date-time (MIN_VALUE: none). */
     synchronized void run(long firstPtsNanos, long epochNanos) {
@@ -35,6 +36,26 @@ final class PresentationClock {
         anchorPts = anchorPtsNanos;
         anchorWall = anchorWallNanos;
         speed = currentSpeed;
+    }
+
+    /** The audio rendition has its first block decoded and waiting (or has given up): the pictures may start. */
+    synchronized void audioReady() {
+        audioReady = true;
+        notifyAll();
+    }
+
+    /**
+     * Waits until {@link #audioReady()} or for at most {@code timeoutNanos}, so the paced clock starts with the audio
+     * ready rather than leaving the first second of audio behind (ExoPlayer likewise starts only when every renderer
+     * is ready). Returns whether the audio is ready.
+     */
+    synchronized boolean awaitAudio(long timeoutNanos) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutNanos;
+        long left;
+        while (!audioReady && (left = deadline - System.nanoTime()) > 0) {
+            wait(Math.max(1, left / 1_000_000));
+        }
+        return audioReady;
     }
 
     /** The pictures ended (VOD end, error or close): audio is no longer held back. */
