@@ -40,7 +40,7 @@ final class AudioRenditionPlayer implements AutoCloseable {
 
     /** Receives the reason audio stopped (called once, on the audio decode thread). */
     interface FailureListener {
-        void audioFailed(Exception e);
+        void audioFailed(AudioRenditionException e);
     }
 
     private final Rendition rendition;
@@ -144,8 +144,7 @@ final class AudioRenditionPlayer implements AutoCloseable {
 
     private void fail(Exception e) {
         LOG.warn("HLS audio rendition '{}' stopped: {}", rendition.name(), e.getMessage());
-        IOException reported = new IOException("audio rendition '" + rendition.name() + "' failed: "
-                + e.getMessage(), e);
+        AudioRenditionException reported = new AudioRenditionException(rendition, e);
         stats.audioFailed(reported);
         onFailure.audioFailed(reported);
     }

@@ -140,7 +140,9 @@ public final class HlsSource implements FrameSource, AudioMetering {
         }
         String refusal = fetcher.policy().refusal(r.uri());
         if (refusal != null) {
-            stats.audioFailed(new PlaylistException(r.uri(), 0, refusal));
+            AudioRenditionException e = new AudioRenditionException(r, new PlaylistException(r.uri(), 0, refusal));
+            stats.audioFailed(e);
+            listener.onError(e);
             return;
         }
         LOG.info("HLS audio rendition '{}' ({}) from {}", r.name(), r.language(), r.uri());

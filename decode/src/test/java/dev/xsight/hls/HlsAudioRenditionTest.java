@@ -2,6 +2,7 @@ package dev.xsight.hls;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -276,11 +277,12 @@ class HlsAudioRenditionTest {
         Played p = play(HlsOptions.of(server.uri("/vod/missing-audio.m3u8")).withPaceVod(false));
         assertEquals(98, p.recorder().pictures.size(), "every picture still arrives");
         assertFalse(p.ok());
-        assertTrue(p.summary().contains("audio rendition 'audio_1' failed"), p.summary());
+        assertTrue(p.summary().contains("audio rendition 'audio_1' (eng) failed"), p.summary());
         assertTrue(p.summary().contains("404"), p.summary());
         assertTrue(String.valueOf(p.counters().get("audio_error")).contains("gone/index.m3u8"), p.counters()
                 .toString());
         assertEquals(1, p.recorder().errors.size(), "reported once: " + p.recorder().errors);
+        assertInstanceOf(AudioRenditionException.class, p.recorder().errors.getFirst());
         assertEquals(0, p.levels().channels(), "no audio metered");
         assertTrue(p.recorder().toneOnsets.isEmpty());
     }
