@@ -34,6 +34,8 @@ import org.slf4j.LoggerFactory;
  * <p>Threading: see {@link FrameSource}. Frames are delivered on the {@code hls-decode} thread; segments load on
  * {@code hls-load}; an audio rendition adds {@code hls-audio-load} and {@code hls-audio-decode}; Java Sound output
  * runs on {@code hls-audio}. Every hand-over between them is a bounded queue; {@link #close()} stops them all.
+ * {@code onError} comes from {@code hls-decode}, except an {@link AudioRenditionException} (from
+ * {@code hls-audio-decode}, or from {@link #start} when the rendition's URI is refused by the fetch rules).
  */
 public final class HlsSource implements FrameSource, AudioMetering {
     private static final Logger LOG = LoggerFactory.getLogger(HlsSource.class);
@@ -461,6 +463,7 @@ public final class HlsSource implements FrameSource, AudioMetering {
     @Override
     public void close() {
         closed = true;
+        clock.audioReady(); // a first picture waiting for the audio rendition stops waiting
         if (loader != null) {
             loader.close();
         }
