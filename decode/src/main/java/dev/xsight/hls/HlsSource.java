@@ -256,8 +256,8 @@ public final class HlsSource implements FrameSource, AudioMetering {
             org.bytedeco.javacv.Frame f;
             while (!closed && (f = g.grab()) != null) {
                 if (f.samples != null) {
-                    if (audioPlayer == null) {
-                        audioBlock(f); // an audio rendition with its own playlist replaces muxed audio
+                    if (playMuxedAudio()) {
+                        audioBlock(f);
                     }
                     continue;
                 }
@@ -300,6 +300,15 @@ public final class HlsSource implements FrameSource, AudioMetering {
             g.stop();
             g.release();
         }
+    }
+
+    /**
+     * Whether audio muxed in the variant is played: yes unless an audio rendition with its own playlist replaces it;
+     * again once that rendition has failed (its thread has ended, so only this thread feeds the output).
+     */
+    private boolean playMuxedAudio() {
+        AudioRenditionPlayer p = audioPlayer;
+        return p == null || p.finished() && stats.audioError() != null;
     }
 
     /** A decoded block's samples as interleaved 16-bit, or null when it holds none in a 16-bit layout. */

@@ -55,6 +55,14 @@ class HlsAudioRenditionTest {
         TestStreams.alternativeAudio(dir.resolve("ts"), false);
         Files.writeString(dir.resolve("vod/missing-audio.m3u8"), Files.readString(dir.resolve("vod/master.m3u8"))
                 .replace("URI=\"reng/index.m3u8\"", "URI=\"gone/index.m3u8\""));
+        // Audio muxed in the variant (1 kHz sine at 1/8), and an AUDIO group whose only rendition is missing.
+        TestStreams.ffmpeg(dir.resolve("muxed"), "-f", "lavfi", "-i", "testsrc2=s=160x90:r=25:d=2", "-f", "lavfi",
+                "-i", "sine=frequency=1000:sample_rate=48000:d=2", "-c:v", "libx264", "-preset", "ultrafast",
+                "-g", "25", "-c:a", "aac", "-b:a", "96k", "-f", "hls", "-hls_time", "1", "-hls_playlist_type", "vod",
+                "-hls_segment_filename", "s%d.ts", "index.m3u8");
+        Files.writeString(dir.resolve("muxed/master.m3u8"), "#EXTM3U\n"
+                + "#EXT-X-MEDIA:TYPE=AUDIO,GROUP-ID=\"a\",NAME=\"Main\",DEFAULT=YES,LANGUAGE=\"en\",URI=\"gone.m3u8\"\n"
+                + "#EXT-X-STREAM-INF:BANDWIDTH=300000,CODECS=\"avc1.42c00b,mp4a.40.2\",AUDIO=\"a\"\nindex.m3u8\n");
         server = LoopbackHttpServer.start(HlsAudioRenditionTest::respond);
     }
 
@@ -285,5 +293,18 @@ class HlsAudioRenditionTest {
         assertInstanceOf(AudioRenditionException.class, p.recorder().errors.getFirst());
         assertEquals(0, p.levels().channels(), "no audio metered");
         assertTrue(p.recorder().toneOnsets.isEmpty());
+    }
+
+    @Test
+    void failedAudioRenditionFallsBackToAudioMuxedInTheVariant() throws Exception {
+        // Paced, so the first picture waits until the rendition has failed and every muxed block is metered.
+        Played p = play(HlsOptions.of(server.uri("/muxed/master.m3u8")).withPaceVod(true));
+        assertEquals(50, p.recorder().pictures.size());
+        assertEquals(1, p.recorder().errors.size(), "reported once: " + p.recorder().errors);
+        assertInstanceOf(AudioRenditionException.class, p.recorder().errors.getFirst());
+        assertEquals("Main", ((AudioRenditionException) p.recorder().errors.getFirst()).rendition().name());
+        assertEquals(1, p.levels().channels(), "the variant's own audio is metered");
+        assertEquals(ENG_PEAK, p.levels().peakDbfs()[0], 0.5);
+        assertEquals(ENG_RMS, p.levels().rmsDbfs()[0], 0.5);
     }
 }
