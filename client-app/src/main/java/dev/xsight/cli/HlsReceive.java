@@ -2,6 +2,8 @@ package dev.xsight.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.xsight.hls.DemoHlsServer;
+import dev.xsight.hls.AudioLevels;
+import dev.xsight.hls.AudioRenditionException;
 import dev.xsight.hls.HlsOptions;
 import dev.xsight.hls.HlsSource;
 import dev.xsight.hls.RenditionChoice;
@@ -40,7 +42,12 @@ public final class HlsReceive {
      * @param realtime pace VOD in real time (live is always paced)
      */
     public record Options(String url, long frames, Duration timeout, boolean md5, Path statsJson, String rendition,
-            Duration liveOffset, long timecodeOffsetFrames, boolean realtime) {
+            Duration liveOffset, long timecodeOffsetFrames, boolean realtime, String audioLanguage) {
+        /** Without a preferred audio language. */
+        public Options(String url, long frames, Duration timeout, boolean md5, Path statsJson, String rendition,
+                Duration liveOffset, long timecodeOffsetFrames, boolean realtime) {
+            this(url, frames, timeout, md5, statsJson, rendition, liveOffset, timecodeOffsetFrames, realtime, null);
+        }
     }
 
     private HlsReceive() {
@@ -77,7 +84,7 @@ public final class HlsReceive {
         }
         HlsOptions options = HlsOptions.of(toUri(o.url())).withRendition(RenditionChoice.parse(o.rendition()))
                 .withTargetLiveOffset(o.liveOffset()).withTimecodeOffsetFrames(o.timecodeOffsetFrames())
-                .withPaceVod(o.realtime()).withPlayAudio(false)
+                .withPaceVod(o.realtime()).withPlayAudio(false).withAudioLanguage(o.audioLanguage())
                 .withTimeout(o.timeout().compareTo(Duration.ofSeconds(10)) < 0 ? o.timeout() : Duration.ofSeconds(10));
         AtomicLong received = new AtomicLong();
         AtomicReference<Exception> firstError = new AtomicReference<>();
@@ -87,6 +94,7 @@ public final class HlsReceive {
         AtomicLong firstFrameNanos = new AtomicLong(-1);
         AtomicLong lastFrameNanos = new AtomicLong(-1);
         Map<String, Object> counters;
+        AudioLevels levels;
         try (HlsSource source = new HlsSource(options)) {
             source.start(new FrameSource.FrameListener() {
                 @Override
@@ -117,6 +125,11 @@ public final class HlsReceive {
 
                 @Override
                 public void onError(Exception e) {
+                    if (e instanceof AudioRenditionException) {
+                        // The pictures go on: a warning, and audio_error in the statistics.
+                        err.println("xsight receive: warning: " + e.getMessage());
+                        return;
+                    }
                     firstError.compareAndSet(null, e);
                     err.println("xsight receive: " + e.getMessage());
                 }
@@ -129,6 +142,7 @@ public final class HlsReceive {
                 }
             }
             counters = source.counters();
+            levels = source.audioLevels();
             if (source.error() != null) {
                 firstError.compareAndSet(null, source.error());
             }
@@ -161,6 +175,11 @@ public final class HlsReceive {
             stats.put("fps_after_first_frame", Math.round((n - 1) * 1e9 / (lastFrameNanos.get() - firstFrameNanos.get())
                     * 100) / 100.0);
         }
+        if (levels.channels() > 0) {
+            // Meters over the last 400 ms of audio (muxed or the chosen rendition), per channel.
+            stats.put("audio_peak_dbfs", rounded(levels.peakDbfs()));
+            stats.put("audio_rms_dbfs", rounded(levels.rmsDbfs()));
+        }
         counters.forEach((k, v) -> {
             if (!stats.containsKey(k)) {
                 stats.put(k, v);
@@ -183,6 +202,14 @@ public final class HlsReceive {
             return 1;
         }
         return e != null && !(received.get() >= o.frames() && o.frames() > 0) ? 1 : 0;
+    }
+
+    private static java.util.List<Double> rounded(double[] dbfs) {
+        java.util.List<Double> out = new java.util.ArrayList<>();
+        for (double d : dbfs) {
+            out.add(Double.isFinite(d) ? Math.round(d * 10) / 10.0 : null);
+        }
+        return out;
     }
 
     private static Object fps(String rational) {

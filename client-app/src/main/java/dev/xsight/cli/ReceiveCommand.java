@@ -77,6 +77,11 @@ final class ReceiveCommand implements Callable<Integer> {
             description = "HLS: frames added to every timecode (to line up with the grade feed).")
     long tcOffset;
 
+    @Option(names = "--audio-language", paramLabel = "TAG",
+            description = "HLS: preferred LANGUAGE of the audio rendition, e.g. en, eng, fr (default: the playlist's"
+                    + " DEFAULT=YES rendition).")
+    String audioLanguage;
+
     @Option(names = "--realtime", description = "HLS: present VOD in real time (default: as fast as it decodes).")
     boolean realtime;
 
@@ -106,7 +111,8 @@ final class ReceiveCommand implements Callable<Integer> {
         int rc = 0;
         for (int i = 0; i < repeat && rc == 0; i++) {
             rc = HlsReceive.run(new HlsReceive.Options(input.hls, limit, DurationArg.positive("--timeout", t), md5, statsJson,
-                    rendition, DurationArg.nonNegative("--live-offset", liveOffset), tcOffset, realtime), System.out, System.err);
+                    rendition, DurationArg.nonNegative("--live-offset", liveOffset), tcOffset, realtime, audioLanguage),
+                    System.out, System.err);
         }
         return rc;
     }

@@ -113,4 +113,71 @@ class HlsReceiveTest {
     void nonHttpSchemeIsAUsageError() {
         assertEquals(2, XsightCommand.commandLine().execute("receive", "--hls", "ftp://example.com/a.m3u8"));
     }
+
+    /**
+     * A video-only variant with two audio renditions in their own playlists: English (DEFAULT=YES), the lavfi sine's
+     * own amplitude of 1/8 at 1 kHz, -18.1 dBFS peak; French, 500 Hz doubled to 1/4, -12.0 dBFS peak.
+     */
+    private Path alternativeAudio() throws Exception {
+        run(dir, "-f", "lavfi", "-i", "testsrc2=s=160x90:r=25:d=2", "-f", "lavfi", "-i",
+                "sine=frequency=1000:sample_rate=48000:d=2", "-f", "lavfi", "-i",
+                "sine=frequency=500:sample_rate=48000:d=2,volume=2", "-map", "0:v", "-map", "1:a", "-map", "2:a",
+                "-c:v", "libx264", "-preset", "ultrafast", "-g", "25", "-c:a", "aac", "-b:a", "96k", "-f", "hls",
+                "-hls_time", "1", "-hls_playlist_type", "vod", "-var_stream_map",
+                "v:0,agroup:aud a:0,agroup:aud,default:yes,language:eng,name:eng a:1,agroup:aud,language:fra,name:fra",
+                "-master_pl_name", "master.m3u8", "-hls_segment_filename", "r%v/s%d.ts", "r%v/index.m3u8");
+        return dir.resolve("master.m3u8");
+    }
+
+    private static JsonNode statsLine(ByteArrayOutputStream out) throws IOException {
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        return new ObjectMapper().readTree(lines.getLast());
+    }
+
+    @Test
+    void audioLanguagePicksTheRenditionWhoseToneTheJsonMeters() throws Exception {
+        Assumptions.assumeTrue(ffmpegAvailable(), "ffmpeg command-line tool not installed (CI installs it)");
+        alternativeAudio();
+        try (LoopbackHttpServer server = LoopbackHttpServer.start(LoopbackHttpServer.directory(dir))) {
+            ByteArrayOutputStream def = new ByteArrayOutputStream();
+            PrintStream stdout = new PrintStream(def, true, StandardCharsets.UTF_8);
+            PrintStream stderr = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+            String url = server.uri("/master.m3u8").toString();
+            assertEquals(0, HlsReceive.run(new HlsReceive.Options(url, 0, Duration.ofSeconds(30), false, null,
+                    "auto", Duration.ofSeconds(6), 0, false, null), stdout, stderr));
+            JsonNode eng = statsLine(def);
+            assertEquals("eng", eng.get("audio_language").asText());
+            assertEquals(-18.1, eng.get("audio_peak_dbfs").get(0).asDouble(), 0.5);
+            ByteArrayOutputStream fr = new ByteArrayOutputStream();
+            assertEquals(0, HlsReceive.run(new HlsReceive.Options(url, 0, Duration.ofSeconds(30), false, null,
+                    "auto", Duration.ofSeconds(6), 0, false, "fr"), new PrintStream(fr, true, StandardCharsets.UTF_8),
+                    stderr));
+            JsonNode fra = statsLine(fr);
+            assertEquals("fra", fra.get("audio_language").asText());
+            assertEquals(-12.0, fra.get("audio_peak_dbfs").get(0).asDouble(), 0.5);
+            assertEquals(50, fra.get("frames_decoded").asInt());
+        }
+    }
+
+    @Test
+    void missingAudioRenditionIsAWarningAndThePictureStillPlays() throws Exception {
+        Assumptions.assumeTrue(ffmpegAvailable(), "ffmpeg command-line tool not installed (CI installs it)");
+        Path master = alternativeAudio();
+        Files.writeString(master, Files.readString(master).replace("reng/index.m3u8", "gone/index.m3u8"));
+        try (LoopbackHttpServer server = LoopbackHttpServer.start(LoopbackHttpServer.directory(dir))) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int rc = HlsReceive.run(new HlsReceive.Options(server.uri("/master.m3u8").toString(), 0,
+                    Duration.ofSeconds(30), false, null, "auto", Duration.ofSeconds(6), 0, false, null),
+                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true,
+                            StandardCharsets.UTF_8));
+            assertEquals(0, rc, "the pictures played");
+            JsonNode stats = statsLine(out);
+            assertEquals(50, stats.get("frames_decoded").asInt());
+            assertTrue(stats.get("audio_error").asText().contains("404"), stats.toString());
+            assertTrue(!stats.has("error"), stats.toString());
+            assertTrue(err.toString(StandardCharsets.UTF_8).contains("warning: audio rendition 'audio_1' (eng)"),
+                    err.toString(StandardCharsets.UTF_8));
+        }
+    }
 }

@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
  * Plays decoded audio through Java Sound at the wall-clock time its picture is shown plus the A/V offset, and keeps
  * per-channel meters whether or not a line could be opened (no audio device is normal on servers and CI).
  *
- * <p>Threading: {@link #submit} from the decode thread; its own thread writes to the line; {@link #levels()} from
- * any thread.
+ * <p>Threading: {@link #submit} from one decode thread at a time (the picture decoder for muxed audio, or the audio
+ * rendition's decoder); its own thread writes to the line; {@link #levels()} from any thread.
  */
 final class AudioOutput implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AudioOutput.class);

@@ -26,7 +26,16 @@ import org.slf4j.LoggerFactory;
  * else the {@code EXT-X-PROGRAM-DATE-TIME} of the run's first segment as time of day in the offset the playlist
  * writes, counted in frames at the stream's rate (drop-frame at 29.97/59.94) plus the user's offset in frames.
  *
- * <p>Threading: see {@link FrameSource}. Frames are delivered on the {@code hls-decode} thread.
+ * <p>Audio: muxed in the variant's segments, decoded by the same demuxer; or, when the variant names an {@code AUDIO}
+ * group whose chosen rendition has its own playlist ({@link AudioRenditionSelector}), played by an
+ * {@link AudioRenditionPlayer} placed on the pictures' timeline through a {@link PresentationClock}. A failing audio
+ * rendition is reported (health, {@code onError}) and the pictures go on.
+ *
+ * <p>Threading: see {@link FrameSource}. Frames are delivered on the {@code hls-decode} thread; segments load on
+ * {@code hls-load}; an audio rendition adds {@code hls-audio-load} and {@code hls-audio-decode}; Java Sound output
+ * runs on {@code hls-audio}. Every hand-over between them is a bounded queue; {@link #close()} stops them all.
+ * {@code onError} comes from {@code hls-decode}, except an {@link AudioRenditionException} (from
+ * {@code hls-audio-decode}, or from {@link #start} when the rendition's URI is refused by the fetch rules).
  */
 public final class HlsSource implements FrameSource, AudioMetering {
     private static final Logger LOG = LoggerFactory.getLogger(HlsSource.class);
@@ -38,6 +47,11 @@ public final class HlsSource implements FrameSource, AudioMetering {
     private final BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(QUEUE_SEGMENTS);
     private final AudioOutput audio;
     private final PictureConverter converter = new PictureConverter();
+    private final PresentationClock clock = new PresentationClock();
+    private final AudioTimeline muxedAudio = new AudioTimeline();
+    private AudioTap tap;
+    private volatile Rendition chosenAudio;
+    private volatile AudioRenditionPlayer audioPlayer;
     private HlsFetcher fetcher;
     private SegmentLoader loader;
     private Thread loaderThread;
@@ -54,6 +68,9 @@ public final class HlsSource implements FrameSource, AudioMetering {
     private long clockWall;
     private boolean live;
     private int framesInRun;
+    private boolean audioAwaited;
+    /** How long the first picture waits for an audio rendition's first block (the audio then starts with it). */
+    static final long AUDIO_START_WAIT_NANOS = 2_000_000_000L;
     /** Frames at the start of each run that are never dropped for lateness (the clock slides instead). */
     static final int STARTUP_FRAMES = 25;
 
@@ -99,14 +116,67 @@ public final class HlsSource implements FrameSource, AudioMetering {
             fetcher.close();
             throw e;
         }
+        if (first instanceof MultivariantPlaylist master) {
+            startAudioRendition(master);
+        }
         loader = new SegmentLoader(fetcher, options, queue, stats, first);
         loaderThread = Thread.ofPlatform().daemon().name("hls-load").start(loader);
         decodeThread = Thread.ofPlatform().daemon().name("hls-decode").start(this::decodeLoop);
     }
 
-    /** Whether the stream has ended (VOD finished, or stopped by an error). */
+    /**
+     * Picks the audio rendition of the variant the loader starts with (RFC 8216 4.3.4.2: the variant's AUDIO group)
+     * and, when it has its own playlist, starts playing it beside the pictures. The group is the same for every
+     * variant in the playlists packagers write; a later switch to a variant of another group keeps this rendition.
+     */
+    private void startAudioRendition(MultivariantPlaylist master) {
+        Variant initial = new RenditionSelector(options.rendition()).select(master.byBandwidth(), 0);
+        Rendition r = AudioRenditionSelector.choose(master, initial, options.audioLanguage());
+        if (r == null) {
+            return;
+        }
+        chosenAudio = r;
+        stats.audioRendition(r, r.uri() != null);
+        if (r.uri() == null) {
+            return; // 4.3.4.1: no URI means the audio is in the variant's own segments
+        }
+        String refusal = fetcher.policy().refusal(r.uri());
+        if (refusal != null) {
+            AudioRenditionException e = new AudioRenditionException(r, new PlaylistException(r.uri(), 0, refusal));
+            stats.audioFailed(e);
+            listener.onError(e);
+            return;
+        }
+        LOG.info("HLS audio rendition '{}' ({}) from {}", r.name(), r.language(), r.uri());
+        AudioRenditionPlayer p = new AudioRenditionPlayer(r, fetcher, options, clock, audio, tap, stats,
+                e -> listener.onError(e));
+        audioPlayer = p;
+        p.start();
+    }
+
+    /**
+     * Receives every decoded audio block with its picture timestamp (see {@link AudioTap}); set before
+     * {@link #start}.
+     */
+    public synchronized void audioTap(AudioTap audioTap) {
+        if (listener != null) {
+            throw new IllegalStateException("set the audio tap before start()");
+        }
+        this.tap = audioTap;
+    }
+
+    /**
+     * The alternative audio rendition chosen for the variant (its NAME, LANGUAGE, CHANNELS; a null URI means the
+     * audio is muxed in the variant), or null when the variant names no audio group or the source has not started.
+     */
+    public Rendition audioRendition() {
+        return chosenAudio;
+    }
+
+    /** Whether the stream has ended (VOD finished, or stopped by an error), audio rendition included. */
     public boolean finished() {
-        return finished;
+        AudioRenditionPlayer p = audioPlayer;
+        return finished && (p == null || p.finished());
     }
 
     /** The error that stopped the source, or null. */
@@ -155,6 +225,7 @@ public final class HlsSource implements FrameSource, AudioMetering {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            clock.end();
             finished = true;
         }
     }
@@ -169,6 +240,7 @@ public final class HlsSource implements FrameSource, AudioMetering {
         live = first.live();
         clockPts = Long.MIN_VALUE; // a new run re-anchors the clock: opening the demuxer must not make frames late
         framesInRun = 0;
+        muxedAudio.reset();
         try {
             g.start();
             FrameRate rate = frameRate(g.getFrameRate());
@@ -184,7 +256,9 @@ public final class HlsSource implements FrameSource, AudioMetering {
             org.bytedeco.javacv.Frame f;
             while (!closed && (f = g.grab()) != null) {
                 if (f.samples != null) {
-                    audioBlock(f);
+                    if (playMuxedAudio()) {
+                        audioBlock(f);
+                    }
                     continue;
                 }
                 if (f.image == null || !(f.opaque instanceof AVFrame picture)) {
@@ -192,6 +266,7 @@ public final class HlsSource implements FrameSource, AudioMetering {
                 }
                 if (pts0 == Long.MIN_VALUE) {
                     pts0 = f.timestamp;
+                    clock.run(pts0 * 1000, pdtEpochNanos);
                 }
                 long elapsedNanos = (f.timestamp - pts0) * 1000;
                 Frame frame = converter.convert(picture);
@@ -218,6 +293,7 @@ public final class HlsSource implements FrameSource, AudioMetering {
                     stats.frameDropped();
                     continue;
                 }
+                clock.presented(f.timestamp * 1000, clockPts, clockWall, speed);
                 listener.onFrame(frame);
             }
         } finally {
@@ -226,10 +302,20 @@ public final class HlsSource implements FrameSource, AudioMetering {
         }
     }
 
-    private void audioBlock(org.bytedeco.javacv.Frame f) {
+    /**
+     * Whether audio muxed in the variant is played: yes unless an audio rendition with its own playlist replaces it;
+     * again once that rendition has failed (its thread has ended, so only this thread feeds the output).
+     */
+    private boolean playMuxedAudio() {
+        AudioRenditionPlayer p = audioPlayer;
+        return p == null || p.finished() && stats.audioError() != null;
+    }
+
+    /** A decoded block's samples as interleaved 16-bit, or null when it holds none in a 16-bit layout. */
+    static short[] interleave(org.bytedeco.javacv.Frame f) {
         int ch = f.audioChannels;
-        if (ch <= 0 || !(f.samples[0] instanceof ShortBuffer)) {
-            return;
+        if (f.samples == null || ch <= 0 || !(f.samples[0] instanceof ShortBuffer)) {
+            return null;
         }
         int frames;
         short[] inter;
@@ -248,8 +334,22 @@ public final class HlsSource implements FrameSource, AudioMetering {
                 }
             }
         }
+        return inter;
+    }
+
+    private void audioBlock(org.bytedeco.javacv.Frame f) {
+        short[] inter = interleave(f);
+        if (inter == null) {
+            return;
+        }
+        int ch = f.audioChannels;
+        int frames = inter.length / ch;
+        long pts = muxedAudio.place(f.timestamp * 1000, frames, f.sampleRate);
+        if (tap != null) {
+            tap.onAudio(inter, frames, ch, f.sampleRate, pts);
+        }
         long due = clockPts == Long.MIN_VALUE ? System.nanoTime()
-                : clockWall + (long) ((f.timestamp * 1000 - clockPts) / speed);
+                : clockWall + (long) ((pts - clockPts) / speed);
         audio.submit(inter, frames, ch, f.sampleRate, due);
     }
 
@@ -272,6 +372,11 @@ public final class HlsSource implements FrameSource, AudioMetering {
             return true;
         }
         if (clockPts == Long.MIN_VALUE || ptsNanos < clockPts || ptsNanos - clockPts > 10_000_000_000L) {
+            if (!audioAwaited && audioPlayer != null) {
+                audioAwaited = true;
+                awaitAudioRendition();
+                now = System.nanoTime();
+            }
             clockPts = ptsNanos; // first frame of the run or a jump: present now
             clockWall = now;
             return true;
@@ -304,6 +409,18 @@ public final class HlsSource implements FrameSource, AudioMetering {
             return false;
         }
         return true;
+    }
+
+    /** Before the first paced picture: give the audio rendition up to {@link #AUDIO_START_WAIT_NANOS} to be ready. */
+    private void awaitAudioRendition() {
+        try {
+            if (!clock.awaitAudio(AUDIO_START_WAIT_NANOS)) {
+                LOG.info("HLS audio rendition not ready after {} ms; starting the pictures without it",
+                        AUDIO_START_WAIT_NANOS / 1_000_000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private record TimecodeAnchor(long frames, boolean dropFrame) {
@@ -355,6 +472,7 @@ public final class HlsSource implements FrameSource, AudioMetering {
     @Override
     public void close() {
         closed = true;
+        clock.audioReady(); // a first picture waiting for the audio rendition stops waiting
         if (loader != null) {
             loader.close();
         }
@@ -363,6 +481,10 @@ public final class HlsSource implements FrameSource, AudioMetering {
         }
         join(loaderThread);
         join(decodeThread);
+        AudioRenditionPlayer p = audioPlayer;
+        if (p != null) {
+            p.close();
+        }
         audio.close();
         if (fetcher != null) {
             fetcher.close();

@@ -32,11 +32,43 @@ final class HlsStats {
     private String frameRate = "";
     private String colorimetry = "";
     private Exception error;
+    private Rendition audioRendition;
+    private boolean audioSeparate;
+    private long audioBlocks;
+    private long audioBlocksLate;
+    private long audioRealigned;
+    private Exception audioError;
 
     synchronized void rendition(Variant v, int count) {
         variants = count;
         bandwidth = v == null ? 0 : v.bandwidth();
         rendition = v == null ? "media playlist" : v.describe();
+    }
+
+    /** The alternative audio rendition chosen (RFC 8216 4.3.4.1); {@code separate}: it has its own playlist. */
+    synchronized void audioRendition(Rendition r, boolean separate) {
+        audioRendition = r;
+        audioSeparate = separate;
+    }
+
+    synchronized void audioBlock(boolean late) {
+        if (late) {
+            audioBlocksLate++;
+        } else {
+            audioBlocks++;
+        }
+    }
+
+    synchronized void audioRealigned() {
+        audioRealigned++;
+    }
+
+    synchronized void audioFailed(Exception e) {
+        audioError = e;
+    }
+
+    synchronized Exception audioError() {
+        return audioError;
     }
 
     synchronized void switches() {
@@ -144,6 +176,20 @@ final class HlsStats {
         m.put("sequence_resets", sequenceResets);
         m.put("discontinuities", discontinuities);
         m.put("stalls", stalls);
+        if (audioRendition != null) {
+            m.put("audio_rendition", audioRendition.name());
+            m.put("audio_language", audioRendition.language() == null ? "" : audioRendition.language());
+            m.put("audio_channels", audioRendition.channels() == null ? "" : audioRendition.channels());
+            m.put("audio_playlist", audioSeparate ? audioRendition.uri().toString() : "in variant");
+        }
+        if (audioSeparate) {
+            m.put("audio_blocks", audioBlocks);
+            m.put("audio_blocks_late", audioBlocksLate);
+            m.put("audio_realigned", audioRealigned);
+        }
+        if (audioError != null) {
+            m.put("audio_error", audioError.getMessage());
+        }
         return m;
     }
 
@@ -154,14 +200,24 @@ final class HlsStats {
         if (live && !Double.isNaN(liveOffsetS)) {
             b.append(String.format(java.util.Locale.ROOT, " · live -%.1f s", liveOffsetS));
         }
+        if (audioRendition != null) {
+            b.append(" · audio ").append(audioRendition.name());
+            if (audioRendition.language() != null) {
+                b.append(" (").append(audioRendition.language()).append(')');
+            }
+        }
         b.append(" · ").append(framesDropped).append(" dropped");
         if (error != null) {
             b.append(" · ").append(error.getMessage());
         }
+        if (audioError != null) {
+            b.append(" · ").append(audioError.getMessage()).append(" (picture only)");
+        }
         return b.toString();
     }
 
+    /** False while the pictures or the chosen audio have failed. */
     synchronized boolean ok() {
-        return error == null;
+        return error == null && audioError == null;
     }
 }

@@ -105,4 +105,35 @@ final class TestStreams {
                 "-f", "hls", "-hls_time", "1", "-hls_list_size", "4", "-hls_flags",
                 "delete_segments+program_date_time+temp_file", "-hls_segment_filename", "live%d.ts", "live.m3u8");
     }
+
+    /**
+     * A presentation whose audio lives in alternative renditions with their own playlists (RFC 8216 4.3.4.1):
+     * {@code master.m3u8} lists one video-only AVC variant (160x90, 25 fps, 3.9 s) with {@code AUDIO="group_aud"},
+     * and two mono AAC renditions at 48 kHz: {@code audio_1} (LANGUAGE eng, DEFAULT=YES, 1 kHz sine at amplitude
+     * 1/8: peak -18.06 dBFS, RMS -21.07 dBFS) and {@code audio_2} (LANGUAGE fra, 500 Hz at 1/4: peak -12.04 dBFS).
+     * Sync marks: in the last 0.1 s of every second the picture is black (luma 16, else 235) and both tones are
+     * silent, so each whole second starts with a flash and a tone onset at the same presentation time.
+     *
+     * @param fmp4 fMP4/CMAF segments when true, MPEG-TS when false
+     */
+    static Path alternativeAudio(Path dir, boolean fmp4) throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of("-f", "lavfi", "-i",
+                "nullsrc=s=160x90:r=25:d=3.9,format=yuv420p,geq=lum='if(lt(mod(T,1),0.9),235,16)':cb=128:cr=128",
+                "-f", "lavfi", "-i", "aevalsrc='if(lt(mod(t,1),0.9),0.125*sin(2*PI*1000*t),0)':s=48000:d=3.9",
+                "-f", "lavfi", "-i", "aevalsrc='if(lt(mod(t,1),0.9),0.25*sin(2*PI*500*t),0)':s=48000:d=3.9",
+                "-map", "0:v", "-map", "1:a", "-map", "2:a", "-c:v", "libx264", "-preset", "ultrafast", "-g", "25",
+                "-keyint_min", "25", "-sc_threshold", "0", "-c:a", "aac", "-b:a", "96k", "-f", "hls",
+                "-hls_time", "1", "-hls_playlist_type", "vod", "-hls_flags", "program_date_time",
+                "-var_stream_map",
+                "v:0,agroup:aud a:0,agroup:aud,default:yes,language:eng,name:eng a:1,agroup:aud,language:fra,name:fra",
+                "-master_pl_name", "master.m3u8"));
+        if (fmp4) {
+            args.addAll(List.of("-hls_segment_type", "fmp4", "-hls_fmp4_init_filename", "init.mp4",
+                    "-hls_segment_filename", "r%v/s%d.m4s", "r%v/index.m3u8"));
+        } else {
+            args.addAll(List.of("-hls_segment_filename", "r%v/s%d.ts", "r%v/index.m3u8"));
+        }
+        ffmpeg(dir, args.toArray(String[]::new));
+        return dir.resolve("master.m3u8");
+    }
 }
