@@ -28,13 +28,20 @@ record ScopeArithmetic(int wr, int wg, int wb, int cbScale, int crScale, int cen
     static final double KR_2020 = 0.2627;
     static final double KB_2020 = 0.0593;
     static final int ONE = 1 << 16;
+    /**
+     * Cb/Cr at the grid edge. The 100 % bars' colour differences reach a magnitude of about 0.6 (magenta, green:
+     * |Cb, Cr| = 0.596 in BT.709); at 0.65 their targets sit at about 92 % of the radius, inside the graticule circle
+     * with room for the target boxes, as on a broadcast vectorscope.
+     */
+    static final double VECTOR_RANGE = 0.65;
 
-    /** BT.709-6 item 3.2 or BT.2020-2 table 4 luma coefficients; Cb/Cr ±0.5 mapped to the grid edge. */
+    /** BT.709-6 item 3.2 or BT.2020-2 table 4 luma coefficients; Cb/Cr ±{@link #VECTOR_RANGE} at the grid edge. */
     static ScopeArithmetic of(int vectorSize, boolean bt2020) {
         double kr = bt2020 ? KR_2020 : KR_709;
         double kb = bt2020 ? KB_2020 : KB_709;
         int wr = (int) Math.round(kr * ONE), wb = (int) Math.round(kb * ONE), wg = ONE - wr - wb;
-        double cbK = (vectorSize - 1) / (2 * (1 - kb) * 1023.0), crK = (vectorSize - 1) / (2 * (1 - kr) * 1023.0);
+        double perUnit = (vectorSize - 1) / (2 * VECTOR_RANGE); // cells per unit of Cb or Cr
+        double cbK = perUnit / (2 * (1 - kb) * 1023.0), crK = perUnit / (2 * (1 - kr) * 1023.0);
         int centre = (int) Math.round((vectorSize - 1) * 0.5 * ONE) + ONE / 2;
         return new ScopeArithmetic(wr, wg, wb, (int) Math.round(cbK * ONE), (int) Math.round(crK * ONE), centre);
     }

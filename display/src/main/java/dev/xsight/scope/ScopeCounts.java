@@ -43,7 +43,14 @@ public interface ScopeCounts {
         double kb = bt2020() ? ScopeArithmetic.KB_2020 : ScopeArithmetic.KB_709;
         double yy = kr * r + (1 - kr - kb) * g + kb * b;
         double cb = (b - yy) / (2 * (1 - kb)), cr = (r - yy) / (2 * (1 - kr));
-        return new int[] {(int) ((cb + 0.5) * (vectorSize() - 1) + 0.5), (int) ((0.5 - cr) * (vectorSize() - 1) + 0.5)};
+        return cell(cb, cr);
+    }
+
+    /** The cell of colour differences (Cb, Cr): ±{@link ScopeArithmetic#VECTOR_RANGE} at the grid's edges. */
+    private int[] cell(double cb, double cr) {
+        double r = ScopeArithmetic.VECTOR_RANGE;
+        return new int[] {(int) ((cb / (2 * r) + 0.5) * (vectorSize() - 1) + 0.5),
+            (int) ((0.5 - cr / (2 * r)) * (vectorSize() - 1) + 0.5)};
     }
 
     /** The six bar targets (R, Yl, G, Cy, B, Mg) at {@code level} (0.75 or 1.0) as vectorscope cells. */
@@ -62,7 +69,7 @@ public interface ScopeCounts {
      */
     default int[] skinToneLineEnd() {
         double a = Math.toRadians(123);
-        double cb = 0.5 * Math.cos(a), cr = 0.5 * Math.sin(a);
-        return new int[] {(int) ((cb + 0.5) * (vectorSize() - 1) + 0.5), (int) ((0.5 - cr) * (vectorSize() - 1) + 0.5)};
+        double r = ScopeArithmetic.VECTOR_RANGE;
+        return cell(r * Math.cos(a), r * Math.sin(a));
     }
 }

@@ -6,7 +6,7 @@ package dev.xsight.scope;
  * {@link ScopeWorker} runs it on one worker thread.
  *
  * <p>Luma and colour difference use the BT.709 (or BT.2020) coefficients on the displayed R'G'B' (ITU-R BT.709-6
- * item 3.2–3.3); the vectorscope plots Cb horizontally, Cr vertically, ±0.5 mapped to the grid edge.
+ * item 3.2–3.3); the vectorscope plots Cb horizontally, Cr vertically, ±0.65 at the grid edge (100 % bars inside its circle).
  */
 public final class Scopes implements ScopeCounts {
     /** Levels on the waveform's vertical axis (one per 10-bit code). */

@@ -83,6 +83,20 @@ class ScopesTest {
     }
 
     @Test
+    void hundredPercentBarTargetsLieInsideTheGridWithRoomForTheirBoxes() {
+        // BT.709: the 100 % bars' colour differences reach |(Cb, Cr)| = 0.596 (magenta, green; from Kr 0.2126,
+        // Kb 0.0722). On a 129-cell grid (radius 64) they must land inside the circle with room for a target box.
+        Scopes s = new Scopes(8, 129, false);
+        double worst = 0;
+        for (int[] t : s.barTargets(1.0)) {
+            worst = Math.max(worst, Math.hypot(t[0] - 64, t[1] - 64) / 64);
+        }
+        assertTrue(worst <= 0.94 && worst >= 0.85, "outermost 100 % target at " + worst + " of the radius");
+        int[] blue = s.vectorCell(0, 0, 1);
+        assertEquals(64 + Math.round(0.5 / 0.65 * 64), blue[0], 1, "100 % blue: Cb = +0.5 at 0.5/0.65 of the radius");
+    }
+
+    @Test
     void workerSkipsPicturesWhileBusyAndReportsResults() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(1);
