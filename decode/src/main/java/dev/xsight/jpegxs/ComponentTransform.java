@@ -46,6 +46,8 @@ final class ComponentTransform {
     private final int[] oddFilled;
     private final int[] evenDone;
     private final int[] oddDone;
+    /** Precinct rows whose coefficients the synthesis has read and will not read again; see {@link #consumed()}. */
+    private volatile int consumed;
 
     ComponentTransform(Layout.Comp k, int[][][] coef) {
         this.k = k;
@@ -105,6 +107,15 @@ final class ComponentTransform {
         java.util.Arrays.fill(oddFilled, 0);
         java.util.Arrays.fill(evenDone, 0);
         java.util.Arrays.fill(oddDone, 0);
+        consumed = 0;
+    }
+
+    /**
+     * Precinct rows (a prefix) whose coefficient rows the synthesis has read for the last time, so a coefficient
+     * ring may reuse their arrays. Safe to read from any thread; it only grows during a frame.
+     */
+    int consumed() {
+        return consumed;
     }
 
     /** Even samples of final output row {@code y} ({@link #lowCount()} of them), until it is released. */
@@ -154,7 +165,28 @@ final class ComponentTransform {
         for (int d = ny; d >= 1; d--) {
             lowRows = advanceLevel(d, lowRows, precinctRows);
         }
+        consumed = consumedPrecinctRows(precinctRows);
         return lowRows;
+    }
+
+    /** Coefficient rows are read once, by the horizontal step that fills a chain or level row. */
+    private int consumedPrecinctRows(int precinctRows) {
+        int p = precinctRows;
+        p = Math.min(p, precinctsOf(0, chainRows, precinctRows));
+        for (int b : hOnlyBand) {
+            p = Math.min(p, precinctsOf(b, chainRows, precinctRows));
+        }
+        for (int d = 1; d <= ny; d++) {
+            int hl = hlBand[d];
+            p = Math.min(p, precinctsOf(hl, evenFilled[d], precinctRows));
+            p = Math.min(p, precinctsOf(hl + 1, oddFilled[d], precinctRows));
+            p = Math.min(p, precinctsOf(hl + 2, oddFilled[d], precinctRows));
+        }
+        return p;
+    }
+
+    private int precinctsOf(int b, int rows, int precinctRows) {
+        return rows >= k.bandH[b] ? precinctRows : rows / k.lines[b];
     }
 
     private void advanceChain(int precinctRows) {

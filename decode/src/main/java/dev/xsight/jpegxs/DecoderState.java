@@ -22,6 +22,8 @@ final class DecoderState {
     final OutputStage[] outputs;
     final PrecinctDecoder[] decoders;
     final int[] sliceStarts;
+    /** Whether the coefficient store shows its ring view; changed only between frames. */
+    boolean ringInUse = true;
 
     DecoderState(byte[] b, int off, CodestreamInfo info, int workers) throws JpegXsFormatException {
         this.info = info;

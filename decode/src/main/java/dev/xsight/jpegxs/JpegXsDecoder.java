@@ -16,13 +16,15 @@ public final class JpegXsDecoder implements AutoCloseable {
     private final Thread[] workers;
     private final Object queueLock = new Object();
     private final Object transformLock = new Object();
+    /** Workers waiting for ring space in the coefficient store wait on this; notified when the synthesis advances. */
+    private final Object ringLock = new Object();
     private final Session session = new Session();
     private int[] queue = new int[0];
     private int queueHead;
     private int queueSize;
     private PrecinctDecoder[] idle = new PrecinctDecoder[0];
     private int idleCount;
-    private boolean closed;
+    private volatile boolean closed;
     private DecoderState state;
 
     /**
@@ -76,7 +78,7 @@ public final class JpegXsDecoder implements AutoCloseable {
 
     /** Decodes the whole codestream at {@code b[off..off+len)} into {@code out}. */
     public void decode(byte[] b, int off, int len, Frame out) throws JpegXsFormatException {
-        Session s = start(b, off, len, out);
+        Session s = start(b, off, len, out, true);
         CodestreamInfo info = state.info;
         int end = off + len;
         if (info.codestreamBytes() != 0) {
@@ -106,12 +108,16 @@ public final class JpegXsDecoder implements AutoCloseable {
      * bytes may follow). The returned object is reused by the next {@code begin} or {@code decode}.
      */
     public SliceDecode begin(byte[] b, int off, int len, Frame out) throws JpegXsFormatException {
-        Session s = start(b, off, len, out);
+        Session s = start(b, off, len, out, false);
         s.origin = -1;
         return s;
     }
 
-    private Session start(byte[] b, int off, int len, Frame out) throws JpegXsFormatException {
+    /**
+     * @param inOrder slices will be given in order, so the coefficient store may hold them in a ring of a few
+     *     slices (see {@link CoefficientStore}); slice streaming takes slices in any order and uses the whole picture
+     */
+    private Session start(byte[] b, int off, int len, Frame out, boolean inOrder) throws JpegXsFormatException {
         if (closed) {
             throw new IllegalStateException("decoder closed");
         }
@@ -136,7 +142,7 @@ public final class JpegXsDecoder implements AutoCloseable {
                     + state.info.width() + "x" + state.info.height() + " " + state.format.describe() + " ("
                     + state.format.ffmpegName() + ")");
         }
-        session.reset(state, out);
+        session.reset(state, out, inOrder && state.store.ringSlices > 0);
         return session;
     }
 
@@ -175,6 +181,9 @@ public final class JpegXsDecoder implements AutoCloseable {
             closed = true;
             queueLock.notifyAll();
         }
+        synchronized (ringLock) {
+            ringLock.notifyAll();
+        }
         for (Thread t : workers) {
             try {
                 t.join(1000);
@@ -202,7 +211,9 @@ public final class JpegXsDecoder implements AutoCloseable {
         private java.util.concurrent.locks.ReentrantLock[] locks = new java.util.concurrent.locks.ReentrantLock[0];
         private int pending;
         private int origin;
-        private JpegXsFormatException error;
+        private volatile JpegXsFormatException error;
+        /** Slices in the coefficient ring for this frame, 0 when the store shows the whole picture. */
+        private int ring;
 
         void allocate(int slices, int comps) {
             buf = new byte[slices][];
@@ -228,8 +239,13 @@ public final class JpegXsDecoder implements AutoCloseable {
             }
         }
 
-        void reset(DecoderState s, Frame frame) {
+        void reset(DecoderState s, Frame frame, boolean useRing) {
             st = s;
+            ring = useRing ? s.store.ringSlices : 0;
+            if (s.ringInUse != useRing) {
+                s.store.useRing(useRing);
+                s.ringInUse = useRing;
+            }
             out = frame;
             java.util.Arrays.fill(buf, null);
             java.util.Arrays.fill(given, false);
@@ -301,15 +317,27 @@ public final class JpegXsDecoder implements AutoCloseable {
                 return;
             }
             try {
+                if (ring > 0 && slice >= ring && !awaitRingSpace(slice)) {
+                    return;
+                }
                 int o = off[slice];
                 int base = origin >= 0 ? origin : o;
                 dec.decodeSlice(buf[slice], o, o + len[slice], slice, base);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                synchronized (transformLock) {
+                    if (error == null) {
+                        error = new JpegXsFormatException("slice " + slice, 0, "interrupted while waiting");
+                    }
+                }
+                return;
             } catch (JpegXsFormatException e) {
                 synchronized (transformLock) {
                     if (error == null) {
                         error = e;
                     }
                 }
+                wakeRingWaiters();
                 return;
             } catch (RuntimeException e) {
                 synchronized (transformLock) {
@@ -317,6 +345,7 @@ public final class JpegXsDecoder implements AutoCloseable {
                         error = new JpegXsFormatException("slice " + slice, 0, "decoder failure: " + e);
                     }
                 }
+                wakeRingWaiters();
                 return;
             }
             synchronized (transformLock) {
@@ -327,6 +356,49 @@ public final class JpegXsDecoder implements AutoCloseable {
                 prefixRows = Math.min(st.layout.precinctRows, prefix * st.info.sliceHeightPrecincts());
             }
             advance(false);
+            if (ring > 0) {
+                wakeRingWaiters();
+            }
+        }
+
+        private void wakeRingWaiters() {
+            synchronized (ringLock) {
+                ringLock.notifyAll();
+            }
+        }
+
+        /**
+         * Waits until the synthesis has consumed the slice whose ring rows {@code slice} reuses. Slices are given in
+         * order, so every earlier slice is done or being decoded by a worker that is not waiting (the lowest waiting
+         * slice's predecessors all finish), and the ring covers the synthesis lag: the wait ends. On the calling
+         * thread (one worker) everything before {@code slice} is already synthesised, so it never waits.
+         *
+         * @return false when the frame failed or the decoder closed meanwhile
+         */
+        private boolean awaitRingSpace(int slice) throws InterruptedException {
+            int need = (slice - ring + 1) * st.info.sliceHeightPrecincts();
+            synchronized (ringLock) {
+                while (!ringFree(need)) {
+                    if (error != null || closed) {
+                        return false;
+                    }
+                    if (workers.length == 0) {
+                        throw new IllegalStateException("coefficient ring of " + ring + " slices too short for slice "
+                                + slice);
+                    }
+                    ringLock.wait();
+                }
+            }
+            return true;
+        }
+
+        private boolean ringFree(int precinctRows) {
+            for (ComponentTransform t : st.transforms) {
+                if (t.consumed() < precinctRows) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /**

@@ -10,6 +10,9 @@ final class PrecinctDecoder {
     /** Largest bitplane count accepted; coefficients scaled by 2^Fq must stay well inside an int. */
     static final int MAX_GCLI = 20;
 
+    private static final java.lang.invoke.VarHandle GROUPS8 = java.lang.invoke.MethodHandles
+            .byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
     private final Layout layout;
     private final CoefficientStore store;
     private final BitReader r = new BitReader();
@@ -343,29 +346,27 @@ final class PrecinctDecoder {
         boolean inlineSigns = !separateSigns;
         int half = gtli > 0 ? 1 << (gtli - 1) : 0;
         boolean plain = !uniform || gtli == 0;
+        // Groups without bitplanes are common at low rates: clear the whole line in one vectorised fill (its
+        // array is in cache, a ring row) and write only the groups that carry data.
+        java.util.Arrays.fill(co, base, base + w, 0);
+        // Eight counts at once: adding 0x7F - gtli to each byte (counts are 0..20, no carries between bytes)
+        // sets a byte's top bit exactly when its count exceeds gtli.
+        long over = 0x0101010101010101L * (0x7F - gtli);
+        int whole = gw & ~7;
         for (int j = 0; j < gw; j++) {
-            int x0 = j << 2;
-            int gc = g[go + j];
-            int n = gc - gtli;
-            int cnt = Math.min(4, w - x0);
-            int o = base + x0;
-            if (n <= 0) {
-                // Runs of groups without bitplanes are common at low rates: clear them in one fill.
-                int run = j + 1;
-                while (run < gw && g[go + run] <= gtli) {
-                    run++;
-                }
-                int to = base + Math.min(w, run << 2);
-                if (to - o <= 16) {
-                    for (int i = o; i < to; i++) {
-                        co[i] = 0;
-                    }
-                } else {
-                    java.util.Arrays.fill(co, o, to, 0);
-                }
-                j = run - 1;
+            if ((j & 7) == 0 && j < whole
+                    && (((long) GROUPS8.get(g, go + j) + over) & 0x8080808080808080L) == 0) {
+                j += 7;
                 continue;
             }
+            int gc = g[go + j];
+            int n = gc - gtli;
+            if (n <= 0) {
+                continue;
+            }
+            int x0 = j << 2;
+            int cnt = Math.min(4, w - x0);
+            int o = base + x0;
             int sg = inlineSigns ? r.read(4) : 0;
             int m0;
             int m1;
