@@ -153,13 +153,17 @@ public final class ReferenceOutput implements AutoCloseable {
     /** Counters and what the driver gave; refreshed after every present. */
     public Stats stats() {
         long off;
+        long lost;
         lock.lock();
         try {
             off = offered;
+            // Frames pushed out of the queue that the output thread has not counted yet (it moves them into the
+            // clock, and publishes, under this lock).
+            lost = dropped + queueDrops;
         } finally {
             lock.unlock();
         }
-        return new Stats(off, presented, late, repeated, dropped, reanchors, bits, refreshHz, renderer, format);
+        return new Stats(off, presented, late, repeated, lost, reanchors, bits, refreshHz, renderer, format);
     }
 
     /**
@@ -307,8 +311,11 @@ public final class ReferenceOutput implements AutoCloseable {
                 clock.reset();
                 resetClock = false;
             }
-            for (; queueDrops > 0; queueDrops--) {
-                clock.dropped();
+            if (queueDrops > 0) {
+                for (; queueDrops > 0; queueDrops--) {
+                    clock.dropped();
+                }
+                publish();
             }
             Frame head = queue.peekFirst();
             if (head == null) {
@@ -336,6 +343,7 @@ public final class ReferenceOutput implements AutoCloseable {
                 due = clock.due(head.ptsNanos(), now);
             }
             nextDue = due;
+            publish(); // overtaken frames count as dropped now, not only at the next present
             return head;
         } catch (InterruptedException e) {
             running = false;

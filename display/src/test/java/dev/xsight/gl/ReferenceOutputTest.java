@@ -111,6 +111,10 @@ class ReferenceOutputTest {
             for (int i = 0; i < ys.length; i++) {
                 out.offer(flat(32, 18, ys[i], 512, 512, i)); // ten frames in a burst, stamped 40 ms apart
             }
+            // Accounted for at once, before any present: shown, dropped, or still queued (the queue plus one in hand).
+            ReferenceOutput.Stats early = out.stats();
+            assertTrue(early.offered() - early.presented() - early.dropped() <= ReferenceOutput.QUEUE + 1,
+                    "unaccounted frames: " + early);
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             while (out.stats().presented() + out.stats().dropped() < ys.length && System.nanoTime() < until) {
                 Thread.sleep(5);
