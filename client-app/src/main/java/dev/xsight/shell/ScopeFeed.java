@@ -1,6 +1,7 @@
 package dev.xsight.shell;
 
 import dev.xsight.scope.DisplayImage;
+import dev.xsight.scope.ScopeCounts;
 import dev.xsight.scope.ScopeImages;
 import dev.xsight.scope.ScopeWorker;
 import dev.xsight.scope.Scopes;
@@ -43,7 +44,7 @@ public final class ScopeFeed implements AutoCloseable {
     private volatile boolean enabled;
     private volatile boolean closed;
     private DisplayImage copy;
-    private ScopeWorker worker;
+    private volatile ScopeWorker worker;
     private boolean workerBt2020;
     private final int[][] staging = new int[4][];
     private final int[] stagingLevels = new int[Scopes.LEVELS];
@@ -102,23 +103,64 @@ public final class ScopeFeed implements AutoCloseable {
             copy = new DisplayImage(src.width(), src.height());
         }
         System.arraycopy(src.codes(), 0, copy.codes(), 0, copy.codes().length);
-        if (worker == null || workerBt2020 != a.displayBt2020()) {
-            if (worker != null) {
-                worker.close();
+        ScopeWorker w = worker;
+        if (w == null || workerBt2020 != a.displayBt2020()) {
+            if (w != null) {
+                w.close();
             }
             workerBt2020 = a.displayBt2020();
-            worker = new ScopeWorker(new Scopes(COLUMNS, VECTOR, workerBt2020), this::draw);
+            boolean bt2020 = workerBt2020;
+            w = new ScopeWorker(() -> accumulator(bt2020), this::draw);
+            worker = w;
         }
         submittedAt = System.nanoTime();
-        if (!worker.submit(copy)) {
+        if (!w.submit(copy)) {
             busy.set(false);
             return false;
         }
         return true;
     }
 
+    /**
+     * Scope worker thread: GL 4.3 compute shaders on a hardware renderer, else the CPU. {@code xsight.scopes.gpu}:
+     * {@code auto} (default), {@code true} (compute shaders even on a software renderer) or {@code false} (CPU).
+     */
+    private static ScopeWorker.Accumulator accumulator(boolean bt2020) {
+        String mode = System.getProperty("xsight.scopes.gpu", "auto").toLowerCase(java.util.Locale.ROOT);
+        if (!mode.equals("false")) {
+            try {
+                return dev.xsight.scope.GlScopes.onOwnContext(COLUMNS, VECTOR, bt2020, mode.equals("true"));
+            } catch (dev.xsight.gl.GlUnavailableException | LinkageError e) {
+                System.getLogger("dev.xsight.shell").log(System.Logger.Level.DEBUG, "scopes on the CPU: {0}",
+                        e.getMessage());
+            }
+        }
+        return ScopeWorker.cpu(new Scopes(COLUMNS, VECTOR, bt2020));
+    }
+
+    /**
+     * FX thread, while the feed is disabled: closes the worker so the next picture makes a new one (and re-reads
+     * {@code xsight.scopes.gpu}).
+     */
+    void restartWorker() {
+        if (enabled) {
+            throw new IllegalStateException("disable the scopes before restarting their worker");
+        }
+        ScopeWorker w = worker;
+        worker = null;
+        if (w != null) {
+            w.close();
+        }
+    }
+
+    /** What counts the scopes: {@code CPU}, {@code GL compute (renderer)}, or {@code not started}. */
+    public String backend() {
+        ScopeWorker w = worker;
+        return w == null ? "not started" : w.backend();
+    }
+
     /** Scope worker: the accumulation is done; draw it and hand it to the FX thread. */
-    private void draw(Scopes s) {
+    private void draw(ScopeCounts s) {
         lastComputeNanos = System.nanoTime() - submittedAt;
         try {
             drawInto(s);
@@ -130,7 +172,7 @@ public final class ScopeFeed implements AutoCloseable {
         fx.accept(this::publish);
     }
 
-    private void drawInto(Scopes s) {
+    private void drawInto(ScopeCounts s) {
         argb(ScopeImages.waveform(s, TRACE_HEIGHT), staging[0]);
         narrowRangeLines(staging[0], COLUMNS);
         argb(ScopeImages.parade(s, TRACE_HEIGHT), staging[1]);
@@ -188,7 +230,7 @@ public final class ScopeFeed implements AutoCloseable {
      * R, G, B and luma histograms over each other, 2 codes per column, log-scaled counts: each channel a dim fill
      * with a bright top edge so that overlapping channels stay readable.
      */
-    private static void histogram(Scopes s, int[] out) {
+    private static void histogram(ScopeCounts s, int[] out) {
         java.util.Arrays.fill(out, 0xFF000000);
         int w = HISTOGRAM_WIDTH, h = HISTOGRAM_HEIGHT, per = Scopes.LEVELS / w;
         int max = 1;
@@ -213,7 +255,7 @@ public final class ScopeFeed implements AutoCloseable {
         }
     }
 
-    private static int bin(Scopes s, int ch, int x, int per) {
+    private static int bin(ScopeCounts s, int ch, int x, int per) {
         int n = 0;
         for (int k = 0; k < per; k++) {
             n += s.histogram(ch, x * per + k);

@@ -155,6 +155,50 @@ class MonitoringShellTest {
         assertFalse(robot.lookup("#scopes-panel").query().isVisible());
     }
 
+    @Test
+    void scopesCanBeCountedByComputeShadersAndGiveTheSameLumaCountsAsTheCpu(FxRobot robot) throws Exception {
+        // On this machine's software renderer the CPU counts by default (faster there); forced onto the GL 4.3
+        // compute shaders, the scopes must count exactly what the CPU counts for the same displayed picture.
+        playDemo(robot);
+        ScopeFeed feed = shell.monitoring().feed();
+        // 75 % yellow's luma code: the yellow bar is away from the running burnt-in timecode, so its count is the
+        // same in every picture of the still demo (BT.709 luma, ITU-R BT.709-6 item 3.2).
+        int yellow75 = (int) Math.round((0.2126 + 0.7152) * 0.75 * 1023);
+        int[] cpu = lumaCountsOnce(robot, feed, yellow75);
+        assertEquals("CPU", feed.backend(), "auto on a software renderer");
+        key(robot, KeyCode.W); // off
+        System.setProperty("xsight.scopes.gpu", "true");
+        try {
+            robot.interact(() -> feed.restartWorker());
+            int[] gpu = lumaCountsOnce(robot, feed, yellow75);
+            String backend = feed.backend();
+            org.junit.jupiter.api.Assumptions.assumeTrue(backend.startsWith("GL compute"),
+                    "no OpenGL 4.3 here: " + backend);
+            assertTrue(cpu[0] > 1000, "the yellow bar is counted: " + cpu[0]);
+            assertEquals(cpu[0], gpu[0], "pixels at the 75 % yellow code, GL vs CPU (" + backend + ")");
+            assertEquals(cpu[1], gpu[1], "pixels at all codes, GL vs CPU");
+        } finally {
+            System.clearProperty("xsight.scopes.gpu");
+        }
+    }
+
+    /**
+     * Turns the scopes on, waits for a set counted from the still bars, returns {at code ± 1, total}.
+     */
+    private int[] lumaCountsOnce(FxRobot robot, ScopeFeed feed, int code) throws Exception {
+        long before = feed.published();
+        key(robot, KeyCode.W);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> feed.published() > before + 1);
+        int[] n = new int[2];
+        robot.interact(() -> {
+            n[0] = count(feed, code);
+            for (int c = 0; c < 1024; c++) {
+                n[1] += feed.lumaCount(c);
+            }
+        });
+        return n;
+    }
+
     /** Pixels counted at luma {@code code} ± 1 (GL and CPU may round the display code one apart). */
     private static int count(ScopeFeed feed, int code) {
         return feed.lumaCount(code - 1) + feed.lumaCount(code) + feed.lumaCount(code + 1);

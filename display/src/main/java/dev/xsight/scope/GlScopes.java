@@ -173,6 +173,50 @@ public final class GlScopes implements ScopeCounts, AutoCloseable {
     }
 
     /**
+     * An accumulator for a {@link ScopeWorker} with its own offscreen GL context, made current on the calling thread
+     * (the worker's): pictures are uploaded and counted with the compute shaders. With {@code softwareToo} false a
+     * software rasteriser (llvmpipe, softpipe, swrast) is refused, because there the CPU {@link Scopes} are faster.
+     *
+     * @throws GlUnavailableException when no context, no OpenGL 4.3 or (unless {@code softwareToo}) only a software
+     *     renderer is there; the message says which
+     */
+    public static ScopeWorker.Accumulator onOwnContext(int columns, int vectorSize, boolean bt2020,
+            boolean softwareToo) {
+        ScopeArithmetic.checkSize(columns, vectorSize);
+        dev.xsight.gl.GlContext ctx = dev.xsight.gl.GlContext.offscreen();
+        try {
+            String renderer = ctx.renderer();
+            String r = renderer.toLowerCase(java.util.Locale.ROOT);
+            if (!softwareToo && (r.contains("llvmpipe") || r.contains("softpipe") || r.contains("swrast"))) {
+                throw new GlUnavailableException("software renderer " + renderer
+                        + ": the CPU scopes are faster there");
+            }
+            GlScopes g = create(columns, vectorSize, bt2020);
+            return new ScopeWorker.Accumulator() {
+                @Override
+                public ScopeCounts accumulate(DisplayImage img) {
+                    g.compute(img);
+                    return g;
+                }
+
+                @Override
+                public String describe() {
+                    return "GL compute (" + renderer + ")";
+                }
+
+                @Override
+                public void close() {
+                    g.close();
+                    ctx.close();
+                }
+            };
+        } catch (RuntimeException e) {
+            ctx.close();
+            throw e;
+        }
+    }
+
+    /**
      * Builds the compute program and count buffers in the current context.
      *
      * @param columns waveform columns (1..8192), as {@link Scopes}
