@@ -16,8 +16,6 @@ public final class JpegXsDecoder implements AutoCloseable {
     private final Thread[] workers;
     private final Object queueLock = new Object();
     private final Object transformLock = new Object();
-    /** Workers waiting for ring space in the coefficient store wait on this; notified when the synthesis advances. */
-    private final Object ringLock = new Object();
     private final Session session = new Session();
     private int[] queue = new int[0];
     private int queueHead;
@@ -142,9 +140,9 @@ public final class JpegXsDecoder implements AutoCloseable {
                     + state.info.width() + "x" + state.info.height() + " " + state.format.describe() + " ("
                     + state.format.ffmpegName() + ")");
         }
-        // The ring keeps one decoding thread's rows in cache (+15-20 % at 1080p). With several workers they wait for
-        // ring slots while the synthesis catches up: on two cores the whole-picture store was 25-30 % faster
-        // (interleaved quiet runs), so the ring is for single-threaded decoding only.
+        // The ring keeps one decoding thread's rows in cache (+15-20 % at 1080p). Shared by several workers, they had
+        // to wait for ring slots while the synthesis caught up: on two cores the whole-picture store was 25-30 %
+        // faster (interleaved quiet runs), so the ring is for single-threaded decoding only.
         session.reset(state, out, inOrder && threads == 1 && state.store.ringSlices > 0);
         return session;
     }
@@ -183,9 +181,6 @@ public final class JpegXsDecoder implements AutoCloseable {
         synchronized (queueLock) {
             closed = true;
             queueLock.notifyAll();
-        }
-        synchronized (ringLock) {
-            ringLock.notifyAll();
         }
         for (Thread t : workers) {
             try {
@@ -320,27 +315,18 @@ public final class JpegXsDecoder implements AutoCloseable {
                 return;
             }
             try {
-                if (ring > 0 && slice >= ring && !awaitRingSpace(slice)) {
-                    return;
+                if (ring > 0 && slice >= ring) {
+                    checkRingSpace(slice);
                 }
                 int o = off[slice];
                 int base = origin >= 0 ? origin : o;
                 dec.decodeSlice(buf[slice], o, o + len[slice], slice, base);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                synchronized (transformLock) {
-                    if (error == null) {
-                        error = new JpegXsFormatException("slice " + slice, 0, "interrupted while waiting");
-                    }
-                }
-                return;
             } catch (JpegXsFormatException e) {
                 synchronized (transformLock) {
                     if (error == null) {
                         error = e;
                     }
                 }
-                wakeRingWaiters();
                 return;
             } catch (RuntimeException e) {
                 synchronized (transformLock) {
@@ -348,7 +334,6 @@ public final class JpegXsDecoder implements AutoCloseable {
                         error = new JpegXsFormatException("slice " + slice, 0, "decoder failure: " + e);
                     }
                 }
-                wakeRingWaiters();
                 return;
             }
             synchronized (transformLock) {
@@ -359,40 +344,18 @@ public final class JpegXsDecoder implements AutoCloseable {
                 prefixRows = Math.min(st.layout.precinctRows, prefix * st.info.sliceHeightPrecincts());
             }
             advance(false);
-            if (ring > 0) {
-                wakeRingWaiters();
-            }
-        }
-
-        private void wakeRingWaiters() {
-            synchronized (ringLock) {
-                ringLock.notifyAll();
-            }
         }
 
         /**
-         * Waits until the synthesis has consumed the slice whose ring rows {@code slice} reuses. Slices are given in
-         * order, so every earlier slice is done or being decoded by a worker that is not waiting (the lowest waiting
-         * slice's predecessors all finish), and the ring covers the synthesis lag: the wait ends. On the calling
-         * thread (one worker) everything before {@code slice} is already synthesised, so it never waits.
-         *
-         * @return false when the frame failed or the decoder closed meanwhile
+         * Checks that the synthesis has consumed the slice whose ring rows {@code slice} reuses. The ring is used only
+         * when one thread decodes the slices in order, and that thread synthesises everything before {@code slice}
+         * first, so this holds unless the ring is too short — a defect, reported by name.
          */
-        private boolean awaitRingSpace(int slice) throws InterruptedException {
+        private void checkRingSpace(int slice) {
             int need = (slice - ring + 1) * st.info.sliceHeightPrecincts();
-            synchronized (ringLock) {
-                while (!ringFree(need)) {
-                    if (error != null || closed) {
-                        return false;
-                    }
-                    if (workers.length == 0) {
-                        throw new IllegalStateException("coefficient ring of " + ring + " slices too short for slice "
-                                + slice);
-                    }
-                    ringLock.wait();
-                }
+            if (!ringFree(need)) {
+                throw new IllegalStateException("coefficient ring of " + ring + " slices too short for slice " + slice);
             }
-            return true;
         }
 
         private boolean ringFree(int precinctRows) {

@@ -47,46 +47,40 @@ class JpegXsConformanceTest {
         throw new AssertionError(name + " is not in the manifest");
     }
 
+    /** Decodes {@code name} {@code frames} times with one decoder of {@code threads}; each picture has the md5. */
+    private void assertDecodesBitExact(String name, int threads, int frames) throws Exception {
+        String md5 = entry(name).get("decoded").get("md5").asText();
+        byte[] b = Files.readAllBytes(DIR.resolve(name));
+        try (JpegXsDecoder dec = new JpegXsDecoder(threads)) {
+            Frame f = TestStreams.frameFor(b);
+            for (int frame = 0; frame < frames; frame++) {
+                dec.decode(b, 0, b.length, f);
+                assertEquals(md5, f.md5Hex(), name + " frame " + frame);
+            }
+        }
+    }
+
+    /**
+     * One thread, two frames in a row: the second reuses the coefficient ring of the first (slots of a few slices
+     * that the synthesis has consumed).
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource("codestreams")
     void decodesBitExactLikeTheReferenceDecoder(String name) throws Exception {
-        JsonNode e = entry(name);
-        byte[] b = Files.readAllBytes(DIR.resolve(name));
-        try (JpegXsDecoder dec = new JpegXsDecoder(1)) {
-            Frame f = TestStreams.frameFor(b);
-            dec.decode(b, 0, b.length, f);
-            assertEquals(e.get("decoded").get("md5").asText(), f.md5Hex(), name);
-        }
+        assertDecodesBitExact(name, 1, 2);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("codestreams")
     void slicesDecodedByTwoWorkersGiveTheSamePicture(String name) throws Exception {
-        JsonNode e = entry(name);
-        byte[] b = Files.readAllBytes(DIR.resolve(name));
-        try (JpegXsDecoder dec = new JpegXsDecoder(2)) {
-            Frame f = TestStreams.frameFor(b);
-            dec.decode(b, 0, b.length, f);
-            assertEquals(e.get("decoded").get("md5").asText(), f.md5Hex(), name);
-        }
+        assertDecodesBitExact(name, 2, 1);
     }
 
-    /**
-     * Three workers decoding the same codestream twice with one decoder: the second frame reuses the coefficient
-     * ring of the first, and workers running ahead must wait for the synthesis to free ring rows.
-     */
+    /** Three workers, two frames in a row with one decoder: the whole-picture store is reused across frames. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("codestreams")
     void threeWorkersDecodeTwoFramesInARowBitExact(String name) throws Exception {
-        JsonNode e = entry(name);
-        byte[] b = Files.readAllBytes(DIR.resolve(name));
-        try (JpegXsDecoder dec = new JpegXsDecoder(3)) {
-            Frame f = TestStreams.frameFor(b);
-            for (int frame = 0; frame < 2; frame++) {
-                dec.decode(b, 0, b.length, f);
-                assertEquals(e.get("decoded").get("md5").asText(), f.md5Hex(), name + " frame " + frame);
-            }
-        }
+        assertDecodesBitExact(name, 3, 2);
     }
 
     @ParameterizedTest(name = "{0}")
