@@ -4,7 +4,6 @@ import static org.lwjgl.glfw.GLFW.*;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.lwjgl.glfw.GLFWErrorCallback;
 import org.lwjgl.opengl.GL;
 import org.lwjgl.opengl.GL11;
 import org.lwjgl.opengl.GLCapabilities;
@@ -22,7 +21,8 @@ public final class GlContext implements AutoCloseable {
     private final String renderer;
     private final String version;
 
-    private GlContext(long window) {
+    /** Makes the context of {@code window} (made by {@link Glfw}) current on this thread and wraps it. */
+    GlContext(long window) {
         this.window = window;
         glfwMakeContextCurrent(window);
         this.caps = GL.createCapabilities();
@@ -55,7 +55,9 @@ public final class GlContext implements AutoCloseable {
     }
 
     public void makeCurrent() {
-        glfwMakeContextCurrent(window);
+        if (glfwGetCurrentContext() != window) {
+            glfwMakeContextCurrent(window);
+        }
         GL.setCapabilities(caps);
     }
 
@@ -71,6 +73,7 @@ public final class GlContext implements AutoCloseable {
         return window;
     }
 
+    /** Releases the context and destroys its window (through {@link Glfw}). */
     @Override
     public void close() {
         glfwMakeContextCurrent(MemoryUtil.NULL);

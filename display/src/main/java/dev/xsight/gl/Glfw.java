@@ -94,13 +94,6 @@ final class Glfw {
         }
     }
 
-    /** The platform GLFW runs on, e.g. {@code X11}, or {@code none} when it is not initialised. */
-    static String platformName() {
-        synchronized (LOCK) {
-            return platform < 0 ? "none" : name(platform);
-        }
-    }
-
     /** Whether an X display is named ({@code DISPLAY} set and not empty). */
     static boolean hasDisplay() {
         String d = System.getenv("DISPLAY");

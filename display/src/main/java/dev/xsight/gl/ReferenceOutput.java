@@ -131,6 +131,7 @@ public final class ReferenceOutput implements AutoCloseable {
             Frame f;
             while ((f = queue.pollFirst()) != null) {
                 f.release();
+                queueDrops++; // offered, never shown
             }
             resetClock = true;
             changed.signal();
@@ -202,8 +203,7 @@ public final class ReferenceOutput implements AutoCloseable {
         PixelFormat fittedFormat = null;
         Colorimetry fittedColorimetry = null;
         try {
-            window = new ReferenceWindow(requested.compile(PixelFormat.YUV422P10, Colorimetry.BT709),
-                    placement.monitor(), placement.width(), placement.height());
+            window = new ReferenceWindow(placement.monitor(), placement.width(), placement.height());
         } catch (RuntimeException | LinkageError e) {
             running = false;
             started.completeExceptionally(e instanceof GlUnavailableException ? e

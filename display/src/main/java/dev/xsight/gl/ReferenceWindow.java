@@ -7,9 +7,6 @@ import dev.xsight.colour.ColourProgram;
 import dev.xsight.media.Frame;
 import java.util.ArrayList;
 import java.util.List;
-import org.lwjgl.opengl.GL;
-import org.lwjgl.opengl.GLCapabilities;
-import org.lwjgl.system.MemoryUtil;
 
 /**
  * The reference output's window: a GLFW window (full screen on a chosen monitor at its own mode, or windowed)
@@ -23,25 +20,25 @@ import org.lwjgl.system.MemoryUtil;
  */
 public final class ReferenceWindow implements AutoCloseable {
     private final long window;
-    private final GLCapabilities caps;
+    private final GlContext context;
     private final int redBits;
     private final double refreshHz;
-    private final String renderer;
     private GlFrameRenderer frames;
     private final PresentPass presentPass;
     private boolean haveFrame;
-    private int[] pictureRect = {0, 0, 0, 0};
-    private int packPbo;
+    private final int packPbo;
 
     /** {@code monitorIndex} for full screen on the last connected monitor (the second one when there are two). */
     public static final int LAST_MONITOR = Glfw.LAST_MONITOR;
 
     /**
+     * Opens the window, black until a colour program is set ({@link #setProgram}) and a frame drawn.
+     *
      * @param monitorIndex index into the connected monitors for full screen, {@link #LAST_MONITOR}, or -1 for a
      *     window of {@code width} x {@code height}
      * @throws GlUnavailableException when no window can be opened (no display, no GL), saying why
      */
-    public ReferenceWindow(ColourProgram program, int monitorIndex, int width, int height) {
+    public ReferenceWindow(int monitorIndex, int width, int height) {
         List<String> tried = new ArrayList<>();
         Glfw.Window w = Glfw.createWindow(new Glfw.Request(width, height, "Xsight reference output", monitorIndex,
                 true, true), tried);
@@ -50,8 +47,7 @@ public final class ReferenceWindow implements AutoCloseable {
         }
         window = w.handle();
         refreshHz = w.refreshHz();
-        glfwMakeContextCurrent(window);
-        caps = GL.createCapabilities();
+        context = new GlContext(window);
         glfwSwapInterval(1);
         // Esc on the reference window closes it (the main window's keys stay with the shell).
         glfwSetKeyCallback(window, (win, key, scancode, action, mods) -> {
@@ -62,8 +58,6 @@ public final class ReferenceWindow implements AutoCloseable {
         int[] bits = new int[1];
         glGetFramebufferAttachmentParameteriv(GL_FRAMEBUFFER, GL_BACK_LEFT, GL_FRAMEBUFFER_ATTACHMENT_RED_SIZE, bits);
         redBits = bits[0];
-        renderer = glGetString(GL_RENDERER);
-        frames = new GlFrameRenderer(program);
         presentPass = new PresentPass();
         packPbo = glGenBuffers();
     }
@@ -80,14 +74,16 @@ public final class ReferenceWindow implements AutoCloseable {
 
     /** The GL renderer string, e.g. {@code llvmpipe (LLVM 15.0.6, 256 bits)}. */
     public String glRenderer() {
-        return renderer;
+        return context.renderer();
     }
 
     /** Replaces the colour program (a new shader; the next frame is drawn with it). */
     public void setProgram(ColourProgram program) {
-        makeCurrent();
+        context.makeCurrent();
         GlFrameRenderer next = new GlFrameRenderer(program);
-        frames.close();
+        if (frames != null) {
+            frames.close();
+        }
         frames = next;
         haveFrame = false;
     }
@@ -97,9 +93,12 @@ public final class ReferenceWindow implements AutoCloseable {
         haveFrame = false;
     }
 
-    /** Uploads {@code f} and renders it through the colour program into the 10-bit target. */
+    /** Uploads {@code f} and renders it through the colour program (set before) into the 10-bit target. */
     public void draw(Frame f) {
-        makeCurrent();
+        if (frames == null) {
+            throw new IllegalStateException("no colour program set");
+        }
+        context.makeCurrent();
         frames.upload(f);
         frames.render();
         haveFrame = true;
@@ -111,10 +110,10 @@ public final class ReferenceWindow implements AutoCloseable {
      * {@link #readBackBuffer}).
      */
     public void present(int[] capture) {
-        makeCurrent();
+        context.makeCurrent();
         int[] size = framebufferSize();
         if (haveFrame) {
-            pictureRect = GlFrameRenderer.fit(frames.width(), frames.height(), size[0], size[1]);
+            int[] pictureRect = GlFrameRenderer.fit(frames.width(), frames.height(), size[0], size[1]);
             glBindFramebuffer(GL_FRAMEBUFFER, 0);
             if (redBits >= 10 && pictureRect[2] == size[0] && pictureRect[3] == size[1]
                     && pictureRect[2] == frames.width() && pictureRect[3] == frames.height()) {
@@ -144,11 +143,6 @@ public final class ReferenceWindow implements AutoCloseable {
         return new int[] {w[0], h[0]};
     }
 
-    /** Where the picture went in the last present: {x, y from the bottom, width, height} in window pixels. */
-    public int[] pictureRect() {
-        return pictureRect.clone();
-    }
-
     /**
      * Reads the back buffer as 10-bit codes, 3 per pixel, top line first (the caller sizes {@code out} to
      * width x height x 3 of {@link #framebufferSize()}).
@@ -169,25 +163,18 @@ public final class ReferenceWindow implements AutoCloseable {
         return glfwWindowShouldClose(window);
     }
 
-    private void makeCurrent() {
-        if (glfwGetCurrentContext() != window) {
-            glfwMakeContextCurrent(window);
-        }
-        GL.setCapabilities(caps);
-    }
-
     @Override
     public void close() {
-        makeCurrent();
-        frames.close();
+        context.makeCurrent();
+        if (frames != null) {
+            frames.close();
+        }
         presentPass.close();
         glDeleteBuffers(packPbo);
         var cb = glfwSetKeyCallback(window, null);
         if (cb != null) {
             cb.free();
         }
-        glfwMakeContextCurrent(MemoryUtil.NULL);
-        GL.setCapabilities(null);
-        Glfw.destroyWindow(window);
+        context.close();
     }
 }

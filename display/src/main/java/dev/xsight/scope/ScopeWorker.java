@@ -40,11 +40,6 @@ public final class ScopeWorker implements AutoCloseable {
     private volatile String backend = "not started";
     private volatile long skipped;
 
-    /** The CPU {@link Scopes} counting on the worker. */
-    public ScopeWorker(Scopes scopes, Consumer<Scopes> listener) {
-        this(() -> cpu(scopes), counts -> listener.accept(scopes));
-    }
-
     /** @param factory makes the accumulator, on the worker thread, at the first picture */
     public ScopeWorker(Supplier<Accumulator> factory, Consumer<ScopeCounts> listener) {
         this.factory = factory;

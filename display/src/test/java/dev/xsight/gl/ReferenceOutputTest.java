@@ -131,6 +131,20 @@ class ReferenceOutputTest {
     }
 
     @Test
+    void framesDiscardedByASourceChangeCountAsDropped() throws Exception {
+        try (ReferenceOutput out = open(DisplayPipeline.rec709Bt1886(), 32, 18)) {
+            for (int i = 0; i < 3; i++) {
+                out.offer(flat(32, 18, 500, 512, 512, i).ptsNanos(i * 400_000_000L)); // due 0.4 s apart
+            }
+            out.restart(); // a new source: what is queued will never be shown
+            ReferenceOutput.Stats s = out.stats();
+            assertEquals(3, s.offered());
+            assertTrue(s.offered() - s.presented() - s.dropped() <= 1, "at most the frame in hand is unaccounted: " + s);
+            assertTrue(s.dropped() >= 2, "the queued frames were dropped: " + s);
+        }
+    }
+
+    @Test
     void anotherPipelineIsUsedFromTheNextFrameOn() throws Exception {
         try (ReferenceOutput out = open(DisplayPipeline.rec709Bt1886(), 32, 18)) {
             out.offer(flat(32, 18, 940, 512, 512, 0));

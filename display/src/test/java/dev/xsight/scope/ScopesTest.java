@@ -101,7 +101,7 @@ class ScopesTest {
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(1);
         AtomicInteger calls = new AtomicInteger();
-        try (ScopeWorker w = new ScopeWorker(new Scopes(8, 17, false), s -> {
+        try (ScopeWorker w = new ScopeWorker(() -> ScopeWorker.cpu(new Scopes(8, 17, false)), s -> {
             calls.incrementAndGet();
             try {
                 release.await(5, TimeUnit.SECONDS);
@@ -116,6 +116,7 @@ class ScopesTest {
             release.countDown();
             assertTrue(done.await(5, TimeUnit.SECONDS));
             assertEquals(1, calls.get());
+            assertEquals("CPU", w.backend());
         }
     }
 
