@@ -248,19 +248,8 @@ final class AudioRenditionPlayer implements AutoCloseable {
         if (decode != null) {
             decode.interrupt(); // wakes a playlist request or a wait on the clock
         }
-        join(load);
-        join(decode);
+        HlsSource.join(load);
+        HlsSource.join(decode);
         queue.clear();
-    }
-
-    private static void join(Thread t) {
-        if (t == null) {
-            return;
-        }
-        try {
-            t.join(5000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -492,7 +492,8 @@ public final class HlsSource implements FrameSource, AudioMetering {
         queue.clear();
     }
 
-    private static void join(Thread t) {
+    /** Waits up to 5 s for {@code t} (null: nothing) to end; keeps the caller's interrupt. */
+    static void join(Thread t) {
         if (t == null) {
             return;
         }
