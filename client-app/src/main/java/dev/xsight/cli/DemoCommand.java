@@ -323,6 +323,9 @@ final class DemoCommand implements Callable<Integer> {
     /** The demo signal through send -> RFC 9134 -> receive -> decode on loopback. */
     private record LoopbackDemoProvider(DemoSource.Settings settings, dev.xsight.st2110.PacketMode mode)
             implements dev.xsight.media.SourceProvider {
+        /** Length of the pre-encoded demo loop. */
+        static final double LOOP_SECONDS = 2.0;
+
         @Override
         public String kind() {
             return "demo";
@@ -340,7 +343,12 @@ final class DemoCommand implements Callable<Integer> {
 
         @Override
         public dev.xsight.media.FrameSource open(String location) {
-            return new dev.xsight.st2110.St2110LoopbackSource(new DemoSource(settings),
+            // The loop is encoded once at start (progress in the health line), then replayed: the pure-Java
+            // encoder stays out of the real-time path, so the health line measures the receive path alone.
+            DemoSource demo = new DemoSource(settings);
+            int pictures = (int) Math.min(dev.xsight.st2110.EncodedLoop.MAX_PICTURES,
+                    Math.round(LOOP_SECONDS * settings.rate().numerator() / (double) settings.rate().denominator()));
+            return dev.xsight.st2110.St2110LoopbackSource.looping(demo.name(), demo::produce, pictures,
                     dev.xsight.signal.TestSignal.FORMAT, dev.xsight.signal.TestSignal.WIDTH,
                     dev.xsight.signal.TestSignal.HEIGHT, settings.rate(), mode, 2.0);
         }

@@ -12,14 +12,21 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongFunction;
 
 /**
  * Runs another source's frames through the real ST 2110-22 path on loopback: JPEG XS encode, RFC 9134 packetization
  * and paced sending, then the Netty receiver, depacketizer and decoder. The demo uses it so that what the monitor
  * shows has been through the same code as a live stream.
  *
+ * <p>Two ways to feed it: a live upstream source whose frames are encoded as they come ({@link
+ * #St2110LoopbackSource(FrameSource, dev.xsight.media.PixelFormat, int, int, FrameRate, PacketMode, double)}), or a
+ * loop of pictures encoded once before sending starts ({@link #looping}), so that the pure-Java encoder is not in the
+ * real-time path and what is measured is the receive path alone.
+ *
  * <p>Threading: upstream frames are queued (two at most; older ones are dropped) to a sender thread that encodes and
- * sends; decoded frames arrive on the receiver's delivery thread.
+ * sends; in loop mode the sender thread first encodes the loop (progress in {@link #health()}), then sends it over and
+ * over, one picture per frame period. Decoded frames arrive on the receiver's delivery thread.
  */
 public final class St2110LoopbackSource implements FrameSource {
     private final FrameSource upstream;
@@ -30,6 +37,10 @@ public final class St2110LoopbackSource implements FrameSource {
     private final int height;
     private final dev.xsight.media.PixelFormat format;
     private final ArrayBlockingQueue<Frame> queue = new ArrayBlockingQueue<>(2);
+    /** Loop mode: renders picture n of the loop (null: encode the upstream source live). */
+    private final LongFunction<Frame> producer;
+    private final String loopName;
+    private final EncodedLoop loop;
     private St2110Source receiver;
     private Thread sender;
     private volatile boolean closed;
@@ -43,11 +54,39 @@ public final class St2110LoopbackSource implements FrameSource {
         this.rate = rate;
         this.mode = mode;
         this.bitsPerPixel = bitsPerPixel;
+        this.producer = null;
+        this.loopName = null;
+        this.loop = null;
+    }
+
+    private St2110LoopbackSource(String name, LongFunction<Frame> producer, int pictures,
+            dev.xsight.media.PixelFormat format, int width, int height, FrameRate rate, PacketMode mode,
+            double bitsPerPixel) {
+        this.upstream = null;
+        this.format = format;
+        this.width = width;
+        this.height = height;
+        this.rate = rate;
+        this.mode = mode;
+        this.bitsPerPixel = bitsPerPixel;
+        this.producer = producer;
+        this.loopName = name;
+        this.loop = new EncodedLoop(pictures);
+    }
+
+    /**
+     * A loopback source that encodes {@code pictures} pictures from {@code producer} once (picture n is
+     * {@code producer.apply(n)}, owned by the caller of apply), then sends them in a loop at {@code rate}.
+     */
+    public static St2110LoopbackSource looping(String name, LongFunction<Frame> producer, int pictures,
+            dev.xsight.media.PixelFormat format, int width, int height, FrameRate rate, PacketMode mode,
+            double bitsPerPixel) {
+        return new St2110LoopbackSource(name, producer, pictures, format, width, height, rate, mode, bitsPerPixel);
     }
 
     @Override
     public String name() {
-        return upstream.name() + " via ST 2110-22 loopback";
+        return (upstream != null ? upstream.name() : loopName) + " via ST 2110-22 loopback";
     }
 
     @Override
@@ -65,6 +104,12 @@ public final class St2110LoopbackSource implements FrameSource {
         receiver.start(listener);
         St2110Sender out = new St2110Sender(f, 112, List.of(new InetSocketAddress("127.0.0.1", port)),
                 St2110Sender.DEFAULT_DATAGRAM);
+        if (loop != null) {
+            sender = new Thread(() -> sendLoop(encoder, out, listener), "st2110-loopback-send");
+            sender.setDaemon(true);
+            sender.start();
+            return;
+        }
         byte[] buf = new byte[encoder.maxCodestreamBytes()];
         sender = new Thread(() -> {
             try (out) {
@@ -104,16 +149,39 @@ public final class St2110LoopbackSource implements FrameSource {
         });
     }
 
+    /** Loop mode, on the sender thread: encode every picture once, then send them round and round. */
+    private void sendLoop(JpegXsEncoder encoder, St2110Sender out, FrameListener listener) {
+        try (out; encoder) {
+            if (!loop.encodeAll(producer, encoder)) {
+                return;
+            }
+            for (long i = 0; !closed; i++) {
+                out.sendNext(loop.picture(i), 0, loop.length(i));
+            }
+        } catch (IOException | RuntimeException e) {
+            if (!closed) {
+                listener.onError(e);
+            }
+        }
+    }
+
     @Override
     public SourceHealth health() {
         St2110Source r = receiver;
+        if (loop != null && !loop.complete()) {
+            return new SourceHealth(true, String.format(java.util.Locale.ROOT,
+                    "encoding the loop before sending: %d of %d pictures", loop.encoded(), loop.count()),
+                    java.util.Map.of("loop_encoded", loop.encoded(), "loop_pictures", loop.count()));
+        }
         return r == null ? SourceHealth.of("starting") : r.health();
     }
 
     @Override
     public synchronized void close() {
         closed = true;
-        upstream.close();
+        if (upstream != null) {
+            upstream.close();
+        }
         if (sender != null) {
             sender.interrupt();
             try {

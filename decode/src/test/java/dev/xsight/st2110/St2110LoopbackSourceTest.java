@@ -42,4 +42,32 @@ class St2110LoopbackSourceTest {
         assertEquals(dev.xsight.media.Colorimetry.BT709, f.colorimetry());
         f.release();
     }
+
+    @Test
+    void loopModeEncodesEveryPictureBeforeSendingThenDeliversDecodedFrames() throws Exception {
+        DemoSource demo = new DemoSource(DemoSource.Settings.forRate(FrameRate.FPS_25));
+        java.util.concurrent.atomic.AtomicInteger produced = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicLong healthAtFirstFrame = new java.util.concurrent.atomic.AtomicLong(-1);
+        CountDownLatch three = new CountDownLatch(3);
+        try (St2110LoopbackSource s = St2110LoopbackSource.looping("bars", n -> {
+            produced.incrementAndGet();
+            return demo.produce(n);
+        }, 4, TestSignal.FORMAT, TestSignal.WIDTH, TestSignal.HEIGHT, FrameRate.FPS_25, PacketMode.SLICE, 2.0)) {
+            assertTrue(s.name().startsWith("bars"));
+            s.start(new FrameSource.FrameListener() {
+                @Override
+                public void onFrame(Frame f) {
+                    healthAtFirstFrame.compareAndSet(-1, produced.get());
+                    f.release();
+                    three.countDown();
+                }
+            });
+            assertTrue(three.await(120, TimeUnit.SECONDS), "frames through the loop: " + s.health());
+            // Every picture of the loop was encoded before the first one was sent, and none after: the encoder is
+            // out of the sending loop.
+            assertEquals(4, healthAtFirstFrame.get());
+            assertEquals(4, produced.get());
+            assertTrue(s.health().counters().containsKey("packets"), s.health().summary());
+        }
+    }
 }
