@@ -54,8 +54,17 @@ final class St2110BenchCommand implements Callable<Integer> {
 
     @Option(names = "--run", defaultValue = "blast",
             description = "blast: send as fast as possible, count what is received; paced: real time at --rate;"
-                    + " inproc: feed packets straight into the receive path (no sockets) to time its per-packet cost.")
+                    + " inproc: feed packets straight into the receive path (no sockets) to time its per-packet cost;"
+                    + " external: `send --loop` in another process at --rate (the --picture files in turn), received"
+                    + " and decoded here, measured after --warmup.")
     String run;
+
+    @Option(names = "--pictures", arity = "1..*", paramLabel = "FILE.jxs",
+            description = "external: the codestreams the sender alternates (default: --picture).")
+    List<Path> pictures;
+
+    @Option(names = "--warmup", defaultValue = "2", description = "external: seconds received before measuring.")
+    double warmup;
 
     @Option(names = "--decode", description = "Decode the pictures while receiving.")
     boolean decode;
@@ -70,6 +79,9 @@ final class St2110BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PacketMode m = PacketMode.parse(mode);
         FrameRate r = FrameRate.parse(rate);
+        if (run.equals("external")) {
+            return external(m, r);
+        }
         byte[] cs = picture != null ? Files.readAllBytes(picture) : encodeRamp();
         JxsFraming.Header h = JxsFraming.header(cs, 0, cs.length);
         JxsvFormat f = JxsvFormat.progressive(m, h.width(), h.height(), r, ChromaSampling.S422, 10);
@@ -168,6 +180,86 @@ final class St2110BenchCommand implements Callable<Integer> {
                 + " (%.2f us/packet, %.0f pictures/s), lost %d, frames complete %d", m.name().toLowerCase(Locale.ROOT),
                 cs.length, packets / secs, secs * 1e6 / packets, packets / secs / pk.size(), st.lost(),
                 st.framesComplete()));
+        return 0;
+    }
+
+    /**
+     * A sender in another process ({@code send --loop}, the same launcher's JVM and class path), this process only
+     * receives and decodes, as in a suite where the stream comes from the network. Figures are taken after the
+     * warm-up: pictures dropped (network or decode), decoded, and last-packet-to-decoded-picture latency.
+     */
+    private int external(PacketMode m, FrameRate r) throws Exception {
+        List<Path> files = pictures != null ? pictures : picture != null ? List.of(picture) : List.of();
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("--run external needs --picture or --pictures FILE.jxs...");
+        }
+        int port;
+        try (java.net.DatagramSocket sock = new java.net.DatagramSocket(0)) {
+            port = sock.getLocalPort();
+        }
+        Path sdpFile = Files.createTempFile("xsight-bench", ".sdp");
+        List<String> cmd = new java.util.ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"), "--enable-native-access=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "send",
+                "--to", "127.0.0.1:" + port, "--sdp", sdpFile.toString(), "--mode", m.name().toLowerCase(Locale.ROOT),
+                "--rate", rate, "--loop", "--source"));
+        for (Path f : files) {
+            cmd.add(f.toAbsolutePath().toString());
+        }
+        Process sender = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            // The sender writes its SDP before the first packet: wait until it parses (or the sender fails).
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            SessionDescription d = null;
+            while (d == null) {
+                if (!sender.isAlive()) {
+                    throw new IllegalStateException("the sender exited with " + sender.exitValue());
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the sender wrote no SDP in 60 s");
+                }
+                try {
+                    d = Files.size(sdpFile) == 0 ? null
+                            : dev.xsight.st2110.SdpParser.parse(Files.readString(sdpFile));
+                } catch (dev.xsight.st2110.SdpException partlyWritten) {
+                    d = null;
+                }
+                if (d == null) {
+                    Thread.sleep(20);
+                }
+            }
+            JxsvFormat f = d.streams().get(0).format();
+            int maxBytes = 0;
+            for (Path p : files) {
+                maxBytes = (int) Math.max(maxBytes, Files.size(p));
+            }
+            StreamCounters counters = new StreamCounters(1);
+            St2110Receiver.Options o = St2110Receiver.Options.defaults();
+            try (DecodePipeline pipeline = new DecodePipeline(f, o.decoderThreads(), maxBytes + (1 << 20),
+                    RtpTimecode.forRate(r, 0), counters, Frame::release);
+                    St2110Receiver rx = new St2110Receiver(d, o, counters, pipeline)) {
+                Thread.sleep((long) (warmup * 1000));
+                StreamStatistics a = counters.snapshot();
+                StreamCounters.LatencyMark mark = counters.latencyMark();
+                Thread.sleep((long) (seconds * 1000));
+                StreamStatistics b = counters.snapshot();
+                double[] lat = counters.latencySinceMs(mark);
+                System.out.println(String.format(Locale.ROOT, "external %s %s %s, %d codestream(s), %s: over %.1f s"
+                        + " after %.1f s warm-up: complete %d, decoded %d, dropped %d, concealed %d, lost packets %d;"
+                        + " latency p50 %.2f ms p99 %.2f ms max %.2f ms", f.width() + "x" + f.height(),
+                        m.name().toLowerCase(Locale.ROOT), r.label(), files.size(),
+                        rx.usesEpoll() ? "epoll/recvmmsg" : "NIO", seconds, warmup,
+                        b.framesComplete() - a.framesComplete(), b.framesDecoded() - a.framesDecoded(),
+                        b.framesDropped() - a.framesDropped(), b.framesConcealed() - a.framesConcealed(),
+                        b.lost() - a.lost(), lat[0], lat[1], lat[2]));
+                System.out.println(b.toJson());
+            }
+        } finally {
+            sender.destroy();
+            sender.waitFor();
+            Files.deleteIfExists(sdpFile);
+        }
         return 0;
     }
 

@@ -19,6 +19,35 @@ final class LatencyHistogram {
         counts.incrementAndGet(i);
     }
 
+    /** A copy of the counts so far (for measuring from a point on: {@link #since}). */
+    LatencyHistogram copy() {
+        LatencyHistogram h = new LatencyHistogram();
+        for (int i = 0; i < BUCKETS; i++) {
+            h.counts.set(i, counts.get(i));
+        }
+        return h;
+    }
+
+    /** What was recorded after {@code earlier} (a {@link #copy} of this histogram) was taken. */
+    LatencyHistogram since(LatencyHistogram earlier) {
+        LatencyHistogram h = new LatencyHistogram();
+        for (int i = 0; i < BUCKETS; i++) {
+            h.counts.set(i, counts.get(i) - earlier.counts.get(i));
+        }
+        return h;
+    }
+
+    /** Upper edge of the highest non-empty bucket in milliseconds (the maximum, within 9 %), 0 when empty. */
+    double maxMs() {
+        for (int i = BUCKETS - 1; i >= 0; i--) {
+            if (counts.get(i) > 0) {
+                int octave = i / SUB;
+                return (1L << octave) * (1 + (i % SUB + 1) / 8.0) / 1000.0;
+            }
+        }
+        return 0;
+    }
+
     /** The p-th percentile in milliseconds (bucket midpoint), 0 when empty. */
     double percentileMs(double p) {
         long total = 0;

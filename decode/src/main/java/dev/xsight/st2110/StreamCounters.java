@@ -89,6 +89,26 @@ public final class StreamCounters {
         latency.add(latencyNanos);
     }
 
+    /** The latency histogram at one moment, to measure from (benchmarks skip the warm-up this way). */
+    public static final class LatencyMark {
+        private final LatencyHistogram counts;
+
+        private LatencyMark(LatencyHistogram counts) {
+            this.counts = counts;
+        }
+    }
+
+    /** Last-packet-to-decoded-frame latency since {@code mark}: p50, p99 and max in milliseconds. */
+    public double[] latencySinceMs(LatencyMark mark) {
+        LatencyHistogram h = latency.since(mark.counts);
+        return new double[] {h.percentileMs(50), h.percentileMs(99), h.maxMs()};
+    }
+
+    /** A mark to measure latency from; any thread. */
+    public LatencyMark latencyMark() {
+        return new LatencyMark(latency.copy());
+    }
+
     /** An immutable snapshot; any thread. */
     public StreamStatistics snapshot() {
         double seconds = Math.max(1e-9, (System.nanoTime() - startNanos) / 1e9);
