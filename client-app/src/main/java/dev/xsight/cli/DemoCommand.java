@@ -71,6 +71,10 @@ final class DemoCommand implements Callable<Integer> {
                     + "exists; see docs/cli/shell.md).")
     Path keymap;
 
+    @Option(names = "--window-size", paramLabel = "WxH", defaultValue = "1600x900",
+            description = "Initial size of the main window (default ${DEFAULT-VALUE}).")
+    String windowSize;
+
     @Option(names = "--st2110", paramLabel = "MODE", defaultValue = "slice",
             description = "How the test signal reaches the viewer: through the real ST 2110-22 path on loopback (JPEG XS"
                     + " encode at 2 bpp, RFC 9134 send in MODE slice or codestream, receive, decode), or 'off' for the"
@@ -164,6 +168,7 @@ final class DemoCommand implements Callable<Integer> {
                 .withRegistry(SourceRegistry.discover().with(st2110.equalsIgnoreCase("off") ? new DemoSourceProvider(settings)
                         : new LoopbackDemoProvider(settings, dev.xsight.st2110.PacketMode.parse(st2110))))
                 .withKeymap(keys)
+                .withWindowSize(windowWidth(), windowHeight())
                 .withReference(referenceScreen, true)
                 .withReview(new ReviewOptions(session != null ? session : ReviewOptions.defaultSessionFile(), r,
                         drop, author != null ? author : System.getProperty("user.name", ""),
@@ -318,6 +323,26 @@ final class DemoCommand implements Callable<Integer> {
         long[] c = v.clone();
         java.util.Arrays.sort(c);
         return c[c.length / 2] / 1e6;
+    }
+
+    private double windowWidth() {
+        return windowPart(0);
+    }
+
+    private double windowHeight() {
+        return windowPart(1);
+    }
+
+    private double windowPart(int i) {
+        String[] wh = windowSize.toLowerCase(Locale.ROOT).split("x");
+        if (wh.length != 2) {
+            throw new IllegalArgumentException("--window-size must be WIDTHxHEIGHT, e.g. 1280x720, not " + windowSize);
+        }
+        try {
+            return Integer.parseInt(wh[i].trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--window-size must be WIDTHxHEIGHT, e.g. 1280x720, not " + windowSize);
+        }
     }
 
     /** The demo signal through send -> RFC 9134 -> receive -> decode on loopback. */

@@ -33,6 +33,14 @@ public record ShellOptions(SourceRegistry registry, Keymap keymap, int reference
         return new ShellOptions(registry, keymap, screen, fullScreen, width, height, review);
     }
 
+    /** The same options with an initial main-window size of {@code w} x {@code h}. */
+    public ShellOptions withWindowSize(double w, double h) {
+        if (!(w >= 640 && h >= 360)) {
+            throw new IllegalArgumentException("window size " + w + "x" + h + " is below the 640x360 minimum");
+        }
+        return new ShellOptions(registry, keymap, referenceScreen, referenceFullScreen, w, h, review);
+    }
+
     /** The same options with the review session {@code r} (null for none). */
     public ShellOptions withReview(ReviewOptions r) {
         return new ShellOptions(registry, keymap, referenceScreen, referenceFullScreen, width, height, r);

@@ -134,6 +134,14 @@ public final class ShellView extends BorderPane {
         ref.setOnMouseClicked(e -> vm.perform(dev.xsight.input.Action.TOGGLE_REFERENCE_WINDOW));
         lut.setOnMouseClicked(e -> vm.perform(dev.xsight.input.Action.TOGGLE_LUT));
         transport.setOnMouseClicked(e -> vm.perform(dev.xsight.input.Action.PLAY_PAUSE));
+        // The pills are controls and keep their full labels; the source title gives way first (ellipsis), and the
+        // "REFERENCE MONITOR" tag is the first thing to go on a narrow window.
+        for (Label p : new Label[] {transport, lut, sbs, ref, help}) {
+            p.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        brand.setMinWidth(Region.USE_PREF_SIZE);
+        sub.setMinWidth(0);
+        source.setMinWidth(120);
         HBox bar = new HBox(logo, source, spacer, displayChooserSlot, transport, lut, sbs, ref, help);
         bar.getStyleClass().add("top-bar");
         return bar;
@@ -186,6 +194,9 @@ public final class ShellView extends BorderPane {
             detail.getStyleClass().add("source-detail");
             detail.setWrapText(true);
             detail.setMaxWidth(215);
+            // A long source name wraps instead of being cut at the panel's edge.
+            name.setWrapText(true);
+            name.setMaxWidth(215);
         }
 
         @Override
@@ -346,15 +357,30 @@ public final class ShellView extends BorderPane {
         health.getStyleClass().add("health-ok");
         Label fps = figure("fps", vm.fpsProperty(), "figure-mono");
         Label marks = new Label();
+        marks.setId("marks");
         marks.getStyleClass().add("figure-mono");
+        // Two short lines instead of one long one, so the marks never squeeze the health figures out.
         marks.textProperty().bind(Bindings.createStringBinding(
-                () -> "IN " + dash(vm.markInProperty().get()) + "   OUT " + dash(vm.markOutProperty().get())
-                        + "   MARKERS " + vm.markers().size(),
+                () -> "IN " + dash(vm.markInProperty().get()) + "   " + vm.markers().size() + " MARKERS\nOUT "
+                        + dash(vm.markOutProperty().get()),
                 vm.markInProperty(), vm.markOutProperty(), vm.markers()));
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(tc, block("SOURCE FORMAT", format), block("STREAM HEALTH", health), spacer,
-                block("MARKS", marks), block("DISPLAY", fps));
+        // What must always be readable keeps its full width (timecode, marks, display rate); the source format and
+        // the stream health wrap onto a second line instead of being cut, the health taking the room that is left.
+        marks.setMinWidth(Region.USE_PREF_SIZE);
+        fps.setMinWidth(Region.USE_PREF_SIZE);
+        format.setWrapText(true);
+        format.setMinWidth(150);
+        format.setPrefWidth(190);
+        health.setWrapText(true);
+        health.setMinWidth(200);
+        health.setMaxWidth(Double.MAX_VALUE);
+        Node healthBlock = block("STREAM HEALTH", health);
+        HBox.setHgrow(healthBlock, Priority.ALWAYS);
+        Node marksBlock = block("MARKS", marks);
+        Node fpsBlock = block("DISPLAY", fps);
+        ((Region) marksBlock).setMinWidth(Region.USE_PREF_SIZE);
+        ((Region) fpsBlock).setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(tc, block("SOURCE FORMAT", format), healthBlock, marksBlock, fpsBlock);
         bar.getStyleClass().add("bottom-bar");
         Label status = new Label();
         status.setId("status");

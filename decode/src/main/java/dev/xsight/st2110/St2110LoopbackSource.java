@@ -95,7 +95,11 @@ public final class St2110LoopbackSource implements FrameSource {
         try (DatagramSocket s = new DatagramSocket(0)) {
             port = s.getLocalPort();
         }
-        JpegXsEncoder encoder = new JpegXsEncoder(EncoderSettings.of(bitsPerPixel), format, width, height);
+        // The loop is encoded before anything is sent, so it may use every core; a live encode shares them with
+        // the receiver and stays on one.
+        int encodeThreads = loop != null ? Math.min(8, Runtime.getRuntime().availableProcessors()) : 1;
+        JpegXsEncoder encoder = new JpegXsEncoder(EncoderSettings.of(bitsPerPixel).withThreads(encodeThreads), format,
+                width, height);
         JxsvFormat f = JxsvFormat.progressive(mode, width, height, rate, format.sampling(), format.bitDepth());
         long kbps = St2110Sender.bandwidthKbps(f, encoder.maxCodestreamBytes(), St2110Sender.DEFAULT_DATAGRAM);
         SessionDescription sdp = new SessionDescription("127.0.0.1", System.currentTimeMillis() / 1000, name(),
