@@ -3,7 +3,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Element;
@@ -32,8 +34,8 @@ public final class TestSummary {
             }
         }
         int tests = 0;
-        int failed = 0;
-        List<String> skipped = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        Map<String, Integer> skipped = new LinkedHashMap<>();
         var dbf = DocumentBuilderFactory.newInstance();
         for (Path r : reports) {
             NodeList cases;
@@ -47,31 +49,58 @@ public final class TestSummary {
                 Element c = (Element) cases.item(i);
                 tests++;
                 if (c.getElementsByTagName("failure").getLength() + c.getElementsByTagName("error").getLength() > 0) {
-                    failed++;
+                    String cls = c.getAttribute("classname");
+                    failures.add(cls.substring(cls.lastIndexOf('.') + 1) + "#" + c.getAttribute("name"));
                 }
                 NodeList s = c.getElementsByTagName("skipped");
                 if (s.getLength() > 0) {
-                    String why = ((Element) s.item(0)).getAttribute("message").strip();
                     String cls = c.getAttribute("classname");
-                    skipped.add(cls.substring(cls.lastIndexOf('.') + 1) + "#" + c.getAttribute("name") + " — "
-                            + (why.isEmpty() ? "(no reason given)" : why.lines().findFirst().orElse(why)));
+                    String name = c.getAttribute("name");
+                    // Parameterized cases, "method(Type, ...)[n]", are counted under their method.
+                    int paren = name.indexOf('(');
+                    String method = paren > 0 ? name.substring(0, paren) : name;
+                    skipped.merge(cls.substring(cls.lastIndexOf('.') + 1) + "#" + method + " — "
+                            + reason((Element) s.item(0)), 1, Integer::sum);
                 }
             }
         }
         System.out.println();
-        System.out.println("Test summary: " + tests + " tests in " + reports.size() + " reports, " + failed
-                + " failed or in error, " + skipped.size() + " skipped");
+        int skips = skipped.values().stream().mapToInt(Integer::intValue).sum();
+        System.out.println("Test summary: " + tests + " tests in " + reports.size() + " reports, " + failures.size()
+                + " failed or in error, " + skips + " skipped");
         for (Path n : notes) {
             for (String line : Files.readAllLines(n)) {
                 System.out.println("  " + line);
             }
         }
-        if (skipped.isEmpty()) {
+        if (!failures.isEmpty()) {
+            System.out.println("Failed: " + failures.size());
+            failures.stream().limit(30).forEach(f -> System.out.println("  " + f));
+        }
+        if (skips == 0) {
             System.out.println("Skipped: none");
         } else {
-            System.out.println("Skipped: " + skipped.size());
-            skipped.forEach(s -> System.out.println("  " + s));
+            System.out.println("Skipped: " + skips);
+            skipped.forEach((what, n) -> System.out.println("  " + what + (n > 1 ? " (" + n + " cases)" : "")));
         }
+        if (reports.isEmpty()) {
+            System.out.println("  (no test reports from this run: the build stopped before the tests)");
+        }
+    }
+
+    /** The first line of the skip's message: the attribute, else the text (JUnit's exception and its trace). */
+    private static String reason(Element skipped) {
+        String why = skipped.getAttribute("message").strip();
+        if (why.isEmpty()) {
+            why = skipped.getTextContent().strip();
+        }
+        why = why.lines().findFirst().orElse("").strip();
+        for (String prefix : List.of("org.opentest4j.TestAbortedException:", "Assumption failed:")) {
+            if (why.startsWith(prefix)) {
+                why = why.substring(prefix.length()).strip();
+            }
+        }
+        return why.isEmpty() ? "(no reason given)" : why;
     }
 
     private static List<Path> list(Path dir, String prefix, String suffix, FileTime since) throws IOException {
