@@ -181,8 +181,8 @@ class NotesCommandTest {
         Path csv = dir.resolve("in.csv");
         Path db = dir.resolve("new.xsight");
         assertEquals(0, add(dir.resolve("src.xsight"), "25", "01:00:00:00", "fyi", "from the grade").code());
-        assertEquals(0, run("notes", "export", "--db", dir.resolve("src.xsight").toString(), "--format", "csv",
-                "--out", csv.toString()).code());
+        assertEquals(0, run("notes", "export", "--db", dir.resolve("src.xsight").toString(), "--format", "csv", "-o",
+                csv.toString()).code());
         Run r = run("notes", "import", "--db", db.toString(), "--format", "csv", csv.toString());
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("no such session file") && r.err().contains("--rate"), r.err());
