@@ -3,7 +3,8 @@
 # package) and .ci/run; nothing else keeps a list.
 #
 # Debian/Ubuntu package names. Each purpose lists what it needs beyond the JDK (./monitor finds that) and Maven
-# (./mvnw fetches it).
+# (./mvnw fetches it). "a|b" is one need under two names (Ubuntu 24.04 renamed some libraries *t64): either being
+# installed is enough; the first one apt can install is installed.
 
 # A virtual display (30-bit Xvfb) for machines without one: the demo on a headless machine, and every test run.
 XSIGHT_XVFB_PACKAGES=(xvfb xauth)
@@ -11,8 +12,8 @@ XSIGHT_XVFB_PACKAGES=(xvfb xauth)
 # and JavaFX load, ALSA for the HLS audio rendition (plus XSIGHT_XVFB_PACKAGES when there is no display).
 XSIGHT_DEMO_PACKAGES=(
   libgl1 libglx-mesa0 libgl1-mesa-dri libegl1 libegl-mesa0 libgles2
-  libgtk-3-0 libxtst6 libxxf86vm1
-  libasound2
+  "libgtk-3-0|libgtk-3-0t64" libxtst6 libxxf86vm1
+  "libasound2|libasound2t64"
 )
 # ./monitor package: jlink/jpackage strip native symbols with objcopy (binutils); the .deb is built under fakeroot.
 XSIGHT_PACKAGE_PACKAGES=(fakeroot binutils)
@@ -21,12 +22,37 @@ XSIGHT_PACKAGE_PACKAGES=(fakeroot binutils)
 # for the impaired-network test.
 XSIGHT_TEST_PACKAGES=("${XSIGHT_XVFB_PACKAGES[@]}" "${XSIGHT_DEMO_PACKAGES[@]}" ffmpeg "${XSIGHT_PACKAGE_PACKAGES[@]}" iproute2)
 
-# Installed packages among the arguments are dropped; prints the missing ones, one per line.
+xsight_installed() {
+  dpkg-query -W -f='${Status}\n' "$1" 2>/dev/null | grep -q "install ok installed"
+}
+
+# Prints the needs among the arguments that are not installed, one per line (as given, "a|b" included).
 xsight_missing_packages() {
-  local p
-  for p in "$@"; do
-    dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q "install ok installed" || echo "$p"
+  local need alt ok
+  local -a alts
+  for need in "$@"; do
+    ok=""
+    IFS='|' read -r -a alts <<<"$need"
+    for alt in "${alts[@]}"; do
+      xsight_installed "$alt" && ok=yes && break
+    done
+    [ -n "$ok" ] || echo "$need"
   done
+}
+
+# The package apt would install for a need: the first alternative with an install candidate (a real package, not
+# a virtual one), else the first.
+xsight_pick_package() {
+  local alt
+  local -a alts
+  IFS='|' read -r -a alts <<<"$1"
+  for alt in "${alts[@]}"; do
+    if apt-cache policy "$alt" 2>/dev/null | grep -q "Candidate: [^(]"; then
+      echo "$alt"
+      return
+    fi
+  done
+  echo "${alts[0]}"
 }
 
 # xsight_ensure_packages PURPOSE PACKAGE...
@@ -47,7 +73,7 @@ xsight_ensure_packages() {
       return 0 ;;
   esac
   if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
-    echo "monitor: not a Debian/Ubuntu system, so nothing is installed; $purpose needs the equivalents of: $*" >&2
+    echo "monitor: not a Debian/Ubuntu system, so nothing is installed; $purpose needs the equivalents of: ${*//|/ or }" >&2
     return 0
   fi
   local missing
@@ -58,14 +84,23 @@ xsight_ensure_packages() {
     if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
       sudo=(sudo)
     else
-      echo "monitor: $purpose needs system packages that are not installed; run: sudo apt-get install --no-install-recommends ${missing[*]}" >&2
+      local pick=() need
+      for need in "${missing[@]}"; do
+        pick+=("$(xsight_pick_package "$need")")
+      done
+      echo "monitor: $purpose needs system packages that are not installed; run: sudo apt-get install --no-install-recommends ${pick[*]}" >&2
       return 1
     fi
   fi
-  echo "monitor: $purpose needs system packages; installing with apt-get: ${missing[*]}" >&2
   local apt=("${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 -q -y)
-  if ! "${apt[@]}" update >&2 || ! "${apt[@]}" install --no-install-recommends "${missing[@]}" >&2; then
-    echo "monitor: installing failed; run: sudo apt-get install --no-install-recommends ${missing[*]}" >&2
+  "${apt[@]}" update >&2 || true
+  local pick=() need
+  for need in "${missing[@]}"; do
+    pick+=("$(xsight_pick_package "$need")")
+  done
+  echo "monitor: $purpose needs system packages; installing with apt-get: ${pick[*]}" >&2
+  if ! "${apt[@]}" install --no-install-recommends "${pick[@]}" >&2; then
+    echo "monitor: installing failed; run: sudo apt-get install --no-install-recommends ${pick[*]}" >&2
     return 1
   fi
   mapfile -t missing < <(xsight_missing_packages "$@")
