@@ -54,7 +54,8 @@ class NetemVethTest {
         assumeTrue(run(ip, "netns", "add", ns), "netem: the kernel refuses network namespaces here (cannot create "
                 + ns + ")");
         try {
-            assumeTrue(run(ip, "link", "add", a, "type", "veth", "peer", "name", b), "netem: no veth kernel module (cannot create a veth pair)");
+            assumeTrue(run(ip, "link", "add", a, "type", "veth", "peer", "name", b),
+                    "netem: no veth kernel module (cannot create a veth pair)");
             assertTrue(run(ip, "link", "set", b, "netns", ns));
             assertTrue(run(ip, "addr", "add", hostIp + "/30", "dev", a));
             assertTrue(run(ip, "link", "set", a, "up"));
