@@ -160,7 +160,8 @@ final class NotesCommand implements Runnable {
         String format;
         @Option(names = "--skip-bad", description = "Import the good entries and report the bad ones.")
         boolean skipBad;
-        @Option(names = "--rate", description = "Frame rate when the session file has to be created.")
+        @Option(names = "--rate", description = "Frame rate of a new session file: with it a missing --db file is "
+                + "created, without it a missing file is an error.")
         String rate;
         @Option(names = "--drop-frame", description = "With --rate: the new session counts drop-frame.")
         boolean dropFrame;
@@ -177,7 +178,11 @@ final class NotesCommand implements Runnable {
                 throw new IllegalArgumentException(in + ": no such file");
             }
             SqliteNoteStore store;
-            if (Files.exists(db) || rate == null) {
+            if (!Files.exists(db) && rate == null) {
+                throw new IllegalArgumentException(db + ": no such session file; add --rate RATE (and --drop-frame "
+                        + "for 29.97/59.94 drop-frame) to create it");
+            }
+            if (Files.exists(db)) {
                 store = SqliteNoteStore.open(db);
             } else {
                 store = SqliteNoteStore.openOrCreate(db, Session.ofRate(FrameRate.parse(rate), dropFrame));

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code reference bench}: how the 10-bit OpenGL reference output keeps up with a source at its own rate. */
-@Command(name = "reference", description = "The 10-bit OpenGL reference output.",
+@Command(name = "reference", mixinStandardHelpOptions = true, description = "The 10-bit OpenGL reference output.",
         subcommands = {ReferenceCommand.Bench.class})
 final class ReferenceCommand implements Runnable {
     @picocli.CommandLine.Spec
@@ -24,7 +24,7 @@ final class ReferenceCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(name = "bench", description = "Feed the moving demo bars (1080p, 4:2:2 10-bit) to the reference output "
+    @Command(name = "bench", mixinStandardHelpOptions = true, description = "Feed the moving demo bars (1080p, 4:2:2 10-bit) to the reference output "
             + "at the source rate for a while; print presents per second, late, dropped and repeated (median of runs)."
             + " Needs a display (e.g. Xvfb -screen 0 1920x1080x30).")
     static final class Bench implements Callable<Integer> {

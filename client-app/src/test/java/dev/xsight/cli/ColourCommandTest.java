@@ -2,11 +2,10 @@ package dev.xsight.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.xsight.gl.GlContext;
+import dev.xsight.TestRequirements;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,14 +17,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** {@code colour eval} reproduces the shared references through the CLI contract, on the CPU and with --gpu. */
+/** {@code colour eval} reproduces the colour references through the CLI contract, on the CPU and with --gpu. */
 class ColourCommandTest {
     @TempDir
     Path tmp;
 
-    static Path shared() {
-        String d = System.getProperty("xsight.shared.dir");
-        return d == null ? null : Path.of(d, "conformance", "colour");
+    static Path colour() {
+        return TestRequirements.conformance("colour");
     }
 
     static Stream<Arguments> cases() {
@@ -35,8 +33,7 @@ class ColourCommandTest {
                 Arguments.of("gamut_rec2020_to_rec709_linear", "gamut:rec2020:rec709", 1e-4, false),
                 Arguments.of("aces13_sdr_video_rec709_100nit", "aces-output:1.3:rec709-100", 0.5 / 1023, true),
                 Arguments.of("aces20_sdr_rec709_100nit", "aces-output:2.0:rec709-100", 0.5 / 1023, true),
-                Arguments.of("lut3d_33_tetrahedral", "lut:" + (shared() == null ? "" : shared().resolve("files")
-                        .resolve("lut3d_33_nonlinear.cube")) + ":tetrahedral", 1e-5, false));
+                Arguments.of("lut3d_33_tetrahedral", "lut:" + colour().resolve("files").resolve("lut3d_33_nonlinear.cube") + ":tetrahedral", 1e-5, false));
     }
 
     @ParameterizedTest(name = "{0} cpu")
@@ -48,14 +45,12 @@ class ColourCommandTest {
     @ParameterizedTest(name = "{0} gpu")
     @MethodSource("cases")
     void evalWithGpuMatchesSharedReference(String name, String step, double tol, boolean clamp) throws Exception {
-        String why = GlContext.unavailableReason();
-        assumeTrue(why == null, "no OpenGL: " + why);
+        TestRequirements.requireGl();
         check(name, step, tol, clamp, true);
     }
 
     private void check(String name, String step, double tol, boolean clamp, boolean gpu) throws Exception {
-        Path dir = shared();
-        assumeTrue(dir != null && Files.isDirectory(dir), "shared conformance data not found (xsight.shared.dir)");
+        Path dir = colour();
         ObjectMapper m = new ObjectMapper();
         JsonNode ref = m.readTree(dir.resolve(name + ".json").toFile());
         Path in = tmp.resolve("in.json"), out = tmp.resolve("out.json");

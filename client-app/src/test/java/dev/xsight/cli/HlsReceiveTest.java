@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,19 +34,9 @@ class HlsReceiveTest {
         return out;
     }
 
-    private static boolean ffmpegAvailable() {
-        try {
-            Process p = new ProcessBuilder("ffmpeg", "-version").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
-    }
-
     @Test
     void md5LinesMatchFfmpegFrameMd5AndStatsNameTheFormat() throws Exception {
-        Assumptions.assumeTrue(ffmpegAvailable(), "ffmpeg command-line tool not installed (CI installs it)");
+        dev.xsight.TestRequirements.requireFfmpeg();
         run(dir, "-f", "lavfi", "-i", "testsrc2=s=192x108:r=25:d=2,format=yuv420p10le", "-c:v", "libx265",
                 "-x265-params", "keyint=25:min-keyint=25:log-level=error", "-tag:v", "hvc1", "-f", "hls", "-hls_time",
                 "1", "-hls_playlist_type", "vod", "-hls_segment_type", "fmp4", "-hls_flags", "program_date_time",
@@ -136,7 +125,7 @@ class HlsReceiveTest {
 
     @Test
     void audioLanguagePicksTheRenditionWhoseToneTheJsonMeters() throws Exception {
-        Assumptions.assumeTrue(ffmpegAvailable(), "ffmpeg command-line tool not installed (CI installs it)");
+        dev.xsight.TestRequirements.requireFfmpeg();
         alternativeAudio();
         try (LoopbackHttpServer server = LoopbackHttpServer.start(LoopbackHttpServer.directory(dir))) {
             ByteArrayOutputStream def = new ByteArrayOutputStream();
@@ -161,7 +150,7 @@ class HlsReceiveTest {
 
     @Test
     void missingAudioRenditionIsAWarningAndThePictureStillPlays() throws Exception {
-        Assumptions.assumeTrue(ffmpegAvailable(), "ffmpeg command-line tool not installed (CI installs it)");
+        dev.xsight.TestRequirements.requireFfmpeg();
         Path master = alternativeAudio();
         Files.writeString(master, Files.readString(master).replace("reng/index.m3u8", "gone/index.m3u8"));
         try (LoopbackHttpServer server = LoopbackHttpServer.start(LoopbackHttpServer.directory(dir))) {

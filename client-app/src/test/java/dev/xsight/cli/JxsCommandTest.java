@@ -2,7 +2,6 @@ package dev.xsight.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,9 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code xsight jxs info | decode | bench} on the shared conformance codestreams (skipped when absent). */
+/** {@code xsight jxs info | decode | bench} on the repository's conformance codestreams (testdata/). */
 class JxsCommandTest {
-    private static final Path DIR = Path.of(System.getProperty("xsight.shared.dir", "../shared"), "conformance",
+    private static final Path DIR = Path.of(System.getProperty("xsight.testdata.dir", "../testdata"), "conformance",
             "jpegxs");
 
     @TempDir
@@ -56,7 +55,7 @@ class JxsCommandTest {
 
     @Test
     void infoPrintsTheMainHeaderAsJson() throws Exception {
-        assumeTrue(Files.isDirectory(DIR), "shared conformance folder absent");
+        assertTrue(Files.isDirectory(DIR), "the repository's conformance folder is missing: " + DIR);
         Run r = run("jxs", "info", DIR.resolve("s17_720p420p8_bpp3_v1h5_vpred1_rc2.jxs").toString());
         assertEquals(0, r.exit(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
@@ -74,7 +73,7 @@ class JxsCommandTest {
 
     @Test
     void decodeWritesEveryConcatenatedFrameAsRawPlanar() throws Exception {
-        assumeTrue(Files.isDirectory(DIR), "shared conformance folder absent");
+        assertTrue(Files.isDirectory(DIR), "the repository's conformance folder is missing: " + DIR);
         Path in = tmp.resolve("three.jxs");
         MessageDigest want = MessageDigest.getInstance("MD5");
         StringBuilder wantMd5 = new StringBuilder();
@@ -102,7 +101,7 @@ class JxsCommandTest {
 
     @Test
     void benchPrintsOneJsonLine() throws Exception {
-        assumeTrue(Files.isDirectory(DIR), "shared conformance folder absent");
+        assertTrue(Files.isDirectory(DIR), "the repository's conformance folder is missing: " + DIR);
         Run r = run("jxs", "bench", DIR.resolve("s20_640x360_422p10_bpp6.jxs").toString(), "--seconds", "0.5",
                 "--threads", "2");
         assertEquals(0, r.exit(), r.err());
@@ -115,7 +114,7 @@ class JxsCommandTest {
 
     @Test
     void corruptCodestreamFailsWithFileOffsetAndMarker() throws Exception {
-        assumeTrue(Files.isDirectory(DIR), "shared conformance folder absent");
+        assertTrue(Files.isDirectory(DIR), "the repository's conformance folder is missing: " + DIR);
         byte[] b = Files.readAllBytes(DIR.resolve("s20_640x360_422p10_bpp6.jxs"));
         Path bad = tmp.resolve("bad.jxs");
         Files.write(bad, java.util.Arrays.copyOf(b, 5000));

@@ -175,4 +175,24 @@ class NotesCommandTest {
         assertTrue(r.err().contains("no such session file"), r.err());
         assertTrue(Files.notExists(dir.resolve("missing.xsight")));
     }
+
+    @Test
+    void importIntoAMissingSessionFileSaysThatRateCreatesItAndCreatesNothing() throws Exception {
+        Path csv = dir.resolve("in.csv");
+        Path db = dir.resolve("new.xsight");
+        assertEquals(0, add(dir.resolve("src.xsight"), "25", "01:00:00:00", "fyi", "from the grade").code());
+        assertEquals(0, run("notes", "export", "--db", dir.resolve("src.xsight").toString(), "--format", "csv", "-o",
+                csv.toString()).code());
+        Run r = run("notes", "import", "--db", db.toString(), "--format", "csv", csv.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("no such session file") && r.err().contains("--rate"), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(Files.notExists(db));
+        r = run("notes", "import", "--db", db.toString(), "--rate", "25", "--format", "csv", csv.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("imported 1 notes"), r.out());
+        try (SqliteNoteStore s = SqliteNoteStore.open(db)) {
+            assertEquals(1, s.list().size());
+        }
+    }
 }

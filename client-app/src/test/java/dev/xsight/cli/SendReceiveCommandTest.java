@@ -2,7 +2,6 @@ package dev.xsight.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.xsight.jpegxs.JpegXsDecoder;
 import dev.xsight.media.Frame;
@@ -26,9 +25,7 @@ class SendReceiveCommandTest {
 
     @Test
     void receivePrintsIndexTimecodeAndMd5PerDecodedFrameThenStatisticsJson() throws Exception {
-        String shared = System.getProperty("xsight.shared.dir");
-        Path dir = shared == null ? null : Path.of(shared, "conformance", "jpegxs");
-        assumeTrue(dir != null && Files.isDirectory(dir), "JPEG XS conformance codestreams not found");
+        Path dir = dev.xsight.TestRequirements.conformance("jpegxs");
         List<Path> files = List.of(dir.resolve("s01_1080p422p10_bpp2_f0.jxs"), dir.resolve("s01_1080p422p10_bpp2_f1.jxs"));
         Set<String> expected = new java.util.HashSet<>();
         try (JpegXsDecoder d = new JpegXsDecoder(1)) {

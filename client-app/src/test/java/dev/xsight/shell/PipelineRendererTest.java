@@ -2,7 +2,6 @@ package dev.xsight.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.xsight.colour.DisplayPipeline;
 import dev.xsight.gl.GlContext;
@@ -70,8 +69,7 @@ class PipelineRendererTest {
 
     @Test
     void glPreviewMatchesTheCpuReferenceWithinTwoCodes() {
-        String why = GlContext.unavailableReason();
-        assumeTrue(why == null, "no OpenGL context: " + why);
+        dev.xsight.TestRequirements.requireGl();
         Frame f = bars();
         for (PipelinePreset preset : new PipelinePreset[] {PipelinePreset.REC709, PipelinePreset.PQ1000,
                 PipelinePreset.ACES13_REC709}) {

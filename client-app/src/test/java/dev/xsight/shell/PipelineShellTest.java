@@ -199,8 +199,7 @@ class PipelineShellTest {
 
     @Test
     void referenceOutputShowsTheSamePipelinePictureAsTheViewerAtFullSizeAndTenBits(FxRobot robot) throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("DISPLAY") != null,
-                "no X display for the OpenGL window (the launcher starts Xvfb -depth 30 for tests)");
+        dev.xsight.TestRequirements.requireDisplay();
         playDemo(robot);
         robot.clickOn("#pipeline-chooser");
         robot.clickOn(PipelinePreset.ACES13_REC709.label());

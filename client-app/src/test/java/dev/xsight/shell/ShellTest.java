@@ -128,8 +128,7 @@ class ShellTest {
 
     @Test
     void rKeyOpensTheTenBitOpenGlReferenceOutputWithFullSizeFramesAndClosesIt(FxRobot robot) throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("DISPLAY") != null,
-                "no X display for the OpenGL window (the launcher starts Xvfb -depth 30 for tests)");
+        dev.xsight.TestRequirements.requireDisplay();
         robot.clickOn("Demo test signal (1080p59.94)");
         robot.type(KeyCode.R);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> shell.glReferenceOutput() != null

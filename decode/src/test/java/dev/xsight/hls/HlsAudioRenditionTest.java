@@ -50,7 +50,7 @@ class HlsAudioRenditionTest {
 
     @BeforeAll
     static void buildStreams() throws Exception {
-        TestStreams.assumeFfmpeg();
+        TestStreams.requireFfmpeg();
         TestStreams.alternativeAudio(dir.resolve("vod"), true);
         TestStreams.alternativeAudio(dir.resolve("ts"), false);
         Files.writeString(dir.resolve("vod/missing-audio.m3u8"), Files.readString(dir.resolve("vod/master.m3u8"))

@@ -21,7 +21,7 @@ class HlsLiveTest {
 
     @Test
     void slidingWindowWrittenInRealTimePlaysWithSteppingTimecodesAndALiveOffset() throws Exception {
-        TestStreams.assumeFfmpeg();
+        TestStreams.requireFfmpeg();
         Process ffmpeg = TestStreams.live(dir);
         try (LoopbackHttpServer server = LoopbackHttpServer.start(LoopbackHttpServer.directory(dir))) {
             Path playlist = dir.resolve("live.m3u8");
@@ -64,7 +64,7 @@ class HlsLiveTest {
 
     @Test
     void mediaSequenceResetRestartsAtTheNewWindow() throws Exception {
-        TestStreams.assumeFfmpeg();
+        TestStreams.requireFfmpeg();
         TestStreams.avcTwoRenditions(dir);
         AtomicInteger loads = new AtomicInteger();
         String before = "#EXTM3U\n#EXT-X-TARGETDURATION:1\n#EXT-X-MEDIA-SEQUENCE:100\n"
@@ -93,7 +93,7 @@ class HlsLiveTest {
 
     @Test
     void discontinuityToAnotherResolutionStartsANewDecoder() throws Exception {
-        TestStreams.assumeFfmpeg();
+        TestStreams.requireFfmpeg();
         TestStreams.avcTwoRenditions(dir);
         Files.writeString(dir.resolve("disc.m3u8"), "#EXTM3U\n#EXT-X-TARGETDURATION:1\n#EXT-X-PLAYLIST-TYPE:VOD\n"
                 + "#EXTINF:1,\nr1/s0.ts\n#EXT-X-DISCONTINUITY\n#EXTINF:1,\nr0/s2.ts\n#EXT-X-ENDLIST\n");
@@ -133,7 +133,7 @@ class HlsLiveTest {
 
     @Test
     void failedPlaylistRefreshesAreRetriedAndPlaybackContinues() throws Exception {
-        TestStreams.assumeFfmpeg();
+        TestStreams.requireFfmpeg();
         TestStreams.avcTwoRenditions(dir);
         String head = "#EXTM3U\n#EXT-X-TARGETDURATION:1\n#EXTINF:1,\nr1/s0.ts\n";
         FrameCollector c = new FrameCollector(50, 0);
@@ -149,7 +149,7 @@ class HlsLiveTest {
 
     @Test
     void windowThatSlidPastRejoinsAndCountsSkippedSegments() throws Exception {
-        TestStreams.assumeFfmpeg();
+        TestStreams.requireFfmpeg();
         TestStreams.avcTwoRenditions(dir);
         FrameCollector c = new FrameCollector(75, 0);
         Map<String, Object> counters = playScripted("/slid.m3u8", n -> n == 1

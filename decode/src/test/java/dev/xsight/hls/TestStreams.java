@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Assertions;
 
-/** Builds small HLS test streams with the FFmpeg command-line tool (tests skip when it is not installed). */
+/** Builds small HLS test streams with the FFmpeg command-line tool (tests fail, naming the package, when it is not installed). */
 final class TestStreams {
     private TestStreams() {
     }
@@ -26,9 +26,10 @@ final class TestStreams {
         }
     }
 
-    static void assumeFfmpeg() {
-        Assumptions.assumeTrue(ffmpegAvailable(), "the ffmpeg command-line tool is not installed "
-                + "(CI installs it with .ci/run); HLS end-to-end tests skipped");
+    /** Fails the calling test (or class, from {@code @BeforeAll}) when the ffmpeg tool is not on PATH. */
+    static void requireFfmpeg() {
+        Assertions.assertTrue(ffmpegAvailable(), "the ffmpeg command-line tool is not on PATH: install the ffmpeg "
+                + "package (./monitor test installs it on Debian/Ubuntu: apt-get install ffmpeg)");
     }
 
     static void ffmpeg(Path dir, String... args) throws IOException, InterruptedException {

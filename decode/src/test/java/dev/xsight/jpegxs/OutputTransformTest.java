@@ -69,9 +69,7 @@ class OutputTransformTest {
     @Test
     void reversibleColourTransformTurnsTheComponentsIntoRgb() throws Exception {
         byte[] s19 = null;
-        java.nio.file.Path p = java.nio.file.Path.of(System.getProperty("xsight.shared.dir", "../shared"),
-                "conformance", "jpegxs", "s19_1001x563_444p10_bpp3_v1h3_sh8.jxs");
-        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(p), "shared conformance absent");
+        java.nio.file.Path p = TestPictures.conformanceJpegXs().resolve("s19_1001x563_444p10_bpp3_v1h3_sh8.jxs");
         s19 = java.nio.file.Files.readAllBytes(p);
         Frame ycc = decode(s19);
         byte[] b = s19.clone();

@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Our codestreams in an independent decoder: SVT-JPEG-XS's {@code SvtJpegxsDecApp}, when the system property
- * {@code xsight.svt.decoder} (or the environment variable {@code XSIGHT_SVT_DECODER}) names it; skipped otherwise.
+ * {@code xsight.svt.decoder} (or the environment variable {@code XSIGHT_SVT_DECODER}) names it or it is on PATH;
+ * skipped otherwise, the one optional application of the suite (the skip summary of {@code ./monitor test} says so).
  * Its output must equal ours sample for sample, and stay above 30 dB against the source: the content is colour
  * bars plus uniform noise of 1/16 of the code range (standard deviation about 1/55 of it), so even dropping the noise
  * entirely keeps about 35 dB; 30 dB proves the picture itself survives, the sample comparison proves the rest.
@@ -31,6 +32,22 @@ class SvtCrossCheckTest {
     @TempDir
     Path dir;
 
+    /** SvtJpegxsDecApp: named by the property or environment variable (which must then exist), else on PATH. */
+    static String svtDecoder() {
+        String app = System.getProperty("xsight.svt.decoder", System.getenv("XSIGHT_SVT_DECODER"));
+        if (app != null && !app.isBlank()) {
+            assertTrue(Files.isExecutable(Path.of(app)), "the SVT decoder named by xsight.svt.decoder / "
+                    + "XSIGHT_SVT_DECODER is not an executable file: " + app);
+            return app;
+        }
+        for (String d : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (!d.isEmpty() && Files.isExecutable(Path.of(d, "SvtJpegxsDecApp"))) {
+                return Path.of(d, "SvtJpegxsDecApp").toString();
+            }
+        }
+        return null;
+    }
+
     @ParameterizedTest(name = "{0} {1}x{2} {3} bpp NL,x={4} NL,y={5} slice {6}")
     @CsvSource({"yuv422p10le, 640, 360, 2, 5, 2, 16, 30", "yuv422p10le, 640, 360, 6, 5, 2, 16, 30",
         "yuv444p12le, 640, 360, 4, 5, 2, 16, 30", "yuv444p10le, 321, 181, 3, 5, 1, 2, 30",
@@ -39,9 +56,9 @@ class SvtCrossCheckTest {
         "yuv422p10le, 640, 360, 12, 5, 2, 16, 30", "yuv444p, 10924, 64, 2, 5, 2, 16, 30"})
     void svtDecodesOurCodestreamsToTheSameSamplesAsOurDecoder(String fmt, int w, int h, double bpp, int nlx,
             int nly, int slice, double floorDb) throws Exception {
-        String app = System.getProperty("xsight.svt.decoder", System.getenv("XSIGHT_SVT_DECODER"));
-        assumeTrue(app != null && Files.isExecutable(Path.of(app)),
-                "set -Dxsight.svt.decoder=/path/to/SvtJpegxsDecApp to cross-check with SVT-JPEG-XS");
+        String app = svtDecoder();
+        assumeTrue(app != null, "optional SVT-JPEG-XS decoder SvtJpegxsDecApp is not on PATH (or set "
+                + "-Dxsight.svt.decoder=FILE): the cross-check with an independent decoder did not run");
         PixelFormat f = PixelFormat.parseFfmpegName(fmt);
         Frame src = TestPictures.bars(f, w, h);
         Frame noisy = TestPictures.noise(f, w, h, 11);

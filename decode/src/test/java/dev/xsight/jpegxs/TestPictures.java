@@ -13,21 +13,17 @@ final class TestPictures {
     private TestPictures() {
     }
 
-    /** Where the shared conformance data lives, or null when absent. */
-    static Path sharedJpegXs() {
-        String dir = System.getProperty("xsight.shared.dir");
-        if (dir == null) {
-            return null;
-        }
-        Path p = Path.of(dir, "conformance", "jpegxs");
-        return Files.isDirectory(p) ? p : null;
+    /** The repository's JPEG XS conformance folder (testdata/conformance/jpegxs). */
+    static Path conformanceJpegXs() {
+        return Path.of(System.getProperty("xsight.testdata.dir", "../testdata"), "conformance", "jpegxs");
     }
 
-    /** The 640x360 4:2:2 10-bit source of the shared codestream s20, or null when absent. */
+    /** The 640x360 4:2:2 10-bit source of the conformance codestream s20; a missing file fails the test. */
     static Frame conformanceSource() throws IOException {
-        Path dir = sharedJpegXs();
-        if (dir == null || !Files.exists(dir.resolve("source/src_640x360_422p10.yuv"))) {
-            return null;
+        Path dir = conformanceJpegXs();
+        if (!Files.exists(dir.resolve("source/src_640x360_422p10.yuv"))) {
+            throw new AssertionError("the repository's conformance source is missing: "
+                    + dir.resolve("source/src_640x360_422p10.yuv"));
         }
         Frame f = Frame.allocate(PixelFormat.YUV422P10, 640, 360);
         try (InputStream in = Files.newInputStream(dir.resolve("source/src_640x360_422p10.yuv"))) {

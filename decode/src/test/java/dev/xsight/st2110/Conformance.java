@@ -1,21 +1,20 @@
 package dev.xsight.st2110;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Access to the shared JPEG XS conformance codestreams (tests skip when they are absent). */
+/** Access to the JPEG XS conformance codestreams the repository carries (testdata/); absent is a failure. */
 final class Conformance {
     private Conformance() {
     }
 
     static Path dir() {
-        String shared = System.getProperty("xsight.shared.dir");
-        Path d = shared == null ? null : Path.of(shared, "conformance", "jpegxs");
-        assumeTrue(d != null && Files.isDirectory(d), "JPEG XS conformance codestreams not found under "
-                + "xsight.shared.dir (" + shared + ")");
+        Path d = Path.of(System.getProperty("xsight.testdata.dir", "../testdata"), "conformance", "jpegxs");
+        assertTrue(Files.isDirectory(d), "the repository's JPEG XS conformance codestreams are missing: " + d
+                + " (testdata/conformance/jpegxs in the clone)");
         return d;
     }
 

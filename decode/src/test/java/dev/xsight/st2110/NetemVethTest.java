@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A real network path: the sender runs in its own network namespace behind a veth pair whose egress has
  * {@code tc netem} loss, delay jitter (reordering) and duplication; the receiver runs here. Needs root and
- * iproute2 ({@code ip}, {@code tc}); skipped with the reason otherwise.
+ * iproute2 ({@code ip}, {@code tc}: a package of the test list, so missing is a failure). Skipped, with the reason,
+ * only for what the machine cannot give: root, network namespaces and veth pairs, the netem kernel module.
  */
 class NetemVethTest {
     static boolean run(String... cmd) throws IOException, InterruptedException {
@@ -41,17 +42,20 @@ class NetemVethTest {
     void picturesCrossANetemLinkIntactOrAreDroppedWhole() throws Exception {
         String ip = which("ip");
         String tc = which("tc");
-        assumeTrue(ip != null && tc != null, "iproute2 (ip, tc) not installed");
-        assumeTrue("root".equals(System.getProperty("user.name")), "needs root to create a network namespace");
+        assertTrue(ip != null && tc != null, "ip and tc not found: install the iproute2 package "
+                + "(./monitor test installs it on Debian/Ubuntu)");
+        assumeTrue("root".equals(System.getProperty("user.name")), "netem: needs root to create a network namespace");
         long id = ProcessHandle.current().pid() % 200 + 20;
         String ns = "xsight-rtp-" + id;
         String a = "xsr" + id + "a";
         String b = "xsr" + id + "b";
         String hostIp = "10.231." + id + ".1";
         String nsIp = "10.231." + id + ".2";
-        assumeTrue(run(ip, "netns", "add", ns), "cannot create network namespace " + ns);
+        assumeTrue(run(ip, "netns", "add", ns), "netem: the kernel refuses network namespaces here (cannot create "
+                + ns + ")");
         try {
-            assumeTrue(run(ip, "link", "add", a, "type", "veth", "peer", "name", b), "cannot create veth pair");
+            assumeTrue(run(ip, "link", "add", a, "type", "veth", "peer", "name", b),
+                    "netem: no veth kernel module (cannot create a veth pair)");
             assertTrue(run(ip, "link", "set", b, "netns", ns));
             assertTrue(run(ip, "addr", "add", hostIp + "/30", "dev", a));
             assertTrue(run(ip, "link", "set", a, "up"));
@@ -59,7 +63,7 @@ class NetemVethTest {
             assertTrue(run(ip, "netns", "exec", ns, ip, "link", "set", b, "up"));
             assertTrue(run(ip, "netns", "exec", ns, ip, "link", "set", "lo", "up"));
             assumeTrue(run(ip, "netns", "exec", ns, tc, "qdisc", "add", "dev", b, "root", "netem", "loss", "0.3%",
-                    "duplicate", "1%", "delay", "1ms", "reorder", "2%", "50%"), "tc netem not available");
+                    "duplicate", "1%", "delay", "1ms", "reorder", "2%", "50%"), "netem: no netem kernel module (sch_netem)");
             byte[] cs = Conformance.read(ImpairedNetworkTest.SMALL);
             int port = LoopbackSendReceiveTest.freePort();
             JxsvFormat f = JxsvFormat.progressive(PacketMode.CODESTREAM, 640, 360, FrameRate.FPS_25,

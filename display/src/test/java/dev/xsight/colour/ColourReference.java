@@ -8,15 +8,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A shared conformance file ({@code inputs}/{@code outputs} triples) and the README's tolerance for its kind. */
+/** A conformance file ({@code inputs}/{@code outputs} triples) and the README's tolerance for its kind. */
 public record ColourReference(String name, double[] inputs, double[] outputs, int count, Kind kind, List<String> steps) {
 
     /** Tolerance classes from the conformance README. */
     public enum Kind { MATRIX, CURVE, PQ_NITS, DISPLAY_CODE, LUT }
 
-    public static Path sharedColourDir() {
-        String dir = System.getProperty("xsight.shared.dir");
-        return dir == null ? null : Path.of(dir, "conformance", "colour");
+    /** The repository's colour references (testdata/conformance/colour). */
+    public static Path colourDir() {
+        return Path.of(System.getProperty("xsight.testdata.dir", "../testdata"), "conformance", "colour");
     }
 
     public static ColourReference load(Path json, Kind kind, List<String> steps) throws IOException {
@@ -87,19 +87,17 @@ public record ColourReference(String name, double[] inputs, double[] outputs, in
     }
 
     /**
-     * JUnit arguments (name, kind, steps) for every catalogued reference, or one placeholder row when the shared
-     * folder is absent (the test then skips it with a reason).
+     * JUnit arguments (name, kind, steps) for every catalogued reference; a missing folder fails the test.
      */
     public static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> arguments() {
-        Path dir = sharedColourDir();
-        if (dir == null || !Files.isDirectory(dir)) {
-            return java.util.stream.Stream.of(
-                    org.junit.jupiter.params.provider.Arguments.of("(shared conformance data absent)", null, null));
+        Path dir = colourDir();
+        if (!Files.isDirectory(dir)) {
+            throw new AssertionError("the repository's colour references are missing: " + dir);
         }
         return catalogue(dir).stream().map(o -> org.junit.jupiter.params.provider.Arguments.of(o[0], o[1], o[2]));
     }
 
-    /** Which steps reproduce each shared reference, and its tolerance kind. */
+    /** Which steps reproduce each colour reference, and its tolerance kind. */
     public static List<Object[]> catalogue(Path dir) {
         String f = dir.resolve("files").toString() + "/";
         return List.of(

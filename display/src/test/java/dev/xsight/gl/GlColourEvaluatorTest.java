@@ -1,7 +1,6 @@
 package dev.xsight.gl;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.xsight.colour.ColourProgram;
 import dev.xsight.colour.ColourSteps;
@@ -12,8 +11,7 @@ class GlColourEvaluatorTest {
 
     @Test
     void gpuMatchesCpuForTransferCurvesWithinOneTenBitCode() {
-        String why = GlContext.unavailableReason();
-        assumeTrue(why == null, "no OpenGL: " + why);
+        TestGl.requireGl();
         ColourProgram p = ColourSteps.parseAll(List.of("eotf:srgb", "gamut:rec709:rec2020", "inverse-eotf:pq"));
         double[] in = new double[300];
         for (int i = 0; i < 100; i++) {

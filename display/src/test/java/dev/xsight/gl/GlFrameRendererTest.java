@@ -2,7 +2,6 @@ package dev.xsight.gl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.xsight.colour.AcesOutput;
 import dev.xsight.colour.ColourProgram;
@@ -19,8 +18,7 @@ import org.junit.jupiter.api.Test;
 class GlFrameRendererTest {
 
     private static void assertGpuMatchesCpu(Frame f, DisplayPipeline pipeline) {
-        String why = GlContext.unavailableReason();
-        assumeTrue(why == null, "no OpenGL: " + why);
+        TestGl.requireGl();
         ColourProgram program = pipeline.compile(f.format(), f.colorimetry());
         double[] cpu = FrameColour.render(f, program);
         try (GlContext ctx = GlContext.offscreen(); GlFrameRenderer r = new GlFrameRenderer(program)) {
@@ -61,8 +59,7 @@ class GlFrameRendererTest {
 
     /** The frame on the GPU gives back its own 10-bit codes (±1): an HDR signal shown on its own display. */
     private static void assertGpuPassesCodesThrough(Frame f, DisplayPipeline pipeline) {
-        String why = GlContext.unavailableReason();
-        assumeTrue(why == null, "no OpenGL: " + why);
+        TestGl.requireGl();
         double[] in = FrameColour.codes(f);
         try (GlContext ctx = GlContext.offscreen();
                 GlFrameRenderer r = new GlFrameRenderer(pipeline.compile(f.format(), f.colorimetry()))) {
@@ -91,8 +88,7 @@ class GlFrameRendererTest {
 
     @Test
     void sdrWhiteThroughPqLandsOnThePqCodeOf203NitsOnTheGpu() {
-        String why = GlContext.unavailableReason();
-        assumeTrue(why == null, "no OpenGL: " + why);
+        TestGl.requireGl();
         Frame f = Frame.allocate(PixelFormat.YUV422P10, 16, 4).colorimetry(Colorimetry.BT709);
         java.util.Arrays.fill(f.plane(0), (short) 940);
         java.util.Arrays.fill(f.plane(1), (short) 512);
@@ -110,8 +106,7 @@ class GlFrameRendererTest {
 
     @Test
     void pqReferenceWhiteThroughRec709IsHundredPercentOnTheGpu() {
-        String why = GlContext.unavailableReason();
-        assumeTrue(why == null, "no OpenGL: " + why);
+        TestGl.requireGl();
         int white = HdrSignals.code10(HdrSignals.pqSignal(203));
         Frame f = HdrSignals.flat(HdrSignals.rgb(Colorimetry.Transfer.PQ), 8, 2, white, white, white);
         try (GlContext ctx = GlContext.offscreen(); GlFrameRenderer r = new GlFrameRenderer(
@@ -126,8 +121,7 @@ class GlFrameRendererTest {
 
     @Test
     void everyTenBitCodeIsStoredExactlyInTheRenderTarget() {
-        String why = GlContext.unavailableReason();
-        assumeTrue(why == null, "no OpenGL: " + why);
+        TestGl.requireGl();
         // 1024 x 1 frame whose sample x is code x; the program only scales codes to [0, 1].
         Frame f = Frame.allocate(PixelFormat.YUV444P10, 1024, 1).colorimetry(Colorimetry.BT709);
         for (int p = 0; p < 3; p++) {

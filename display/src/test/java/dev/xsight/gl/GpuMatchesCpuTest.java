@@ -1,7 +1,6 @@
 package dev.xsight.gl;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.xsight.colour.ColourProgram;
 import dev.xsight.colour.ColourSteps;

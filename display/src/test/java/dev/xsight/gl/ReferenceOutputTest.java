@@ -3,7 +3,6 @@ package dev.xsight.gl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.xsight.colour.ColourProgram;
 import dev.xsight.colour.DisplayPipeline;
@@ -26,12 +25,11 @@ class ReferenceOutputTest {
     private static final ReferenceOutput.Listener QUIET = error -> { };
 
     private static ReferenceOutput open(DisplayPipeline p, int w, int h) {
-        assumeTrue(System.getenv("DISPLAY") != null, "no X display (the launcher starts Xvfb -depth 30 for tests)");
+        TestGl.requireDisplay();
         try {
             return ReferenceOutput.open(p, new ReferenceOutput.Placement(-1, w, h), QUIET);
         } catch (GlUnavailableException e) {
-            assumeTrue(false, "no GL window: " + e.getMessage());
-            return null;
+            throw new AssertionError("no GL window: " + TestGl.noGl(e.getMessage()), e);
         }
     }
 
@@ -165,14 +163,13 @@ class ReferenceOutputTest {
     @Test
     void closingTheOutputReleasesQueuedFramesAndFailsAPendingCapture() throws Exception {
         AtomicReference<Exception> closedWith = new AtomicReference<>(new Exception("not closed"));
-        assumeTrue(System.getenv("DISPLAY") != null, "no X display");
+        TestGl.requireDisplay();
         ReferenceOutput out;
         try {
             out = ReferenceOutput.open(DisplayPipeline.rec709Bt1886(), new ReferenceOutput.Placement(-1, 32, 18),
                     closedWith::set);
         } catch (GlUnavailableException e) {
-            assumeTrue(false, "no GL window: " + e.getMessage());
-            return;
+            throw new AssertionError("no GL window: " + TestGl.noGl(e.getMessage()), e);
         }
         Frame later = flat(32, 18, 500, 512, 512, 0).ptsNanos(0);
         Frame f = flat(32, 18, 500, 512, 512, 1).ptsNanos(900_000_000L); // due almost a second later

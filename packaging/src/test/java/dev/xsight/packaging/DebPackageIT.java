@@ -44,15 +44,19 @@ class DebPackageIT {
 
     @Test
     void debInstallsAnXsightCommandThatPrintsItsVersion(@TempDir Path tmp) throws Exception {
-        assumeTrue(System.getProperty("os.name").toLowerCase().contains("linux"), "the .deb is built on Linux only");
-        assumeTrue(onPath("dpkg-deb") && onPath("dpkg"), "dpkg-deb is not installed: no .deb to test");
+        // Skipped only where a .deb cannot exist: another operating system, or a Linux that is not Debian/Ubuntu.
+        assumeTrue(System.getProperty("os.name").toLowerCase().contains("linux"), "not Linux: the .deb is built on "
+                + "Debian/Ubuntu only");
+        assumeTrue(onPath("dpkg"), "not a Debian/Ubuntu system (no dpkg): the .deb is built on Debian/Ubuntu only");
+        assertTrue(onPath("dpkg-deb"), "dpkg-deb is missing: install the dpkg package");
         Path jdk = Path.of(System.getProperty("java.home"));
-        assumeTrue(Files.isExecutable(jdk.resolve("bin/jlink")) && Files.isExecutable(jdk.resolve("bin/jpackage")),
-                "this JDK has no jlink/jpackage");
+        assertTrue(Files.isExecutable(jdk.resolve("bin/jlink")) && Files.isExecutable(jdk.resolve("bin/jpackage")),
+                "the JDK running the tests (" + jdk + ") has no jlink/jpackage: use a full JDK 25");
         String script = System.getProperty("xsight.package.script");
         String input = System.getProperty("xsight.package.input");
         String version = System.getProperty("xsight.package.version");
-        assumeTrue(script != null && input != null, "run through Maven (xsight.package.* properties unset)");
+        assertTrue(script != null && input != null, "run through Maven (./monitor test): the xsight.package.* "
+                + "properties are unset");
 
         Path out = tmp.resolve("dist");
         run(tmp, 600, List.of("bash", script, "--input", input, "--out", out.toString(), "--version", version,

@@ -46,7 +46,7 @@ public class JpegXsDecodeBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws IOException, JpegXsFormatException {
-        Path dir = Path.of(System.getProperty("xsight.shared.dir", "../shared"), "conformance", "jpegxs");
+        Path dir = Path.of(System.getProperty("xsight.testdata.dir", "../testdata"), "conformance", "jpegxs");
         codestream = Files.readAllBytes(dir.resolve(file));
         CodestreamInfo info = JpegXsDecoder.probe(codestream, 0, codestream.length);
         frame = Frame.allocate(info.pixelFormat(), info.width(), info.height());
