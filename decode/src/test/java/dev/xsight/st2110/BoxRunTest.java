@@ -73,6 +73,29 @@ class BoxRunTest {
     }
 
     @Test
+    void packetizerTakesAPictureSegmentAtAnyOffset() throws Exception {
+        ReferencePicture ref = ReferencePicture.of("s20_640x360_422p10_bpp6.jxs");
+        byte[] seg = ref.withBoxes();
+        byte[] big = new byte[17 + seg.length + 9];
+        Arrays.fill(big, (byte) 0xFF);
+        System.arraycopy(seg, 0, big, 17, seg.length);
+        for (PacketMode mode : PacketMode.values()) {
+            java.util.List<byte[]> at0 = new java.util.ArrayList<>();
+            java.util.List<byte[]> at17 = new java.util.ArrayList<>();
+            new Packetizer(mode, 112, 1, 0, 1460).packetize(seg, 0, seg.length, 0,
+                    (b, o, l, last) -> at0.add(Arrays.copyOfRange(b, o, o + l)));
+            new Packetizer(mode, 112, 1, 0, 1460).packetize(big, 17, seg.length, 0,
+                    (b, o, l, last) -> at17.add(Arrays.copyOfRange(b, o, o + l)));
+            assertEquals(at0.size(), at17.size(), mode.name());
+            for (int i = 0; i < at0.size(); i++) {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(at0.get(i), at17.get(i), mode + " packet " + i);
+            }
+            assertThrows(IllegalArgumentException.class, () -> new Packetizer(mode, 112, 1, 0, 1460)
+                    .packetize(big, 30, big.length, 0, (b, o, l, last) -> { }));
+        }
+    }
+
+    @Test
     void receiverCountsAPictureWithOverrunningBoxesAndShowsTheNextOne() throws Exception {
         ReferencePicture ref = ReferencePicture.of("s20_640x360_422p10_bpp6.jxs");
         byte[] good = ref.withBoxes();
