@@ -290,6 +290,49 @@ class JpegXsDecoderRobustnessTest {
         }
     }
 
+    @Test
+    void steadyStateAtAnOffsetAllocatesNothingPerFrame() throws Exception {
+        byte[] seg = withBoxes(S20);
+        int soc = JxsFraming.skipBoxes(seg, 0, seg.length);
+        int[] starts = sliceStarts(seg, soc, seg.length - soc);
+        try (JpegXsDecoder dec = new JpegXsDecoder(1)) {
+            Frame f = TestStreams.frameFor(S20);
+            long whole = allocatedByTenFrames(() -> {
+                dec.header(seg, soc, seg.length - soc);
+                dec.decode(seg, soc, seg.length - soc, f);
+            });
+            assertTrue(whole < 1024, "10 whole frames allocated " + whole + " bytes");
+            long sliced = allocatedByTenFrames(() -> {
+                SliceDecode s = dec.begin(seg, soc, starts[0] - soc, f);
+                for (int k = 0; k < s.sliceCount(); k++) {
+                    s.slice(k, seg, starts[k], starts[k + 1] - starts[k]);
+                }
+                s.awaitComplete();
+                assertTrue(s.complete());
+            });
+            assertTrue(sliced < 1024, "10 sliced frames allocated " + sliced + " bytes");
+            assertEquals(TestStreams.S20_MD5, f.md5Hex());
+        }
+    }
+
+    interface FrameWork {
+        void run() throws Exception;
+    }
+
+    /** Bytes this thread allocates for ten frames of {@code work}, after three to warm up. */
+    private static long allocatedByTenFrames(FrameWork work) throws Exception {
+        com.sun.management.ThreadMXBean mx =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        for (int i = 0; i < 3; i++) {
+            work.run();
+        }
+        long before = mx.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < 10; i++) {
+            work.run();
+        }
+        return mx.getCurrentThreadAllocatedBytes() - before;
+    }
+
     private static int[] shuffled(int n, Random r) {
         int[] a = new int[n];
         for (int i = 0; i < n; i++) {
