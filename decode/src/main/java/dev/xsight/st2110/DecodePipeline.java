@@ -130,7 +130,7 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
             int soc = JxsFraming.skipBoxes(buf.data(), 0, buf.length());
             f = poolFor(decoder.header(buf.data(), soc, buf.length() - soc)).acquire();
             decoder.decode(buf.data(), soc, buf.length() - soc, f);
-        } catch (CodestreamFormatException | JpegXsFormatException | RuntimeException e) {
+        } catch (CodestreamFormatException | JpegXsFormatException | RuntimeException | Error e) {
             if (f != null) {
                 f.release();
             }
@@ -160,7 +160,7 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
         try {
             int soc = JxsFraming.skipBoxes(buf.data(), 0, buf.length());
             decoder.decode(buf.data(), soc, buf.length() - soc, ff);
-        } catch (CodestreamFormatException | JpegXsFormatException | RuntimeException e) {
+        } catch (CodestreamFormatException | JpegXsFormatException | RuntimeException | Error e) {
             ff.release();
             failed(buf, e);
             return;
@@ -247,7 +247,7 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
         }
     }
 
-    private void failed(PictureBuffer buf, Exception e) {
+    private void failed(PictureBuffer buf, Throwable e) {
         if (closed) {
             buf.release();
             return;
@@ -313,7 +313,7 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
             current = poolFor(decoder.header(headerScratch, 0, n + 6)).acquire();
             session = decoder.begin(headerScratch, 0, n + 6, current);
             keepCacheFor(headerScratch, n);
-        } catch (JpegXsFormatException | RuntimeException e) {
+        } catch (JpegXsFormatException | RuntimeException | Error e) {
             sessionFailed = true;
             if (current == null) {
                 current = frames.acquire(); // end() releases it; the picture counts as a decode error there
@@ -358,7 +358,7 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
         sliceLen[slice] = len;
         try {
             session.slice(slice, buf.data(), off, len);
-        } catch (JpegXsFormatException | RuntimeException e) {
+        } catch (JpegXsFormatException | RuntimeException | Error e) {
             sessionFailed = true;
             LOG.log(System.Logger.Level.WARNING, "slice {0} rejected: {1}", slice, e.getMessage());
         }
@@ -389,7 +389,7 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
                 try {
                     // The same slice of the last picture stands in, so the wavelet synthesis can continue past it.
                     s.slice(i, cache, cacheOff[i], cacheLen[i]);
-                } catch (JpegXsFormatException | RuntimeException e) {
+                } catch (JpegXsFormatException | RuntimeException | Error e) {
                     concealable = false;
                 }
             }
@@ -400,7 +400,7 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
                 s.awaitComplete();
             }
             t1 = System.nanoTime();
-        } catch (JpegXsFormatException | RuntimeException e) {
+        } catch (JpegXsFormatException | RuntimeException | Error e) {
             concealable = false;
             t1 = System.nanoTime();
             LOG.log(System.Logger.Level.WARNING, "JPEG XS picture at RTP time {0} not decoded: {1}",
@@ -503,7 +503,7 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
             if (f != null) {
                 try {
                     listener.onFrame(f);
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) {
                     LOG.log(System.Logger.Level.WARNING, "frame listener failed", e);
                 } finally {
                     synchronized (deliveredLock) {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Property: whatever sequence of pictures a sender mixes (main headers that differ in size, slice count and height,
- * decomposition levels, sampling and depth; with and without box runs before SOC) and whatever packets the network
+ * decomposition levels, sampling, depth and signalled profile; with and without box runs before SOC) and whatever packets the network
  * loses, the receive path (Packetizer, PacketIntake, Depacketizer, DecodePipeline and its decoder, 1 to 3 threads,
  * both packet modes) shows every picture that arrived whole exactly as the reference decoder decodes it (the
  * manifest's md5), drops or conceals a picture that lost packets as RFC 9134 and the pipeline specify, never shows
@@ -37,6 +37,8 @@ class ReceivePathPropertyTest {
         "s01_1080p422p10_bpp2_f2.jxs", "s06_1080p422p10_bpp2_v1h3_sh8.jxs", "s05_1080p422p10_bpp2_v0h5.jxs",
         "s14_1080p444p12_bpp4.jxs", "s16_720p420p8_bpp1.5.jxs", "s18_1002x563_422p10_bpp2.jxs",
         "s20_640x360_422p10_bpp6.jxs"};
+    /** Indices in {@link #refs} of s01 f0, f1, f2 (one header) and f1 signalling a profile. */
+    static final int[] FAMILY = {0, 1, 2, NAMES.length};
     static List<ReferencePicture> refs;
 
     @BeforeAll
@@ -46,6 +48,9 @@ class ReceivePathPropertyTest {
         for (String n : NAMES) {
             refs.add(ReferencePicture.of(n));
         }
+        // A header that differs only in the profile and level it signals (non-zero Ppih and Plev instead of none):
+        // a header change with the very same slices.
+        refs.add(ReferencePicture.withProfile(NAMES[1], 0x3540, 0x2080));
     }
 
     /** Luma rows next to a lost slice that the NL,y-level 5/3 synthesis may take from the stand-in slice. */
@@ -59,8 +64,10 @@ class ReceivePathPropertyTest {
         Random r = new Random(seed);
         for (PacketMode mode : PacketMode.values()) {
             for (int threads = 1; threads <= 3; threads++) {
-                // Half the time one of the three pictures that share a header, so concealment has slices to use.
-                run(mode, threads, 12, r, k -> refs.get(r.nextBoolean() ? r.nextInt(3) : r.nextInt(refs.size())),
+                // Half the time one of the three pictures that share a header (or that header with another
+                // profile), so concealment has slices to use and headers change in their smallest way too.
+                run(mode, threads, 12, r, k -> refs.get(r.nextBoolean() ? FAMILY[r.nextInt(FAMILY.length)]
+                        : r.nextInt(refs.size())),
                         k -> k > 0 && (k % 5 == 4 || r.nextInt(3) == 0), "seed " + seed + " " + mode + " threads "
                         + threads);
             }

@@ -21,10 +21,10 @@ final class ReferencePicture {
     final CodestreamInfo info;
     final Frame picture;
 
-    private ReferencePicture(String name) throws Exception {
+    private ReferencePicture(String name, byte[] codestream, String md5) throws Exception {
         this.name = name;
-        this.codestream = Conformance.read(name);
-        this.md5 = Conformance.md5(name);
+        this.codestream = codestream;
+        this.md5 = md5;
         this.info = JpegXsDecoder.probe(codestream, 0, codestream.length);
         this.picture = Frame.allocate(info.pixelFormat(), info.width(), info.height());
         try (JpegXsDecoder d = new JpegXsDecoder(1)) {
@@ -34,7 +34,26 @@ final class ReferencePicture {
     }
 
     static ReferencePicture of(String name) throws Exception {
-        return new ReferencePicture(name);
+        return new ReferencePicture(name, Conformance.read(name), Conformance.md5(name));
+    }
+
+    /**
+     * {@code name} with another profile and level signalled in PIH (Ppih, Plev: ISO/IEC 21122-1 A.4.4; they
+     * describe the codestream's conformance and change nothing in decoding), so a header that differs from the
+     * original only there, whose picture is still the manifest's.
+     */
+    static ReferencePicture withProfile(String name, int ppih, int plev) throws Exception {
+        byte[] b = Conformance.read(name);
+        int pih = 4 + ((b[4] & 0xFF) << 8 | (b[5] & 0xFF));
+        if (((b[pih] & 0xFF) << 8 | (b[pih + 1] & 0xFF)) != 0xFF12) {
+            throw new IllegalStateException(name + ": no PIH after CAP");
+        }
+        b[pih + 8] = (byte) (ppih >> 8);
+        b[pih + 9] = (byte) ppih;
+        b[pih + 10] = (byte) (plev >> 8);
+        b[pih + 11] = (byte) plev;
+        return new ReferencePicture(name + String.format(" (Ppih 0x%04X Plev 0x%04X)", ppih, plev), b,
+                Conformance.md5(name));
     }
 
     /** The main header, SOC up to the first SLH: what decides whether one picture's slices fit another. */
