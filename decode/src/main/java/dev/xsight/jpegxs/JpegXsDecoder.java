@@ -318,6 +318,10 @@ public final class JpegXsDecoder implements AutoCloseable {
 
         @Override
         public void slice(int sliceIndex, byte[] b, int o, int l) throws JpegXsFormatException {
+            if (st != state) {
+                // A later begin, decode or header() of another main header re-sized everything this frame used.
+                throw new IllegalStateException("frame superseded by another codestream header: begin again");
+            }
             int n = sliceCount();
             if (sliceIndex < 0 || sliceIndex >= n) {
                 throw new JpegXsFormatException("SLH", 0, "slice index " + sliceIndex + " outside 0.." + (n - 1));
@@ -483,6 +487,9 @@ public final class JpegXsDecoder implements AutoCloseable {
 
         @Override
         public boolean complete() {
+            if (st != state) {
+                return false;
+            }
             for (int c = 0; c < st.layout.nc; c++) {
                 if (written[c] != st.layout.comps[c].height) {
                     return false;

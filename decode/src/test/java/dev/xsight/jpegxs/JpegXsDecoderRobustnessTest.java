@@ -207,6 +207,33 @@ class JpegXsDecoderRobustnessTest {
     }
 
     @Test
+    void aFrameSupersededByAnotherHeaderRefusesFurtherSlices() throws Exception {
+        int[] s18 = sliceStarts(S18, 0, S18.length);
+        int[] s20 = sliceStarts(S20, 0, S20.length);
+        for (int threads = 1; threads <= 3; threads++) {
+            try (JpegXsDecoder dec = new JpegXsDecoder(threads)) {
+                Frame g = TestStreams.frameFor(S18);
+                SliceDecode s = dec.begin(S18, 0, s18[0], g);
+                for (int i = 0; i < 30; i++) {
+                    s.slice(i, S18, s18[i], s18[i + 1] - s18[i]);
+                }
+                assertEquals(23, dec.header(S20, 0, S20.length).sliceCount()); // waits for those 30, then S20
+                // Slice 33 of S18's 36 would index arrays now sized for S20's 23 slices: refused by name instead.
+                assertThrows(IllegalStateException.class, () -> s.slice(33, S18, s18[33], s18[34] - s18[33]));
+                assertFalse(s.complete());
+                Frame f = TestStreams.frameFor(S20);
+                SliceDecode t = dec.begin(S20, 0, s20[0], f);
+                for (int i = 0; i < t.sliceCount(); i++) {
+                    t.slice(i, S20, s20[i], s20[i + 1] - s20[i]);
+                }
+                t.awaitComplete();
+                assertTrue(t.complete());
+                assertEquals(TestStreams.S20_MD5, f.md5Hex(), "threads " + threads);
+            }
+        }
+    }
+
+    @Test
     void aFrameWithSlicesMissingIsNeverReportedComplete() throws Exception {
         int[] s20 = sliceStarts(S20, 0, S20.length);
         for (int threads = 1; threads <= 3; threads++) {
@@ -319,11 +346,14 @@ class JpegXsDecoderRobustnessTest {
         void run() throws Exception;
     }
 
-    /** Bytes this thread allocates for ten frames of {@code work}, after three to warm up. */
+    /**
+     * Bytes this thread allocates for ten frames of {@code work}, after forty to warm up (the JVM itself allocates a
+     * little, now and then, while it compiles the first few dozen frames).
+     */
     private static long allocatedByTenFrames(FrameWork work) throws Exception {
         com.sun.management.ThreadMXBean mx =
                 (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 40; i++) {
             work.run();
         }
         long before = mx.getCurrentThreadAllocatedBytes();
