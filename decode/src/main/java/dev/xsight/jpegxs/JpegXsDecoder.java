@@ -188,7 +188,9 @@ public final class JpegXsDecoder implements AutoCloseable {
                     try {
                         queueLock.wait();
                     } catch (InterruptedException e) {
-                        return;
+                        // Nobody outside holds these threads; only close() ends them, so a stray interrupt cannot
+                        // leave the decoder a worker short.
+                        continue;
                     }
                 }
                 if (closed) {
