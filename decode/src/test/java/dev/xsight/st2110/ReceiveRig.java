@@ -79,13 +79,18 @@ final class ReceiveRig implements AutoCloseable {
      * @return the frame the picture produced, or null
      */
     Frame endOfPicture() throws InterruptedException {
-        clock += 10_000_000_000L;
-        intake.poll(clock, 1_000_000_000L);
-        clock += 1_000_000_000L;
-        assertTrue(pipeline.drain(60_000), "pipeline did not finish the picture");
+        settle();
         Frame f = shown.poll();
         assertTrue(shown.isEmpty(), "one picture gave more than one frame");
         return f;
+    }
+
+    /** The receiver's timer fires, then everything received so far is decoded (or dropped) and delivered. */
+    void settle() throws InterruptedException {
+        clock += 10_000_000_000L;
+        intake.poll(clock, 1_000_000_000L);
+        clock += 1_000_000_000L;
+        assertTrue(pipeline.drain(60_000), "pipeline did not finish");
     }
 
     @Override
