@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Property: whatever sequence of pictures a sender mixes (main headers that differ in size, slice count and height,
- * decomposition levels, sampling, depth and signalled profile; with and without box runs before SOC) and whatever packets the network
- * loses, the receive path (Packetizer, PacketIntake, Depacketizer, DecodePipeline and its decoder, 1 to 3 threads,
+ * decomposition levels, sampling, depth and signalled profile; with and without box runs before SOC) and whatever
+ * packets the network loses, the receive path (Packetizer, PacketIntake, Depacketizer, DecodePipeline and its decoder, 1 to 3 threads,
  * both packet modes) shows every picture that arrived whole exactly as the reference decoder decodes it (the
  * manifest's md5), drops or conceals a picture that lost packets as RFC 9134 and the pipeline specify, never shows
  * wrong samples, and still decodes a final intact picture exactly.
