@@ -66,7 +66,7 @@ class ReceivePathPropertyTest {
             for (int threads = 1; threads <= 3; threads++) {
                 // Half the time one of the three pictures that share a header (or that header with another
                 // profile), so concealment has slices to use and headers change in their smallest way too.
-                run(mode, threads, 12, r, k -> refs.get(r.nextBoolean() ? FAMILY[r.nextInt(FAMILY.length)]
+                run(mode, threads, 12, 2, r, k -> refs.get(r.nextBoolean() ? FAMILY[r.nextInt(FAMILY.length)]
                         : r.nextInt(refs.size())),
                         k -> k > 0 && (k % 5 == 4 || r.nextInt(3) == 0), "seed " + seed + " " + mode + " threads "
                         + threads);
@@ -86,14 +86,18 @@ class ReceivePathPropertyTest {
         for (PacketMode mode : PacketMode.values()) {
             for (int threads = 1; threads <= 3; threads++) {
                 int[] pair = pairs[(threads - 1) % pairs.length];
-                run(mode, threads, 10, new Random(seed), k -> refs.get(pair[k & 1]), k -> k % 5 == 4,
+                run(mode, threads, 10, 1, new Random(seed), k -> refs.get(pair[k & 1]), k -> k % 5 == 4,
                         "seed " + seed + " " + mode + " threads " + threads + " " + NAMES[pair[0]] + " / "
                         + NAMES[pair[1]]);
             }
         }
     }
 
-    private void run(PacketMode mode, int threads, int pictures, Random r,
+    /**
+     * Sends {@code pictures} pictures chosen by {@code choose}; a picture {@code lossy} says so loses 1 to
+     * {@code maxLost} random packets.
+     */
+    private void run(PacketMode mode, int threads, int pictures, int maxLost, Random r,
             java.util.function.IntFunction<ReferencePicture> choose, java.util.function.IntPredicate lossy,
             String where) throws Exception {
         try (ReceiveRig rig = new ReceiveRig(mode, threads, 4 << 20)) {
@@ -110,7 +114,7 @@ class ReceivePathPropertyTest {
                 List<byte[]> packets = rig.packetize(boxes ? ref.withBoxes() : ref.codestream);
                 Set<Integer> lost = new HashSet<>();
                 if (lossy.test(k)) {
-                    for (int n = 1 + r.nextInt(2); n > 0; n--) {
+                    for (int n = 1 + r.nextInt(maxLost); n > 0; n--) {
                         lost.add(r.nextInt(packets.size()));
                     }
                 }
