@@ -120,17 +120,7 @@ public final class JpegXsDecoder implements AutoCloseable {
             throw new IllegalStateException("decoder closed");
         }
         session.drain();
-        if (state == null || !state.sameHeader(b, off, len)) {
-            CodestreamInfo info = HeaderParser.parse(b, off, len);
-            state = null;
-            state = new DecoderState(b, off, info, Math.max(1, workers.length));
-            synchronized (queueLock) {
-                queue = new int[info.sliceCount()];
-                idle = state.decoders.clone();
-                idleCount = idle.length;
-            }
-            session.allocate(info.sliceCount(), state.layout.nc);
-        }
+        prepare(b, off, len);
         if (out == null) {
             throw new IllegalArgumentException("no output frame");
         }
@@ -147,6 +137,48 @@ public final class JpegXsDecoder implements AutoCloseable {
         return session;
     }
 
+    /**
+     * Parses the main header of the codestream at {@code b[off..off+len)} and makes it the decoder's current layout,
+     * or keeps the current one when the header is the same (a byte comparison, no allocation). Callers pick an
+     * output frame of {@link CodestreamInfo#pixelFormat()} and size from the result. Must not be called while a
+     * slice-streaming frame is in flight: it waits for that frame's slices first.
+     */
+    public CodestreamInfo header(byte[] b, int off, int len) throws JpegXsFormatException {
+        if (closed) {
+            throw new IllegalStateException("decoder closed");
+        }
+        session.drain();
+        prepare(b, off, len);
+        return state.info;
+    }
+
+    /**
+     * Makes {@code b[off..off+len)}'s main header current. Everything sized by a header is rebuilt together when it
+     * changes: the state, the slice queue (with its head and size, so no index of the old queue survives), the idle
+     * precinct decoders and the session's per-slice arrays. Called with no slice in flight.
+     */
+    private void prepare(byte[] b, int off, int len) throws JpegXsFormatException {
+        if (b == null || off < 0 || len < 0 || off > b.length - len) {
+            throw new JpegXsFormatException("SOC", 0, "range " + off + "+" + len + " outside a buffer of "
+                    + (b == null ? "no" : String.valueOf(b.length)) + " bytes");
+        }
+        if (state != null && state.sameHeader(b, off, len)) {
+            return;
+        }
+        CodestreamInfo info = HeaderParser.parse(b, off, len);
+        state = null;
+        DecoderState next = new DecoderState(b, off, info, Math.max(1, workers.length));
+        synchronized (queueLock) {
+            queue = new int[info.sliceCount()];
+            queueHead = 0;
+            queueSize = 0;
+            idle = next.decoders.clone();
+            idleCount = idle.length;
+        }
+        session.allocate(info.sliceCount(), next.layout.nc);
+        state = next;
+    }
+
     private void workLoop() {
         while (true) {
             int slice;
@@ -156,7 +188,9 @@ public final class JpegXsDecoder implements AutoCloseable {
                     try {
                         queueLock.wait();
                     } catch (InterruptedException e) {
-                        return;
+                        // Nobody outside holds these threads; only close() ends them, so a stray interrupt cannot
+                        // leave the decoder a worker short.
+                        continue;
                     }
                 }
                 if (closed) {
@@ -167,11 +201,18 @@ public final class JpegXsDecoder implements AutoCloseable {
                 queueSize--;
                 dec = idle[--idleCount];
             }
-            session.run(slice, dec);
-            synchronized (queueLock) {
-                idle[idleCount++] = dec;
-                session.pending--;
-                queueLock.notifyAll();
+            try {
+                session.run(slice, dec);
+            } catch (Throwable t) {
+                // run() turns every failure into the picture's error; this is the last line so that nothing, not
+                // even an Error, ends a worker or leaves its slice pending.
+                session.fail(slice, t);
+            } finally {
+                synchronized (queueLock) {
+                    idle[idleCount++] = dec;
+                    session.pending--;
+                    queueLock.notifyAll();
+                }
             }
         }
     }
@@ -279,6 +320,10 @@ public final class JpegXsDecoder implements AutoCloseable {
 
         @Override
         public void slice(int sliceIndex, byte[] b, int o, int l) throws JpegXsFormatException {
+            if (st != state) {
+                // A later begin, decode or header() of another main header re-sized everything this frame used.
+                throw new IllegalStateException("frame superseded by another codestream header: begin again");
+            }
             int n = sliceCount();
             if (sliceIndex < 0 || sliceIndex >= n) {
                 throw new JpegXsFormatException("SLH", 0, "slice index " + sliceIndex + " outside 0.." + (n - 1));
@@ -328,22 +373,31 @@ public final class JpegXsDecoder implements AutoCloseable {
                     }
                 }
                 return;
-            } catch (RuntimeException e) {
-                synchronized (transformLock) {
-                    if (error == null) {
-                        error = new JpegXsFormatException("slice " + slice, 0, "decoder failure: " + e);
-                    }
-                }
+            } catch (RuntimeException | Error e) {
+                fail(slice, e);
                 return;
             }
-            synchronized (transformLock) {
-                done[slice] = true;
-                while (prefix < done.length && done[prefix]) {
-                    prefix++;
+            try {
+                synchronized (transformLock) {
+                    done[slice] = true;
+                    while (prefix < done.length && done[prefix]) {
+                        prefix++;
+                    }
+                    prefixRows = Math.min(st.layout.precinctRows, prefix * st.info.sliceHeightPrecincts());
                 }
-                prefixRows = Math.min(st.layout.precinctRows, prefix * st.info.sliceHeightPrecincts());
+                advance(false);
+            } catch (RuntimeException | Error e) {
+                fail(slice, e);
             }
-            advance(false);
+        }
+
+        /** Records a failure that is not a format error as the frame's error (the first one wins). */
+        void fail(int slice, Throwable e) {
+            synchronized (transformLock) {
+                if (error == null) {
+                    error = new JpegXsFormatException("slice " + slice, 0, "decoder failure: " + e);
+                }
+            }
         }
 
         /**
@@ -433,6 +487,19 @@ public final class JpegXsDecoder implements AutoCloseable {
             }
         }
 
+        @Override
+        public boolean complete() {
+            if (st != state) {
+                return false;
+            }
+            for (int c = 0; c < st.layout.nc; c++) {
+                if (written[c] != st.layout.comps[c].height) {
+                    return false;
+                }
+            }
+            return error == null;
+        }
+
         void checkAllRowsWritten() throws JpegXsFormatException {
             for (int c = 0; c < st.layout.nc; c++) {
                 if (written[c] != st.layout.comps[c].height) {
@@ -453,7 +520,11 @@ public final class JpegXsDecoder implements AutoCloseable {
                 }
             }
             // Workers may have skipped a component another worker was synthesising: finish on this thread.
-            advance(true);
+            try {
+                advance(true);
+            } catch (RuntimeException | Error e) {
+                fail(-1, e);
+            }
             synchronized (transformLock) {
                 if (error != null) {
                     throw error;

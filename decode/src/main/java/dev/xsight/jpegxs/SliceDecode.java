@@ -23,4 +23,11 @@ public interface SliceDecode {
 
     /** Waits until every slice given so far is decoded and its final rows are written into the frame. */
     void awaitComplete() throws JpegXsFormatException, InterruptedException;
+
+    /**
+     * After {@link #awaitComplete}: whether every row of every component of the frame was written by this decode,
+     * without error. A frame that is not complete holds rows of whatever picture the frame showed before and must not
+     * be shown as this picture.
+     */
+    boolean complete();
 }

@@ -30,7 +30,16 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
 
     private final PacketMode mode;
     private final JpegXsDecoder decoder;
+    /** Frames of the SDP's format; the first of {@link #pools}. */
     private final FramePool frames;
+    /**
+     * Frame pools by codestream format and size, most recent first: a stream whose main header changes (size, depth,
+     * sampling) gets frames of the codestream's shape. Built on a change only; a steady stream uses one pool.
+     */
+    private final FramePool[] pools = new FramePool[4];
+    /** The codec's header of the last picture and the pool its frames come from (decode thread only). */
+    private dev.xsight.jpegxs.CodestreamInfo poolInfo;
+    private FramePool poolForInfo;
     private final Colorimetry colorimetry;
     private final FrameRate rate;
     private final RtpTimecode timecode;
@@ -38,6 +47,10 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
     private final FrameSource.FrameListener listener;
     private final ExecutorService decodeThread;
     private final ArrayBlockingQueue<Frame> delivery = new ArrayBlockingQueue<>(4);
+    /** Frames offered to the delivery thread and frames the listener has returned from, for {@link #drain}. */
+    private final Object deliveredLock = new Object();
+    private long offered;
+    private long delivered;
     private final Thread deliveryThread;
     private volatile boolean closed;
     private long sequence;
@@ -51,6 +64,9 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
     private int[] cacheOff = new int[0];
     private int[] cacheLen = new int[0];
     private boolean[] cacheHas = new boolean[0];
+    /** Main header (SOC to the first SLH) the cached slices belong to; they conceal only pictures with this header. */
+    private byte[] cacheHeader = new byte[0];
+    private int cacheHeaderLength = -1;
     private final int[] sliceOff;
     private final int[] sliceLen;
     private int sliceRowsLuma;
@@ -70,6 +86,7 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
         PixelFormat pf = new PixelFormat(format.sampling().equals("RGB") ? dev.xsight.media.ColourModel.RGB
                 : dev.xsight.media.ColourModel.YCBCR, format.chromaSampling(), format.depth(), 3);
         this.frames = new FramePool(pf, format.width(), format.height(), 8);
+        this.pools[0] = frames;
         this.colorimetry = format.toColorimetry();
         this.rate = format.rate();
         this.timecode = timecode;
@@ -106,14 +123,17 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
             decodeField(buf);
             return;
         }
-        Frame f = frames.acquire();
+        Frame f = null;
         long t0 = System.nanoTime();
         try {
             // ISO/IEC 21122-3 boxes (jpvs, colr) may precede SOC in the picture segment; the codec starts at SOC.
             int soc = JxsFraming.skipBoxes(buf.data(), 0, buf.length());
+            f = poolFor(decoder.header(buf.data(), soc, buf.length() - soc)).acquire();
             decoder.decode(buf.data(), soc, buf.length() - soc, f);
-        } catch (CodestreamFormatException | JpegXsFormatException | RuntimeException e) {
-            f.release();
+        } catch (CodestreamFormatException | JpegXsFormatException | RuntimeException | Error e) {
+            if (f != null) {
+                f.release();
+            }
             failed(buf, e);
             return;
         }
@@ -140,7 +160,7 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
         try {
             int soc = JxsFraming.skipBoxes(buf.data(), 0, buf.length());
             decoder.decode(buf.data(), soc, buf.length() - soc, ff);
-        } catch (CodestreamFormatException | JpegXsFormatException | RuntimeException e) {
+        } catch (CodestreamFormatException | JpegXsFormatException | RuntimeException | Error e) {
             ff.release();
             failed(buf, e);
             return;
@@ -179,6 +199,39 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
         finish(f, pendingTimestamp);
     }
 
+    /**
+     * The pool whose frames have the shape of the codestream {@code info} describes: the SDP's when it matches, else
+     * one made for it (on a header change only; the same header returns the same object, so a steady stream does not
+     * even compare formats).
+     */
+    private FramePool poolFor(dev.xsight.jpegxs.CodestreamInfo info) throws JpegXsFormatException {
+        if (info == poolInfo) {
+            return poolForInfo;
+        }
+        PixelFormat pf = info.pixelFormat();
+        FramePool pool = null;
+        int at = pools.length - 1;
+        for (int i = 0; i < pools.length; i++) {
+            if (pools[i] != null && pools[i].matches(pf, info.width(), info.height())) {
+                pool = pools[i];
+                at = i;
+                break;
+            }
+        }
+        if (pool == null) {
+            pool = new FramePool(pf, info.width(), info.height(), 8);
+        }
+        // Most recent first; the SDP's pool stays at index 0 whatever else comes and goes.
+        int from = at == 0 ? 0 : 1;
+        if (at > from) {
+            System.arraycopy(pools, from, pools, from + 1, at - from);
+        }
+        pools[from] = pool;
+        poolInfo = info;
+        poolForInfo = pool;
+        return pool;
+    }
+
     /** Frame row y comes from row y/2 of the first field (y even) or the second (y odd), in every plane. */
     static void weave(Frame first, Frame second, Frame out) {
         for (int p = 0; p < out.format().planeCount(); p++) {
@@ -194,7 +247,7 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
         }
     }
 
-    private void failed(PictureBuffer buf, Exception e) {
+    private void failed(PictureBuffer buf, Throwable e) {
         if (closed) {
             buf.release();
             return;
@@ -237,8 +290,9 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
     private void beginPicture(PictureBuffer buf, JxsFraming.Header header) {
         if (current != null) {
             current.release();
+            current = null;
         }
-        current = frames.acquire();
+        session = null;
         sessionFailed = false;
         sliceRowsLuma = header.sliceRows();
         try {
@@ -256,23 +310,44 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
             headerScratch[n + 3] = 4;
             headerScratch[n + 4] = 0;
             headerScratch[n + 5] = 0;
+            current = poolFor(decoder.header(headerScratch, 0, n + 6)).acquire();
             session = decoder.begin(headerScratch, 0, n + 6, current);
-        } catch (JpegXsFormatException | RuntimeException e) {
+            keepCacheFor(headerScratch, n);
+        } catch (JpegXsFormatException | RuntimeException | Error e) {
             sessionFailed = true;
+            if (current == null) {
+                current = frames.acquire(); // end() releases it; the picture counts as a decode error there
+            }
             counters.decodeErrors++;
             LOG.log(System.Logger.Level.WARNING, "JPEG XS header at RTP time {0} rejected: {1}", buf.rtpTimestamp(),
                     e.getMessage());
             return;
         }
-        if (header.sliceCount() > sliceOff.length) {
+        if (header.sliceCount() > sliceOff.length || header.sliceCount() != session.sliceCount()) {
             sessionFailed = true;
+        }
+    }
+
+    /**
+     * The slice cache conceals only pictures of the header its slices were coded with: a slice of another header
+     * (other levels, slice height, size or depth) decodes to garbage or not at all. A new header empties it.
+     */
+    private void keepCacheFor(byte[] hdr, int n) {
+        if (n == cacheHeaderLength && java.util.Arrays.equals(hdr, 0, n, cacheHeader, 0, n)) {
             return;
         }
-        if (cacheHas.length != header.sliceCount()) {
-            cacheHas = new boolean[header.sliceCount()];
-            cacheOff = new int[header.sliceCount()];
-            cacheLen = new int[header.sliceCount()];
+        if (cacheHeader.length < n) {
+            cacheHeader = new byte[n];
         }
+        System.arraycopy(hdr, 0, cacheHeader, 0, n);
+        cacheHeaderLength = n;
+        int count = session.sliceCount();
+        if (cacheHas.length < count) {
+            cacheHas = new boolean[count];
+            cacheOff = new int[count];
+            cacheLen = new int[count];
+        }
+        java.util.Arrays.fill(cacheHas, false);
     }
 
     private void decodeSlice(PictureBuffer buf, int slice, int off, int len) {
@@ -283,7 +358,7 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
         sliceLen[slice] = len;
         try {
             session.slice(slice, buf.data(), off, len);
-        } catch (JpegXsFormatException | RuntimeException e) {
+        } catch (JpegXsFormatException | RuntimeException | Error e) {
             sessionFailed = true;
             LOG.log(System.Logger.Level.WARNING, "slice {0} rejected: {1}", slice, e.getMessage());
         }
@@ -298,17 +373,23 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
             buf.release();
             return;
         }
-        boolean concealable = !sessionFailed && s != null;
+        Frame prev;
+        synchronized (this) {
+            prev = previous;
+        }
+        boolean concealable = !sessionFailed && s != null && sliceCount == s.sliceCount();
         for (int i = 0; i < sliceCount && concealable; i++) {
             if (!delivered[i]) {
-                if (!cacheHas[i]) {
+                // Lost rows show the previous picture's: it must have this picture's shape.
+                if (!cacheHas[i] || prev == null || !prev.format().equals(f.format()) || prev.width() != f.width()
+                        || prev.height() != f.height()) {
                     concealable = false;
                     break;
                 }
                 try {
                     // The same slice of the last picture stands in, so the wavelet synthesis can continue past it.
                     s.slice(i, cache, cacheOff[i], cacheLen[i]);
-                } catch (JpegXsFormatException | RuntimeException e) {
+                } catch (JpegXsFormatException | RuntimeException | Error e) {
                     concealable = false;
                 }
             }
@@ -319,14 +400,20 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
                 s.awaitComplete();
             }
             t1 = System.nanoTime();
-        } catch (JpegXsFormatException | RuntimeException e) {
+        } catch (JpegXsFormatException | RuntimeException | Error e) {
             concealable = false;
             t1 = System.nanoTime();
+            LOG.log(System.Logger.Level.WARNING, "JPEG XS picture at RTP time {0} not decoded: {1}",
+                    buf.rtpTimestamp(), e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             f.release();
             buf.release();
             return;
+        }
+        if (concealable && !s.complete()) {
+            // A row the decode did not write holds an older picture's samples: never show it as this picture.
+            concealable = false;
         }
         if (!concealable) {
             f.release();
@@ -334,10 +421,6 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
             counters.framesDroppedDecode++;
             buf.release();
             return;
-        }
-        Frame prev;
-        synchronized (this) {
-            prev = previous;
         }
         if (prev != null) {
             for (int i = 0; i < sliceCount; i++) {
@@ -394,9 +477,13 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
             }
             previous = f.retain();
         }
-        if (closed || !delivery.offer(f)) {
-            f.release();
-            counters.framesDroppedDecode++;
+        synchronized (deliveredLock) {
+            if (closed || !delivery.offer(f)) {
+                f.release();
+                counters.framesDroppedDecode++;
+            } else {
+                offered++;
+            }
         }
     }
 
@@ -416,8 +503,13 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
             if (f != null) {
                 try {
                     listener.onFrame(f);
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) {
                     LOG.log(System.Logger.Level.WARNING, "frame listener failed", e);
+                } finally {
+                    synchronized (deliveredLock) {
+                        delivered++;
+                        deliveredLock.notifyAll();
+                    }
                 }
             }
         }
@@ -428,13 +520,30 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
         // Counted by the depacketizer; the previous frame stays on screen.
     }
 
-    /** Waits until queued pictures are decoded and delivered (tests, end of a CLI run). */
-    public void drain(long timeoutMillis) throws InterruptedException {
-        decodeThread.submit(() -> { }).getClass();
-        long end = System.currentTimeMillis() + timeoutMillis;
-        while (!delivery.isEmpty() && System.currentTimeMillis() < end) {
-            Thread.sleep(5);
+    /**
+     * Waits until every picture handed in so far is decoded (or dropped) and every frame it produced has been through
+     * the listener (tests, end of a CLI run): an event, not a pause. Returns false when that took longer than
+     * {@code timeoutMillis}.
+     */
+    public boolean drain(long timeoutMillis) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        try {
+            decodeThread.submit(() -> { }).get(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.RejectedExecutionException e) {
+            return false;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
         }
+        synchronized (deliveredLock) {
+            while (delivered < offered) {
+                long left = end - System.nanoTime();
+                if (left <= 0 || closed) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(deliveredLock, left);
+            }
+        }
+        return true;
     }
 
     @Override

@@ -41,6 +41,7 @@ public final class JxsFraming {
 
     /** Skips ISO/IEC 21122-3 boxes (e.g. {@code jpvs}, {@code colr}) and returns the offset of SOC. */
     public static int skipBoxes(byte[] b, int off, int len) throws CodestreamFormatException {
+        checkRange(b, off, len);
         int pos = off;
         int end = off + len;
         for (int n = 0; n <= MAX_BOXES; n++) {
@@ -132,6 +133,11 @@ public final class JxsFraming {
      */
     public static int sliceOffsets(byte[] b, int off, int len, Header hdr, int[] out)
             throws CodestreamFormatException {
+        checkRange(b, off, len);
+        if (hdr.firstSliceOffset() < 0 || hdr.firstSliceOffset() > len) {
+            throw new CodestreamFormatException(0, "first slice at " + hdr.firstSliceOffset() + " outside the "
+                    + len + " bytes given");
+        }
         int count = hdr.sliceCount();
         if (out.length < count + 1) {
             throw new IllegalArgumentException("offset array too short for " + count + " slices");
@@ -162,6 +168,14 @@ public final class JxsFraming {
             pos = next;
         }
         return count;
+    }
+
+    /** A range outside the array is a typed error at offset 0, never an index exception. */
+    private static void checkRange(byte[] b, int off, int len) throws CodestreamFormatException {
+        if (b == null || off < 0 || len < 0 || off > b.length - len) {
+            throw new CodestreamFormatException(0, "range " + off + "+" + len + " outside a buffer of "
+                    + (b == null ? "no" : String.valueOf(b.length)) + " bytes");
+        }
     }
 
     static int u16(byte[] b, int at) {

@@ -73,6 +73,9 @@ public final class Packetizer {
         if (field == 1 || field < 0 || field > 3) {
             throw new IllegalArgumentException("I must be 0, 2 or 3, got " + field);
         }
+        if (b == null || off < 0 || len < 0 || off > b.length - len) {
+            throw new IllegalArgumentException("picture segment " + off + "+" + len + " outside its buffer");
+        }
         this.field = field;
         int f = frameCounter;
         if (field != 2) {

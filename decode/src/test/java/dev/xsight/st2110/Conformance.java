@@ -21,4 +21,16 @@ final class Conformance {
     static byte[] read(String name) throws IOException {
         return Files.readAllBytes(dir().resolve(name));
     }
+
+    /** The reference decoder's (SVT-JPEG-XS) md5 of {@code name}'s raw planar picture, from the manifest. */
+    static String md5(String name) throws IOException {
+        com.fasterxml.jackson.databind.JsonNode m = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                dir().resolve("manifest.json").toFile());
+        for (com.fasterxml.jackson.databind.JsonNode f : m.get("files")) {
+            if (f.get("name").asText().equals(name)) {
+                return f.get("decoded").get("md5").asText();
+            }
+        }
+        throw new AssertionError(name + " is not in the manifest");
+    }
 }
