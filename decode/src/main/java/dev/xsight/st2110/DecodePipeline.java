@@ -23,7 +23,12 @@ import java.util.concurrent.TimeUnit;
  * the previous frame; without a previous picture to borrow from, the picture is dropped instead. Decoded frames carry
  * the SDP's colorimetry, the timecode from the RTP timestamp and the stream's rate, and go to the listener on a
  * delivery thread, so a slow listener never stalls the network. Frames the listener cannot keep up with are dropped
- * and counted.
+ * and counted, unless the pipeline is lossless (capture replay): then the decode thread waits for the listener, and
+ * the producer waits for free picture buffers ({@link Depacketizer#awaitFreeBuffer()}), so nothing is dropped for
+ * speed.
+ *
+ * <p>Timecodes unwrap the RTP time against a UTC clock: the machine's ({@link #SYSTEM_CLOCK}) for a live stream, or the
+ * capture time of the picture's last packet for a replay ({@link #ARRIVAL_IS_UTC}).
  */
 public final class DecodePipeline implements Depacketizer.PictureSink, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(DecodePipeline.class.getName());
@@ -37,6 +42,11 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
     private final StreamCounters counters;
     private final FrameSource.FrameListener listener;
     private final ExecutorService decodeThread;
+    private final boolean lossless;
+    private final java.util.function.LongUnaryOperator utcOfArrival;
+    /** Frames queued for delivery and frames the listener has had (idle when equal); guarded by {@code this}. */
+    private long queuedFrames;
+    private long deliveredFrames;
     private final ArrayBlockingQueue<Frame> delivery = new ArrayBlockingQueue<>(4);
     private final Thread deliveryThread;
     private volatile boolean closed;
@@ -61,10 +71,30 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
     private int pendingFrameCounter;
     private long pendingTimestamp;
     private long pendingDecodeNanos;
+    private long pendingArrival;
     private byte[] headerScratch = new byte[512];
 
+    /** UTC now from the machine's clock, whatever the arrival (live receive). */
+    public static final java.util.function.LongUnaryOperator SYSTEM_CLOCK = arrival -> currentUtcNanos();
+    /** The arrival time is the UTC capture time (replay). */
+    public static final java.util.function.LongUnaryOperator ARRIVAL_IS_UTC = arrival -> arrival;
+
+    /** A live pipeline: the machine's clock, frames dropped when the listener falls behind. */
     public DecodePipeline(JxsvFormat format, int decoderThreads, int maxPictureBytes, RtpTimecode timecode,
             StreamCounters counters, FrameSource.FrameListener listener) {
+        this(format, decoderThreads, maxPictureBytes, timecode, counters, listener, false, SYSTEM_CLOCK);
+    }
+
+    /**
+     * @param lossless wait for the listener instead of dropping frames (replay)
+     * @param utcOfArrival UTC nanoseconds to unwrap a picture's RTP time against, from its last packet's
+     *     {@link PictureBuffer#lastArrivalNanos()}
+     */
+    public DecodePipeline(JxsvFormat format, int decoderThreads, int maxPictureBytes, RtpTimecode timecode,
+            StreamCounters counters, FrameSource.FrameListener listener, boolean lossless,
+            java.util.function.LongUnaryOperator utcOfArrival) {
+        this.lossless = lossless;
+        this.utcOfArrival = utcOfArrival;
         this.mode = format.packetMode();
         this.decoder = new JpegXsDecoder(decoderThreads);
         PixelFormat pf = new PixelFormat(format.sampling().equals("RGB") ? dev.xsight.media.ColourModel.RGB
@@ -118,10 +148,11 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
             return;
         }
         long t1 = System.nanoTime();
-        counters.decoded(t1 - t0, t1 - buf.lastArrivalNanos());
+        counters.decoded(t1 - t0, t1 - buf.lastReceivedNanos());
         long ts = buf.rtpTimestamp();
+        long arrival = buf.lastArrivalNanos();
         buf.release();
-        finish(f, ts);
+        finish(f, ts, arrival);
     }
 
     /**
@@ -153,6 +184,7 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
             pendingFirst = ff;
             pendingFrameCounter = buf.frameCounter();
             pendingTimestamp = buf.rtpTimestamp();
+            pendingArrival = buf.lastArrivalNanos();
             pendingDecodeNanos = System.nanoTime() - t0;
             buf.release();
             return;
@@ -174,9 +206,9 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
         top.release();
         ff.release();
         long t1 = System.nanoTime();
-        counters.decoded(pendingDecodeNanos + (t1 - t0), t1 - buf.lastArrivalNanos());
+        counters.decoded(pendingDecodeNanos + (t1 - t0), t1 - buf.lastReceivedNanos());
         buf.release();
-        finish(f, pendingTimestamp);
+        finish(f, pendingTimestamp, pendingArrival);
     }
 
     /** Frame row y comes from row y/2 of the first field (y even) or the second (y odd), in every plane. */
@@ -347,10 +379,11 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
             }
         }
         updateCache(buf, delivered, sliceCount);
-        counters.decoded(t1 - buf.lastArrivalNanos(), t1 - buf.lastArrivalNanos());
+        counters.decoded(t1 - buf.lastReceivedNanos(), t1 - buf.lastReceivedNanos());
         long ts = buf.rtpTimestamp();
+        long arrival = buf.lastArrivalNanos();
         buf.release();
-        finish(f, ts);
+        finish(f, ts, arrival);
     }
 
     private void updateCache(PictureBuffer buf, boolean[] delivered, int sliceCount) {
@@ -384,20 +417,74 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
         }
     }
 
-    private void finish(Frame f, long rtpTs) {
-        f.colorimetry(colorimetry).frameRate(rate).timecode(timecode.timecode(rtpTs, currentUtcNanos()));
-        f.ptsNanos(RtpTimecode.utcNanos(rtpTs, currentUtcNanos()));
+    private void finish(Frame f, long rtpTs, long arrival) {
+        long utc = utcOfArrival.applyAsLong(arrival);
+        f.colorimetry(colorimetry).frameRate(rate).timecode(timecode.timecode(rtpTs, utc));
+        f.ptsNanos(RtpTimecode.utcNanos(rtpTs, utc));
         synchronized (this) {
             f.sequence(sequence++);
             if (previous != null) {
                 previous.release();
             }
             previous = f.retain();
+            queuedFrames++;
         }
-        if (closed || !delivery.offer(f)) {
+        boolean queued;
+        try {
+            queued = !closed && (lossless ? offerOrWait(f) : delivery.offer(f));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            queued = false;
+        }
+        if (!queued) {
             f.release();
             counters.framesDroppedDecode++;
+            delivered();
         }
+    }
+
+    /** Lossless delivery: waits while the listener is behind (the pipeline closing ends the wait). */
+    private boolean offerOrWait(Frame f) throws InterruptedException {
+        while (!closed) {
+            if (delivery.offer(f, 100, TimeUnit.MILLISECONDS)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private synchronized void delivered() {
+        deliveredFrames++;
+        if (deliveredFrames == queuedFrames) {
+            notifyAll();
+        }
+    }
+
+    /**
+     * Waits until every picture handed in so far is decoded and its frame delivered to the listener (or dropped).
+     *
+     * @return false when {@code timeoutMillis} passed first
+     */
+    public boolean awaitIdle(long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        try {
+            // Every task queued before this one has run once it completes.
+            decodeThread.submit(() -> { }).get(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.RejectedExecutionException e) {
+            return false;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
+        }
+        synchronized (this) {
+            while (deliveredFrames != queuedFrames) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+        }
+        return true;
     }
 
     private static long currentUtcNanos() {
@@ -418,6 +505,8 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
                     listener.onFrame(f);
                 } catch (RuntimeException e) {
                     LOG.log(System.Logger.Level.WARNING, "frame listener failed", e);
+                } finally {
+                    delivered();
                 }
             }
         }
@@ -430,11 +519,7 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
 
     /** Waits until queued pictures are decoded and delivered (tests, end of a CLI run). */
     public void drain(long timeoutMillis) throws InterruptedException {
-        decodeThread.submit(() -> { }).getClass();
-        long end = System.currentTimeMillis() + timeoutMillis;
-        while (!delivery.isEmpty() && System.currentTimeMillis() < end) {
-            Thread.sleep(5);
-        }
+        awaitIdle(timeoutMillis);
     }
 
     @Override
