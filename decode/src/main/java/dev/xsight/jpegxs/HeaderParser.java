@@ -273,10 +273,10 @@ final class HeaderParser {
         int precinctRows = (hf + (1 << nly) - 1) >> nly;
         int sliceCount = (precinctRows + hsl - 1) / hsl;
         CodestreamInfo info = new CodestreamInfo(wf, hf, nc, sx, sy, bits, cw, hsl, hsl << nly, sliceCount, nlx, nly,
-                ppih, plev >> 8, plev & 0xFF, qpih, lcod, slhAt - off, List.copyOf(markers), bw, fq, br, fslc, ppoc,
+                ppih, plev >> 8, plev & 0xFF, qpih, lcod, slhAt, List.copyOf(markers), bw, fq, br, fslc, ppoc,
                 cpih, lh, rl, fs != 0, rm != 0, sd, gains, prios, nlt, st, caps);
         // Band geometry validates sizes against the decomposition and the WGT table length.
-        Layout.checkGeometry(info, wgtAt - off);
+        Layout.checkGeometry(info, wgtAt);
         return info;
     }
 
