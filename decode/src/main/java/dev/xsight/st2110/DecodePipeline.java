@@ -73,6 +73,8 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
     private long pendingDecodeNanos;
     private long pendingArrival;
     private byte[] headerScratch = new byte[512];
+    private byte[] concealScratch = new byte[0];
+    private int concealPos;
 
     /** UTC now from the machine's clock, whatever the arrival (live receive). */
     public static final java.util.function.LongUnaryOperator SYSTEM_CLOCK = arrival -> currentUtcNanos();
@@ -331,15 +333,19 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
             return;
         }
         boolean concealable = !sessionFailed && s != null;
+        concealPos = 0;
         for (int i = 0; i < sliceCount && concealable; i++) {
             if (!delivered[i]) {
-                if (!cacheHas[i]) {
-                    concealable = false;
-                    break;
-                }
                 try {
-                    // The same slice of the last picture stands in, so the wavelet synthesis can continue past it.
-                    s.slice(i, cache, cacheOff[i], cacheLen[i]);
+                    if (cacheHas[i]) {
+                        // The same slice of the last picture stands in, so the wavelet synthesis can continue past it.
+                        s.slice(i, cache, cacheOff[i], cacheLen[i]);
+                    } else {
+                        // No earlier picture with this header (headers alternating, or the stream's first picture):
+                        // a delivered neighbour of the same height, renumbered, keeps the synthesis going; its rows
+                        // are then replaced by the previous frame's below.
+                        concealable = neighbourSlice(s, buf, delivered, sliceCount, i, f.height());
+                    }
                 } catch (JpegXsFormatException | RuntimeException e) {
                     concealable = false;
                 }
@@ -384,6 +390,39 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
         long arrival = buf.lastArrivalNanos();
         buf.release();
         finish(f, ts, arrival);
+    }
+
+    /** Feeds slice {@code i} with a copy of a delivered neighbour of as many rows, its SLH index set to {@code i}. */
+    private boolean neighbourSlice(SliceDecode s, PictureBuffer buf, boolean[] delivered, int sliceCount, int i,
+            int height) throws JpegXsFormatException {
+        int rows = Math.min(height, (i + 1) * sliceRowsLuma) - i * sliceRowsLuma;
+        for (int d = 1; d < sliceCount; d++) {
+            for (int j : new int[] {i - d, i + d}) {
+                if (j < 0 || j >= sliceCount || !delivered[j]
+                        || Math.min(height, (j + 1) * sliceRowsLuma) - j * sliceRowsLuma != rows) {
+                    continue;
+                }
+                int len = sliceLen[j];
+                if (len < 6) {
+                    continue;
+                }
+                // The decoder may read the bytes until the picture completes: each stand-in gets its own range (a
+                // new array when full; slices already handed over keep the old one).
+                if (concealScratch.length - concealPos < len) {
+                    concealScratch = new byte[Math.max(len, concealScratch.length * 2)];
+                    concealPos = 0;
+                }
+                int at = concealPos;
+                concealPos += len;
+                System.arraycopy(buf.data(), sliceOff[j], concealScratch, at, len);
+                // ISO/IEC 21122-1 A.4.13: SLH = marker, Lslh (4), Yslh (the slice index).
+                concealScratch[at + 4] = (byte) (i >> 8);
+                concealScratch[at + 5] = (byte) i;
+                s.slice(i, concealScratch, at, len);
+                return true;
+            }
+        }
+        return false;
     }
 
     private void updateCache(PictureBuffer buf, boolean[] delivered, int sliceCount) {
