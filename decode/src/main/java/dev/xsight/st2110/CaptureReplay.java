@@ -39,7 +39,9 @@ public final class CaptureReplay implements AutoCloseable {
 
     private final CaptureReader reader;
     private final ReceivePath path;
+    private final StreamCounters counters;
     private final int payloadType;
+    private final long frameNanos;
     private final int[] legGroup;
     private final int[] legPort;
     private final int[] legSource;
@@ -79,7 +81,9 @@ public final class CaptureReplay implements AutoCloseable {
             }
         }
         this.payloadType = sdp.streams().getFirst().payloadType();
+        this.frameNanos = sdp.format().rate().frameDurationNanos();
         this.beforeFinish = beforeFinish;
+        this.counters = counters;
         this.path = new ReceivePath(sdp, options, counters, sink, 1);
         this.reader = CaptureReader.open(capture);
         this.thread = new Thread(this::run, "st2110-replay");
@@ -106,6 +110,7 @@ public final class CaptureReplay implements AutoCloseable {
         UdpDatagram d = new UdpDatagram();
         long lastPoll = Long.MIN_VALUE;
         long last = 0;
+        long first = 0;
         boolean any = false;
         try {
             while (reader.next(d)) {
@@ -140,11 +145,15 @@ public final class CaptureReplay implements AutoCloseable {
                 slot.arrivalNanos = ts;
                 slot.receivedNanos = System.nanoTime();
                 path.accept(slot, leg);
-                any = true;
+                if (!any) {
+                    first = ts;
+                    any = true;
+                }
                 last = Math.max(last, ts);
                 if (lastPoll == Long.MIN_VALUE || ts - lastPoll >= POLL_NANOS) {
                     path.poll(ts);
                     lastPoll = ts;
+                    counters.mediaElapsed(last - first);
                 }
                 if ((matched & 1023) == 0) {
                     captureCounts = reader.counts();
@@ -152,6 +161,8 @@ public final class CaptureReplay implements AutoCloseable {
             }
             captureCounts = reader.counts();
             if (any) {
+                // One frame period past the last packet: 40 pictures of 40 ms span 1.6 s, not 1.56 s.
+                counters.mediaElapsed(last - first + frameNanos);
                 // The capture ended: whatever the reorder window and the depacketizer still hold is given up now, as
                 // the live timer would once the stream stopped.
                 path.poll(last + path.flushNanos());
