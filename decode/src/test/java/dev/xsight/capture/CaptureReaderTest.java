@@ -308,6 +308,41 @@ class CaptureReaderTest {
     }
 
     @Test
+    void readingAllocatesNothingPerRecord() throws IOException {
+        for (boolean ng : new boolean[] {false, true}) {
+            CaptureBytes c = ng ? CaptureBytes.pcapng(ByteOrder.LITTLE_ENDIAN).interfaceDescription(1, 9, 0)
+                    : CaptureBytes.pcap(ByteOrder.LITTLE_ENDIAN, true, 1);
+            int n = 20_000;
+            for (int i = 0; i < n; i++) {
+                byte[] f = i % 3 == 0 ? ethernet(0x0800, ipv4Udp("10.0.0.1", "239.1.1.1", 1, 5004, new byte[1200]),
+                        0x8100) : udpFrame(5004);
+                if (ng) {
+                    c.enhancedPacket(0, T0 * 1_000_000_000L + i, f);
+                } else {
+                    c.record(T0, i, f);
+                }
+            }
+            byte[] b = c.bytes();
+            com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean)
+                    java.lang.management.ManagementFactory.getThreadMXBean();
+            long id = Thread.currentThread().threadId();
+            try (CaptureReader r = new CaptureReader(new ByteArrayInputStream(b), b.length)) {
+                UdpDatagram d = new UdpDatagram();
+                assertTrue(r.next(d));
+                long before = mx.getThreadAllocatedBytes(id);
+                int got = 1;
+                while (r.next(d)) {
+                    got++;
+                }
+                long allocated = mx.getThreadAllocatedBytes(id) - before;
+                assertEquals(n, got);
+                assertTrue(allocated < 4096, (ng ? "pcapng" : "pcap") + ": " + allocated + " bytes allocated for "
+                        + n + " records");
+            }
+        }
+    }
+
+    @Test
     void randomBytesAfterAHeaderOnlyEverGiveTypedErrors() throws IOException {
         Random rnd = new Random(9134);
         for (int i = 0; i < 3000; i++) {
