@@ -172,7 +172,7 @@ public final class CaptureReader implements AutoCloseable {
             long sec = u32(head, 0) & 0xFFFF_FFFFL;
             long frac = u32(head, 4) & 0xFFFF_FFFFL;
             long capLen = u32(head, 8) & 0xFFFF_FFFFL;
-            long origLen = u32(head, 12) & 0xFFFF_FFFFL;
+            // Bytes 12..16: the original length; a record cut by the snapshot length shows in the IP length check.
             if (frac >= (nanos ? 1_000_000_000L : 1_000_000L)) {
                 throw new CaptureFormatException(at + 4, "timestamp fraction " + frac + " out of range: not a pcap"
                         + " record");
@@ -225,11 +225,10 @@ public final class CaptureReader implements AutoCloseable {
                 readFully(head, 8, fixed, at + 8, "packet block");
                 int iface;
                 long capLen;
-                long origLen;
                 long ts;
                 if (type == PCAPNG_SPB) {
                     iface = 0;
-                    origLen = u32(head, 8) & 0xFFFF_FFFFL;
+                    long origLen = u32(head, 8) & 0xFFFF_FFFFL;
                     capLen = Math.min(origLen, body - 4);
                     if (interfaces > 0 && ifSnapLen[0] > 0) {
                         capLen = Math.min(capLen, ifSnapLen[0]);
@@ -239,7 +238,6 @@ public final class CaptureReader implements AutoCloseable {
                     iface = type == PCAPNG_OPB ? u16(head, 8) : u32(head, 8);
                     long raw = (u32(head, 12) & 0xFFFF_FFFFL) << 32 | (u32(head, 16) & 0xFFFF_FFFFL);
                     capLen = u32(head, 20) & 0xFFFF_FFFFL;
-                    origLen = u32(head, 24) & 0xFFFF_FFFFL;
                     if (capLen > body - 20) {
                         throw new CaptureFormatException(at + 20, "captured length " + capLen + " exceeds the"
                                 + " block's " + (body - 20) + " bytes of packet data");
