@@ -114,6 +114,9 @@ public final class St2110Source implements FrameSource {
                 receiver = replay;
                 replay.finished().whenComplete((v, e) -> {
                     if (e != null) {
+                        if (e instanceof IOException io) {
+                            listener.onError(io); // a broken capture: the frames before the damage were delivered
+                        }
                         ended.completeExceptionally(e);
                     } else {
                         ended.complete(null);

@@ -110,9 +110,9 @@ class CaptureReplayTest {
     }
 
     /**
-     * With the decoder's slice workers (two or more threads): the header changes from picture to picture, which
-     * kills a worker thread until the decoder fix of the robustness branch is merged (then this passes, as it does
-     * whenever the race is not hit).
+     * With the decoder's slice workers (two or more threads) and the header changing from picture to picture. Before
+     * concealment fed every slice, a damaged picture left the workers' slice queue part-way round, and the next
+     * header change killed them (the decoder fix is on the robustness branch): this test hung then, and guards it.
      */
     @Test
     void sliceModeWithLossIsConcealedNotDropped() throws Exception {
