@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code xsight receive}: receives and decodes a source headlessly: an ST 2110-22 stream described by an SDP (both
- * legs of an a=group:DUP pair), or an HLS playlist.
+ * legs of an a=group:DUP pair), live or replayed from a pcap / pcapng capture ({@code --pcap}), or an HLS playlist.
  */
 @Command(name = "receive", mixinStandardHelpOptions = true,
         description = "Receive and decode an ST 2110-22 JPEG XS stream (--sdp) or an HLS feed (--hls) headlessly,"
@@ -39,11 +39,17 @@ final class ReceiveCommand implements Callable<Integer> {
         String hls;
     }
 
+    @Option(names = "--pcap", paramLabel = "CAPTURE",
+            description = "With --sdp: replay the stream from this pcap / pcapng capture instead of the network (the"
+                    + " capture's packet times are the clock; every frame decoded; ends with the capture).")
+    Path pcap;
+
     @Option(names = "--frames", description = "Stop after this many decoded frames.")
     Long frames;
 
     @Option(names = "--timeout",
-            description = "Stop after this long, e.g. 10s, 500ms, 2m (default 10s for --sdp, 20s for --hls).")
+            description = "Stop after this long, e.g. 10s, 500ms, 2m (default 10s for --sdp, 20s for --hls, none for"
+                    + " --pcap).")
     String timeout;
 
     @Option(names = "--md5", description = "Print '<index> <timecode> <md5>' per decoded frame.")
@@ -94,6 +100,9 @@ final class ReceiveCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (input.hls != null) {
+            if (pcap != null) {
+                throw new IllegalArgumentException("--pcap replays an ST 2110 capture: use it with --sdp");
+            }
             return receiveHls();
         }
         return receiveSdp(input.sdp);
@@ -118,10 +127,11 @@ final class ReceiveCommand implements Callable<Integer> {
     }
 
     private int receiveSdp(Path sdp) throws Exception {
-        if (timeout == null) {
+        boolean replay = pcap != null;
+        if (timeout == null && !replay) {
             timeout = "10s";
         }
-        long timeoutMillis = DurationArg.positive("--timeout", timeout).toMillis();
+        long timeoutMillis = timeout == null ? Long.MAX_VALUE : DurationArg.positive("--timeout", timeout).toMillis();
         int zone = parseZone(tz);
         if (frames != null && frames <= 0) {
             throw new IllegalArgumentException("--frames must be positive");
@@ -142,7 +152,10 @@ final class ReceiveCommand implements Callable<Integer> {
         CountDownLatch done = new CountDownLatch(1);
         long limit = frames == null ? Long.MAX_VALUE : frames;
         StreamStatistics st;
-        try (St2110Source source = St2110Source.open(sdp, opts, zone)) {
+        Throwable captureError = null;
+        String captureJson = null;
+        try (St2110Source source = replay ? St2110Source.replay(sdp, pcap, opts, zone)
+                : St2110Source.open(sdp, opts, zone)) {
             source.start(new FrameSource.FrameListener() {
                 @Override
                 public void onFrame(Frame f) {
@@ -165,19 +178,39 @@ final class ReceiveCommand implements Callable<Integer> {
                     }
                 }
             });
-            done.await(timeoutMillis, TimeUnit.MILLISECONDS);
+            // A replay ends with its capture (every frame delivered by then); a live stream at the frame count or the
+            // timeout.
+            source.ended().whenComplete((v, e) -> done.countDown());
+            if (timeoutMillis == Long.MAX_VALUE) {
+                done.await();
+            } else {
+                done.await(timeoutMillis, TimeUnit.MILLISECONDS);
+            }
             stopped = true; // no md5 line may follow the statistics line
             st = source.statistics();
+            if (source.ended().isCompletedExceptionally()) {
+                captureError = source.ended().exceptionNow();
+            }
+            if (replay) {
+                captureJson = source.replayCounts().toJson();
+            }
         }
         String json = st.toJson();
+        if (captureJson != null) {
+            json = json.substring(0, json.length() - 1) + ",\"capture\":" + captureJson + "}";
+        }
         stdout.println(json);
         stdout.flush();
         if (statsJson != null) {
             Files.writeString(statsJson, json + "\n");
         }
+        if (captureError != null) {
+            System.err.println("xsight receive: " + pcap + ": " + captureError.getMessage());
+            return 1;
+        }
         if (frames != null && index.get() < frames) {
-            System.err.println("xsight receive: decoded " + index.get() + " of " + frames + " frames before the "
-                    + timeout + " timeout");
+            System.err.println("xsight receive: decoded " + index.get() + " of " + frames + " frames before "
+                    + (replay && timeout == null ? "the capture ended" : "the " + timeout + " timeout"));
             return 1;
         }
         return 0;

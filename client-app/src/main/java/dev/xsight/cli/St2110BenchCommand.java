@@ -170,6 +170,7 @@ final class St2110BenchCommand implements Callable<Integer> {
                 System.arraycopy(d, 0, sl.data, 0, d.length);
                 sl.length = d.length;
                 sl.arrivalNanos = now;
+                sl.receivedNanos = now;
                 intake.accept(sl, 0);
                 packets++;
             }

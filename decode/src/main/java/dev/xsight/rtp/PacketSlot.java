@@ -11,8 +11,13 @@ public final class PacketSlot {
     public int length;
     /** Extended RTP sequence number (RFC 3550 A.1). */
     public long extSeq;
-    /** {@link System#nanoTime()} when the datagram was read. */
+    /**
+     * Arrival on the receive clock: {@link System#nanoTime()} when the datagram was read (live), or its capture time
+     * in nanoseconds since the epoch (replay). Reorder waits, jitter and picture timeouts run on this clock.
+     */
     public long arrivalNanos;
+    /** {@link System#nanoTime()} when the datagram was handed to the receive path (latency figures). */
+    public long receivedNanos;
     /** ST 2022-7 leg it came on (0 or 1). */
     public int leg;
     /** Offset and length of the RTP payload in {@link #data}. */

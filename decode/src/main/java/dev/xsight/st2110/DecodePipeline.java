@@ -23,7 +23,12 @@ import java.util.concurrent.TimeUnit;
  * the previous frame; without a previous picture to borrow from, the picture is dropped instead. Decoded frames carry
  * the SDP's colorimetry, the timecode from the RTP timestamp and the stream's rate, and go to the listener on a
  * delivery thread, so a slow listener never stalls the network. Frames the listener cannot keep up with are dropped
- * and counted.
+ * and counted, unless the pipeline is lossless (capture replay): then the decode thread waits for the listener, and
+ * the producer waits for free picture buffers ({@link Depacketizer#awaitFreeBuffer()}), so nothing is dropped for
+ * speed.
+ *
+ * <p>Timecodes unwrap the RTP time against a UTC clock: the machine's ({@link #SYSTEM_CLOCK}) for a live stream, or the
+ * capture time of the picture's last packet for a replay ({@link #ARRIVAL_IS_UTC}).
  */
 public final class DecodePipeline implements Depacketizer.PictureSink, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(DecodePipeline.class.getName());
@@ -46,11 +51,12 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
     private final StreamCounters counters;
     private final FrameSource.FrameListener listener;
     private final ExecutorService decodeThread;
+    private final boolean lossless;
+    private final java.util.function.LongUnaryOperator utcOfArrival;
+    /** Frames queued for delivery and frames the listener has had (idle when equal); guarded by {@code this}. */
+    private long queuedFrames;
+    private long deliveredFrames;
     private final ArrayBlockingQueue<Frame> delivery = new ArrayBlockingQueue<>(4);
-    /** Frames offered to the delivery thread and frames the listener has returned from, for {@link #drain}. */
-    private final Object deliveredLock = new Object();
-    private long offered;
-    private long delivered;
     private final Thread deliveryThread;
     private volatile boolean closed;
     private long sequence;
@@ -77,10 +83,32 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
     private int pendingFrameCounter;
     private long pendingTimestamp;
     private long pendingDecodeNanos;
+    private long pendingArrival;
     private byte[] headerScratch = new byte[512];
+    private byte[] concealScratch = new byte[0];
+    private int concealPos;
 
+    /** UTC now from the machine's clock, whatever the arrival (live receive). */
+    public static final java.util.function.LongUnaryOperator SYSTEM_CLOCK = arrival -> currentUtcNanos();
+    /** The arrival time is the UTC capture time (replay). */
+    public static final java.util.function.LongUnaryOperator ARRIVAL_IS_UTC = arrival -> arrival;
+
+    /** A live pipeline: the machine's clock, frames dropped when the listener falls behind. */
     public DecodePipeline(JxsvFormat format, int decoderThreads, int maxPictureBytes, RtpTimecode timecode,
             StreamCounters counters, FrameSource.FrameListener listener) {
+        this(format, decoderThreads, maxPictureBytes, timecode, counters, listener, false, SYSTEM_CLOCK);
+    }
+
+    /**
+     * @param lossless wait for the listener instead of dropping frames (replay)
+     * @param utcOfArrival UTC nanoseconds to unwrap a picture's RTP time against, from its last packet's
+     *     {@link PictureBuffer#lastArrivalNanos()}
+     */
+    public DecodePipeline(JxsvFormat format, int decoderThreads, int maxPictureBytes, RtpTimecode timecode,
+            StreamCounters counters, FrameSource.FrameListener listener, boolean lossless,
+            java.util.function.LongUnaryOperator utcOfArrival) {
+        this.lossless = lossless;
+        this.utcOfArrival = utcOfArrival;
         this.mode = format.packetMode();
         this.decoder = new JpegXsDecoder(decoderThreads);
         PixelFormat pf = new PixelFormat(format.sampling().equals("RGB") ? dev.xsight.media.ColourModel.RGB
@@ -138,10 +166,11 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
             return;
         }
         long t1 = System.nanoTime();
-        counters.decoded(t1 - t0, t1 - buf.lastArrivalNanos());
+        counters.decoded(t1 - t0, t1 - buf.lastReceivedNanos());
         long ts = buf.rtpTimestamp();
+        long arrival = buf.lastArrivalNanos();
         buf.release();
-        finish(f, ts);
+        finish(f, ts, arrival);
     }
 
     /**
@@ -173,6 +202,7 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
             pendingFirst = ff;
             pendingFrameCounter = buf.frameCounter();
             pendingTimestamp = buf.rtpTimestamp();
+            pendingArrival = buf.lastArrivalNanos();
             pendingDecodeNanos = System.nanoTime() - t0;
             buf.release();
             return;
@@ -194,9 +224,9 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
         top.release();
         ff.release();
         long t1 = System.nanoTime();
-        counters.decoded(pendingDecodeNanos + (t1 - t0), t1 - buf.lastArrivalNanos());
+        counters.decoded(pendingDecodeNanos + (t1 - t0), t1 - buf.lastReceivedNanos());
         buf.release();
-        finish(f, pendingTimestamp);
+        finish(f, pendingTimestamp, pendingArrival);
     }
 
     /**
@@ -378,17 +408,26 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
             prev = previous;
         }
         boolean concealable = !sessionFailed && s != null && sliceCount == s.sliceCount();
+        concealPos = 0;
         for (int i = 0; i < sliceCount && concealable; i++) {
             if (!delivered[i]) {
                 // Lost rows show the previous picture's: it must have this picture's shape.
-                if (!cacheHas[i] || prev == null || !prev.format().equals(f.format()) || prev.width() != f.width()
+                if (prev == null || !prev.format().equals(f.format()) || prev.width() != f.width()
                         || prev.height() != f.height()) {
                     concealable = false;
                     break;
                 }
                 try {
-                    // The same slice of the last picture stands in, so the wavelet synthesis can continue past it.
-                    s.slice(i, cache, cacheOff[i], cacheLen[i]);
+                    if (cacheHas[i]) {
+                        // The same slice of the last picture of this header stands in, so the wavelet synthesis can
+                        // continue past it.
+                        s.slice(i, cache, cacheOff[i], cacheLen[i]);
+                    } else {
+                        // No earlier picture with this header (headers alternating, or the stream's first picture):
+                        // a delivered neighbour of the same height, renumbered, keeps the synthesis going; its rows
+                        // are then replaced by the previous frame's below.
+                        concealable = neighbourSlice(s, buf, delivered, sliceCount, i, f.height());
+                    }
                 } catch (JpegXsFormatException | RuntimeException | Error e) {
                     concealable = false;
                 }
@@ -430,10 +469,45 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
             }
         }
         updateCache(buf, delivered, sliceCount);
-        counters.decoded(t1 - buf.lastArrivalNanos(), t1 - buf.lastArrivalNanos());
+        counters.decoded(t1 - buf.lastReceivedNanos(), t1 - buf.lastReceivedNanos());
         long ts = buf.rtpTimestamp();
+        long arrival = buf.lastArrivalNanos();
         buf.release();
-        finish(f, ts);
+        finish(f, ts, arrival);
+    }
+
+    /** Feeds slice {@code i} with a copy of a delivered neighbour of as many rows, its SLH index set to {@code i}. */
+    private boolean neighbourSlice(SliceDecode s, PictureBuffer buf, boolean[] delivered, int sliceCount, int i,
+            int height) throws JpegXsFormatException {
+        int rows = Math.min(height, (i + 1) * sliceRowsLuma) - i * sliceRowsLuma;
+        for (int d = 1; d < sliceCount; d++) {
+            for (int k = 0; k < 2; k++) {
+                int j = k == 0 ? i - d : i + d;
+                if (j < 0 || j >= sliceCount || !delivered[j]
+                        || Math.min(height, (j + 1) * sliceRowsLuma) - j * sliceRowsLuma != rows) {
+                    continue;
+                }
+                int len = sliceLen[j];
+                if (len < 6) {
+                    continue;
+                }
+                // The decoder may read the bytes until the picture completes: each stand-in gets its own range (a
+                // new array when full; slices already handed over keep the old one).
+                if (concealScratch.length - concealPos < len) {
+                    concealScratch = new byte[Math.max(len, concealScratch.length * 2)];
+                    concealPos = 0;
+                }
+                int at = concealPos;
+                concealPos += len;
+                System.arraycopy(buf.data(), sliceOff[j], concealScratch, at, len);
+                // ISO/IEC 21122-1 A.4.13: SLH = marker, Lslh (4), Yslh (the slice index).
+                concealScratch[at + 4] = (byte) (i >> 8);
+                concealScratch[at + 5] = (byte) i;
+                s.slice(i, concealScratch, at, len);
+                return true;
+            }
+        }
+        return false;
     }
 
     private void updateCache(PictureBuffer buf, boolean[] delivered, int sliceCount) {
@@ -467,24 +541,74 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
         }
     }
 
-    private void finish(Frame f, long rtpTs) {
-        f.colorimetry(colorimetry).frameRate(rate).timecode(timecode.timecode(rtpTs, currentUtcNanos()));
-        f.ptsNanos(RtpTimecode.utcNanos(rtpTs, currentUtcNanos()));
+    private void finish(Frame f, long rtpTs, long arrival) {
+        long utc = utcOfArrival.applyAsLong(arrival);
+        f.colorimetry(colorimetry).frameRate(rate).timecode(timecode.timecode(rtpTs, utc));
+        f.ptsNanos(RtpTimecode.utcNanos(rtpTs, utc));
         synchronized (this) {
             f.sequence(sequence++);
             if (previous != null) {
                 previous.release();
             }
             previous = f.retain();
+            queuedFrames++;
         }
-        synchronized (deliveredLock) {
-            if (closed || !delivery.offer(f)) {
-                f.release();
-                counters.framesDroppedDecode++;
-            } else {
-                offered++;
+        boolean queued;
+        try {
+            queued = !closed && (lossless ? offerOrWait(f) : delivery.offer(f));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            queued = false;
+        }
+        if (!queued) {
+            f.release();
+            counters.framesDroppedDecode++;
+            delivered();
+        }
+    }
+
+    /** Lossless delivery: waits while the listener is behind (the pipeline closing ends the wait). */
+    private boolean offerOrWait(Frame f) throws InterruptedException {
+        while (!closed) {
+            if (delivery.offer(f, 100, TimeUnit.MILLISECONDS)) {
+                return true;
             }
         }
+        return false;
+    }
+
+    private synchronized void delivered() {
+        deliveredFrames++;
+        if (deliveredFrames == queuedFrames) {
+            notifyAll();
+        }
+    }
+
+    /**
+     * Waits until every picture handed in so far is decoded and its frame delivered to the listener (or dropped).
+     *
+     * @return false when {@code timeoutMillis} passed first
+     */
+    public boolean awaitIdle(long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        try {
+            // Every task queued before this one has run once it completes.
+            decodeThread.submit(() -> { }).get(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.RejectedExecutionException e) {
+            return false;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
+        }
+        synchronized (this) {
+            while (deliveredFrames != queuedFrames) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+        }
+        return true;
     }
 
     private static long currentUtcNanos() {
@@ -506,10 +630,7 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
                 } catch (RuntimeException | Error e) {
                     LOG.log(System.Logger.Level.WARNING, "frame listener failed", e);
                 } finally {
-                    synchronized (deliveredLock) {
-                        delivered++;
-                        deliveredLock.notifyAll();
-                    }
+                    delivered();
                 }
             }
         }
@@ -522,28 +643,12 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
 
     /**
      * Waits until every picture handed in so far is decoded (or dropped) and every frame it produced has been through
-     * the listener (tests, end of a CLI run): an event, not a pause. Returns false when that took longer than
-     * {@code timeoutMillis}.
+     * the listener (tests, end of a CLI run): an event, not a pause.
+     *
+     * @return false when that took longer than {@code timeoutMillis}
      */
     public boolean drain(long timeoutMillis) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        try {
-            decodeThread.submit(() -> { }).get(timeoutMillis, TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.RejectedExecutionException e) {
-            return false;
-        } catch (java.util.concurrent.TimeoutException e) {
-            return false;
-        }
-        synchronized (deliveredLock) {
-            while (delivered < offered) {
-                long left = end - System.nanoTime();
-                if (left <= 0 || closed) {
-                    return false;
-                }
-                TimeUnit.NANOSECONDS.timedWait(deliveredLock, left);
-            }
-        }
-        return true;
+        return awaitIdle(timeoutMillis);
     }
 
     @Override

@@ -56,6 +56,9 @@ public final class Depacketizer implements ReorderBuffer.Output {
     private boolean lossPending;
     private int expectIndex;
     private long lastArrival;
+    private long lastReceived;
+    /** Notified when a picture buffer is released (see {@link #awaitFreeBuffer()}). */
+    private final Object bufferGate = new Object();
     // Slice mode state.
     private boolean unitOpen;
     private int unitSep;
@@ -87,7 +90,7 @@ public final class Depacketizer implements ReorderBuffer.Output {
         this.maxBytes = maxBytes;
         this.buffers = new PictureBuffer[buffers];
         for (int i = 0; i < buffers; i++) {
-            this.buffers[i] = new PictureBuffer(maxBytes);
+            this.buffers[i] = new PictureBuffer(maxBytes, bufferGate);
         }
     }
 
@@ -136,6 +139,7 @@ public final class Depacketizer implements ReorderBuffer.Output {
             }
         }
         lastArrival = s.arrivalNanos;
+        lastReceived = s.receivedNanos;
         if (JxsPayloadHeader.i(h) != curField) {
             damage(DropReason.INCONSISTENT);
             counters.inconsistentCounters++;
@@ -361,6 +365,7 @@ public final class Depacketizer implements ReorderBuffer.Output {
             }
             java.util.Arrays.fill(delivered, 0, header.sliceCount(), false);
             cur.lastArrivalNanos = lastArrival;
+            cur.lastReceivedNanos = lastReceived;
             sink.header(cur, header);
             return;
         }
@@ -379,6 +384,7 @@ public final class Depacketizer implements ReorderBuffer.Output {
         }
         delivered[slice] = true;
         cur.lastArrivalNanos = lastArrival;
+        cur.lastReceivedNanos = lastReceived;
         sink.slice(cur, slice, unitStart, len);
     }
 
@@ -393,6 +399,7 @@ public final class Depacketizer implements ReorderBuffer.Output {
         }
         if (mode == PacketMode.SLICE && header != null && b != null) {
             b.lastArrivalNanos = lastArrival;
+            b.lastReceivedNanos = lastReceived;
             int count = header.sliceCount();
             int got = 0;
             for (int i = 0; i < count; i++) {
@@ -409,6 +416,7 @@ public final class Depacketizer implements ReorderBuffer.Output {
         }
         if (forced == null && !damaged && b != null && mode == PacketMode.CODESTREAM) {
             b.lastArrivalNanos = lastArrival;
+            b.lastReceivedNanos = lastReceived;
             counters.framesComplete++;
             sink.picture(b);
             return;
@@ -418,6 +426,30 @@ public final class Depacketizer implements ReorderBuffer.Output {
         }
         counters.framesDropped++;
         sink.dropped(curTs, damaged ? damage : (forced != null ? forced : DropReason.HEADER_LOST), 1);
+    }
+
+    /**
+     * Backpressure for a producer that must not lose pictures (capture replay): returns once a picture buffer is free,
+     * so the next picture cannot be dropped for want of one; waits while the decode side holds every buffer.
+     */
+    public void awaitFreeBuffer() throws InterruptedException {
+        if (hasFreeBuffer()) {
+            return;
+        }
+        synchronized (bufferGate) {
+            while (!hasFreeBuffer()) {
+                bufferGate.wait();
+            }
+        }
+    }
+
+    private boolean hasFreeBuffer() {
+        for (PictureBuffer b : buffers) {
+            if (!b.inUse()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Ends a picture whose last packet is overdue (call from the stream's timer). */

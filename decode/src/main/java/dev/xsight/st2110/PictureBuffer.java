@@ -10,12 +10,20 @@ public final class PictureBuffer {
     int length;
     long rtpTimestamp;
     long lastArrivalNanos;
+    long lastReceivedNanos;
     int frameCounter;
     int field;
     private volatile boolean inUse;
+    private final Object gate;
 
     PictureBuffer(int capacity) {
+        this(capacity, null);
+    }
+
+    /** @param gate notified whenever the buffer is released (a producer waiting for a free buffer), or null */
+    PictureBuffer(int capacity, Object gate) {
         data = new byte[capacity];
+        this.gate = gate;
     }
 
     public byte[] data() {
@@ -31,9 +39,14 @@ public final class PictureBuffer {
         return rtpTimestamp;
     }
 
-    /** {@link System#nanoTime()} of the last packet that completed (or ended) the picture. */
+    /** Receive-clock arrival ({@link dev.xsight.rtp.PacketSlot#arrivalNanos}) of the last packet of the picture. */
     public long lastArrivalNanos() {
         return lastArrivalNanos;
+    }
+
+    /** {@link System#nanoTime()} when the last packet of the picture was handed to the receive path. */
+    public long lastReceivedNanos() {
+        return lastReceivedNanos;
     }
 
     boolean tryAcquire() {
@@ -57,7 +70,14 @@ public final class PictureBuffer {
 
     /** Hands the buffer back to the depacketizer; any thread. */
     public void release() {
-        inUse = false;
+        if (gate == null) {
+            inUse = false;
+            return;
+        }
+        synchronized (gate) {
+            inUse = false;
+            gate.notifyAll();
+        }
     }
 
     public boolean inUse() {

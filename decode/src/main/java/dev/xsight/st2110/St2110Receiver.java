@@ -1,6 +1,5 @@
 package dev.xsight.st2110;
 
-import dev.xsight.rtp.PacketPool;
 import dev.xsight.rtp.PacketSlot;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
@@ -39,7 +38,7 @@ import java.util.concurrent.TimeUnit;
 public final class St2110Receiver implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(St2110Receiver.class.getName());
     /** Largest datagram accepted (jumbo frames not supported: ST 2110-10 limits datagrams to 1460 bytes). */
-    public static final int MAX_DATAGRAM = 1500;
+    public static final int MAX_DATAGRAM = ReceivePath.MAX_DATAGRAM;
     /** Datagrams read per recvmmsg call. */
     static final int BATCH = 32;
 
@@ -89,12 +88,10 @@ public final class St2110Receiver implements AutoCloseable {
 
     private final SessionDescription sdp;
     private final StreamCounters counters;
-    private final PacketPool pool;
-    private final PacketIntake intake;
+    private final ReceivePath path;
     private final EventLoopGroup group;
     private final List<Channel> channels = new ArrayList<>();
     private final boolean epoll;
-    private final Depacketizer.PictureSink sink;
     private ScheduledFuture<?> timer;
     private volatile boolean closed;
 
@@ -107,28 +104,8 @@ public final class St2110Receiver implements AutoCloseable {
             Depacketizer.PictureSink sink) throws IOException {
         this.sdp = sdp;
         this.counters = counters;
-        this.sink = sink;
         JxsvFormat f = sdp.format();
-        JxsvStream first = sdp.streams().getFirst();
-        long maxPicture = Math.min(first.maxCodestreamBytes(), rawBytes(f) + (1 << 20));
-        if (maxPicture > 256L << 20) {
-            throw new IOException("pictures of " + maxPicture + " bytes exceed the 256 MiB receive limit");
-        }
-        int window = options.reorderWindow();
-        int waitMillis = options.reorderWaitMillis();
-        if (sdp.duplicate()) {
-            // ST 2022-7: hold a missing packet long enough for the other leg's copy (moderate skew, 50 ms), and make
-            // the window cover that much of the stream.
-            waitMillis = Math.max(waitMillis, 50);
-            long pps = packetsPerSecond(first, f);
-            window = (int) Math.max(window, Math.min(16384, pps * 6 / 100));
-        }
-        int slots = Math.max(2048, window * 2 + BATCH * 8);
-        this.pool = new PacketPool(slots, MAX_DATAGRAM);
-        Depacketizer d = new Depacketizer(f.packetMode(), pool, counters, options.pictureBuffers(), (int) maxPicture,
-                sink);
-        this.intake = new PacketIntake(first.payloadType(), sdp.streams().size(), pool, counters, window,
-                waitMillis * 1_000_000L, d);
+        this.path = new ReceivePath(sdp, options, counters, sink, BATCH);
         this.epoll = options.preferEpoll() && Epoll.isAvailable();
         this.group = new MultiThreadIoEventLoopGroup(1, epoll ? EpollIoHandler.newFactory()
                 : NioIoHandler.newFactory());
@@ -141,29 +118,13 @@ public final class St2110Receiver implements AutoCloseable {
             close();
             throw e;
         }
-        // A picture whose successor has not started after this long is given up (the stream stopped); while packets
-        // flow, the next timestamp ends an incomplete picture long before.
-        long pictureTimeout = Math.max(500_000_000L, 10 * f.rate().frameDurationNanos());
-        timer = group.next().scheduleAtFixedRate(() -> intake.poll(System.nanoTime(), pictureTimeout), 2, 2,
-                TimeUnit.MILLISECONDS);
+        timer = group.next().scheduleAtFixedRate(() -> path.poll(System.nanoTime()), 2, 2, TimeUnit.MILLISECONDS);
         LOG.log(System.Logger.Level.INFO, "receiving {0} on {1} leg(s) with {2}", f, sdp.streams().size(),
                 epoll ? "epoll/recvmmsg" : "NIO");
     }
 
     private static long rawBytes(JxsvFormat f) {
-        long luma = (long) f.width() * f.height();
-        long chroma = switch (f.chromaSampling()) {
-            case S422 -> luma;
-            case S420 -> luma / 2;
-            case S444 -> luma * 2;
-        };
-        return (luma + chroma) * f.depth() / 8;
-    }
-
-    private static long packetsPerSecond(JxsvStream s, JxsvFormat f) {
-        long bps = s.bandwidthKbps() > 0 ? s.bandwidthKbps() * 1000 : rawBytes(f) * 8 * f.rate().numerator()
-                / f.rate().denominator() / 5;
-        return bps / 8 / 1200;
+        return ReceivePath.rawBytes(f);
     }
 
     /** Socket receive buffer: 50 ms of the stream at b=AS, at least 4 MiB, at most 256 MiB. */
@@ -254,17 +215,18 @@ public final class St2110Receiver implements AutoCloseable {
             ByteBuf buf = msg.content();
             int n = buf.readableBytes();
             if (n > MAX_DATAGRAM) {
-                intake.oversizedDatagram();
+                path.oversizedDatagram();
                 return;
             }
-            PacketSlot slot = intake.slot();
+            PacketSlot slot = path.slot();
             if (slot == null) {
                 return;
             }
             buf.getBytes(buf.readerIndex(), slot.data, 0, n);
             slot.length = n;
             slot.arrivalNanos = System.nanoTime();
-            intake.accept(slot, leg);
+            slot.receivedNanos = slot.arrivalNanos;
+            path.accept(slot, leg);
         }
 
         @Override
@@ -299,7 +261,7 @@ public final class St2110Receiver implements AutoCloseable {
             c.close().awaitUninterruptibly(2000);
         }
         try {
-            group.submit(intake::close).get(2, TimeUnit.SECONDS);
+            group.submit(path::close).get(2, TimeUnit.SECONDS);
         } catch (Exception e) {
             // The loop is shutting down; the pool goes with the receiver.
         }

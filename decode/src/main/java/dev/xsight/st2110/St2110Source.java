@@ -10,7 +10,10 @@ import java.util.Map;
 
 /**
  * An ST 2110-22 JPEG XS stream described by an SDP, as a {@link FrameSource}: receiver, depacketizer and decoder.
- * Frames carry the SDP's colorimetry and the timecode of day from their RTP timestamps.
+ * Frames carry the SDP's colorimetry and the timecode of day from their RTP timestamps. The packets come from the
+ * network ({@link St2110Receiver}) or, for {@link #replay}, from a capture file ({@link CaptureReplay}) through the
+ * same {@link ReceivePath} and {@link DecodePipeline}; a replay loses no frame for speed and {@link #ended()} when
+ * the capture does.
  *
  * <p>Threading: as {@link FrameSource}; frames arrive on the pipeline's delivery thread.
  */
@@ -19,15 +22,34 @@ public final class St2110Source implements FrameSource {
     private final St2110Receiver.Options options;
     private final int zoneOffsetSeconds;
     private final StreamCounters counters;
+    private final Path capture;
+    private final java.util.concurrent.CompletableFuture<Void> ended = new java.util.concurrent.CompletableFuture<>();
     private DecodePipeline pipeline;
-    private St2110Receiver receiver;
+    private AutoCloseable receiver;
+    private volatile CaptureReplay replay;
     private boolean started;
 
     public St2110Source(SessionDescription sdp, St2110Receiver.Options options, int zoneOffsetSeconds) {
+        this(sdp, options, zoneOffsetSeconds, null);
+    }
+
+    /** @param capture a pcap / pcapng file to replay instead of receiving from the network, or null */
+    public St2110Source(SessionDescription sdp, St2110Receiver.Options options, int zoneOffsetSeconds, Path capture) {
         this.sdp = sdp;
         this.options = options;
         this.zoneOffsetSeconds = zoneOffsetSeconds;
         this.counters = new StreamCounters(sdp.streams().size());
+        this.capture = capture;
+    }
+
+    /** Reads an SDP file and replays the stream it describes from a capture file. */
+    public static St2110Source replay(Path sdpFile, Path capture, St2110Receiver.Options options,
+            int zoneOffsetSeconds) throws IOException {
+        if (!Files.isRegularFile(capture)) {
+            throw new IOException(capture + ": no such capture file");
+        }
+        St2110Source s = open(sdpFile, options, zoneOffsetSeconds);
+        return new St2110Source(s.sdp, options, zoneOffsetSeconds, capture);
     }
 
     /** Reads and parses an SDP file. */
@@ -71,14 +93,58 @@ public final class St2110Source implements FrameSource {
         }
         long max = Math.min(sdp.streams().getFirst().maxCodestreamBytes(), 256L << 20);
         long raw = (long) f.width() * f.height() * 3 * 2 + (1 << 20);
+        boolean replaying = capture != null;
         pipeline = new DecodePipeline(f, options.decoderThreads(), (int) Math.min(max, raw),
-                RtpTimecode.forRate(f.rate(), zoneOffsetSeconds), counters, listener);
+                RtpTimecode.forRate(f.rate(), zoneOffsetSeconds), counters, listener, replaying,
+                replaying ? DecodePipeline.ARRIVAL_IS_UTC : DecodePipeline.SYSTEM_CLOCK);
         try {
-            receiver = new St2110Receiver(sdp, options, counters, pipeline);
+            if (replaying) {
+                DecodePipeline p = pipeline;
+                replay = new CaptureReplay(sdp, capture, options, counters, p, () -> {
+                    try {
+                        while (!p.awaitIdle(1000)) {
+                            if (Thread.currentThread().isInterrupted()) {
+                                return;
+                            }
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+                receiver = replay;
+                replay.finished().whenComplete((v, e) -> {
+                    if (e != null) {
+                        if (e instanceof IOException io) {
+                            listener.onError(io); // a broken capture: the frames before the damage were delivered
+                        }
+                        ended.completeExceptionally(e);
+                    } else {
+                        ended.complete(null);
+                    }
+                });
+                replay.start();
+            } else {
+                receiver = new St2110Receiver(sdp, options, counters, pipeline);
+            }
         } catch (IOException | RuntimeException e) {
             pipeline.close();
             throw e;
         }
+    }
+
+    /**
+     * Completes once a replayed capture has been read to its end and every frame delivered to the listener
+     * (exceptionally with a {@link dev.xsight.capture.CaptureFormatException} for a broken capture); never for a live
+     * stream.
+     */
+    public java.util.concurrent.CompletableFuture<Void> ended() {
+        return ended;
+    }
+
+    /** What the replay read from the capture, or null for a live stream (or before {@link #start}). */
+    public CaptureReplay.Counts replayCounts() {
+        CaptureReplay r = replay;
+        return r == null ? null : r.counts();
     }
 
     /** Live counters (any thread). */
@@ -111,7 +177,11 @@ public final class St2110Source implements FrameSource {
     @Override
     public synchronized void close() {
         if (receiver != null) {
-            receiver.close();
+            try {
+                receiver.close();
+            } catch (Exception e) {
+                // Sockets and threads only: nothing to report.
+            }
             receiver = null;
         }
         if (pipeline != null) {

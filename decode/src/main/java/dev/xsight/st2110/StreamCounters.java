@@ -74,6 +74,8 @@ public final class StreamCounters {
     final LatencyHistogram decodeTime = new LatencyHistogram();
     final LatencyHistogram latency = new LatencyHistogram();
     private final long startNanos = System.nanoTime();
+    /** Stream time covered so far when it is not the machine's (a replayed capture); negative: use the machine's. */
+    private volatile long mediaElapsedNanos = -1;
 
     public StreamCounters(int legCount) {
         legs = new Leg[legCount];
@@ -109,9 +111,18 @@ public final class StreamCounters {
         return new LatencyMark(latency.copy());
     }
 
+    /**
+     * For a replayed capture: the capture time from the stream's first packet to its latest, so the bit rate is the
+     * stream's, not the replay's speed (replay thread).
+     */
+    public void mediaElapsed(long nanos) {
+        mediaElapsedNanos = nanos;
+    }
+
     /** An immutable snapshot; any thread. */
     public StreamStatistics snapshot() {
-        double seconds = Math.max(1e-9, (System.nanoTime() - startNanos) / 1e9);
+        long elapsed = mediaElapsedNanos;
+        double seconds = Math.max(1e-9, (elapsed >= 0 ? elapsed : System.nanoTime() - startNanos) / 1e9);
         java.util.List<StreamStatistics.LegStatistics> ls = new java.util.ArrayList<>();
         for (Leg l : legs) {
             ls.add(new StreamStatistics.LegStatistics(l.packets, l.bytes, l.lost, l.duplicates, l.jitterMs()));

@@ -17,7 +17,7 @@ final class ConformanceSet {
     }
 
     static Path dir() {
-        return Path.of(System.getProperty("xsight.shared.dir", "../shared"), "conformance", "jpegxs");
+        return Path.of(System.getProperty("xsight.testdata.dir", "../testdata"), "conformance", "jpegxs");
     }
 
     /** The reference decoder's md5 of {@code name}'s picture, from the manifest. */
