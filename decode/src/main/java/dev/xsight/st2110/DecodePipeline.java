@@ -85,6 +85,10 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
     private long pendingDecodeNanos;
     private long pendingArrival;
     private byte[] headerScratch = new byte[512];
+    /** Warm-up before the first picture: at most this long, and this many rounds of a small picture. */
+    private static final long WARMUP_BUDGET_NANOS = 1_500_000_000L;
+    private static final int WARMUP_MAX_ROUNDS = 400;
+    private volatile int warmupRounds;
     private byte[] concealScratch = new byte[0];
     private int concealPos;
 
@@ -135,6 +139,25 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
         deliveryThread = new Thread(this::deliverLoop, "st2110-deliver");
         deliveryThread.setDaemon(true);
         deliveryThread.start();
+        if (!lossless) {
+            // A live stream cannot wait for the JIT: compile the decoder's hot loops before the first picture (the
+            // first task of the decode thread; pictures arriving meanwhile queue behind it).
+            int threads = decoderThreads;
+            decodeThread.execute(() -> warmUp(pf, threads));
+        }
+    }
+
+    private void warmUp(PixelFormat pf, int threads) {
+        long t0 = System.nanoTime();
+        int rounds = dev.xsight.jpegxs.DecoderWarmup.run(pf, threads, WARMUP_BUDGET_NANOS, WARMUP_MAX_ROUNDS);
+        warmupRounds = rounds;
+        LOG.log(System.Logger.Level.DEBUG, "decoder warmed up: {0} rounds in {1} ms", rounds,
+                (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** Decoder warm-up rounds run at start (0 for a replay, or a format the encoder cannot make). */
+    public int warmupRounds() {
+        return warmupRounds;
     }
 
     @Override
