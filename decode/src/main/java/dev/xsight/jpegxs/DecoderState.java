@@ -22,6 +22,10 @@ final class DecoderState {
     final OutputStage[] outputs;
     final PrecinctDecoder[] decoders;
     final int[] sliceStarts;
+    /** The decoder's stack of idle precinct decoders while this state is current (all of them between frames). */
+    final PrecinctDecoder[] idle;
+    /** Working memory this state holds (checked against the limit before allocating). */
+    final long workingBytes;
     /** Whether the coefficient store shows its ring view; changed only between frames. */
     boolean ringInUse = true;
 
@@ -46,6 +50,7 @@ final class DecoderState {
                     + info.components() + " components needs " + (bytes >> 20) + " MiB, more than the "
                     + (limit >> 20) + " MiB allowed");
         }
+        this.workingBytes = bytes;
         this.header = java.util.Arrays.copyOfRange(b, off, off + info.headerBytes());
         this.store = new CoefficientStore(layout);
         this.transforms = new ComponentTransform[layout.nc];
@@ -61,6 +66,7 @@ final class DecoderState {
             decoders[i] = new PrecinctDecoder(layout, store);
         }
         this.sliceStarts = new int[info.sliceCount() + 1];
+        this.idle = decoders.clone();
     }
 
     /** True when {@code b[off..]} starts with exactly this state's main header. */

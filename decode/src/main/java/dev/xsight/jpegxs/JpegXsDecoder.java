@@ -24,6 +24,8 @@ public final class JpegXsDecoder implements AutoCloseable {
     private int idleCount;
     private volatile boolean closed;
     private DecoderState state;
+    /** States of the last few headers, most recent first ({@link #recentState}). */
+    private final DecoderState[] recent = new DecoderState[4];
 
     /**
      * @param threads worker threads across slices, 1 to 64; 1 decodes on the calling thread
@@ -165,18 +167,60 @@ public final class JpegXsDecoder implements AutoCloseable {
         if (state != null && state.sameHeader(b, off, len)) {
             return;
         }
-        CodestreamInfo info = HeaderParser.parse(b, off, len);
-        state = null;
-        DecoderState next = new DecoderState(b, off, info, Math.max(1, workers.length));
+        DecoderState next = recentState(b, off, len);
+        if (next == null) {
+            CodestreamInfo info = HeaderParser.parse(b, off, len);
+            state = null;
+            next = new DecoderState(b, off, info, Math.max(1, workers.length));
+            remember(next);
+        }
+        int slices = next.info.sliceCount();
         synchronized (queueLock) {
-            queue = new int[info.sliceCount()];
+            if (queue.length < slices) {
+                queue = new int[slices];
+            }
             queueHead = 0;
             queueSize = 0;
-            idle = next.decoders.clone();
+            // Every precinct decoder is idle between frames: the state's stack holds all of them.
+            idle = next.idle;
             idleCount = idle.length;
         }
-        session.allocate(info.sliceCount(), next.layout.nc);
+        session.allocate(slices, next.layout.nc);
         state = next;
+    }
+
+    /**
+     * A state built earlier for exactly this header, moved to the front of {@link #recent}; null when none. A stream
+     * whose pictures alternate between a few headers (RFC 9134 senders may change the header from one picture to
+     * the next) then switches layouts without building coefficient stores again each picture.
+     */
+    private DecoderState recentState(byte[] b, int off, int len) {
+        for (int i = 0; i < recent.length; i++) {
+            DecoderState r = recent[i];
+            if (r != null && r.sameHeader(b, off, len)) {
+                System.arraycopy(recent, 0, recent, 1, i);
+                recent[0] = r;
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** Puts {@code s} first in {@link #recent}, keeping the others while they fit the memory budget. */
+    private void remember(DecoderState s) {
+        System.arraycopy(recent, 0, recent, 1, recent.length - 1);
+        recent[0] = s;
+        long budget = Math.min(DecoderState.MAX_WORKING_BYTES, Runtime.getRuntime().maxMemory() / 4);
+        long used = 0;
+        for (int i = 0; i < recent.length; i++) {
+            if (recent[i] == null) {
+                continue;
+            }
+            used += recent[i].workingBytes;
+            if (i > 0 && used > budget) {
+                recent[i] = null;
+            }
+        }
     }
 
     private void workLoop() {
@@ -210,8 +254,11 @@ public final class JpegXsDecoder implements AutoCloseable {
             } finally {
                 synchronized (queueLock) {
                     idle[idleCount++] = dec;
-                    session.pending--;
-                    queueLock.notifyAll();
+                    // Only the driving thread waits for slices to finish, and only for all of them: waking every
+                    // waiter after each slice kept the workers contending for this lock (18 % of their samples).
+                    if (--session.pending == 0) {
+                        queueLock.notifyAll();
+                    }
                 }
             }
         }
@@ -241,6 +288,8 @@ public final class JpegXsDecoder implements AutoCloseable {
         private int[] off = new int[0];
         private int[] len = new int[0];
         private boolean[] given = new boolean[0];
+        /** Slices of the current header (the arrays may be longer). */
+        private int n;
         private boolean[] done = new boolean[0];
         private int[] written = new int[0];
         private int prefix;
@@ -254,13 +303,19 @@ public final class JpegXsDecoder implements AutoCloseable {
         /** Slices in the coefficient ring for this frame, 0 when the store shows the whole picture. */
         private int ring;
 
+        /** Per-slice arrays for {@code slices} slices; grown, never shrunk, so a header change allocates little. */
         void allocate(int slices, int comps) {
-            buf = new byte[slices][];
-            off = new int[slices];
-            len = new int[slices];
-            given = new boolean[slices];
-            done = new boolean[slices];
-            written = new int[comps];
+            if (buf.length < slices) {
+                buf = new byte[slices][];
+                off = new int[slices];
+                len = new int[slices];
+                given = new boolean[slices];
+                done = new boolean[slices];
+            }
+            if (written.length < comps) {
+                written = new int[comps];
+            }
+            n = slices;
         }
 
         private void lockGroups(DecoderState s) {
@@ -380,7 +435,7 @@ public final class JpegXsDecoder implements AutoCloseable {
             try {
                 synchronized (transformLock) {
                     done[slice] = true;
-                    while (prefix < done.length && done[prefix]) {
+                    while (prefix < n && done[prefix]) {
                         prefix++;
                     }
                     prefixRows = Math.min(st.layout.precinctRows, prefix * st.info.sliceHeightPrecincts());

@@ -342,6 +342,33 @@ class JpegXsDecoderRobustnessTest {
         }
     }
 
+    @Test
+    void alternatingHeadersKeepTheirLayoutsAndAllocateNothingPerFrame() throws Exception {
+        String[] names = {"s20_640x360_422p10_bpp6.jxs", "s18_1002x563_422p10_bpp2.jxs"};
+        byte[][] cs = new byte[2][];
+        Frame[] out = new Frame[2];
+        for (int i = 0; i < 2; i++) {
+            cs[i] = java.nio.file.Files.readAllBytes(ConformanceSet.dir().resolve(names[i]));
+            CodestreamInfo info = JpegXsDecoder.probe(cs[i], 0, cs[i].length);
+            out[i] = Frame.allocate(info.pixelFormat(), info.width(), info.height());
+        }
+        for (int threads = 1; threads <= 2; threads++) {
+            try (JpegXsDecoder dec = new JpegXsDecoder(threads)) {
+                // Every picture changes the header: each switch finds the layout built for it before.
+                long bytes = allocatedByTenFrames(() -> {
+                    for (int i = 0; i < 2; i++) {
+                        dec.header(cs[i], 0, cs[i].length);
+                        dec.decode(cs[i], 0, cs[i].length, out[i]);
+                    }
+                });
+                assertTrue(bytes < 1024, threads + " thread(s): 10 alternations allocated " + bytes + " bytes");
+                for (int i = 0; i < 2; i++) {
+                    assertEquals(ConformanceSet.md5(names[i]), out[i].md5Hex(), names[i]);
+                }
+            }
+        }
+    }
+
     interface FrameWork {
         void run() throws Exception;
     }
