@@ -100,7 +100,7 @@ class NoteImportFuzzTest {
             case JSON, CSV, OTIO -> n;
             case EDL -> List.of(n.tcIn(), n.tcOut(), n.severity(), n.category(), MarkerText.oneLine(n.text()).strip());
             // Resolve has no escape for its "|C: |M: |D:" tags: the writer turns '|' into '/'.
-            case RESOLVE_EDL -> List.of(n.tcIn(), n.tcOut(), n.severity(), n.category().replace('|', '/'),
+            case RESOLVE_EDL -> List.of(n.tcIn(), n.tcOut(), n.severity(), MarkerText.oneLine(n.category()).replace('|', '/'),
                     MarkerText.oneLine(n.text()).replace('|', '/').strip());
             case AVID -> List.of(n.tcIn(), n.tcOut(), n.severity(), n.category(), MarkerText.oneLine(n.text()).strip(),
                     n.author().isEmpty() ? "Xsight" : MarkerText.oneLine(n.author()).strip()); // the writer's default
