@@ -57,8 +57,10 @@ final class AvidMarkerText implements NoteCodec {
                     }
                 }
                 String[] parts = MarkerText.decode(f[4]);
+                // U+FEFF is no part of a name; at the start of the file it would be taken for a byte-order mark
+                String user = f[0].replace("\uFEFF", "").trim();
                 notes.add(ImportedNotes.build(session, null, "", f[1].trim(), null, duration, parts[0],
-                        MarkerText.severityOfColour(f[3].trim()), parts[1], f[0].trim(), NoteStatus.OPEN, null,
+                        MarkerText.severityOfColour(f[3].trim()), parts[1], user, NoteStatus.OPEN, null,
                         null));
             } catch (IllegalArgumentException e) {
                 problems.add(ImportProblem.atLine(i + 1, e.getMessage()));

@@ -42,7 +42,7 @@ final class EdlText {
      * with colons is drop-frame (CMX 3600 marks the mode in the FCM line, not in the separators).
      */
     static String label(String tc, boolean fcmDrop) {
-        if (fcmDrop && tc.charAt(8) == ':') {
+        if (fcmDrop && tc.length() == 11 && tc.charAt(8) == ':') { // anything else is refused when parsed
             return tc.substring(0, 8) + ";" + tc.substring(9);
         }
         return tc;

@@ -36,6 +36,10 @@ final class ImportedNotes {
         } else {
             out = in;
         }
+        if (session.frameOf(out) < session.frameOf(in)) {
+            // said here, not by Note.checkedFor: an entry without an id would be named by the fresh random one
+            throw new IllegalArgumentException("out " + out + " is before in " + in);
+        }
         Instant now = Instant.now();
         Note n = new Note(id == null || id.isBlank() ? UUID.randomUUID().toString() : id.trim(), source, in, out,
                 QcTaxonomy.builtIn().canonical(category), severity, text, author,

@@ -31,10 +31,15 @@ public final class NoteImport {
         if (size > MAX_FILE_BYTES) {
             throw new ImportException(file, "file of " + size + " bytes is larger than " + MAX_FILE_BYTES);
         }
+        return read(format, session, file, Files.readAllBytes(file), skipBad);
+    }
+
+    /** {@link #read(NoteFormat, Session, Path, boolean)} on bytes already read ({@code file} names them in messages). */
+    static ImportResult read(NoteFormat format, Session session, Path file, byte[] bytes, boolean skipBad) {
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+                    .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw new ImportException(file, "not UTF-8 text");
         }

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 /**
  * DaVinci Resolve timeline-marker EDL (what "Export > Timeline Markers to EDL" writes and its import reads): one
  * one-frame event per marker, followed by {@code <note> |C:ResolveColorRed |M:<name> |D:<frames>}. We write the
- * note text before {@code |C:}, {@code severity CODE} as the marker name, and the range as the duration. Reading
+ * note text before {@code |C:}, {@code severity CODE} as the marker name, and the range as the duration (text and
+ * name on one line, with {@code '|'} written as {@code '/'}: the format has no escape for its tags). Reading
  * Resolve's own files: the name is kept as the text when the note is empty, the colour gives the severity.
  */
 final class ResolveMarkerEdl implements NoteCodec {

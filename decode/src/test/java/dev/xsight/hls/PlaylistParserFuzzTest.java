@@ -7,7 +7,8 @@ import java.nio.file.Path;
 /**
  * Fuzzes the playlist parser: whatever the bytes, it returns a playlist or throws {@link PlaylistException}; never
  * another exception, a hang or a URI outside the policy. Runs its seed corpus in regression mode (the default);
- * {@code JAZZER_FUZZ=1} fuzzes for real.
+ * {@code JAZZER_FUZZ=1} fuzzes for real
+ * ({@code ./monitor fuzz --target m3u8}).
  */
 class PlaylistParserFuzzTest {
     private static final URI REMOTE = URI.create("https://origin.example/live/index.m3u8");

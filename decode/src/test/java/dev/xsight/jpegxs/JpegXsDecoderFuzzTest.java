@@ -6,7 +6,7 @@ import dev.xsight.media.Frame;
 /**
  * Fuzzes the decoder with arbitrary bytes, seeded with conformance codestreams (the inputs directory next to this
  * class). In a normal test run Jazzer only replays the seeds (regression mode); run with {@code JAZZER_FUZZ=1} to
- * fuzz. The property: any input is decoded or rejected with {@link JpegXsFormatException} (or, for a header whose
+ * fuzz ({@code ./monitor fuzz --target codestream}). The property: any input is decoded or rejected with {@link JpegXsFormatException} (or, for a header whose
  * picture differs from the seed's frame, an {@link IllegalArgumentException} about the frame), never another
  * exception, a hang or an out-of-memory error.
  */

@@ -7,7 +7,8 @@ import dev.xsight.rtp.PacketSlot;
 /**
  * Arbitrary datagrams through the whole receive path (RTP view, A.1 validation, reorder window, RFC 9134
  * depacketizer in both modes, JPEG XS framing): nothing may throw, hang or leak a packet slot. Runs its seeds in
- * regression mode during the normal build; {@code JAZZER_FUZZ=1} fuzzes.
+ * regression mode during the normal build; {@code JAZZER_FUZZ=1} fuzzes
+ * ({@code ./monitor fuzz --target rfc9134}, {@code --target rfc9134-framing}).
  */
 class Rfc9134ParserFuzzTest {
     @FuzzTest(maxDuration = "20s")

@@ -20,11 +20,25 @@ public record Lut1dOp(int size, float[] table, double[] domainMin, double[] doma
         if (table.length != size * 3) {
             throw new IllegalArgumentException("1D LUT needs " + size * 3 + " values, got " + table.length);
         }
+        Lut1dOp.checkFinite(table, "1D LUT");
         domainMin = domainMin.clone();
         domainMax = domainMax.clone();
         for (int k = 0; k < 3; k++) {
-            if (!(domainMax[k] > domainMin[k])) {
-                throw new IllegalArgumentException("1D LUT domain max must exceed min");
+            if (!(domainMax[k] > domainMin[k]) || !Double.isFinite(domainMax[k] - domainMin[k])) {
+                throw new IllegalArgumentException("1D LUT domain max must exceed min (by a finite span)");
+            }
+        }
+    }
+
+    /**
+     * Refuses a table with a value that is not a finite float (a file's number beyond the float range becomes
+     * infinite, and interpolating it gives NaN).
+     */
+    static void checkFinite(float[] table, String what) {
+        for (int i = 0; i < table.length; i++) {
+            if (!Float.isFinite(table[i])) {
+                throw new IllegalArgumentException(what + " value " + (i / 3) + "/" + "RGB".charAt(i % 3)
+                        + " is not a finite 32-bit float: " + table[i]);
             }
         }
     }

@@ -23,11 +23,12 @@ public record Lut3dOp(int size, float[] table, double[] domainMin, double[] doma
         if (table.length != size * size * size * 3) {
             throw new IllegalArgumentException("3D LUT needs " + size * size * size * 3 + " values, got " + table.length);
         }
+        Lut1dOp.checkFinite(table, "3D LUT");
         domainMin = domainMin.clone();
         domainMax = domainMax.clone();
         for (int k = 0; k < 3; k++) {
-            if (!(domainMax[k] > domainMin[k])) {
-                throw new IllegalArgumentException("3D LUT domain max must exceed min");
+            if (!(domainMax[k] > domainMin[k]) || !Double.isFinite(domainMax[k] - domainMin[k])) {
+                throw new IllegalArgumentException("3D LUT domain max must exceed min (by a finite span)");
             }
         }
     }

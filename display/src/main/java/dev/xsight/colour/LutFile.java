@@ -94,7 +94,7 @@ public final class LutFile {
             if (data3 == null && size3 > 0) {
                 data3 = new float[size3 * size3 * size3 * 3];
             }
-            double[] v = numbers(file, no, ("x " + s).split("\\s+"), 3);
+            double[] v = tableRow(file, no, ("x " + s).split("\\s+"));
             if (data1 != null && filled1 < size1) {
                 put(data1, filled1++, v);
             } else if (data3 != null && filled3 < size3 * size3 * size3) {
@@ -182,7 +182,7 @@ public final class LutFile {
             if (filled >= n * n * n) {
                 throw new ColourFileException(file, no, "more rows than the " + n + "³ mesh needs");
             }
-            double[] v = numbers(file, no, prefix(t), 3);
+            double[] v = tableRow(file, no, prefix(t));
             // .3dl order: red slowest, blue fastest → store red fastest.
             int bi = filled % n, gi = (filled / n) % n, ri = filled / (n * n);
             int idx = ri + n * gi + n * n * bi;
@@ -253,6 +253,17 @@ public final class LutFile {
             throw new ColourFileException(file, no, t[0] + " " + n + " is outside 2.." + max);
         }
         return (int) n;
+    }
+
+    /** Parses the three numbers of a table row from tokens 1..3; each must fit a 32-bit float, as tables are kept. */
+    private static double[] tableRow(String file, int no, String[] t) {
+        double[] v = numbers(file, no, t, 3);
+        for (double d : v) {
+            if (!Float.isFinite((float) d)) {
+                throw new ColourFileException(file, no, "value " + d + " is beyond the 32-bit float range");
+            }
+        }
+        return v;
     }
 
     /** Parses {@code count} finite numbers from tokens 1..count. */

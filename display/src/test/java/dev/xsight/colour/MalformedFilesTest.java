@@ -33,6 +33,14 @@ class MalformedFilesTest {
     }
 
     @Test
+    void cubeWithAValueBeyondTheFloatRangeNamesTheLine() throws Exception {
+        // finite as a double, infinite in the float table: interpolating it gave NaN (found by fuzzing)
+        ColourFileException e = cube("LUT_3D_SIZE 2\n0 0 0\n1 0 0\n0 1e120 0\n");
+        assertEquals(4, e.line());
+        assertTrue(e.problem().contains("float range"), e.problem());
+    }
+
+    @Test
     void cubeWithTooFewRowsSaysHowManyItNeeds() throws Exception {
         ColourFileException e = cube("LUT_3D_SIZE 2\n0 0 0\n1 0 0\n");
         assertTrue(e.problem().contains("needs 8"), e.problem());
