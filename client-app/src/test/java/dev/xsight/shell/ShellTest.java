@@ -148,8 +148,11 @@ class ShellTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(null, shell.glReferenceOutput(), "R again closes it");
         assertEquals("REF OUT", text(robot, "#reference-indicator"));
+        // A closed output presents nothing more: its thread has ended (waited on, 60 s is a hang; it used to be a
+        // 300 ms pause in which nothing was expected to happen, which a stalled thread also satisfies).
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, out::isStopped);
         long presented = out.stats().presented();
-        Thread.sleep(300);
+        assertTrue(out.isStopped());
         assertEquals(presented, out.stats().presented(), "a closed output presents nothing more");
     }
 
