@@ -125,7 +125,14 @@ final class SendCommand implements Callable<Integer> {
                             break;
                         }
                     }
-                    sender.sendNext(buf, 0, len);
+                    try {
+                        sender.sendNext(buf, 0, len);
+                    } catch (java.io.UncheckedIOException | IOException e) {
+                        if (Thread.currentThread().isInterrupted()) {
+                            break; // interrupted mid-picture: the channel closed under the send; a stop, not a failure
+                        }
+                        throw e;
+                    }
                 }
                 System.err.println("sent " + sender.packetsSent() + " packets, " + sender.bytesSent() + " bytes");
             }

@@ -96,17 +96,27 @@ class SendReceiveCommandTest {
         sender.interrupt();
         sender.join(60_000);
         assertTrue(!sender.isAlive(), "send stopped when interrupted");
+        assertEquals(0, sendExit.get(), "an interrupted send stops cleanly");
         String[] lines = captured.toString(StandardCharsets.UTF_8).trim().split("\n");
         assertEquals(0, rc, String.join("\n", lines));
         assertEquals(4, lines.length, String.join("\n", lines));
+        String json = lines[3];
+        // The CLI sender runs in real time and the test does not control the traffic: a receiver stalled on a busy
+        // machine can lose datagrams, and in slice mode a picture with lost slices is printed concealed (the
+        // documented contract). So every printed md5 is the reference decoder's picture, except at most as many as
+        // the statistics count as concealed; with no loss (the usual case) every one of them is.
+        long concealed = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).get("frames_concealed")
+                .asLong();
+        int notReference = 0;
         for (int i = 0; i < 3; i++) {
             String[] f = lines[i].split(" ");
             assertEquals(3, f.length, lines[i]);
             assertEquals(Integer.toString(i), f[0]);
             assertTrue(f[1].matches("\\d\\d:\\d\\d:\\d\\d;\\d\\d"), "drop-frame timecode of day: " + f[1]);
-            assertTrue(expected.contains(f[2]), "md5 of a decoded frame equals a direct decode: " + f[2]);
+            notReference += expected.contains(f[2]) ? 0 : 1;
         }
-        String json = lines[3];
+        assertTrue(notReference <= concealed, notReference + " decoded frames differ from the reference decoder's"
+                + " pictures, " + concealed + " concealed: " + String.join("\n", lines));
         for (String key : List.of("packets", "lost", "reordered", "duplicates", "frames_complete", "frames_dropped",
                 "frames_concealed", "jitter_ms", "latency_p50_ms", "latency_p99_ms", "legs")) {
             assertTrue(json.contains("\"" + key + "\":"), key + " in " + json);
