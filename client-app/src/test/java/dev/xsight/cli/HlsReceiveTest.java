@@ -39,7 +39,7 @@ class HlsReceiveTest {
         try {
             Process p = new ProcessBuilder("ffmpeg", "-version").redirectErrorStream(true).start();
             p.getInputStream().readAllBytes();
-            return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
+            return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (IOException | InterruptedException e) {
             return false;
         }

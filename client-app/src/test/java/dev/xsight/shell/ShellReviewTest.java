@@ -234,12 +234,12 @@ class ShellReviewTest {
         WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, () -> now(robot, vm).compareTo(in) >= 0);
         boolean inside = now(robot, vm).compareTo(out) <= 0; // a starved machine may skip past a 2 s range
         if (inside) {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> activeCell(robot));
+            WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, () -> activeCell(robot));
             assertTrue(vm.activeNotes().contains(n));
         }
         System.out.println("highlight test: picture inside the note's range seen = " + inside);
         awaitPlayheadPast(robot, vm, out);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !activeCell(robot));
+        WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, () -> !activeCell(robot));
         assertTrue(vm.activeNotes().isEmpty(), "no longer highlighted once the range has played");
         assertTrue(shell.review().drawingLayer().drawings().isEmpty(), "its drawing leaves the picture");
         assertTrue(sawDrawing.get() || !sawActive.get(), "the ellipse was on the picture while the range played");

@@ -25,7 +25,7 @@ class NetemVethTest {
     static boolean run(String... cmd) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         p.getInputStream().readAllBytes();
-        return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
+        return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
     }
 
     static String which(String tool) {

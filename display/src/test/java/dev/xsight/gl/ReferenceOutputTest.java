@@ -45,7 +45,7 @@ class ReferenceOutputTest {
     }
 
     private static int[] capture(ReferenceOutput out) throws Exception {
-        return out.capture().get(20, TimeUnit.SECONDS);
+        return out.capture().get(60, TimeUnit.SECONDS);
     }
 
     @Test
