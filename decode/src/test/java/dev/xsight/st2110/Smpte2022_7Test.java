@@ -250,6 +250,41 @@ class Smpte2022_7Test {
         }
     }
 
+    @Test
+    void sourceHealthSaysWhichLegIsDownAndIsNotOk() throws Exception {
+        byte[] cs = Conformance.read(ImpairedNetworkTest.SMALL);
+        int[] port = ImpairedNetworkTest.freePorts(2);
+        List<JxsvStream> s = List.of(
+                new JxsvStream("a", "127.0.0.1", port[0], 0, null, 112, 40_000, null, "direct=0", FORMAT),
+                new JxsvStream("b", "127.0.0.1", port[1], 0, null, 112, 40_000, null, "direct=0", FORMAT));
+        try (St2110Source src = new St2110Source(new SessionDescription("127.0.0.1", 1, "dup", s, true),
+                St2110Receiver.Options.defaults(), 0)) {
+            src.start(new dev.xsight.media.FrameSource.FrameListener() {
+                @Override
+                public void onFrame(dev.xsight.media.Frame f) {
+                    f.release();
+                }
+            });
+            // Only leg A carries the stream. Leg B is marked down once the stream has run for the picture time-out
+            // (500 ms) without it: the sender keeps going until the health says so (an event, not a pause); a leg
+            // down is not ok, even with every picture arriving.
+            try (St2110Sender snd = new St2110Sender(FORMAT, 112, List.of(new InetSocketAddress("127.0.0.1", port[0])),
+                    St2110Sender.DEFAULT_DATAGRAM)) {
+                long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(Await.HANG_SECONDS);
+                while (!src.health().summary().endsWith(" / B down") && System.nanoTime() - deadline < 0) {
+                    snd.sendNext(cs, 0, cs.length);
+                    // Paced by receipt, so a busy machine cannot overflow the socket.
+                    Await.until(() -> src.counters().legs[0].packets >= snd.packetsSent(), () -> "leg A's datagrams");
+                }
+            }
+            dev.xsight.media.SourceHealth h = src.health();
+            assertFalse(h.ok(), h.summary());
+            assertTrue(h.summary().contains("2022-7 A ") && h.summary().endsWith(" / B down"), h.summary());
+            assertTrue(String.valueOf(h.counters().get("legs")).endsWith("B down"), h.counters().toString());
+            assertEquals(0L, h.counters().get("lost"), "leg A alone carried every packet: " + h.counters());
+        }
+    }
+
     /** Whether the kernel delivers a multicast datagram sent on loopback to a socket that joined there. */
     private static String loopbackMulticastUnsupported(NetworkInterface lo, InetAddress group) {
         try (DatagramChannel r = DatagramChannel.open(StandardProtocolFamily.INET);
