@@ -68,6 +68,12 @@ final class ReceiveCommand implements Callable<Integer> {
             + " multicast-capable one that is up).")
     String iface;
 
+    @Option(names = "--merge-window", paramLabel = "DURATION", defaultValue = "50ms",
+            description = "ST 2022-7 (two legs): the largest skew between the legs that is repaired, e.g. 10ms (low"
+                    + " skew), 50ms (moderate, the default), 150ms; a packet missing on one leg waits this long for"
+                    + " the other leg's copy.")
+    String mergeWindow;
+
     @Option(names = "--nio", description = "Use the NIO transport even where epoll is available.")
     boolean nio;
 
@@ -139,7 +145,12 @@ final class ReceiveCommand implements Callable<Integer> {
         if (out != null) {
             Files.createDirectories(out);
         }
-        St2110Receiver.Options opts = St2110Receiver.Options.defaults().withEpoll(!nio).withPictureBuffers(4);
+        java.time.Duration merge = DurationArg.positive("--merge-window", mergeWindow);
+        if (merge.toMillis() < 1 || merge.toMillis() > 10_000) {
+            throw new IllegalArgumentException("--merge-window must be from 1ms to 10s");
+        }
+        St2110Receiver.Options opts = St2110Receiver.Options.defaults().withEpoll(!nio).withPictureBuffers(4)
+                .withMergeWindow(merge);
         if (iface != null) {
             java.net.NetworkInterface ni = java.net.NetworkInterface.getByName(iface);
             if (ni == null) {

@@ -107,12 +107,13 @@ final class SendCommand implements Callable<Integer> {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            Files.writeString(sdp, SdpWriter.write(desc));
+            writeAtomically(sdp, SdpWriter.write(desc));
             long limit = frames != null ? frames : (pictures.count() > 0 && !loop ? pictures.count()
                     : loop ? Long.MAX_VALUE : 600);
             try (St2110Sender sender = new St2110Sender(f, 112, dests, St2110Sender.DEFAULT_DATAGRAM)) {
                 byte[] buf = new byte[(int) pictures.maxBytes()];
-                for (long i = 0; i < limit; i++) {
+                // An interrupt (an embedding program, a test) stops the stream after the current picture.
+                for (long i = 0; i < limit && !Thread.currentThread().isInterrupted(); i++) {
                     int len = pictures.next(buf, i);
                     if (len < 0) {
                         if (!loop) {
@@ -124,12 +125,39 @@ final class SendCommand implements Callable<Integer> {
                             break;
                         }
                     }
-                    sender.sendNext(buf, 0, len);
+                    try {
+                        sender.sendNext(buf, 0, len);
+                    } catch (java.io.UncheckedIOException | IOException e) {
+                        if (Thread.currentThread().isInterrupted()) {
+                            break; // interrupted mid-picture: the channel closed under the send; a stop, not a failure
+                        }
+                        throw e;
+                    }
                 }
                 System.err.println("sent " + sender.packetsSent() + " packets, " + sender.bytesSent() + " bytes");
             }
         }
         return 0;
+    }
+
+    /**
+     * Writes {@code text} to {@code file} so that it appears whole or not at all (a temporary file in the same folder,
+     * then a rename): a receiver or script that waits for the SDP to exist never reads half of it.
+     */
+    static void writeAtomically(Path file, String text) throws IOException {
+        Path abs = file.toAbsolutePath();
+        Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
+        try {
+            Files.writeString(tmp, text);
+            try {
+                Files.move(tmp, abs, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+                Files.move(tmp, abs, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 
     static InetSocketAddress parseHostPort(String t) throws IOException {

@@ -52,13 +52,13 @@ class ChecklistViewTest {
     @AfterEach
     void close() throws InterruptedException {
         io.shutdown();
-        io.awaitTermination(10, TimeUnit.SECONDS);
+        io.awaitTermination(60, TimeUnit.SECONDS);
         store.close();
     }
 
     private void settle() throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
-        io.submit(() -> { }).get(10, TimeUnit.SECONDS);
+        io.submit(() -> { }).get(60, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
     }
 

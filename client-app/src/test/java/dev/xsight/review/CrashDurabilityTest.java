@@ -33,8 +33,8 @@ class CrashDurabilityTest {
     @TempDir
     Path dir;
 
-    /** A started child and what it has printed. */
-    private record Child(Process process, ByteArrayOutputStream out) {
+    /** A started child, what it has printed, and the thread that reads its output (it ends at the child's EOF). */
+    private record Child(Process process, ByteArrayOutputStream out, Thread reader) {
         List<String> lines() {
             return completeLines(out);
         }
@@ -75,7 +75,10 @@ class CrashDurabilityTest {
             }
             c.process().destroyForcibly();
             assertTrue(c.process().waitFor(30, TimeUnit.SECONDS), "child did not die");
-            Thread.sleep(5); // let the reader take the last bytes
+            // The reader has taken the last bytes once it has seen the end of the dead child's output (it used to be
+            // given 5 ms; a reader not scheduled in time left acknowledged notes out of the check).
+            c.reader().join(TimeUnit.SECONDS.toMillis(60));
+            assertTrue(!c.reader().isAlive(), "the child's output never ended");
             List<String> lines = c.lines();
             if (!lines.contains("ready")) {
                 killedBeforeReady++;
@@ -123,8 +126,8 @@ class CrashDurabilityTest {
                 "-Dorg.sqlite.tmpdir=" + dir, "-cp", cp, NoteWriterChild.class.getName(), db.toString());
         Process p = pb.start();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Thread.ofVirtual().start(() -> copy(p.getInputStream(), out));
-        return new Child(p, out);
+        Thread reader = Thread.ofVirtual().start(() -> copy(p.getInputStream(), out));
+        return new Child(p, out, reader);
     }
 
     private static void copy(InputStream in, ByteArrayOutputStream out) {

@@ -71,7 +71,7 @@ class NotesPanelTest {
     @AfterEach
     void close() throws InterruptedException {
         io.shutdown();
-        io.awaitTermination(10, TimeUnit.SECONDS);
+        io.awaitTermination(60, TimeUnit.SECONDS);
         store.close();
     }
 
@@ -82,7 +82,7 @@ class NotesPanelTest {
     private void settle() {
         WaitForAsyncUtils.waitForFxEvents();
         try {
-            io.submit(() -> { }).get(10, TimeUnit.SECONDS);
+            io.submit(() -> { }).get(60, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new AssertionError(e);
         }
@@ -257,7 +257,7 @@ class NotesPanelTest {
                 ".combo-box-popup .list-cell").match((javafx.scene.control.ListCell<?> c) -> text.equals(c.getText())
                         && c.isVisible()).tryQuery();
         try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> cell.get().isPresent());
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> cell.get().isPresent());
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("no '" + text + "' in the popup of " + combo, e);
         }
@@ -271,7 +271,7 @@ class NotesPanelTest {
                 .match((javafx.scene.Node n) -> n.getPseudoClassStates().contains(NotesPanel.ACTIVE)).queryAll()
                 .size();
         try {
-            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> count.get() == expected);
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> count.get() == expected);
         } catch (java.util.concurrent.TimeoutException e) {
             assertEquals(expected, count.get(), "highlighted cells");
         }

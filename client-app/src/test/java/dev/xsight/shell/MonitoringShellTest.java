@@ -334,7 +334,7 @@ class MonitoringShellTest {
         // 40% grey: Y' = 64 + 0.40 × 876 = 414, 40% of the narrow range, inside the 38–42% (18% grey) band;
         // 100% white (Y' 940) lies in the 97–100% band.
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> near(rgb(robot, GREY_X, GREY_Y), FalseColour.GREEN));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> near(rgb(robot, WHITE_X, WHITE_Y), FalseColour.YELLOW));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> near(rgb(robot, WHITE_X, WHITE_Y), FalseColour.YELLOW));
         key(robot, KeyCode.C);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> near(rgb(robot, WHITE_X, WHITE_Y),
                 new int[] {1023, 1023, 1023}));

@@ -75,11 +75,18 @@ class PictureAnalysisTest {
                 r.render(f, out, 480, 270, 1, a, all);
             }
             long id = Thread.currentThread().threadId();
-            long before = threads.getThreadAllocatedBytes(id);
-            for (int i = 0; i < 10; i++) {
-                r.render(f, out, 480, 270, 1, a, all);
-            }
-            long perPicture = (threads.getThreadAllocatedBytes(id) - before) / 10;
+            // Steady state comes once the JIT has compiled the render path, after more calls on a busy machine than
+            // the 5 warm-up pictures: rounds of 10 run until one is under the limit (a real per-picture allocation
+            // never is; 60 s of rounds is a hang).
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            long perPicture;
+            do {
+                long before = threads.getThreadAllocatedBytes(id);
+                for (int i = 0; i < 10; i++) {
+                    r.render(f, out, 480, 270, 1, a, all);
+                }
+                perPicture = (threads.getThreadAllocatedBytes(id) - before) / 10;
+            } while (perPicture >= 32 * 1024 && System.nanoTime() - deadline < 0);
             // One picture's buffers are ~1.5 MB (codes) + 1 MB (painted) + 0.5 MB (luma): a per-frame allocation
             // of any of them would show. What remains is the CPU reference's fork/join bookkeeping.
             assertTrue(perPicture < 32 * 1024, "allocated " + perPicture + " bytes per picture");

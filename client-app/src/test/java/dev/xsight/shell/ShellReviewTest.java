@@ -144,10 +144,17 @@ class ShellReviewTest {
         assertEquals("Demo bars 1080p25", n.source());
         BufferedImage grab = ImageIO.read(new ByteArrayInputStream(n.frameGrab().orElseThrow().png()));
         assertEquals(16.0 / 9, (double) grab.getWidth() / grab.getHeight(), 0.01, "the viewer's picture");
-        // 75% yellow bar (RP 219) two-sevenths across the top: R and G high, B low.
-        int rgb = grab.getRGB(grab.getWidth() * 5 / 14 - grab.getWidth() / 40, grab.getHeight() / 3);
+        // The 75% yellow bar (RP 219) of the grabbed frame: R and G high, B low. The demo's bars scroll
+        // TestSignal.BAR_SPEED px per frame, so where the bar is follows from the note's frame (its timecode from the
+        // demo's 01:00:00:00). The test used to look at a fixed point that stays yellow only for the first 96 frames
+        // (3.8 s), and a busy machine took the note later; the middle of the bar allows 50 frames between the
+        // timecode and the grabbed picture.
+        long frame = n.tcIn().toFrameCount(RATE) - Timecode.parse("01:00:00:00").toFrameCount(RATE);
+        int offset = (int) Math.floorMod(-frame * dev.xsight.signal.TestSignal.BAR_SPEED, 1440L) & ~1;
+        int yellowMiddle = dev.xsight.signal.TestSignal.SIDE + Math.floorMod(1440 * 3 / 14 - offset, 1440);
+        int rgb = grab.getRGB(yellowMiddle * grab.getWidth() / 1920, grab.getHeight() / 3);
         assertTrue(((rgb >> 16) & 0xFF) > 150 && ((rgb >> 8) & 0xFF) > 150 && (rgb & 0xFF) < 60,
-                Integer.toHexString(rgb));
+                Integer.toHexString(rgb) + " at x " + yellowMiddle + " of frame " + frame);
         assertFalse(robot.lookup("#noteText").query().isFocused(), "Enter hands the keys back to the monitor");
 
         // I ... O then N: the note spans the marks.
@@ -239,7 +246,7 @@ class ShellReviewTest {
             WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, () -> now(robot, vm).compareTo(in) >= 0);
             inside = now(robot, vm).compareTo(end) <= 0;
             if (inside) {
-                WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> activeCell(robot));
+                WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, () -> activeCell(robot));
                 assertTrue(vm.activeNotes().contains(n));
             }
             System.out.println("highlight test: picture inside a " + seconds + " s range seen = " + inside);
@@ -247,7 +254,7 @@ class ShellReviewTest {
         }
         assertTrue(inside, "no picture inside the note's range was shown, with ranges of 2 to 16 s");
         awaitPlayheadPast(robot, vm, out);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !activeCell(robot));
+        WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, () -> !activeCell(robot));
         assertTrue(vm.activeNotes().isEmpty(), "no longer highlighted once the range has played");
         assertTrue(shell.review().drawingLayer().drawings().isEmpty(), "its drawing leaves the picture");
         assertTrue(sawDrawing.get() || !sawActive.get(), "the ellipse was on the picture while the range played");

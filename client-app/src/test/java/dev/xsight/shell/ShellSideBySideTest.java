@@ -83,7 +83,7 @@ class ShellSideBySideTest {
         WaitForAsyncUtils.waitForFxEvents(); // the meter fills in its figures in the same FX event
         // The first blocks after the decoder starts hold its priming (near silence): give the window time to fill.
         try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
                 var l = shell.viewModel().sideBySide().audioLevelsProperty().get();
                 return l.channels() == 2 && Math.abs(l.rmsDbfs()[0] + 21.1) <= 0.6 && Math.abs(l.rmsDbfs()[1] + 21.1) <= 0.6;
             });
@@ -101,7 +101,7 @@ class ShellSideBySideTest {
         assertFalse(robot.lookup("#audio-meter").query().isVisible(), "the grade demo has no audio");
 
         robot.clickOn("#side-by-side-pill");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !shell.viewModel().sideBySide().sourceOpen());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !shell.viewModel().sideBySide().sourceOpen());
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(second.isVisible(), "the pill turns side by side off");
         assertEquals(ShellViewModel.NO_TIMECODE, text(robot, "#second-timecode"));

@@ -21,6 +21,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The real main window on JavaFX's Headless platform, driven by key presses and clicks. */
 @ExtendWith(ApplicationExtension.class)
 class ShellTest {
+    /** Longest wait for anything the shell does: only a hang reaches it (software GL on a busy machine is slow). */
+    private static final long HANG_S = 60;
     private Shell shell;
 
     @Start
@@ -41,10 +43,10 @@ class ShellTest {
     void selectingTheDemoSourcePlaysItAndTheTimecodeAdvances(FxRobot robot) throws Exception {
         assertEquals(ShellViewModel.NO_TIMECODE, text(robot, "#timecode"));
         robot.clickOn("Demo test signal (1080p59.94)");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(HANG_S, TimeUnit.SECONDS,
                 () -> !text(robot, "#timecode").equals(ShellViewModel.NO_TIMECODE));
         Timecode first = Timecode.parse(text(robot, "#timecode"));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(HANG_S, TimeUnit.SECONDS,
                 () -> Timecode.parse(text(robot, "#timecode")).compareTo(first) > 0);
         assertTrue(first.compareTo(Timecode.parse("01:00:00;00")) >= 0, "demo starts at 01:00:00;00, got " + first);
         assertTrue(first.dropFrame(), "59.94 demo counts drop-frame");
@@ -65,7 +67,7 @@ class ShellTest {
                 return java.util.Optional.of(sdp.toString());
             }));
             robot.clickOn("Open ST 2110-22 SDP file…");
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> text(robot, "#status").startsWith("Cannot open "));
+            WaitForAsyncUtils.waitFor(HANG_S, TimeUnit.SECONDS, () -> text(robot, "#status").startsWith("Cannot open "));
             assertEquals(java.util.List.of("st2110 FILE"), asked, "the ST 2110 entry asks for a file");
             String status = text(robot, "#status");
             assertTrue(status.startsWith("Cannot open " + sdp + ": "), status);
@@ -88,12 +90,12 @@ class ShellTest {
     @Test
     void builtInOtsFeedPlaysAsTenBitHlsWithTimeOfDayTimecode(FxRobot robot) throws Exception {
         robot.clickOn("Demo OTS feed (HLS, 10-bit HEVC, loopback)");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(HANG_S, TimeUnit.SECONDS,
                 () -> !text(robot, "#timecode").equals(ShellViewModel.NO_TIMECODE));
         assertTrue(text(robot, "#format").startsWith("640x360"), text(robot, "#format"));
         assertTrue(text(robot, "#format").contains("10-bit"), text(robot, "#format"));
         Timecode first = Timecode.parse(text(robot, "#timecode"));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(HANG_S, TimeUnit.SECONDS,
                 () -> Timecode.parse(text(robot, "#timecode")).compareTo(first) > 0);
     }
 
@@ -102,7 +104,7 @@ class ShellTest {
         try (dev.xsight.hls.DemoHlsServer ots = dev.xsight.hls.DemoHlsServer.start()) {
             robot.interact(() -> shell.viewModel().setLocationPrompt(e -> java.util.Optional.of(ots.url().toString())));
             robot.clickOn("Open HLS URL…");
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+            WaitForAsyncUtils.waitFor(HANG_S, TimeUnit.SECONDS,
                     () -> !text(robot, "#timecode").equals(ShellViewModel.NO_TIMECODE));
             assertTrue(text(robot, "#format").startsWith("640x360"), text(robot, "#format"));
             robot.interact(() -> shell.stage().close());
@@ -131,7 +133,7 @@ class ShellTest {
         dev.xsight.TestRequirements.requireDisplay();
         robot.clickOn("Demo test signal (1080p59.94)");
         robot.type(KeyCode.R);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> shell.glReferenceOutput() != null
+        WaitForAsyncUtils.waitFor(HANG_S, TimeUnit.SECONDS, () -> shell.glReferenceOutput() != null
                 || shell.referenceWindow().stage().isShowing());
         dev.xsight.gl.ReferenceOutput out = shell.glReferenceOutput();
         assertTrue(out != null, "the OpenGL output opened, not the stand-in: " + text(robot, "#status"));
@@ -147,8 +149,11 @@ class ShellTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(null, shell.glReferenceOutput(), "R again closes it");
         assertEquals("REF OUT", text(robot, "#reference-indicator"));
+        // A closed output presents nothing more: its thread has ended (waited on, 60 s is a hang; it used to be a
+        // 300 ms pause in which nothing was expected to happen, which a stalled thread also satisfies).
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, out::isStopped);
         long presented = out.stats().presented();
-        Thread.sleep(300);
+        assertTrue(out.isStopped());
         assertEquals(presented, out.stats().presented(), "a closed output presents nothing more");
     }
 

@@ -44,6 +44,8 @@ public final class PacketIntake {
     private int probationHeldSeq;
     private long lastLogNanos;
     private long unloggedDrops;
+    /** Receiver clock at the stream's first packet on any leg. */
+    private long firstArrivalNanos = Long.MIN_VALUE;
 
     public PacketIntake(int payloadType, int legs, PacketPool pool, StreamCounters counters, int reorderWindow,
             long reorderWaitNanos, Depacketizer depacketizer) {
@@ -147,6 +149,13 @@ public final class PacketIntake {
         lc.packets++;
         lc.bytes += slot.length;
         lc.jitter(slot.timestamp, slot.arrivalNanos);
+        lc.lastArrivalNanos = slot.arrivalNanos;
+        if (lc.state != LegState.FAILED) {
+            lc.state = LegState.UP;
+        }
+        if (firstArrivalNanos == Long.MIN_VALUE) {
+            firstArrivalNanos = slot.arrivalNanos;
+        }
         long legExt = legSeq[leg].accept(rtp.sequence());
         if (legExt != SequenceValidator.REJECTED) {
             if (legSeq[leg].resynced()) {
@@ -215,10 +224,32 @@ public final class PacketIntake {
         }
     }
 
-    /** Timer tick: declares overdue gaps lost and ends overdue pictures. */
+    /**
+     * Timer tick: declares overdue gaps lost, ends overdue pictures, and marks a leg down once it has been silent for
+     * {@code pictureTimeoutNanos} (since its last packet, or since the stream's first packet for a leg that never
+     * received one).
+     */
     public void poll(long nowNanos, long pictureTimeoutNanos) {
         reorder.poll(nowNanos);
         depacketizer.poll(nowNanos, pictureTimeoutNanos);
+        if (firstArrivalNanos == Long.MIN_VALUE) {
+            return;
+        }
+        for (StreamCounters.Leg l : counters.legs) {
+            if (l.state == LegState.FAILED) {
+                continue;
+            }
+            long since = l.packets > 0 ? l.lastArrivalNanos : firstArrivalNanos;
+            LegState s = nowNanos - since > pictureTimeoutNanos ? LegState.DOWN
+                    : l.packets > 0 ? LegState.UP : LegState.WAITING;
+            if (s != l.state) {
+                if (s == LegState.DOWN || l.state == LegState.DOWN) {
+                    LOG.log(System.Logger.Level.INFO, "receive leg {0}: {1} -> {2}",
+                            java.util.Arrays.asList(counters.legs).indexOf(l), l.state.label(), s.label());
+                }
+                l.state = s;
+            }
+        }
     }
 
     /** RFC 3550 8.2: one source at a time; another SSRC takes over only when the current one has gone quiet. */

@@ -38,11 +38,12 @@ public final class ReceivePath {
         int window = options.reorderWindow();
         int waitMillis = options.reorderWaitMillis();
         if (sdp.duplicate()) {
-            // ST 2022-7: hold a missing packet long enough for the other leg's copy (moderate skew, 50 ms), and make
-            // the window cover that much of the stream.
-            waitMillis = Math.max(waitMillis, 50);
+            // ST 2022-7: hold a missing packet long enough for the other leg's copy (the merge window), and make the
+            // reorder window cover that much of the stream and 10 ms more (at most 16384 packets).
+            long merge = options.mergeWindow().toMillis();
+            waitMillis = (int) Math.max(waitMillis, merge);
             long pps = packetsPerSecond(first, f);
-            window = (int) Math.max(window, Math.min(16384, pps * 6 / 100));
+            window = (int) Math.max(window, Math.min(16384, pps * (merge + 10) / 1000));
         }
         int slots = Math.max(2048, window * 2 + batch * 8);
         this.pool = new PacketPool(slots, MAX_DATAGRAM);

@@ -42,6 +42,9 @@ public final class St2110Receiver implements AutoCloseable {
     /** Datagrams read per recvmmsg call. */
     static final int BATCH = 32;
 
+    /** ST 2022-7 merge window used unless set: covers the standard's moderate-skew receiver class (50 ms). */
+    public static final java.time.Duration DEFAULT_MERGE_WINDOW = java.time.Duration.ofMillis(50);
+
     /**
      * Receiver settings.
      *
@@ -51,38 +54,67 @@ public final class St2110Receiver implements AutoCloseable {
      * @param reorderWaitMillis ... or the longest a packet after a gap waits
      * @param preferEpoll use epoll when available (false forces NIO)
      * @param pictureBuffers pictures that may wait for the decoder before new ones are dropped (at least 2)
+     * @param mergeWindow ST 2022-7 (two legs): the largest skew between the legs that is repaired: a packet missing
+     *     on the leading leg waits this long for the other leg's copy before it is declared lost (SMPTE ST 2022-7
+     *     receiver skew classes: 10 ms low, 50 ms moderate; the default {@link #DEFAULT_MERGE_WINDOW} covers
+     *     moderate); the reorder window grows to hold that much of the stream
+     * @param clock the receiver's monotonic clock in nanoseconds: packet arrival times, reorder and merge waits,
+     *     picture time-outs, SSRC take-over and leg health all read it ({@code System::nanoTime} unless set; a
+     *     caller that drives it, such as a test or a capture replay, calls {@link St2110Receiver#tick()} after
+     *     advancing it)
      */
     public record Options(NetworkInterface multicastInterface, int decoderThreads, int reorderWindow,
-            int reorderWaitMillis, boolean preferEpoll, int pictureBuffers) {
+            int reorderWaitMillis, boolean preferEpoll, int pictureBuffers, java.time.Duration mergeWindow,
+            java.util.function.LongSupplier clock) {
         public Options {
             if (decoderThreads < 1 || reorderWindow < 16 || reorderWaitMillis < 1 || pictureBuffers < 2
                     || pictureBuffers > 64) {
                 throw new IllegalArgumentException("bad receiver options " + decoderThreads + "/" + reorderWindow
                         + "/" + reorderWaitMillis + "/" + pictureBuffers);
             }
+            java.util.Objects.requireNonNull(clock, "clock");
+            if (mergeWindow == null || mergeWindow.toMillis() < 1 || mergeWindow.toMillis() > 10_000) {
+                throw new IllegalArgumentException("ST 2022-7 merge window " + mergeWindow
+                        + " must be from 1 ms to 10 s");
+            }
         }
 
         public static Options defaults() {
             return new Options(null, Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), 512, 20,
-                    true, 3);
+                    true, 3, DEFAULT_MERGE_WINDOW, System::nanoTime);
         }
 
         public Options withPictureBuffers(int n) {
-            return new Options(multicastInterface, decoderThreads, reorderWindow, reorderWaitMillis, preferEpoll, n);
+            return new Options(multicastInterface, decoderThreads, reorderWindow, reorderWaitMillis, preferEpoll, n,
+                    mergeWindow, clock);
         }
 
         public Options withEpoll(boolean epoll) {
             return new Options(multicastInterface, decoderThreads, reorderWindow, reorderWaitMillis, epoll,
-                    pictureBuffers);
+                    pictureBuffers, mergeWindow, clock);
         }
 
-        /** Reorder window in packets and longest wait for a missing packet (ST 2022-7: the legs' skew). */
+        /** Reorder window in packets and longest wait for a missing packet on a single-leg stream. */
         public Options withReorder(int window, int waitMillis) {
-            return new Options(multicastInterface, decoderThreads, window, waitMillis, preferEpoll, pictureBuffers);
+            return new Options(multicastInterface, decoderThreads, window, waitMillis, preferEpoll, pictureBuffers,
+                    mergeWindow, clock);
         }
 
         public Options withInterface(NetworkInterface ni) {
-            return new Options(ni, decoderThreads, reorderWindow, reorderWaitMillis, preferEpoll, pictureBuffers);
+            return new Options(ni, decoderThreads, reorderWindow, reorderWaitMillis, preferEpoll, pictureBuffers,
+                    mergeWindow, clock);
+        }
+
+        /** ST 2022-7: the largest skew between the legs that is repaired (see {@link Options}). */
+        public Options withMergeWindow(java.time.Duration window) {
+            return new Options(multicastInterface, decoderThreads, reorderWindow, reorderWaitMillis, preferEpoll,
+                    pictureBuffers, window, clock);
+        }
+
+        /** The receiver's clock (see {@link Options}). */
+        public Options withClock(java.util.function.LongSupplier nanoClock) {
+            return new Options(multicastInterface, decoderThreads, reorderWindow, reorderWaitMillis, preferEpoll,
+                    pictureBuffers, mergeWindow, nanoClock);
         }
     }
 
@@ -92,6 +124,7 @@ public final class St2110Receiver implements AutoCloseable {
     private final EventLoopGroup group;
     private final List<Channel> channels = new ArrayList<>();
     private final boolean epoll;
+    private final java.util.function.LongSupplier clock;
     private ScheduledFuture<?> timer;
     private volatile boolean closed;
 
@@ -106,6 +139,7 @@ public final class St2110Receiver implements AutoCloseable {
         this.counters = counters;
         JxsvFormat f = sdp.format();
         this.path = new ReceivePath(sdp, options, counters, sink, BATCH);
+        this.clock = options.clock();
         this.epoll = options.preferEpoll() && Epoll.isAvailable();
         this.group = new MultiThreadIoEventLoopGroup(1, epoll ? EpollIoHandler.newFactory()
                 : NioIoHandler.newFactory());
@@ -118,9 +152,34 @@ public final class St2110Receiver implements AutoCloseable {
             close();
             throw e;
         }
-        timer = group.next().scheduleAtFixedRate(() -> path.poll(System.nanoTime()), 2, 2, TimeUnit.MILLISECONDS);
+        timer = group.next().scheduleAtFixedRate(this::pollNow, 2, 2, TimeUnit.MILLISECONDS);
         LOG.log(System.Logger.Level.INFO, "receiving {0} on {1} leg(s) with {2}", f, sdp.streams().size(),
                 epoll ? "epoll/recvmmsg" : "NIO");
+    }
+
+    /** Timer tick, on the stream's loop. */
+    private void pollNow() {
+        if (!closed) {
+            path.poll(clock.getAsLong());
+        }
+    }
+
+    /**
+     * Runs one timer tick now on the stream's event loop and waits for it: every datagram the loop has read is
+     * processed, and gaps, pictures and legs overdue at the clock's current time are given up or marked down. For
+     * callers that drive {@link Options#clock()} (the tick also runs every 2 ms by itself).
+     *
+     * @throws IOException when the loop did not run the tick within 60 s (a hang)
+     */
+    public void tick() throws IOException {
+        try {
+            group.submit(this::pollNow).get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted waiting for the receive loop");
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IOException("the receive loop did not run a tick: " + e, e);
+        }
     }
 
     private static long rawBytes(JxsvFormat f) {
@@ -162,6 +221,14 @@ public final class St2110Receiver implements AutoCloseable {
         } catch (Exception e) {
             throw new IOException("cannot receive on " + local + ": " + e.getMessage(), e);
         }
+        // A leg whose socket closes while the receiver runs (an error, an interface gone) is marked failed; the other
+        // leg carries on.
+        ch.closeFuture().addListener(fut -> {
+            if (!closed) {
+                counters.legs[leg].state = LegState.FAILED;
+                LOG.log(System.Logger.Level.WARNING, "leg {0} ({1}) stopped receiving: its socket closed", leg, local);
+            }
+        });
         if (multicast) {
             NetworkInterface ni = o.multicastInterface() != null ? o.multicastInterface() : defaultInterface(dest);
             InetAddress source = s.sourceFilter() != null ? InetAddress.getByName(s.sourceFilter()) : null;
@@ -224,13 +291,16 @@ public final class St2110Receiver implements AutoCloseable {
             }
             buf.getBytes(buf.readerIndex(), slot.data, 0, n);
             slot.length = n;
-            slot.arrivalNanos = System.nanoTime();
-            slot.receivedNanos = slot.arrivalNanos;
+            slot.arrivalNanos = clock.getAsLong();
+            slot.receivedNanos = System.nanoTime();
             path.accept(slot, leg);
         }
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            // One leg's socket failing must not stop the other: count it, and keep reading (Netty closes the channel
+            // itself when the error is fatal; the close listener then marks the leg failed).
+            counters.legs[leg].errors++;
             LOG.log(System.Logger.Level.WARNING, "receive error on leg " + leg, cause);
         }
     }
@@ -241,6 +311,11 @@ public final class St2110Receiver implements AutoCloseable {
 
     public StreamCounters counters() {
         return counters;
+    }
+
+    /** The socket of leg {@code leg} (tests close it as a failing interface would). */
+    Channel legChannel(int leg) {
+        return channels.get(leg);
     }
 
     /** Local port of leg {@code leg} (useful when the SDP said port 0 is not allowed, for tests). */

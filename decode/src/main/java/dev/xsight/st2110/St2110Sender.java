@@ -27,6 +27,8 @@ public final class St2110Sender implements AutoCloseable {
     private long packetsSent;
     private long bytesSent;
     private long late;
+    private final long[] sendErrors;
+    private final IOException[] lastError;
 
     public St2110Sender(JxsvFormat format, int payloadType, List<InetSocketAddress> destinations, int maxDatagram)
             throws IOException {
@@ -41,6 +43,8 @@ public final class St2110Sender implements AutoCloseable {
         int seq = new java.security.SecureRandom().nextInt(65536);
         this.packetizer = new Packetizer(format.packetMode(), payloadType, ssrc, seq, maxDatagram);
         this.out = ByteBuffer.allocateDirect(maxDatagram);
+        this.sendErrors = new long[this.destinations.size()];
+        this.lastError = new IOException[this.destinations.size()];
     }
 
     /** UTC nanoseconds since the Unix epoch, from the system clock (standing in for PTP). */
@@ -119,18 +123,33 @@ public final class St2110Sender implements AutoCloseable {
         return ts;
     }
 
+    /**
+     * Sends one packet to every destination. ST 2022-7: a send failing on one leg (no route, the interface gone) is
+     * counted for that leg and the other leg still gets the packet; only when every leg fails does the picture fail.
+     */
     private void send(byte[] b, int off, int len) {
-        try {
-            for (InetSocketAddress d : destinations) {
-                out.clear();
-                out.put(b, off, len).flip();
-                channel.send(out, d);
+        int failed = 0;
+        for (int i = 0; i < destinations.size(); i++) {
+            out.clear();
+            out.put(b, off, len).flip();
+            try {
+                channel.send(out, destinations.get(i));
+            } catch (IOException e) {
+                sendErrors[i]++;
+                lastError[i] = e;
+                failed++;
             }
-            packetsSent++;
-            bytesSent += len;
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
+        if (failed == destinations.size()) {
+            throw new java.io.UncheckedIOException(lastError[0]);
+        }
+        packetsSent++;
+        bytesSent += len;
+    }
+
+    /** Packets that could not be sent to destination {@code leg} (the other leg, if any, still carried them). */
+    public long sendErrors(int leg) {
+        return sendErrors[leg];
     }
 
     public long packetsSent() {

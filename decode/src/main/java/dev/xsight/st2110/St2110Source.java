@@ -170,7 +170,15 @@ public final class St2110Source implements FrameSource {
         m.put("jitter_ms", s.jitterMs());
         m.put("latency_p99_ms", s.latencyP99Ms());
         m.put("bitrate_bps", s.bitrate());
-        boolean ok = s.framesDropped() == 0 && s.framesConcealed() == 0;
+        // ST 2022-7: a leg that is down or failed leaves the stream unprotected; that is not ok either.
+        boolean legsOk = true;
+        if (s.legs().size() > 1) {
+            m.put("legs", s.legSummary());
+            for (StreamStatistics.LegStatistics l : s.legs()) {
+                legsOk &= l.state() != LegState.DOWN && l.state() != LegState.FAILED;
+            }
+        }
+        boolean ok = s.framesDropped() == 0 && s.framesConcealed() == 0 && legsOk;
         return new SourceHealth(ok, sdp.format().rate().label() + " fps · " + s.summary(), m);
     }
 

@@ -20,6 +20,12 @@ public final class StreamCounters {
         public volatile long duplicates;
         /** Highest extended sequence number this leg delivered. */
         long highestSeq = -1;
+        /** Receive errors reported by this leg's socket. */
+        public volatile long errors;
+        /** Health, updated per packet and on each receiver tick. */
+        public volatile LegState state = LegState.WAITING;
+        /** Receiver clock at this leg's last packet (stream's event loop only). */
+        long lastArrivalNanos;
 
         /** RFC 3550 A.8: J += (|D| - J) / 16 with D the transit time difference of consecutive packets. */
         void jitter(long rtpTimestamp, long arrivalNanos) {
@@ -125,7 +131,8 @@ public final class StreamCounters {
         double seconds = Math.max(1e-9, (elapsed >= 0 ? elapsed : System.nanoTime() - startNanos) / 1e9);
         java.util.List<StreamStatistics.LegStatistics> ls = new java.util.ArrayList<>();
         for (Leg l : legs) {
-            ls.add(new StreamStatistics.LegStatistics(l.packets, l.bytes, l.lost, l.duplicates, l.jitterMs()));
+            ls.add(new StreamStatistics.LegStatistics(l.packets, l.bytes, l.lost, l.duplicates, l.jitterMs(),
+                    l.errors, l.state));
         }
         double jitter = 0;
         for (Leg l : legs) {

@@ -46,8 +46,11 @@ public record StreamStatistics(long packets, long bytes, double bitrate, long lo
      * @param lost gaps in this leg's own sequence
      * @param duplicates packets this leg delivered after the other leg
      * @param jitterMs this leg's RFC 3550 jitter
+     * @param errors receive errors reported by this leg's socket
+     * @param state this leg's health
      */
-    public record LegStatistics(long packets, long bytes, long lost, long duplicates, double jitterMs) {
+    public record LegStatistics(long packets, long bytes, long lost, long duplicates, double jitterMs, long errors,
+            LegState state) {
     }
 
     /** One line of JSON (the CLI's {@code --stats-json} and final line). */
@@ -84,15 +87,27 @@ public record StreamStatistics(long packets, long bytes, double bitrate, long lo
             num(b, "bytes", l.bytes).append(',');
             num(b, "lost", l.lost).append(',');
             num(b, "duplicates", l.duplicates).append(',');
-            dbl(b, "jitter_ms", l.jitterMs).append('}');
+            dbl(b, "jitter_ms", l.jitterMs).append(',');
+            num(b, "errors", l.errors).append(',');
+            b.append("\"state\":\"").append(l.state.label()).append("\"}");
         }
         return b.append("]}").toString();
     }
 
-    /** One line for the shell's health bar. */
+    /** One line for the shell's health bar; with two ST 2022-7 legs it ends with each leg's state. */
     public String summary() {
-        return String.format(Locale.ROOT, "%d lost · %d dropped · %d concealed · jitter %.2f ms · latency p99 %.1f ms",
+        String s = String.format(Locale.ROOT, "%d lost · %d dropped · %d concealed · jitter %.2f ms · latency p99 %.1f ms",
                 lost, framesDropped, framesConcealed, jitterMs, latencyP99Ms);
+        return legs.size() > 1 ? s + " · " + legSummary() : s;
+    }
+
+    /** Each leg's state, e.g. {@code "2022-7 A up · B down"} (legs named A, B in SDP order). */
+    public String legSummary() {
+        StringBuilder b = new StringBuilder("2022-7");
+        for (int i = 0; i < legs.size(); i++) {
+            b.append(i == 0 ? " " : " / ").append((char) ('A' + i)).append(' ').append(legs.get(i).state.label());
+        }
+        return b.toString();
     }
 
     private static StringBuilder num(StringBuilder b, String k, long v) {

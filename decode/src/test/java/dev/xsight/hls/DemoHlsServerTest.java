@@ -19,7 +19,7 @@ class DemoHlsServerTest {
                 HlsSource s = new HlsSource(HlsOptions.of(demo.url()).withPlayAudio(false)
                         .withTargetLiveOffset(Duration.ofSeconds(3)))) {
             s.start(c);
-            c.await(s, 30);
+            c.await(s, 60);
             counters = s.counters();
         }
         assertEquals(List.of(), c.errors);
@@ -44,7 +44,7 @@ class DemoHlsServerTest {
         try (DemoHlsServer demo = DemoHlsServer.start();
                 HlsSource s = new HlsSource(HlsOptions.of(demo.vodUrl()).withPlayAudio(false).withPaceVod(false))) {
             s.start(c);
-            c.await(s, 30);
+            c.await(s, 60);
         }
         assertEquals(100, c.seen.size());
     }

@@ -51,7 +51,12 @@ final class FrameCollector implements FrameSource.FrameListener {
         errors.add(error);
     }
 
-    /** Waits for the wanted frames, or for the source to finish, for at most {@code seconds}. */
+    /** Waits for the wanted frames; {@code seconds} is a hang limit. */
+    void awaitWanted(int seconds) throws InterruptedException {
+        enough.await(seconds, TimeUnit.SECONDS);
+    }
+
+    /** Waits for the wanted frames, or for the source to finish; {@code seconds} is a hang limit. */
     void await(HlsSource source, int seconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < deadline && enough.getCount() > 0 && !source.finished()) {

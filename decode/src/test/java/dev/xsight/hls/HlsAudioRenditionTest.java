@@ -47,6 +47,9 @@ class HlsAudioRenditionTest {
     static Path dir;
     static LoopbackHttpServer server;
     static volatile Instant liveStart;
+    /** Loads of each live media playlist so far (the playlist grows by one segment per load). */
+    static final Map<String, java.util.concurrent.atomic.AtomicInteger> liveLoads =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     @BeforeAll
     static void buildStreams() throws Exception {
@@ -77,8 +80,10 @@ class HlsAudioRenditionTest {
     private static LoopbackHttpServer.Response respond(String path) throws java.io.IOException {
         if (path.startsWith("/live/") && path.endsWith("index.m3u8")) {
             Path vod = dir.resolve("ts").resolve(path.substring("/live/".length()));
+            int load = liveLoads.computeIfAbsent(path, k -> new java.util.concurrent.atomic.AtomicInteger())
+                    .incrementAndGet();
             return LoopbackHttpServer.Response.ok("application/vnd.apple.mpegurl",
-                    liveWindow(Files.readString(vod)).getBytes(StandardCharsets.UTF_8));
+                    liveWindow(Files.readString(vod), load).getBytes(StandardCharsets.UTF_8));
         }
         if (path.startsWith("/live/")) {
             return LoopbackHttpServer.directory(dir.resolve("ts")).respond(path.substring("/live".length()));
@@ -87,13 +92,15 @@ class HlsAudioRenditionTest {
     }
 
     /**
-     * A VOD media playlist served as a live one that grows in real time: two segments at {@link #liveStart}, one more
-     * each second, EXT-X-ENDLIST once all are out; program date-times from {@link #liveStart} plus the durations
-     * before each segment (the same origin in the video and the audio playlists, as one packager would write).
+     * A VOD media playlist served as a live one that grows when the player asks: two segments at the first load, one
+     * more at each reload (the player reloads about once a target duration), EXT-X-ENDLIST once all are out; program
+     * date-times from {@link #liveStart} plus the durations before each segment (the same origin in the video and
+     * the audio playlists, as one packager would write). It used to grow one segment per wall-clock second: a player
+     * stalled on a busy machine then found segments it had not had the time to fetch, which this test is not about.
      */
-    private static String liveWindow(String vod) {
+    private static String liveWindow(String vod, int load) {
         Instant start = liveStart;
-        long elapsedS = Duration.between(start, Instant.now()).toSeconds();
+        long elapsedS = load - 1;
         List<String> lines = vod.lines().toList();
         StringBuilder out = new StringBuilder("#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:1\n"
                 + "#EXT-X-MEDIA-SEQUENCE:0\n");
@@ -189,6 +196,7 @@ class HlsAudioRenditionTest {
             return out;
         }
 
+        /** Waits until the source has finished; {@code seconds} is a hang limit. */
         void await(HlsSource s, int seconds) throws InterruptedException {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
             while (System.nanoTime() < deadline && !s.finished()) {
@@ -206,7 +214,7 @@ class HlsAudioRenditionTest {
         try (HlsSource s = new HlsSource(options.withPlayAudio(false).withTimeout(Duration.ofSeconds(10)))) {
             s.audioTap(r);
             s.start(r);
-            r.await(s, 40);
+            r.await(s, 120);
             assertTrue(s.finished(), "the presentation played to its end");
             var health = s.health();
             return new Played(r, s.counters(), s.audioLevels(), s.audioRendition(), health.summary(), health.ok());
@@ -269,11 +277,15 @@ class HlsAudioRenditionTest {
     @Test
     void liveAudioRenditionFollowsThePicturesByProgramDateTime() throws Exception {
         liveStart = Instant.now();
+        liveLoads.clear();
         Played p = play(HlsOptions.of(server.uri("/live/master.m3u8")).withTargetLiveOffset(Duration.ofSeconds(1)));
         assertEquals(List.of(), p.recorder().errors);
         assertEquals(true, p.counters().get("live"));
         assertEquals("eng", p.counters().get("audio_language"));
-        assertTrue(p.recorder().pictures.size() >= 60, "most of the 98 frames shown: " + p.recorder().pictures.size());
+        // Every one of the 98 frames is shown or counted as dropped (live presentation drops a frame that a busy
+        // machine made late; it used to say 'at least 60 shown', a bound on the machine's speed).
+        assertEquals(98L, p.recorder().pictures.size() + (Long) p.counters().get("frames_dropped"),
+                p.counters().toString());
         assertEquals(ENG_PEAK, p.levels().peakDbfs()[0], 0.5);
         assertTrue(p.recorder().flashes().size() >= 2, "flashes " + p.recorder().flashes());
         assertInSync(p, p.recorder().flashes().size());

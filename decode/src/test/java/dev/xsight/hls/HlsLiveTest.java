@@ -25,8 +25,11 @@ class HlsLiveTest {
         Process ffmpeg = TestStreams.live(dir);
         try (LoopbackHttpServer server = LoopbackHttpServer.start(LoopbackHttpServer.directory(dir))) {
             Path playlist = dir.resolve("live.m3u8");
-            for (int i = 0; i < 200 && segmentsIn(playlist) < 3; i++) {
-                Thread.sleep(50);
+            // ffmpeg writes in real time, slower on a busy machine: wait for its third segment (60 s is a hang; it
+            // used to be 10 s of 50 ms sleeps).
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (segmentsIn(playlist) < 3 && ffmpeg.isAlive() && System.nanoTime() - deadline < 0) {
+                java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
             }
             assertTrue(segmentsIn(playlist) >= 3, "ffmpeg wrote a live playlist");
             FrameCollector c = new FrameCollector(50, 0);
@@ -34,7 +37,7 @@ class HlsLiveTest {
             try (HlsSource s = new HlsSource(HlsOptions.of(server.uri("/live.m3u8")).withPlayAudio(false)
                     .withTargetLiveOffset(Duration.ofSeconds(2)))) {
                 s.start(c);
-                c.await(s, 30);
+                c.await(s, 60);
                 counters = s.counters();
             }
             assertEquals(List.of(), c.errors);
@@ -81,7 +84,7 @@ class HlsLiveTest {
             try (HlsSource s = new HlsSource(HlsOptions.of(server.uri("/reset.m3u8")).withPlayAudio(false)
                     .withPaceVod(false).withTargetLiveOffset(Duration.ofSeconds(10)))) {
                 s.start(c);
-                c.await(s, 30);
+                c.await(s, 60);
                 counters = s.counters();
             }
             assertEquals(List.of(), c.errors);
@@ -103,7 +106,7 @@ class HlsLiveTest {
             try (HlsSource s = new HlsSource(HlsOptions.of(server.uri("/disc.m3u8")).withPlayAudio(false)
                     .withPaceVod(false))) {
                 s.start(c);
-                c.await(s, 30);
+                c.await(s, 60);
                 counters = s.counters();
             }
             assertEquals(50, c.seen.size());
@@ -122,7 +125,7 @@ class HlsLiveTest {
                 HlsSource s = new HlsSource(HlsOptions.of(server.uri(path)).withPlayAudio(false).withPaceVod(false)
                         .withTargetLiveOffset(Duration.ofSeconds(10)))) {
             s.start(c);
-            c.await(s, 30);
+            c.await(s, 60);
             return s.counters();
         }
     }

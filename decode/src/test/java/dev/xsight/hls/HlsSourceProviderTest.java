@@ -41,10 +41,7 @@ class HlsSourceProviderTest {
         FrameCollector c = new FrameCollector(10, 0);
         try (FrameSource s = providers().get("ots-demo").open(null)) {
             s.start(c);
-            long deadline = System.nanoTime() + 30_000_000_000L;
-            while (c.seen.size() < 10 && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
+            c.awaitWanted(60);
             assertTrue(s.health().summary().contains("640x360"), s.health().summary());
         }
         assertEquals(List.of(), c.errors);

@@ -85,7 +85,7 @@ class DemoSourceTest {
             }
         });
         try {
-            assertTrue(got.await(30, TimeUnit.SECONDS), "30 frames within 30 s");
+            assertTrue(got.await(60, TimeUnit.SECONDS), "30 frames (60 s is a hang)");
         } finally {
             s.close();
         }

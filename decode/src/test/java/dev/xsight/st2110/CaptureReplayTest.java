@@ -117,7 +117,7 @@ class CaptureReplayTest {
     void sliceModeWithLossIsConcealedNotDropped() throws Exception {
         St2110Receiver.Options d = St2110Receiver.Options.defaults();
         check("c2_slice_1080p25_loss", new St2110Receiver.Options(null, Math.max(2, d.decoderThreads()),
-                d.reorderWindow(), d.reorderWaitMillis(), true, 4));
+                d.reorderWindow(), d.reorderWaitMillis(), true, 4, d.mergeWindow(), d.clock()));
     }
 
     /** The same with the decoder on one thread (no slice workers): concealment across alternating headers. */
@@ -125,7 +125,7 @@ class CaptureReplayTest {
     void sliceModeWithLossIsConcealedNotDroppedOneDecoderThread() throws Exception {
         St2110Receiver.Options d = St2110Receiver.Options.defaults();
         check("c2_slice_1080p25_loss", new St2110Receiver.Options(null, 1, d.reorderWindow(), d.reorderWaitMillis(),
-                true, 4));
+                true, 4, d.mergeWindow(), d.clock()));
     }
 
     @Test

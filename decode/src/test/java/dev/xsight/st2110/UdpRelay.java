@@ -29,6 +29,8 @@ final class UdpRelay implements AutoCloseable {
     private final Policy policy;
     private final Thread thread;
     private volatile boolean closed;
+    /** Datagrams taken in (each decided on), sent on, dropped: what a test waits on. */
+    volatile long received;
     volatile long forwarded;
     volatile long dropped;
 
@@ -88,6 +90,7 @@ final class UdpRelay implements AutoCloseable {
                     send(held);
                     holding = false;
                 }
+                received++;
             }
         } catch (IOException e) {
             // closed

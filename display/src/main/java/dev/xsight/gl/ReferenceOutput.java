@@ -375,6 +375,14 @@ public final class ReferenceOutput implements AutoCloseable {
         reanchors = clock.reanchorCount();
     }
 
+    /**
+     * True once the output thread has ended (after {@link #close()}, or after the window closed or failed): nothing
+     * more is presented. What tests and callers wait on rather than a pause.
+     */
+    public boolean isStopped() {
+        return !thread.isAlive();
+    }
+
     /** Stops the output thread and closes the window (idempotent). */
     @Override
     public void close() {

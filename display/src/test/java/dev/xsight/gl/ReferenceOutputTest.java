@@ -43,7 +43,7 @@ class ReferenceOutputTest {
     }
 
     private static int[] capture(ReferenceOutput out) throws Exception {
-        return out.capture().get(20, TimeUnit.SECONDS);
+        return out.capture().get(60, TimeUnit.SECONDS);
     }
 
     @Test
@@ -74,9 +74,10 @@ class ReferenceOutputTest {
 
     /** Presents a capture after at least {@code n} frames went out; returns the window's codes. */
     private static int[] waitForPresents(ReferenceOutput out, long n) throws Exception {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        // 60 s is a hang limit: a software renderer on a busy machine takes its time.
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (out.stats().presented() < n && System.nanoTime() < until) {
-            Thread.sleep(5);
+            java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
         }
         assertTrue(out.stats().presented() >= n, "presented " + out.stats());
         return capture(out);
@@ -113,15 +114,18 @@ class ReferenceOutputTest {
             ReferenceOutput.Stats early = out.stats();
             assertTrue(early.offered() - early.presented() - early.dropped() <= ReferenceOutput.QUEUE + 1,
                     "unaccounted frames: " + early);
-            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (out.stats().presented() + out.stats().dropped() < ys.length && System.nanoTime() < until) {
-                Thread.sleep(5);
+                java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
             }
             ReferenceOutput.Stats s = out.stats();
             assertEquals(10, s.offered());
             assertEquals(10, s.presented() + s.dropped(), "every frame is shown or counted as dropped: " + s);
-            // The queue holds four: of a burst of ten at most five (one already taken, four queued) can be shown.
-            assertTrue(s.dropped() >= 5, "dropped " + s);
+            // The queue holds four: of the frames not yet shown when the burst ended, at most five (one taken, four
+            // queued) can still be shown. (It said 'at least 5 dropped', which assumed the presenter showed nothing
+            // during the burst; a burst stalled for 40 ms lets it show frames on time, and those are not drops.)
+            assertTrue(s.dropped() >= ys.length - early.presented() - (ReferenceOutput.QUEUE + 1),
+                    "dropped " + s + " (at the end of the burst: " + early + ")");
             int[] codes = capture(out);
             // The last frame offered (Y' 940, 100% white) is on the glass, not an earlier grey.
             assertEquals(1023, codes[(9 * 32 + 16) * 3], "the last frame offered is on the glass");
@@ -131,14 +135,26 @@ class ReferenceOutputTest {
     @Test
     void framesDiscardedByASourceChangeCountAsDropped() throws Exception {
         try (ReferenceOutput out = open(DisplayPipeline.rec709Bt1886(), 32, 18)) {
-            for (int i = 0; i < 3; i++) {
-                out.offer(flat(32, 18, 500, 512, 512, i).ptsNanos(i * 400_000_000L)); // due 0.4 s apart
-            }
-            out.restart(); // a new source: what is queued will never be shown
-            ReferenceOutput.Stats s = out.stats();
-            assertEquals(3, s.offered());
-            assertTrue(s.offered() - s.presented() - s.dropped() <= 1, "at most the frame in hand is unaccounted: " + s);
-            assertTrue(s.dropped() >= 2, "the queued frames were dropped: " + s);
+            // Three frames due 0.4 s apart, then a new source: what is queued will never be shown and must count as
+            // dropped (at most the frame in hand is unaccounted). The case needs frames still queued at the
+            // restart; a stall of the offering thread past their due times lets the presenter show them first, so
+            // the case repeats until a restart found at least two (the first try, unless the machine is stalling;
+            // 60 s is a hang). It used to assert '2 dropped' after one try.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            ReferenceOutput.Stats before;
+            ReferenceOutput.Stats s;
+            do {
+                before = out.stats();
+                for (int i = 0; i < 3; i++) {
+                    out.offer(flat(32, 18, 500, 512, 512, i).ptsNanos(i * 400_000_000L));
+                }
+                out.restart();
+                s = out.stats();
+                assertEquals(before.offered() + 3, s.offered());
+                assertTrue(s.offered() - s.presented() - s.dropped() <= 1,
+                        "at most the frame in hand is unaccounted: " + s);
+            } while (s.dropped() - before.dropped() < 2 && System.nanoTime() - deadline < 0);
+            assertTrue(s.dropped() - before.dropped() >= 2, "the queued frames were dropped: " + before + " -> " + s);
         }
     }
 

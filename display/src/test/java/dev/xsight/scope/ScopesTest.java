@@ -104,7 +104,7 @@ class ScopesTest {
         try (ScopeWorker w = new ScopeWorker(() -> ScopeWorker.cpu(new Scopes(8, 17, false)), s -> {
             calls.incrementAndGet();
             try {
-                release.await(5, TimeUnit.SECONDS);
+                release.await(60, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -114,7 +114,7 @@ class ScopesTest {
             assertFalse(w.submit(flat(8, 8, 100, 100, 100)));
             assertEquals(1, w.skipped());
             release.countDown();
-            assertTrue(done.await(5, TimeUnit.SECONDS));
+            assertTrue(done.await(60, TimeUnit.SECONDS));
             assertEquals(1, calls.get());
             assertEquals("CPU", w.backend());
         }
