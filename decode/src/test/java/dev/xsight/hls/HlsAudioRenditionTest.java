@@ -311,7 +311,10 @@ class HlsAudioRenditionTest {
     void failedAudioRenditionFallsBackToAudioMuxedInTheVariant() throws Exception {
         // Paced, so the first picture waits until the rendition has failed and every muxed block is metered.
         Played p = play(HlsOptions.of(server.uri("/muxed/master.m3u8")).withPaceVod(true));
-        assertEquals(50, p.recorder().pictures.size());
+        // Paced presentation drops a picture that a busy machine made late (stress-ng --cpu 8: 48 shown, 2 dropped):
+        // every one of the 50 is shown or counted as dropped.
+        assertEquals(50L, p.recorder().pictures.size() + (Long) p.counters().get("frames_dropped"),
+                p.counters().toString());
         assertEquals(1, p.recorder().errors.size(), "reported once: " + p.recorder().errors);
         assertInstanceOf(AudioRenditionException.class, p.recorder().errors.getFirst());
         assertEquals("Main", ((AudioRenditionException) p.recorder().errors.getFirst()).rendition().name());
