@@ -194,9 +194,6 @@ public final class ShellView extends BorderPane {
             detail.getStyleClass().add("source-detail");
             detail.setWrapText(true);
             detail.setMaxWidth(215);
-            // A long source name wraps instead of being cut at the panel's edge.
-            name.setWrapText(true);
-            name.setMaxWidth(215);
         }
 
         @Override
@@ -208,6 +205,11 @@ public final class ShellView extends BorderPane {
                 return;
             }
             name.setText(item.label());
+            // A name longer than the panel ends in an ellipsis; the whole of it shows on hover. (Wrapping it inside
+            // the list cell kept the list relaying out, and the tab headers beside it stopped taking clicks.)
+            if (name.getTooltip() == null || !item.label().equals(name.getTooltip().getText())) {
+                name.setTooltip(new javafx.scene.control.Tooltip(item.label()));
+            }
             if (!item.available()) {
                 getStyleClass().add("source-unavailable");
                 detail.setText(item.unavailableReason());

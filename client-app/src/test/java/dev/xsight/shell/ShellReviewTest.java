@@ -379,6 +379,11 @@ class ShellReviewTest {
         shell.review().opened().get(WAIT_S, TimeUnit.SECONDS);
         var template = dev.xsight.checklist.ChecklistTemplates.builtIn().getFirst();
         String item = template.items().getFirst().id();
+        // The session opening and the notes panel reaching the window are two steps (the panel is placed on the FX
+        // thread after the open completes): wait for the tab, not for a moment.
+        WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, () -> robot.lookup("Checklist").tryQuery().isPresent()
+                && robot.lookup("Checklist").query().isVisible());
+        WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("Checklist");
         robot.clickOn("#item-" + item + "-fail");
         robot.clickOn("#item-" + item + "-note").write("Hits at 01:00:01").type(KeyCode.ENTER);
