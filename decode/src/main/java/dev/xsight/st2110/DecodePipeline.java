@@ -89,6 +89,7 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
     private static final long WARMUP_BUDGET_NANOS = 1_500_000_000L;
     private static final int WARMUP_MAX_ROUNDS = 400;
     private volatile int warmupRounds;
+    private final int warmupThreads;
     private byte[] concealScratch = new byte[0];
     private int concealPos;
 
@@ -139,23 +140,25 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
         deliveryThread = new Thread(this::deliverLoop, "st2110-deliver");
         deliveryThread.setDaemon(true);
         deliveryThread.start();
-        if (!lossless) {
-            // A live stream cannot wait for the JIT: compile the decoder's hot loops before the first picture (the
-            // first task of the decode thread; pictures arriving meanwhile queue behind it).
-            int threads = decoderThreads;
-            decodeThread.execute(() -> warmUp(pf, threads));
-        }
+        this.warmupThreads = decoderThreads;
     }
 
-    private void warmUp(PixelFormat pf, int threads) {
+    /**
+     * Compiles the decoder's hot loops before the first picture, on the calling thread (up to about 1.5 s): call it
+     * before the stream's sockets open. A live stream cannot wait for the JIT: started cold, the first second of
+     * pictures is decoded by the interpreter, falls behind, and is dropped. Run while packets already arrive (on the
+     * decode thread, first tried), the warm-up itself delayed them and the sockets overflowed, so it runs before.
+     */
+    public void warmUp() {
         long t0 = System.nanoTime();
-        int rounds = dev.xsight.jpegxs.DecoderWarmup.run(pf, threads, WARMUP_BUDGET_NANOS, WARMUP_MAX_ROUNDS);
+        int rounds = dev.xsight.jpegxs.DecoderWarmup.run(frames.format(), warmupThreads, WARMUP_BUDGET_NANOS,
+                WARMUP_MAX_ROUNDS);
         warmupRounds = rounds;
         LOG.log(System.Logger.Level.DEBUG, "decoder warmed up: {0} rounds in {1} ms", rounds,
                 (System.nanoTime() - t0) / 1_000_000);
     }
 
-    /** Decoder warm-up rounds run at start (0 for a replay, or a format the encoder cannot make). */
+    /** Decoder warm-up rounds run by {@link #warmUp()} (0 before, or for a format the encoder cannot make). */
     public int warmupRounds() {
         return warmupRounds;
     }

@@ -97,6 +97,10 @@ public final class St2110Source implements FrameSource {
         pipeline = new DecodePipeline(f, options.decoderThreads(), (int) Math.min(max, raw),
                 RtpTimecode.forRate(f.rate(), zoneOffsetSeconds), counters, listener, replaying,
                 replaying ? DecodePipeline.ARRIVAL_IS_UTC : DecodePipeline.SYSTEM_CLOCK);
+        if (!replaying) {
+            // Before the sockets open: the first pictures then meet compiled code (see DecodePipeline.warmUp).
+            pipeline.warmUp();
+        }
         try {
             if (replaying) {
                 DecodePipeline p = pipeline;
