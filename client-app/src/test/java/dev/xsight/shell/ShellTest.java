@@ -51,6 +51,8 @@ class ShellTest {
         assertTrue(first.compareTo(Timecode.parse("01:00:00;00")) >= 0, "demo starts at 01:00:00;00, got " + first);
         assertTrue(first.dropFrame(), "59.94 demo counts drop-frame");
         assertEquals("1920x1080p59.94 4:2:2 10-bit BT.709 narrow", text(robot, "#format"));
+        // The health line is refreshed on its own tick, not with each frame: wait for its first refresh.
+        WaitForAsyncUtils.waitFor(HANG_S, TimeUnit.SECONDS, () -> !text(robot, "#health").isEmpty());
         assertTrue(text(robot, "#health").startsWith("demo 59.94 fps"), text(robot, "#health"));
         assertEquals("Demo bars 1080p59.94", text(robot, "#source-title"));
     }
