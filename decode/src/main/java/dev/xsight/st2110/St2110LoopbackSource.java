@@ -47,6 +47,13 @@ public final class St2110LoopbackSource implements FrameSource {
 
     public St2110LoopbackSource(FrameSource upstream, dev.xsight.media.PixelFormat format, int width, int height,
             FrameRate rate, PacketMode mode, double bitsPerPixel) {
+        this(upstream, null, null, null, format, width, height, rate, mode, bitsPerPixel);
+    }
+
+    /** Exactly one of {@code upstream} (live encode) and {@code producer} + {@code loop} (loop mode) is given. */
+    private St2110LoopbackSource(FrameSource upstream, String loopName, LongFunction<Frame> producer,
+            EncodedLoop loop, dev.xsight.media.PixelFormat format, int width, int height, FrameRate rate,
+            PacketMode mode, double bitsPerPixel) {
         this.upstream = upstream;
         this.format = format;
         this.width = width;
@@ -54,24 +61,9 @@ public final class St2110LoopbackSource implements FrameSource {
         this.rate = rate;
         this.mode = mode;
         this.bitsPerPixel = bitsPerPixel;
-        this.producer = null;
-        this.loopName = null;
-        this.loop = null;
-    }
-
-    private St2110LoopbackSource(String name, LongFunction<Frame> producer, int pictures,
-            dev.xsight.media.PixelFormat format, int width, int height, FrameRate rate, PacketMode mode,
-            double bitsPerPixel) {
-        this.upstream = null;
-        this.format = format;
-        this.width = width;
-        this.height = height;
-        this.rate = rate;
-        this.mode = mode;
-        this.bitsPerPixel = bitsPerPixel;
         this.producer = producer;
-        this.loopName = name;
-        this.loop = new EncodedLoop(pictures);
+        this.loopName = loopName;
+        this.loop = loop;
     }
 
     /**
@@ -81,7 +73,8 @@ public final class St2110LoopbackSource implements FrameSource {
     public static St2110LoopbackSource looping(String name, LongFunction<Frame> producer, int pictures,
             dev.xsight.media.PixelFormat format, int width, int height, FrameRate rate, PacketMode mode,
             double bitsPerPixel) {
-        return new St2110LoopbackSource(name, producer, pictures, format, width, height, rate, mode, bitsPerPixel);
+        return new St2110LoopbackSource(null, name, producer, new EncodedLoop(pictures), format, width, height, rate,
+                mode, bitsPerPixel);
     }
 
     @Override
