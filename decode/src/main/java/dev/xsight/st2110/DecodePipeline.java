@@ -88,8 +88,6 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
     /** Warm-up before the first picture: at most this long, and this many rounds of a small picture. */
     private static final long WARMUP_BUDGET_NANOS = 1_500_000_000L;
     private static final int WARMUP_MAX_ROUNDS = 400;
-    private volatile int warmupRounds;
-    private final int warmupThreads;
     private byte[] concealScratch = new byte[0];
     private int concealPos;
 
@@ -140,7 +138,6 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
         deliveryThread = new Thread(this::deliverLoop, "st2110-deliver");
         deliveryThread.setDaemon(true);
         deliveryThread.start();
-        this.warmupThreads = decoderThreads;
     }
 
     /**
@@ -151,16 +148,10 @@ public final class DecodePipeline implements Depacketizer.PictureSink, AutoClose
      */
     public void warmUp() {
         long t0 = System.nanoTime();
-        int rounds = dev.xsight.jpegxs.DecoderWarmup.run(frames.format(), warmupThreads, WARMUP_BUDGET_NANOS,
+        int rounds = dev.xsight.jpegxs.DecoderWarmup.run(frames.format(), decoder.threads(), WARMUP_BUDGET_NANOS,
                 WARMUP_MAX_ROUNDS);
-        warmupRounds = rounds;
         LOG.log(System.Logger.Level.DEBUG, "decoder warmed up: {0} rounds in {1} ms", rounds,
                 (System.nanoTime() - t0) / 1_000_000);
-    }
-
-    /** Decoder warm-up rounds run by {@link #warmUp()} (0 before, or for a format the encoder cannot make). */
-    public int warmupRounds() {
-        return warmupRounds;
     }
 
     @Override

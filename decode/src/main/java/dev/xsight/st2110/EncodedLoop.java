@@ -18,8 +18,8 @@ public final class EncodedLoop {
     public static final int MAX_PICTURES = 240;
 
     private final int count;
+    /** Each exactly its codestream's length. */
     private final byte[][] pictures;
-    private final int[] lengths;
     private final AtomicInteger encoded = new AtomicInteger();
 
     /** @param count pictures in the loop, 1..{@link #MAX_PICTURES} */
@@ -29,7 +29,6 @@ public final class EncodedLoop {
         }
         this.count = count;
         this.pictures = new byte[count][];
-        this.lengths = new int[count];
     }
 
     /**
@@ -52,7 +51,6 @@ public final class EncodedLoop {
                 f.release();
             }
             pictures[i] = Arrays.copyOf(scratch, n);
-            lengths[i] = n;
             encoded.set(i + 1);
         }
         return true;
@@ -80,6 +78,6 @@ public final class EncodedLoop {
 
     /** Its length in bytes. */
     public int length(long i) {
-        return lengths[(int) Math.floorMod(i, (long) count)];
+        return picture(i).length;
     }
 }
