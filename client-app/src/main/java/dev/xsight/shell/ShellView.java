@@ -205,8 +205,7 @@ public final class ShellView extends BorderPane {
                 return;
             }
             name.setText(item.label());
-            // A name longer than the panel ends in an ellipsis; the whole of it shows on hover. (Wrapping it inside
-            // the list cell kept the list relaying out, and the tab headers beside it stopped taking clicks.)
+            // A name longer than the panel ends in an ellipsis; the whole of it shows on hover.
             if (name.getTooltip() == null || !item.label().equals(name.getTooltip().getText())) {
                 name.setTooltip(new javafx.scene.control.Tooltip(item.label()));
             }
@@ -359,7 +358,6 @@ public final class ShellView extends BorderPane {
         health.getStyleClass().add("health-ok");
         Label fps = figure("fps", vm.fpsProperty(), "figure-mono");
         Label marks = new Label();
-        marks.setId("marks");
         marks.getStyleClass().add("figure-mono");
         // Two short lines instead of one long one, so the marks never squeeze the health figures out.
         marks.textProperty().bind(Bindings.createStringBinding(
@@ -368,20 +366,18 @@ public final class ShellView extends BorderPane {
                 vm.markInProperty(), vm.markOutProperty(), vm.markers()));
         // What must always be readable keeps its full width (timecode, marks, display rate); the source format and
         // the stream health wrap onto a second line instead of being cut, the health taking the room that is left.
-        marks.setMinWidth(Region.USE_PREF_SIZE);
-        fps.setMinWidth(Region.USE_PREF_SIZE);
         format.setWrapText(true);
         format.setMinWidth(150);
         format.setPrefWidth(190);
         health.setWrapText(true);
         health.setMinWidth(200);
         health.setMaxWidth(Double.MAX_VALUE);
-        Node healthBlock = block("STREAM HEALTH", health);
+        VBox healthBlock = block("STREAM HEALTH", health);
         HBox.setHgrow(healthBlock, Priority.ALWAYS);
-        Node marksBlock = block("MARKS", marks);
-        Node fpsBlock = block("DISPLAY", fps);
-        ((Region) marksBlock).setMinWidth(Region.USE_PREF_SIZE);
-        ((Region) fpsBlock).setMinWidth(Region.USE_PREF_SIZE);
+        VBox marksBlock = block("MARKS", marks);
+        VBox fpsBlock = block("DISPLAY", fps);
+        marksBlock.setMinWidth(Region.USE_PREF_SIZE);
+        fpsBlock.setMinWidth(Region.USE_PREF_SIZE);
         HBox bar = new HBox(tc, block("SOURCE FORMAT", format), healthBlock, marksBlock, fpsBlock);
         bar.getStyleClass().add("bottom-bar");
         Label status = new Label();
@@ -410,7 +406,7 @@ public final class ShellView extends BorderPane {
         return l;
     }
 
-    private static Node block(String caption, Label value) {
+    private static VBox block(String caption, Label value) {
         Label c = new Label(caption);
         c.getStyleClass().add("caption");
         VBox box = new VBox(2, c, value);
