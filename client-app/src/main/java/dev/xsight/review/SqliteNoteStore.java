@@ -71,7 +71,10 @@ public final class SqliteNoteStore implements NoteStore {
                         template_id TEXT NOT NULL, item_id TEXT NOT NULL,
                         verdict TEXT NOT NULL CHECK (verdict IN ('UNCHECKED', 'PASS', 'FAIL', 'NOT_APPLICABLE')),
                         note TEXT NOT NULL, author TEXT NOT NULL, edited_ms INTEGER NOT NULL,
-                        PRIMARY KEY (template_id, item_id))"""));
+                        PRIMARY KEY (template_id, item_id))"""),
+            List.of("""
+                    CREATE TABLE shared_outbox (
+                        message_id TEXT PRIMARY KEY, payload BLOB NOT NULL, queued_ms INTEGER NOT NULL)"""));
 
     /** The schema version this build writes. */
     public static final int SCHEMA_VERSION = MIGRATIONS.size();
@@ -447,6 +450,52 @@ public final class SqliteNoteStore implements NoteStore {
             conn.commit();
         } catch (SQLException ex) {
             throw failed("mark checklist item", ex);
+        }
+    }
+
+    /**
+     * Keeps an event of a shared session that the server has not acknowledged yet (see
+     * {@code dev.xsight.session.SharedSession}), durably: a note made offline survives a restart. Queuing the same
+     * message id twice keeps the first.
+     */
+    public synchronized void queueShared(String messageId, byte[] payload) {
+        ensureOpen();
+        try (PreparedStatement ps = conn.prepareStatement("INSERT OR IGNORE INTO shared_outbox VALUES (?, ?, ?)")) {
+            ps.setString(1, messageId);
+            ps.setBytes(2, payload);
+            ps.setLong(3, System.currentTimeMillis());
+            ps.executeUpdate();
+            conn.commit();
+        } catch (SQLException e) {
+            throw failed("queue shared event " + messageId, e);
+        }
+    }
+
+    /** Forgets a queued shared-session event once the server acknowledged (or refused) it. */
+    public synchronized void dequeueShared(String messageId) {
+        ensureOpen();
+        try (PreparedStatement ps = conn.prepareStatement("DELETE FROM shared_outbox WHERE message_id = ?")) {
+            ps.setString(1, messageId);
+            ps.executeUpdate();
+            conn.commit();
+        } catch (SQLException e) {
+            throw failed("clear shared event " + messageId, e);
+        }
+    }
+
+    /** The queued shared-session events, oldest first. */
+    public synchronized List<byte[]> queuedShared() {
+        ensureOpen();
+        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT payload FROM shared_outbox ORDER BY queued_ms, rowid")) {
+            List<byte[]> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(rs.getBytes(1));
+            }
+            conn.commit();
+            return out;
+        } catch (SQLException e) {
+            throw failed("read queued shared events", e);
         }
     }
 
