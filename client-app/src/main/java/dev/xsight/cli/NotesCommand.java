@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,14 +38,22 @@ final class NotesCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** {@code notes add}: one note, acknowledged (id printed) only after it is committed to disk. */
+    /** {@code notes add}: one note, acknowledged (id printed) only after it is committed to disk or the server. */
     @Command(name = "add", mixinStandardHelpOptions = true,
-            description = "Add a note; prints its id once it is durably stored. Creates the session file if needed.")
+            description = "Add a note; prints its id once it is durably stored (in the session file, or acknowledged"
+                    + " by the shared session's server). Creates the session file if needed.")
     static final class Add implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @Option(names = "--db", required = true, description = "Session file.")
+        @Option(names = "--db", description = "Session file (or --server and --session).")
         Path db;
+        @Mixin
+        SessionServerOptions shared;
+        @Option(names = "--id", description = "The note's id (a UUID); adding the same id again is acknowledged "
+                + "once and stored once.")
+        String id;
+        @Option(names = "--drop-frame", description = "Timecodes count drop-frame (29.97/59.94); also implied by ';'.")
+        boolean dropFrame;
         @Option(names = "--rate", required = true, description = "Session frame rate, e.g. 24000/1001, 25, 29.97.")
         String rate;
         @Option(names = "--tc", required = true, description = "Timecode in, HH:MM:SS:FF (HH:MM:SS;FF drop-frame).")
@@ -64,10 +73,23 @@ final class NotesCommand implements Runnable {
         String source;
 
         @Override
-        public Integer call() {
+        public Integer call() throws Exception {
             FrameRate r = FrameRate.parse(rate);
             Timecode in = Timecode.parse(tc == null ? null : tc.trim(), r);
             Severity sev = Severity.parse(severity);
+            if (shared.given()) {
+                Session s = Session.ofRate(r, dropFrame || in.dropFrame());
+                in = s.parseTimecode(tc);
+                Timecode out = outTc == null ? in : s.parseTimecode(outTc);
+                Note n = withId(Note.create(in, out, sev, QcTaxonomy.builtIn().canonical(category), text, author,
+                        source), id).checkedFor(s);
+                SharedNotes.add(shared, n, r);
+                PrintWriter w = spec.commandLine().getOut();
+                w.println(n.id());
+                w.flush();
+                return 0;
+            }
+            requireDb(db, shared);
             try (SqliteNoteStore store = SqliteNoteStore.openOrCreate(db, Session.ofRate(r, in.dropFrame()))) {
                 Session s = store.session();
                 if (!s.rate().equals(r)) {
@@ -76,7 +98,8 @@ final class NotesCommand implements Runnable {
                 }
                 in = s.parseTimecode(tc);
                 Timecode out = outTc == null ? in : s.parseTimecode(outTc);
-                Note n = Note.create(in, out, sev, QcTaxonomy.builtIn().canonical(category), text, author, source);
+                Note n = withId(Note.create(in, out, sev, QcTaxonomy.builtIn().canonical(category), text, author,
+                        source), id);
                 store.add(n);
                 PrintWriter w = spec.commandLine().getOut();
                 w.println(n.id());
@@ -87,22 +110,37 @@ final class NotesCommand implements Runnable {
     }
 
     /** {@code notes list}. */
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the notes of a session file.")
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "List the notes of a session file, or of a whole shared session.")
     static final class ListNotes implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @Option(names = "--db", required = true, description = "Session file.")
+        @Option(names = "--db", description = "Session file (or --server and --session).")
         Path db;
+        @Mixin
+        SessionServerOptions shared;
         @Option(names = "--json", description = "All notes as a JSON array (frame grabs left out).")
         boolean json;
 
         @Override
         public Integer call() throws Exception {
+            if (shared.given()) {
+                SharedNotes.Snapshot snap = SharedNotes.read(shared);
+                print(snap.notes(), snap.session());
+                return 0;
+            }
+            requireDb(db, shared);
             try (SqliteNoteStore store = SqliteNoteStore.open(db)) {
-                List<Note> notes = store.list();
+                print(store.list(), store.session());
+            }
+            return 0;
+        }
+
+        private void print(List<Note> notes, Session session) {
+            {
                 PrintWriter w = spec.commandLine().getOut();
                 if (json) {
-                    w.println(NoteJson.toArray(notes, store.session(), false).toPrettyString());
+                    w.println(NoteJson.toArray(notes, session, false).toPrettyString());
                 } else {
                     for (Note n : notes) {
                         w.printf("%s  %s-%s  %-7s %-9s %-15s %s%s%n", n.id(), n.tcIn(), n.tcOut(),
@@ -112,18 +150,20 @@ final class NotesCommand implements Runnable {
                 }
                 w.flush();
             }
-            return 0;
         }
     }
 
     /** {@code notes export}. */
     @Command(name = "export", mixinStandardHelpOptions = true,
-            description = "Export all notes (atomically: temporary file, then rename).")
+            description = "Export all notes of a session file or a shared session (atomically: temporary file, then "
+                    + "rename).")
     static final class Export implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @Option(names = "--db", required = true, description = "Session file.")
+        @Option(names = "--db", description = "Session file (or --server and --session).")
         Path db;
+        @Mixin
+        SessionServerOptions shared;
         @Option(names = "--format", required = true,
                 description = "csv, json, edl, resolve-edl, avid, otio or pdf.")
         String format;
@@ -136,6 +176,15 @@ final class NotesCommand implements Runnable {
             if (!f.canWrite()) {
                 throw new IllegalArgumentException("format " + f.cliName() + " can be imported, not exported");
             }
+            if (shared.given()) {
+                SharedNotes.Snapshot snap = SharedNotes.read(shared);
+                NoteExport.write(f, snap.session(), snap.notes(), out);
+                PrintWriter w = spec.commandLine().getOut();
+                w.println("exported " + snap.notes().size() + " notes to " + out);
+                w.flush();
+                return 0;
+            }
+            requireDb(db, shared);
             try (SqliteNoteStore store = SqliteNoteStore.open(db)) {
                 List<Note> notes = store.list();
                 NoteExport.write(f, store.session(), notes, out);
@@ -201,6 +250,22 @@ final class NotesCommand implements Runnable {
                 err.flush();
             }
             return 0;
+        }
+    }
+
+    /** {@code n} with the given id instead of its fresh one (when {@code id} is given). */
+    static Note withId(Note n, String id) {
+        if (id == null) {
+            return n;
+        }
+        return new Note(id.trim(), n.source(), n.tcIn(), n.tcOut(), n.category(), n.severity(), n.text(), n.author(),
+                n.status(), n.created(), n.edited(), n.frameGrab(), n.drawings());
+    }
+
+    static void requireDb(Path db, SessionServerOptions shared) {
+        if (db == null) {
+            throw new IllegalArgumentException("name a session file with --db, or a shared session with --server and"
+                    + " --session");
         }
     }
 }

@@ -8,6 +8,13 @@ import dev.xsight.media.Timecode;
  */
 public interface SessionListener {
 
+    /**
+     * Every message that was in the stream when this client joined has been applied; {@link SharedSession#notes()}
+     * now shows the session as it stood, and what follows is live. Called once, before the first live event.
+     */
+    default void onCaughtUp(SharedSession session) {
+    }
+
     /** A note event changed the visible notes (added, changed or deleted), ours or another reviewer's. */
     default void onNote(NoteLedger.Applied applied) {
     }

@@ -147,7 +147,7 @@ public final class SharedSession implements AutoCloseable {
             }
             joinSequence = info.getStreamState().getLastSequence();
             if (joinSequence == 0) {
-                caughtUp.countDown();
+                markCaughtUp();
             }
             jetStream = connection.jetStream();
             consumer = connection.getStreamContext(name.streamName())
@@ -221,8 +221,8 @@ public final class SharedSession implements AutoCloseable {
             listener.onUnreadable(seq, e.getMessage());
         } finally {
             lastSequence = seq;
-            if (seq >= joinSequence) {
-                caughtUp.countDown();
+            if (seq >= joinSequence && caughtUp.getCount() > 0) {
+                markCaughtUp();
             }
         }
     }
@@ -260,6 +260,11 @@ public final class SharedSession implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalArgumentException("not JSON: " + e.getMessage(), e);
         }
+    }
+
+    private void markCaughtUp() {
+        listener.onCaughtUp(this);
+        caughtUp.countDown();
     }
 
     /**

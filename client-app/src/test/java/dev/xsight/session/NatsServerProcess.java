@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * its store in a folder of the test, so {@link #kill()} (SIGKILL) and {@link #start()} again keep the streams.
  * Optionally TLS (certificates from {@link TestCa}) and users with subject permissions.
  */
-final class NatsServerProcess implements AutoCloseable {
+public final class NatsServerProcess implements AutoCloseable {
     private final Path dir;
     private final int port;
     private final String extraConfig;
@@ -29,13 +29,13 @@ final class NatsServerProcess implements AutoCloseable {
     }
 
     /** Starts a server with JetStream whose config has {@code extraConfig} (tls/authorization blocks) added. */
-    static NatsServerProcess start(Path dir, String extraConfig) throws Exception {
+    public static NatsServerProcess start(Path dir, String extraConfig) throws Exception {
         NatsServerProcess s = new NatsServerProcess(dir, freePort(), extraConfig);
         s.start();
         return s;
     }
 
-    static NatsServerProcess start(Path dir) throws Exception {
+    public static NatsServerProcess start(Path dir) throws Exception {
         return start(dir, "");
     }
 
@@ -51,7 +51,7 @@ final class NatsServerProcess implements AutoCloseable {
         return null;
     }
 
-    void start() throws Exception {
+    public void start() throws Exception {
         Path conf = dir.resolve("nats.conf");
         Files.createDirectories(dir.resolve("store"));
         Files.writeString(conf, "listen: 127.0.0.1:" + port + "\n"
@@ -72,16 +72,16 @@ final class NatsServerProcess implements AutoCloseable {
         }
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    String url(String scheme) {
+    public String url(String scheme) {
         return scheme + "://127.0.0.1:" + port;
     }
 
     /** SIGKILL, as a crash or an operator's kill -9: no goodbye to clients. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
     }
