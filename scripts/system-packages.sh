@@ -19,8 +19,10 @@ XSIGHT_DEMO_PACKAGES=(
 XSIGHT_PACKAGE_PACKAGES=(fakeroot binutils)
 # ./monitor test: everything the demo needs (the shell and GL tests open real windows on Xvfb), the ffmpeg tool that
 # builds the HLS test streams, the packaging tools (the .deb is built and installed by a test), iproute2 (ip, tc)
-# for the impaired-network test.
-XSIGHT_TEST_PACKAGES=("${XSIGHT_XVFB_PACKAGES[@]}" "${XSIGHT_DEMO_PACKAGES[@]}" ffmpeg "${XSIGHT_PACKAGE_PACKAGES[@]}" iproute2)
+# for the impaired-network test, nats-server (the shared-session tests run a real one) and openssl (they make a test
+# CA for TLS).
+XSIGHT_TEST_PACKAGES=("${XSIGHT_XVFB_PACKAGES[@]}" "${XSIGHT_DEMO_PACKAGES[@]}" ffmpeg "${XSIGHT_PACKAGE_PACKAGES[@]}" iproute2
+  nats-server openssl)
 
 xsight_installed() {
   dpkg-query -W -f='${Status}\n' "$1" 2>/dev/null | grep -q "install ok installed"

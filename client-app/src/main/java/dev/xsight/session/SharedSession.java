@@ -141,9 +141,18 @@ public final class SharedSession implements AutoCloseable {
                 if (e.getApiErrorCode() != 10059) { // stream not found
                     throw e;
                 }
-                info = jsm.addStream(StreamConfiguration.builder().name(name.streamName())
-                        .subjects(name.allSubjects()).storageType(StorageType.File)
-                        .duplicateWindow(DUPLICATE_WINDOW).build());
+                try {
+                    info = jsm.addStream(StreamConfiguration.builder().name(name.streamName())
+                            .subjects(name.allSubjects()).storageType(StorageType.File)
+                            .duplicateWindow(DUPLICATE_WINDOW).build());
+                } catch (IOException timeout) {
+                    if (refused("$JS.API.STREAM.CREATE")) {
+                        throw new SessionException(SessionException.Kind.PERMISSION_DENIED, "permission denied: "
+                                + "session " + name + " does not exist on " + server.displayUrl() + " and "
+                                + me.name() + " may not create it (a driver's account creates sessions)", timeout);
+                    }
+                    throw timeout;
+                }
             }
             joinSequence = info.getStreamState().getLastSequence();
             if (joinSequence == 0) {
@@ -159,10 +168,23 @@ public final class SharedSession implements AutoCloseable {
                     ? SessionException.Kind.PERMISSION_DENIED : SessionException.Kind.INVALID,
                     "session " + name + " on " + server.displayUrl() + ": " + e.getErrorDescription(), e);
         } catch (IOException e) {
+            synchronized (lock) {
+                if (!refusals.isEmpty()) {
+                    throw new SessionException(SessionException.Kind.PERMISSION_DENIED, "permission denied: "
+                            + me.name() + " may not read session " + name + " on " + server.displayUrl()
+                            + " (the server refused " + refusals.get(0) + ")", e);
+                }
+            }
             throw classify(e, "session " + name + " on " + server.displayUrl());
         }
         presence(true);
         retry.scheduleWithFixedDelay(this::publishOutbox, 0, 500, TimeUnit.MILLISECONDS);
+    }
+
+    private boolean refused(String subjectPrefix) {
+        synchronized (lock) {
+            return refusals.stream().anyMatch(r -> r.startsWith(subjectPrefix));
+        }
     }
 
     private Options options() {
@@ -501,13 +523,15 @@ public final class SharedSession implements AutoCloseable {
             }
             String subject = error.substring(error.indexOf(PERMISSION_VIOLATION) + PERMISSION_VIOLATION.length())
                     .replace("\"", "").replace("'", "").trim();
+            synchronized (lock) {
+                refusals.add(subject);
+            }
             listener.onRefused(subject, error);
             if (!subject.equals(name.subject("notes"))) {
                 return;
             }
             List<Pending> refused;
             synchronized (lock) {
-                refusals.add(error);
                 refused = new ArrayList<>(outbox.values());
                 outbox.clear();
             }

@@ -19,18 +19,34 @@ import java.util.concurrent.TimeUnit;
 public final class NatsServerProcess implements AutoCloseable {
     private final Path dir;
     private final int port;
-    private final String extraConfig;
+    private final String config;
     private Process process;
 
-    private NatsServerProcess(Path dir, int port, String extraConfig) {
+    private NatsServerProcess(Path dir, int port, String config) {
         this.dir = dir;
         this.port = port;
-        this.extraConfig = extraConfig;
+        this.config = config;
     }
 
     /** Starts a server with JetStream whose config has {@code extraConfig} (tls/authorization blocks) added. */
     public static NatsServerProcess start(Path dir, String extraConfig) throws Exception {
-        NatsServerProcess s = new NatsServerProcess(dir, freePort(), extraConfig);
+        int port = freePort();
+        Files.createDirectories(dir.resolve("store"));
+        NatsServerProcess s = new NatsServerProcess(dir, port, "listen: 127.0.0.1:" + port + "\n"
+                + "jetstream { store_dir: \"" + dir.resolve("store") + "\" }\n" + extraConfig + "\n");
+        s.start();
+        return s;
+    }
+
+    /**
+     * Starts a server with a whole configuration of its own; {@code configFor} gets the free port and the store
+     * folder to put in it.
+     */
+    static NatsServerProcess startWithConfig(Path dir, java.util.function.BiFunction<Integer, Path, String> configFor)
+            throws Exception {
+        int port = freePort();
+        Files.createDirectories(dir.resolve("store"));
+        NatsServerProcess s = new NatsServerProcess(dir, port, configFor.apply(port, dir.resolve("store")));
         s.start();
         return s;
     }
@@ -53,9 +69,7 @@ public final class NatsServerProcess implements AutoCloseable {
 
     public void start() throws Exception {
         Path conf = dir.resolve("nats.conf");
-        Files.createDirectories(dir.resolve("store"));
-        Files.writeString(conf, "listen: 127.0.0.1:" + port + "\n"
-                + "jetstream { store_dir: \"" + dir.resolve("store") + "\" }\n" + extraConfig + "\n");
+        Files.writeString(conf, config);
         process = new ProcessBuilder(List.of(executable(), "-c", conf.toString()))
                 .redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile()).start();
         // Ready when it accepts connections (an event, polled; a server that exits fails at once).
