@@ -189,7 +189,13 @@ public final class NoteLedger {
         if (out.toFrameCount(rate) < in.toFrameCount(rate)) {
             throw new IllegalArgumentException("note " + id + ": out " + out + " is before in " + in);
         }
-        Instant created = Instant.parse(f.get(Field.CREATED).text());
+        Instant created;
+        try {
+            created = Instant.parse(f.get(Field.CREATED).text());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("note " + id + ": created '" + f.get(Field.CREATED).text()
+                    + "' is not an ISO-8601 instant", e);
+        }
         Instant edited = editedMillis > 0 ? Instant.ofEpochMilli(editedMillis) : created;
         return new Note(id, text(f, Field.SOURCE), in, out, text(f, Field.CATEGORY),
                 Severity.parse(f.get(Field.SEVERITY).text()), text(f, Field.TEXT), text(f, Field.AUTHOR),

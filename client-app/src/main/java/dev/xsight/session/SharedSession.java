@@ -61,6 +61,8 @@ public final class SharedSession implements AutoCloseable {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Duration DUPLICATE_WINDOW = Duration.ofMinutes(10);
+    /** Most note events kept waiting while offline: memory stays bounded on a long disconnect. */
+    static final int MAX_QUEUED = 10_000;
     private static final String PERMISSION_VIOLATION = "Permissions Violation for Publish to";
 
     private final SessionServer server;
@@ -368,6 +370,11 @@ public final class SharedSession implements AutoCloseable {
             if (existing != null) {
                 return existing.done();
             }
+            if (outbox.size() >= MAX_QUEUED) {
+                return CompletableFuture.failedFuture(new SessionException(SessionException.Kind.NOT_ACKNOWLEDGED,
+                        MAX_QUEUED + " note changes already wait for " + server.displayUrl() + "; note " + e.noteId()
+                                + " was not queued (reconnect first, or work in a session file)", null));
+            }
             p = new Pending(e, new CompletableFuture<>(), new boolean[1]);
             outbox.put(e.messageId(), p);
             cache.ifPresent(c -> c.queue(e));
@@ -464,6 +471,20 @@ public final class SharedSession implements AutoCloseable {
         synchronized (lock) {
             return ledger.notes();
         }
+    }
+
+    /** Notes this client added that the server has not acknowledged yet (made offline, or in flight). */
+    public List<Note> queuedNotes() {
+        NoteLedger scratch = new NoteLedger();
+        synchronized (lock) {
+            for (Pending p : outbox.values()) {
+                if (p.event().type() == NoteEvent.Type.ADDED && ledger.get(p.event().noteId()).isEmpty()
+                        && !ledger.isDeleted(p.event().noteId())) {
+                    scratch.apply(p.event());
+                }
+            }
+        }
+        return scratch.notes();
     }
 
     /** The frame rate of a note's timecodes. */
