@@ -1,9 +1,9 @@
 package dev.xsight.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.xsight.hls.DemoHlsServer;
-import dev.xsight.hls.AudioLevels;
-import dev.xsight.hls.AudioRenditionException;
+import dev.xsight.hls.demo.DemoHlsServer;
+import dev.xsight.media.audio.AudioLevels;
+import dev.xsight.hls.audio.AudioRenditionException;
 import dev.xsight.hls.HlsOptions;
 import dev.xsight.hls.HlsSource;
 import dev.xsight.hls.RenditionChoice;

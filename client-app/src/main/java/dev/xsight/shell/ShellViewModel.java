@@ -49,8 +49,8 @@ public final class ShellViewModel implements AutoCloseable {
     private final StringProperty format = new SimpleStringProperty(this, "format", "no signal");
     private final StringProperty health = new SimpleStringProperty(this, "health", "");
     private final BooleanProperty healthOk = new SimpleBooleanProperty(this, "healthOk", true);
-    private final ObjectProperty<dev.xsight.hls.AudioLevels> audioLevels =
-            new SimpleObjectProperty<>(this, "audioLevels", dev.xsight.hls.AudioLevels.NONE);
+    private final ObjectProperty<dev.xsight.media.audio.AudioLevels> audioLevels =
+            new SimpleObjectProperty<>(this, "audioLevels", dev.xsight.media.audio.AudioLevels.NONE);
     private final StringProperty fps = new SimpleStringProperty(this, "fps", "–");
     private final StringProperty status = new SimpleStringProperty(this, "status", "Select a source");
     private final BooleanProperty frozen = new SimpleBooleanProperty(this, "frozen", false);
@@ -222,12 +222,12 @@ public final class ShellViewModel implements AutoCloseable {
     }
 
     /** The audio levels of a source that can be metered, else none (the meter hides). */
-    static dev.xsight.hls.AudioLevels levelsOf(FrameSource s) {
-        return s instanceof dev.xsight.hls.AudioMetering m ? m.audioLevels() : dev.xsight.hls.AudioLevels.NONE;
+    static dev.xsight.media.audio.AudioLevels levelsOf(FrameSource s) {
+        return s instanceof dev.xsight.media.audio.AudioMetering m ? m.audioLevels() : dev.xsight.media.audio.AudioLevels.NONE;
     }
 
     /** Per-channel audio levels of the primary source, refreshed four times a second. */
-    public ObjectProperty<dev.xsight.hls.AudioLevels> audioLevelsProperty() {
+    public ObjectProperty<dev.xsight.media.audio.AudioLevels> audioLevelsProperty() {
         return audioLevels;
     }
 

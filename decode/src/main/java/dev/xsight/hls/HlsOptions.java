@@ -1,5 +1,6 @@
 package dev.xsight.hls;
 
+import dev.xsight.hls.audio.AudioRenditionSelector;
 import java.net.URI;
 import java.time.Duration;
 

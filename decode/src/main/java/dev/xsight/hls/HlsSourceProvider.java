@@ -1,5 +1,8 @@
 package dev.xsight.hls;
 
+import dev.xsight.hls.playlist.PlaylistException;
+import dev.xsight.hls.playlist.PlaylistParser;
+import dev.xsight.hls.playlist.UriPolicy;
 import dev.xsight.media.FrameSource;
 import dev.xsight.media.SourceProvider;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package dev.xsight.hls;
 
+import dev.xsight.hls.playlist.Rendition;
+import dev.xsight.hls.playlist.Variant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -7,7 +9,7 @@ import java.util.Map;
  * Counters of one HLS source, written by its loader and decode threads and read by the health bar and the CLI.
  * Thread-safe (synchronized; touched a few times per segment and once per frame).
  */
-final class HlsStats {
+public final class HlsStats {
     private long bandwidth;
     private int variants;
     private String rendition = "";
@@ -39,7 +41,7 @@ final class HlsStats {
     private long audioRealigned;
     private Exception audioError;
 
-    synchronized void rendition(Variant v, int count) {
+    public synchronized void rendition(Variant v, int count) {
         variants = count;
         bandwidth = v == null ? 0 : v.bandwidth();
         rendition = v == null ? "media playlist" : v.describe();
@@ -51,7 +53,7 @@ final class HlsStats {
         audioSeparate = separate;
     }
 
-    synchronized void audioBlock(boolean late) {
+    public synchronized void audioBlock(boolean late) {
         if (late) {
             audioBlocksLate++;
         } else {
@@ -59,11 +61,11 @@ final class HlsStats {
         }
     }
 
-    synchronized void audioRealigned() {
+    public synchronized void audioRealigned() {
         audioRealigned++;
     }
 
-    synchronized void audioFailed(Exception e) {
+    public synchronized void audioFailed(Exception e) {
         audioError = e;
     }
 
@@ -71,29 +73,29 @@ final class HlsStats {
         return audioError;
     }
 
-    synchronized void switches() {
+    public synchronized void switches() {
         switches++;
     }
 
-    synchronized void segmentLoaded(long size, long estimate) {
+    public synchronized void segmentLoaded(long size, long estimate) {
         segments++;
         bytes += size;
         throughputBps = estimate;
     }
 
-    synchronized void segmentsSkipped(long n) {
+    public synchronized void segmentsSkipped(long n) {
         segmentsSkipped += n;
     }
 
-    synchronized void refreshFailures() {
+    public synchronized void refreshFailures() {
         refreshFailures++;
     }
 
-    synchronized void sequenceResets() {
+    public synchronized void sequenceResets() {
         sequenceResets++;
     }
 
-    synchronized void discontinuities() {
+    public synchronized void discontinuities() {
         discontinuities++;
     }
 
@@ -124,11 +126,11 @@ final class HlsStats {
         colorimetry = colour;
     }
 
-    synchronized void error(Exception e) {
+    public synchronized void error(Exception e) {
         error = e;
     }
 
-    synchronized Exception error() {
+    public synchronized Exception error() {
         return error;
     }
 

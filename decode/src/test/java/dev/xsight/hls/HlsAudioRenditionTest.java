@@ -6,10 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.xsight.hls.audio.AudioRenditionException;
+import dev.xsight.hls.audio.AudioTap;
+import dev.xsight.hls.demo.LoopbackHttpServer;
+import dev.xsight.hls.playlist.Rendition;
 import dev.xsight.media.Frame;
 import dev.xsight.media.FrameRate;
 import dev.xsight.media.FrameSource;
 import dev.xsight.media.Timecode;
+import dev.xsight.media.audio.AudioLevels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,6 +2,15 @@ package dev.xsight.hls;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.xsight.hls.fetch.RenditionSelector;
+import dev.xsight.hls.fetch.SegmentLoader;
+import dev.xsight.hls.fetch.ThroughputMeter;
+import dev.xsight.hls.playlist.MediaPlaylist;
+import dev.xsight.hls.playlist.PlaylistException;
+import dev.xsight.hls.playlist.PlaylistParser;
+import dev.xsight.hls.playlist.UriPolicy;
+import dev.xsight.hls.playlist.Variant;
+import dev.xsight.media.audio.AudioLevels;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
