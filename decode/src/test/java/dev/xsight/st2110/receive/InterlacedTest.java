@@ -91,7 +91,7 @@ class InterlacedTest {
                 intake.accept(s, 0);
             }
             intake.poll(clock + 10_000_000_000L, 1_000_000_000L);
-            assertTrue(pipeline.drain(30_000), "every picture decoded and delivered");
+            assertTrue(pipeline.awaitIdle(30_000), "every picture decoded and delivered");
         }
         // Frames 0, 1 and 3 are woven (frame 0 included: probation holds its first packet instead of dropping it).
         assertEquals(3, frames.size());

@@ -96,7 +96,7 @@ final class ReceiveRig implements AutoCloseable {
         clock += 10_000_000_000L;
         intake.poll(clock, 1_000_000_000L);
         clock += 1_000_000_000L;
-        assertTrue(pipeline.drain(60_000), "pipeline did not finish");
+        assertTrue(pipeline.awaitIdle(60_000), "pipeline did not finish");
     }
 
     @Override
