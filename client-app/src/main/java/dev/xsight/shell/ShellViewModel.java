@@ -147,8 +147,8 @@ public final class ShellViewModel implements AutoCloseable {
                     }
 
                     @Override
-                    public void onError(Exception error) {
-                        Platform.runLater(() -> status.set(s.name() + ": " + error.getMessage()));
+                    public void onError(dev.xsight.media.SourceException error) {
+                        Platform.runLater(() -> status.set(s.name() + ": " + error.describe()));
                     }
                 });
                 current = s;
@@ -200,25 +200,12 @@ public final class ShellViewModel implements AutoCloseable {
             FrameSource s = current;
             if (s != null) {
                 SourceHealth h = s.health();
-                health.set(healthLine(h));
+                health.set(h.summary());
                 healthOk.set(h.ok());
             }
             audioLevels.set(levelsOf(s));
         }
         sideBySide.pulse(nowNanos);
-    }
-
-    /**
-     * The health line: the source's summary, plus the HLS live offset (how far behind the live edge the picture
-     * is) when the source reports {@code live_offset_s} and its summary does not already say it
-     * ({@code HlsSource}'s own summary does, as {@code live -6.7 s}).
-     */
-    static String healthLine(SourceHealth h) {
-        Object offset = h.counters().get("live_offset_s");
-        if (offset instanceof Number n && !h.summary().contains("live -")) {
-            return h.summary() + String.format(Locale.ROOT, " · live -%.1f s", n.doubleValue());
-        }
-        return h.summary();
     }
 
     /** The audio levels of a source that can be metered, else none (the meter hides). */

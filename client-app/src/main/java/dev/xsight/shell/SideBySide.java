@@ -72,8 +72,8 @@ public final class SideBySide implements AutoCloseable {
                     }
 
                     @Override
-                    public void onError(Exception error) {
-                        Platform.runLater(() -> onError.accept(s.name() + ": " + error.getMessage()));
+                    public void onError(dev.xsight.media.SourceException error) {
+                        Platform.runLater(() -> onError.accept(s.name() + ": " + error.describe()));
                     }
                 });
                 source = s;
@@ -132,7 +132,7 @@ public final class SideBySide implements AutoCloseable {
             FrameSource s = source;
             if (s != null) {
                 SourceHealth h = s.health();
-                health.set(ShellViewModel.healthLine(h));
+                health.set(h.summary());
                 healthOk.set(h.ok());
             }
             audioLevels.set(s == null ? dev.xsight.media.audio.AudioLevels.NONE : ShellViewModel.levelsOf(s));

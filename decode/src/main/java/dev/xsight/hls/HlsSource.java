@@ -21,6 +21,7 @@ import dev.xsight.hls.playlist.Variant;
 import dev.xsight.media.Frame;
 import dev.xsight.media.FrameRate;
 import dev.xsight.media.FrameSource;
+import dev.xsight.media.SourceException;
 import dev.xsight.media.SourceHealth;
 import dev.xsight.media.Timecode;
 import dev.xsight.media.audio.AudioLevels;
@@ -117,7 +118,7 @@ public final class HlsSource implements FrameSource, AudioMetering {
         UriPolicy policy = UriPolicy.forOpened(options.uri());
         String refusal = policy.refusal(options.uri());
         if (refusal != null) {
-            throw new PlaylistException(options.uri(), 0, refusal);
+            throw new PlaylistException(SourceException.Kind.CONFIG, options.uri(), 0, refusal, null);
         }
         fetcher = new HlsFetcher(policy, options.timeout());
         speedControl = new LiveSpeedControl(options.targetLiveOffset().toNanos());
@@ -162,12 +163,12 @@ public final class HlsSource implements FrameSource, AudioMetering {
         if (refusal != null) {
             AudioRenditionException e = new AudioRenditionException(r, new PlaylistException(r.uri(), 0, refusal));
             stats.audioFailed(e);
-            listener.onError(e);
+            listener.onError(HlsErrors.of(e, true, options.uri()));
             return;
         }
         LOG.info("HLS audio rendition '{}' ({}) from {}", r.name(), r.language(), r.uri());
         AudioRenditionPlayer p = new AudioRenditionPlayer(r, fetcher, options, clock, audio, tap, stats,
-                e -> listener.onError(e));
+                e -> listener.onError(HlsErrors.of(e, true, options.uri())));
         audioPlayer = p;
         p.start();
     }
@@ -215,7 +216,7 @@ public final class HlsSource implements FrameSource, AudioMetering {
 
     @Override
     public SourceHealth health() {
-        return new SourceHealth(stats.ok(), stats.summary(), stats.counters());
+        return stats.health(options.uri(), finished);
     }
 
     private void decodeLoop() {
@@ -227,8 +228,7 @@ public final class HlsSource implements FrameSource, AudioMetering {
                     decodeRun(c, in);
                 } catch (FrameGrabber.Exception | RuntimeException e) {
                     LOG.warn("HLS decode of run {} failed: {}", c.run(), e.getMessage());
-                    listener.onError(new IOException("decoding segment " + c.segment().uri() + " failed: "
-                            + e.getMessage(), e));
+                    listener.onError(HlsErrors.decodeFailed(c.segment().uri(), e));
                     // Skip the rest of this run; carry on with the next one.
                     while (in.read(new byte[65536], 0, 65536) >= 0) {
                         // drain
@@ -238,7 +238,7 @@ public final class HlsSource implements FrameSource, AudioMetering {
             }
             if (c != null && c.isEnd() && c.error() != null) {
                 stats.error(c.error());
-                listener.onError(c.error());
+                listener.onError(HlsErrors.of(c.error(), false, options.uri()));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -2,7 +2,12 @@ package dev.xsight.hls;
 
 import dev.xsight.hls.playlist.Rendition;
 import dev.xsight.hls.playlist.Variant;
+import dev.xsight.media.SourceException;
+import dev.xsight.media.SourceHealth;
+import java.net.URI;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -195,13 +200,33 @@ public final class HlsStats {
         return m;
     }
 
-    synchronized String summary() {
+    /**
+     * The typed health: the variant and the audio rendition in play, how far behind live, and the errors.
+     *
+     * @param source the presentation, where an error names nothing more precise
+     * @param stopped whether the pictures have ended (an error then stopped the source)
+     */
+    synchronized SourceHealth health(URI source, boolean stopped) {
+        SourceException err = error == null ? null : HlsErrors.of(error, !stopped, source);
+        List<SourceHealth.Rendition> renditions = new ArrayList<>(2);
+        renditions.add(new SourceHealth.Rendition("video", rendition, null, bandwidth, null));
+        if (audioRendition != null) {
+            renditions.add(new SourceHealth.Rendition("audio", audioRendition.name(), audioRendition.language(), 0,
+                    audioError == null ? null : HlsErrors.of(audioError, true, source)));
+        }
+        SourceHealth.State state = err != null ? stopped ? SourceHealth.State.FAILED : SourceHealth.State.DEGRADED
+                : audioError != null ? SourceHealth.State.DEGRADED
+                : framesDecoded == 0 ? SourceHealth.State.STARTING : SourceHealth.State.OK;
+        double offset = live && !Double.isNaN(liveOffsetS) ? liveOffsetS : Double.NaN;
+        return new SourceHealth(state, detail(), framesDecoded, framesDropped, 0, Double.NaN, offset, List.of(),
+                renditions, err);
+    }
+
+    /** Format, rendition, audio and drops; the live offset and the errors are the typed health's to add. */
+    private String detail() {
         StringBuilder b = new StringBuilder();
         b.append(width > 0 ? width + "x" + height + " " + pixelFormat + " " + frameRate + " fps" : "starting");
         b.append(" · ").append(rendition);
-        if (live && !Double.isNaN(liveOffsetS)) {
-            b.append(String.format(java.util.Locale.ROOT, " · live -%.1f s", liveOffsetS));
-        }
         if (audioRendition != null) {
             b.append(" · audio ").append(audioRendition.name());
             if (audioRendition.language() != null) {
@@ -209,17 +234,6 @@ public final class HlsStats {
             }
         }
         b.append(" · ").append(framesDropped).append(" dropped");
-        if (error != null) {
-            b.append(" · ").append(error.getMessage());
-        }
-        if (audioError != null) {
-            b.append(" · ").append(audioError.getMessage()).append(" (picture only)");
-        }
         return b.toString();
-    }
-
-    /** False while the pictures or the chosen audio have failed. */
-    synchronized boolean ok() {
-        return error == null && audioError == null;
     }
 }

@@ -47,7 +47,7 @@ public final class FrameCollector implements FrameSource.FrameListener {
     }
 
     @Override
-    public void onError(Exception error) {
+    public void onError(dev.xsight.media.SourceException error) {
         errors.add(error);
     }
 

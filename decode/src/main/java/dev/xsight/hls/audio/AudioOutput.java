@@ -1,8 +1,8 @@
 package dev.xsight.hls.audio;
 
-import java.nio.ShortBuffer;
 import dev.xsight.media.audio.AudioLevels;
 import dev.xsight.media.audio.LevelWindow;
+import java.nio.ShortBuffer;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;

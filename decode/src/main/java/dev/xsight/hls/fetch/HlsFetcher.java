@@ -9,6 +9,7 @@ import dev.xsight.hls.playlist.PlaylistException;
 import dev.xsight.hls.playlist.PlaylistParser;
 import dev.xsight.hls.playlist.SegmentKey;
 import dev.xsight.hls.playlist.UriPolicy;
+import dev.xsight.media.SourceException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -117,8 +118,8 @@ public final class HlsFetcher implements AutoCloseable {
 
     private byte[] decrypt(SegmentKey key, byte[] iv, Fetched f) throws IOException, InterruptedException {
         if (key.method() != SegmentKey.Method.AES_128) {
-            throw new PlaylistException(f.uri(), 0, "SAMPLE-AES encryption is not supported (EXT-X-KEY on playlist "
-                    + "line " + key.line() + "); only METHOD=AES-128 is");
+            throw new PlaylistException(SourceException.Kind.CONFIG, f.uri(), 0, "SAMPLE-AES encryption is not "
+                    + "supported (EXT-X-KEY on playlist line " + key.line() + "); only METHOD=AES-128 is", null);
         }
         byte[] k = key(key);
         if (f.body().length % 16 != 0) {
@@ -148,7 +149,7 @@ public final class HlsFetcher implements AutoCloseable {
         for (int hop = 0; ; hop++) {
             String refusal = policy.refusal(current);
             if (refusal != null) {
-                throw new PlaylistException(current, 0, refusal);
+                throw new PlaylistException(SourceException.Kind.CONFIG, current, 0, refusal, null);
             }
             if ("file".equalsIgnoreCase(current.getScheme())) {
                 return new Fetched(current, readFile(current, range, maxBytes, what), System.nanoTime() - t0);
@@ -161,33 +162,37 @@ public final class HlsFetcher implements AutoCloseable {
             try {
                 r = http.send(rb.build(), HttpResponse.BodyHandlers.ofInputStream());
             } catch (java.net.http.HttpTimeoutException e) {
-                throw new PlaylistException(current, 0, what + " fetch timed out after " + timeout.toMillis() + " ms",
-                        e);
+                throw new PlaylistException(SourceException.Kind.NETWORK, current, 0,
+                        what + " fetch timed out after " + timeout.toMillis() + " ms", e);
             } catch (java.net.ConnectException e) {
-                throw new PlaylistException(current, 0, "cannot connect to fetch the " + what, e);
+                throw new PlaylistException(SourceException.Kind.NETWORK, current, 0,
+                        "cannot connect to fetch the " + what, e);
             }
             int status = r.statusCode();
             if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
                 r.body().close();
                 String location = r.headers().firstValue("Location").orElse(null);
                 if (location == null) {
-                    throw new PlaylistException(current, 0, "HTTP " + status + " redirect without a Location");
+                    throw new PlaylistException(SourceException.Kind.NETWORK, current, 0,
+                            "HTTP " + status + " redirect without a Location", null);
                 }
                 if (hop + 1 > MAX_REDIRECTS) {
-                    throw new PlaylistException(uri, 0, "more than " + MAX_REDIRECTS + " redirects (redirect loop?) "
-                            + "fetching the " + what + "; last Location: " + PlaylistParser.abbreviate(location));
+                    throw new PlaylistException(SourceException.Kind.NETWORK, uri, 0, "more than " + MAX_REDIRECTS
+                            + " redirects (redirect loop?) fetching the " + what + "; last Location: "
+                            + PlaylistParser.abbreviate(location), null);
                 }
                 try {
                     current = current.resolve(new URI(location));
                 } catch (java.net.URISyntaxException e) {
-                    throw new PlaylistException(current, 0, "bad redirect Location '"
-                            + PlaylistParser.abbreviate(location) + "'");
+                    throw new PlaylistException(SourceException.Kind.NETWORK, current, 0, "bad redirect Location '"
+                            + PlaylistParser.abbreviate(location) + "'", null);
                 }
                 continue;
             }
             try (InputStream in = r.body()) {
                 if (status / 100 != 2) {
-                    throw new PlaylistException(current, 0, "HTTP " + status + " fetching the " + what);
+                    throw new PlaylistException(SourceException.Kind.NETWORK, current, 0,
+                            "HTTP " + status + " fetching the " + what, null);
                 }
                 byte[] body = readCapped(in, maxBytes, current, what);
                 if (range != null && status == 200) {
@@ -230,7 +235,7 @@ public final class HlsFetcher implements AutoCloseable {
             }
             return readCapped(in, maxBytes, uri, what);
         } catch (NoSuchFileException e) {
-            throw new PlaylistException(uri, 0, what + " file not found");
+            throw new PlaylistException(SourceException.Kind.IO, uri, 0, what + " file not found", null);
         } catch (java.io.EOFException e) {
             throw new PlaylistException(uri, 0, what + " byte range is beyond the end of the file");
         }

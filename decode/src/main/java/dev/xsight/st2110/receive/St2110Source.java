@@ -1,6 +1,8 @@
 package dev.xsight.st2110.receive;
 
+import dev.xsight.capture.CaptureFormatException;
 import dev.xsight.media.FrameSource;
+import dev.xsight.media.SourceException;
 import dev.xsight.media.SourceHealth;
 import dev.xsight.st2110.PacketMode;
 import dev.xsight.st2110.RtpTimecode;
@@ -11,8 +13,8 @@ import dev.xsight.st2110.sdp.SessionDescription;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * An ST 2110-22 JPEG XS stream described by an SDP, as a {@link FrameSource}: receiver, depacketizer and decoder.
@@ -34,6 +36,7 @@ public final class St2110Source implements FrameSource {
     private AutoCloseable receiver;
     private volatile CaptureReplay replay;
     private boolean started;
+    private volatile SourceException lastError;
 
     public St2110Source(SessionDescription sdp, St2110Receiver.Options options, int zoneOffsetSeconds) {
         this(sdp, options, zoneOffsetSeconds, null);
@@ -125,7 +128,9 @@ public final class St2110Source implements FrameSource {
                 replay.finished().whenComplete((v, e) -> {
                     if (e != null) {
                         if (e instanceof IOException io) {
-                            listener.onError(io); // a broken capture: the frames before the damage were delivered
+                            // A broken capture: the frames before the damage were delivered.
+                            lastError = captureError(io);
+                            listener.onError(lastError);
                         }
                         ended.completeExceptionally(e);
                     } else {
@@ -166,30 +171,35 @@ public final class St2110Source implements FrameSource {
         return counters.snapshot();
     }
 
+    /** A capture that could not be read to its end: where in the file, and whether its bytes or the disk failed. */
+    private SourceException captureError(IOException e) {
+        if (e instanceof CaptureFormatException c) {
+            return SourceException.of(SourceException.Kind.FORMAT, capture + " offset " + c.offset(), false, c);
+        }
+        return SourceException.of(SourceException.Kind.IO, String.valueOf(capture), false, e);
+    }
+
     @Override
     public SourceHealth health() {
         StreamStatistics s = counters.snapshot();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("packets", s.packets());
-        m.put("lost", s.lost());
-        m.put("reordered", s.reordered());
-        m.put("duplicates", s.duplicates());
-        m.put("frames_complete", s.framesComplete());
-        m.put("frames_dropped", s.framesDropped());
-        m.put("frames_concealed", s.framesConcealed());
-        m.put("jitter_ms", s.jitterMs());
-        m.put("latency_p99_ms", s.latencyP99Ms());
-        m.put("bitrate_bps", s.bitrate());
+        List<SourceHealth.Leg> legs = new ArrayList<>(s.legs().size());
         // ST 2022-7: a leg that is down or failed leaves the stream unprotected; that is not ok either.
         boolean legsOk = true;
-        if (s.legs().size() > 1) {
-            m.put("legs", s.legSummary());
-            for (StreamStatistics.LegStatistics l : s.legs()) {
-                legsOk &= l.state() != LegState.DOWN && l.state() != LegState.FAILED;
-            }
+        for (int i = 0; i < s.legs().size(); i++) {
+            StreamStatistics.LegStatistics l = s.legs().get(i);
+            boolean up = l.state() != LegState.DOWN && l.state() != LegState.FAILED;
+            legsOk &= up || s.legs().size() == 1;
+            legs.add(new SourceHealth.Leg(String.valueOf((char) ('A' + i)), l.state().label(), up, l.packets(),
+                    l.lost(), l.duplicates(), l.jitterMs()));
         }
-        boolean ok = s.framesDropped() == 0 && s.framesConcealed() == 0 && legsOk;
-        return new SourceHealth(ok, sdp.format().rate().label() + " fps · " + s.summary(), m);
+        SourceException error = lastError;
+        SourceHealth.State state = error != null ? SourceHealth.State.FAILED
+                : s.framesDropped() == 0 && s.framesConcealed() == 0 && legsOk
+                        ? s.framesComplete() == 0 ? SourceHealth.State.STARTING : SourceHealth.State.OK
+                        : SourceHealth.State.DEGRADED;
+        return new SourceHealth(state, sdp.format().rate().label() + " fps · " + s.counterSummary(),
+                s.framesComplete(), s.framesDropped(), s.framesConcealed(), s.latencyP99Ms(), Double.NaN, legs,
+                List.of(), error);
     }
 
     @Override

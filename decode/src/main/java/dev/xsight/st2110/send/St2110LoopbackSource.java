@@ -5,6 +5,7 @@ import dev.xsight.jpegxs.JpegXsEncoder;
 import dev.xsight.media.Frame;
 import dev.xsight.media.FrameRate;
 import dev.xsight.media.FrameSource;
+import dev.xsight.media.SourceException;
 import dev.xsight.media.SourceHealth;
 import dev.xsight.st2110.PacketMode;
 import dev.xsight.st2110.receive.St2110Receiver;
@@ -108,7 +109,7 @@ public final class St2110LoopbackSource implements FrameSource {
         St2110Sender out = new St2110Sender(f, 112, List.of(new InetSocketAddress("127.0.0.1", port)),
                 St2110Sender.DEFAULT_DATAGRAM);
         if (loop != null) {
-            sender = new Thread(() -> sendLoop(encoder, out, listener), "st2110-loopback-send");
+            sender = new Thread(() -> sendLoop(encoder, out, listener, port), "st2110-loopback-send");
             sender.setDaemon(true);
             sender.start();
             return;
@@ -132,7 +133,7 @@ public final class St2110LoopbackSource implements FrameSource {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (IOException | RuntimeException e) {
-                listener.onError(e);
+                listener.onError(sendError(e, port));
             }
         }, "st2110-loopback-send");
         sender.setDaemon(true);
@@ -146,14 +147,14 @@ public final class St2110LoopbackSource implements FrameSource {
             }
 
             @Override
-            public void onError(Exception error) {
+            public void onError(SourceException error) {
                 listener.onError(error);
             }
         });
     }
 
     /** Loop mode, on the sender thread: encode every picture once, then send them round and round. */
-    private void sendLoop(JpegXsEncoder encoder, St2110Sender out, FrameListener listener) {
+    private void sendLoop(JpegXsEncoder encoder, St2110Sender out, FrameListener listener, int port) {
         try (out; encoder) {
             if (!loop.encodeAll(producer, encoder)) {
                 return;
@@ -163,20 +164,26 @@ public final class St2110LoopbackSource implements FrameSource {
             }
         } catch (IOException | RuntimeException e) {
             if (!closed) {
-                listener.onError(e);
+                listener.onError(sendError(e, port));
             }
         }
+    }
+
+    /** The sender stopped: a socket that would not send, or an encoder that failed on a picture. */
+    private static SourceException sendError(Exception e, int port) {
+        return e instanceof IOException
+                ? SourceException.of(SourceException.Kind.NETWORK, "127.0.0.1:" + port, false, e)
+                : SourceException.of(SourceException.Kind.IO, "JPEG XS encoder", false, e);
     }
 
     @Override
     public SourceHealth health() {
         St2110Source r = receiver;
         if (loop != null && !loop.complete()) {
-            return new SourceHealth(true, String.format(java.util.Locale.ROOT,
-                    "encoding the loop before sending: %d of %d pictures", loop.encoded(), loop.count()),
-                    java.util.Map.of("loop_encoded", loop.encoded(), "loop_pictures", loop.count()));
+            return SourceHealth.starting(String.format(java.util.Locale.ROOT,
+                    "encoding the loop before sending: %d of %d pictures", loop.encoded(), loop.count()));
         }
-        return r == null ? SourceHealth.of("starting") : r.health();
+        return r == null ? SourceHealth.starting("starting") : r.health();
     }
 
     @Override

@@ -285,8 +285,12 @@ class Smpte2022_7Test {
             dev.xsight.media.SourceHealth h = src.health();
             assertFalse(h.ok(), h.summary());
             assertTrue(h.summary().contains("2022-7 A ") && h.summary().endsWith(" / B down"), h.summary());
-            assertTrue(String.valueOf(h.counters().get("legs")).endsWith("B down"), h.counters().toString());
-            assertEquals(0L, h.counters().get("lost"), "leg A alone carried every packet: " + h.counters());
+            assertEquals(List.of("A", "B"), h.legs().stream().map(dev.xsight.media.SourceHealth.Leg::name).toList());
+            assertEquals("down", h.legs().get(1).state(), h.legs().toString());
+            assertFalse(h.legs().get(1).up(), h.legs().toString());
+            assertTrue(h.legs().get(0).up(), h.legs().toString());
+            assertEquals(0L, h.legs().get(0).lost(), "leg A alone carried every packet: " + h.legs());
+            assertTrue(h.detail().contains(" fps · 0 lost · "), "nothing lost after the merge: " + h.detail());
         }
     }
 

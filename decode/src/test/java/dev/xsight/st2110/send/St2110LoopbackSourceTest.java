@@ -35,7 +35,7 @@ class St2110LoopbackSourceTest {
                 }
             });
             assertTrue(two.await(120, TimeUnit.SECONDS), "two frames through the loopback: " + s.health());
-            assertTrue(s.health().counters().containsKey("packets"));
+            assertTrue(s.health().legs().getFirst().packets() > 0, s.health().toString());
         }
         Frame f = first.get();
         assertNotNull(f.timecode());
@@ -68,7 +68,7 @@ class St2110LoopbackSourceTest {
             // out of the sending loop.
             assertEquals(4, healthAtFirstFrame.get());
             assertEquals(4, produced.get());
-            assertTrue(s.health().counters().containsKey("packets"), s.health().summary());
+            assertTrue(s.health().legs().getFirst().packets() > 0, s.health().summary());
         }
     }
 }
