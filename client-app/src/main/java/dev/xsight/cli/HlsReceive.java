@@ -3,7 +3,7 @@ package dev.xsight.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.xsight.hls.HlsOptions;
 import dev.xsight.hls.HlsSource;
-import dev.xsight.hls.RenditionChoice;
+import dev.xsight.hls.fetch.RenditionChoice;
 import dev.xsight.hls.audio.AudioRenditionException;
 import dev.xsight.hls.demo.DemoHlsServer;
 import dev.xsight.media.Frame;

@@ -138,7 +138,7 @@ public final class HlsSource implements FrameSource, AudioMetering {
         if (first instanceof MultivariantPlaylist master) {
             startAudioRendition(master);
         }
-        loader = new SegmentLoader(fetcher, options, queue, stats, first);
+        loader = new SegmentLoader(fetcher, options.rendition(), options.targetLiveOffset(), queue, stats, first);
         loaderThread = Thread.ofPlatform().daemon().name("hls-load").start(loader);
         decodeThread = Thread.ofPlatform().daemon().name("hls-decode").start(this::decodeLoop);
     }
@@ -167,7 +167,8 @@ public final class HlsSource implements FrameSource, AudioMetering {
             return;
         }
         LOG.info("HLS audio rendition '{}' ({}) from {}", r.name(), r.language(), r.uri());
-        AudioRenditionPlayer p = new AudioRenditionPlayer(r, fetcher, options, clock, audio, tap, stats,
+        AudioRenditionPlayer p = new AudioRenditionPlayer(r, fetcher, options.rendition(), options.targetLiveOffset(),
+                clock, audio, tap, stats,
                 e -> listener.onError(HlsErrors.of(e, true, options.uri())));
         audioPlayer = p;
         p.start();

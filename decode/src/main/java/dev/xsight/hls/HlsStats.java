@@ -1,5 +1,7 @@
 package dev.xsight.hls;
 
+import dev.xsight.hls.audio.AudioRenditionPlayer;
+import dev.xsight.hls.fetch.SegmentLoader;
 import dev.xsight.hls.playlist.Rendition;
 import dev.xsight.hls.playlist.Variant;
 import dev.xsight.media.SourceException;
@@ -14,7 +16,7 @@ import java.util.Map;
  * Counters of one HLS source, written by its loader and decode threads and read by the health bar and the CLI.
  * Thread-safe (synchronized; touched a few times per segment and once per frame).
  */
-public final class HlsStats {
+final class HlsStats implements SegmentLoader.Events, AudioRenditionPlayer.Counters {
     private long bandwidth;
     private int variants;
     private String rendition = "";
@@ -46,6 +48,7 @@ public final class HlsStats {
     private long audioRealigned;
     private Exception audioError;
 
+    @Override
     public synchronized void rendition(Variant v, int count) {
         variants = count;
         bandwidth = v == null ? 0 : v.bandwidth();
@@ -58,6 +61,7 @@ public final class HlsStats {
         audioSeparate = separate;
     }
 
+    @Override
     public synchronized void audioBlock(boolean late) {
         if (late) {
             audioBlocksLate++;
@@ -66,10 +70,12 @@ public final class HlsStats {
         }
     }
 
+    @Override
     public synchronized void audioRealigned() {
         audioRealigned++;
     }
 
+    @Override
     public synchronized void audioFailed(Exception e) {
         audioError = e;
     }
@@ -78,28 +84,34 @@ public final class HlsStats {
         return audioError;
     }
 
+    @Override
     public synchronized void switches() {
         switches++;
     }
 
+    @Override
     public synchronized void segmentLoaded(long size, long estimate) {
         segments++;
         bytes += size;
         throughputBps = estimate;
     }
 
+    @Override
     public synchronized void segmentsSkipped(long n) {
         segmentsSkipped += n;
     }
 
+    @Override
     public synchronized void refreshFailures() {
         refreshFailures++;
     }
 
+    @Override
     public synchronized void sequenceResets() {
         sequenceResets++;
     }
 
+    @Override
     public synchronized void discontinuities() {
         discontinuities++;
     }
@@ -131,11 +143,12 @@ public final class HlsStats {
         colorimetry = colour;
     }
 
+    @Override
     public synchronized void error(Exception e) {
         error = e;
     }
 
-    public synchronized Exception error() {
+    synchronized Exception error() {
         return error;
     }
 

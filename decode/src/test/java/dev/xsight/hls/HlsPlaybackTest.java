@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.xsight.hls.demo.LoopbackHttpServer;
+import dev.xsight.hls.fetch.RenditionChoice;
 import dev.xsight.hls.playlist.PlaylistException;
 import dev.xsight.media.Colorimetry;
 import dev.xsight.media.Frame;

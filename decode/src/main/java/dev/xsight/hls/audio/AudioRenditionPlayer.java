@@ -1,10 +1,8 @@
 package dev.xsight.hls.audio;
 
-import dev.xsight.hls.HlsOptions;
-import dev.xsight.hls.HlsSource;
-import dev.xsight.hls.HlsStats;
 import dev.xsight.hls.fetch.Chunk;
 import dev.xsight.hls.fetch.HlsFetcher;
+import dev.xsight.hls.fetch.RenditionChoice;
 import dev.xsight.hls.fetch.RunInputStream;
 import dev.xsight.hls.fetch.SegmentLoader;
 import dev.xsight.hls.playlist.MediaPlaylist;
@@ -12,6 +10,7 @@ import dev.xsight.hls.playlist.Playlist;
 import dev.xsight.hls.playlist.PlaylistException;
 import dev.xsight.hls.playlist.Rendition;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -54,15 +53,27 @@ public final class AudioRenditionPlayer implements AutoCloseable {
         void audioFailed(AudioRenditionException e);
     }
 
+    /** What the player counts for the source's statistics (on the audio decode thread). */
+    public interface Counters {
+        /** A block decoded and handed on, or dropped as {@code late}. */
+        void audioBlock(boolean late);
+
+        /** A run's timeline was aligned to the pictures' (timelines further apart than {@link #REALIGN_NANOS}). */
+        void audioRealigned();
+
+        /** The rendition failed; the pictures go on. */
+        void audioFailed(Exception e);
+    }
+
     private final Rendition rendition;
     private final HlsFetcher fetcher;
-    private final HlsOptions options;
+    private final RenditionChoice choice;
+    private final Duration targetLiveOffset;
     private final PictureTimeline clock;
     private final AudioOutput output;
     private final AudioTap tap;
-    private final HlsStats stats;
+    private final Counters stats;
     private final FailureListener onFailure;
-    private final HlsStats loaderStats = new HlsStats();
     private final BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(SegmentLoader.QUEUE_SEGMENTS);
     private volatile boolean closed;
     private volatile boolean done;
@@ -76,14 +87,20 @@ public final class AudioRenditionPlayer implements AutoCloseable {
     private long alignNanos;
     private final AudioTimeline timeline = new AudioTimeline();
 
-    public AudioRenditionPlayer(Rendition rendition, HlsFetcher fetcher, HlsOptions options, PictureTimeline clock,
-            AudioOutput output, AudioTap tap, HlsStats stats, FailureListener onFailure) {
+    /**
+     * @param choice and {@code targetLiveOffset}: how the rendition's playlist is loaded, as the pictures' is
+     * @param stats where blocks and failures are counted
+     */
+    public AudioRenditionPlayer(Rendition rendition, HlsFetcher fetcher, RenditionChoice choice,
+            Duration targetLiveOffset, PictureTimeline clock, AudioOutput output, AudioTap tap, Counters stats,
+            FailureListener onFailure) {
         if (rendition.uri() == null) {
             throw new IllegalArgumentException("rendition " + rendition.name() + " has no URI: its audio is muxed");
         }
         this.rendition = rendition;
         this.fetcher = fetcher;
-        this.options = options;
+        this.choice = choice;
+        this.targetLiveOffset = targetLiveOffset;
         this.clock = clock;
         this.output = output;
         this.tap = tap;
@@ -106,7 +123,9 @@ public final class AudioRenditionPlayer implements AutoCloseable {
                 if (closed) {
                     return;
                 }
-                loader = new SegmentLoader(fetcher, options, queue, loaderStats, first);
+                // The loader's own events (segments, refreshes) are the pictures' figures, not the audio's.
+                loader = new SegmentLoader(fetcher, choice, targetLiveOffset, queue, new SegmentLoader.Events() { },
+                        first);
                 loaderThread = Thread.ofPlatform().daemon().name("hls-audio-load").start(loader);
             }
             Chunk c = next();
@@ -259,8 +278,17 @@ public final class AudioRenditionPlayer implements AutoCloseable {
         if (decode != null) {
             decode.interrupt(); // wakes a playlist request or a wait on the clock
         }
-        HlsSource.join(load);
-        HlsSource.join(decode);
+        try {
+            // Up to 5 s each for the threads to end; a thread never started is null.
+            if (load != null) {
+                load.join(5000);
+            }
+            if (decode != null) {
+                decode.join(5000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         queue.clear();
     }
 }

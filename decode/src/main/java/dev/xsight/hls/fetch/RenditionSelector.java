@@ -1,6 +1,5 @@
 package dev.xsight.hls.fetch;
 
-import dev.xsight.hls.RenditionChoice;
 import dev.xsight.hls.playlist.Variant;
 import java.util.List;
 

@@ -1,7 +1,5 @@
 package dev.xsight.hls.fetch;
 
-import dev.xsight.hls.HlsOptions;
-import dev.xsight.hls.HlsStats;
 import dev.xsight.hls.playlist.InitSection;
 import dev.xsight.hls.playlist.MediaPlaylist;
 import dev.xsight.hls.playlist.MediaSegment;
@@ -11,6 +9,7 @@ import dev.xsight.hls.playlist.PlaylistType;
 import dev.xsight.hls.playlist.Variant;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -32,11 +31,13 @@ public final class SegmentLoader implements Runnable {
     static final int FAILURES_BEFORE_REPORT = 3;
 
     private final HlsFetcher fetcher;
-    private final HlsOptions options;
+    /** How far behind the live edge a live playlist starts. */
+    private final Duration targetLiveOffset;
+    private final RenditionChoice rendition;
     private final BlockingQueue<Chunk> out;
     private final ThroughputMeter meter = new ThroughputMeter();
     private final RenditionSelector selector;
-    private final HlsStats stats;
+    private final Events stats;
     private volatile boolean closed;
 
     private long run;
@@ -47,12 +48,48 @@ public final class SegmentLoader implements Runnable {
 
     private final Playlist first;
 
-    public SegmentLoader(HlsFetcher fetcher, HlsOptions options, BlockingQueue<Chunk> out, HlsStats stats, Playlist first) {
+    /** What the loader reports as it goes (on its thread); each event is ignored unless implemented. */
+    public interface Events {
+        /** The variant now loaded, of {@code count} (null: a media playlist without variants). */
+        default void rendition(Variant v, int count) {
+        }
+
+        default void switches() {
+        }
+
+        default void segmentLoaded(long size, long estimate) {
+        }
+
+        default void segmentsSkipped(long n) {
+        }
+
+        default void refreshFailures() {
+        }
+
+        default void sequenceResets() {
+        }
+
+        default void discontinuities() {
+        }
+
+        /** The failure the loader is retrying after, or null once it recovered. */
+        default void error(Exception e) {
+        }
+    }
+
+    /**
+     * @param rendition which variant to load (auto: by measured throughput)
+     * @param targetLiveOffset how far behind the live edge a live playlist starts
+     * @param out where the fetched segments go, as {@link Chunk}s
+     */
+    public SegmentLoader(HlsFetcher fetcher, RenditionChoice rendition, Duration targetLiveOffset,
+            BlockingQueue<Chunk> out, Events stats, Playlist first) {
         this.first = first;
         this.fetcher = fetcher;
-        this.options = options;
+        this.rendition = rendition;
+        this.targetLiveOffset = targetLiveOffset;
         this.out = out;
-        this.selector = new RenditionSelector(options.rendition());
+        this.selector = new RenditionSelector(rendition);
         this.stats = stats;
     }
 
@@ -99,7 +136,7 @@ public final class SegmentLoader implements Runnable {
                 continue;
             }
             if (idx < pl.segments().size()) {
-                if (!variants.isEmpty() && !options.rendition().pinned()) {
+                if (!variants.isEmpty() && !rendition.pinned()) {
                     Variant want = selector.select(variants, meter.estimateBps());
                     if (!want.equals(variant)) {
                         LOG.info("HLS switching rendition {} -> {} (throughput {} b/s)", variant.describe(),
@@ -237,7 +274,7 @@ public final class SegmentLoader implements Runnable {
         if (segs.isEmpty() || pl.endList() || pl.type() == PlaylistType.VOD) {
             return pl.mediaSequence();
         }
-        long behind = options.targetLiveOffset().toNanos();
+        long behind = targetLiveOffset.toNanos();
         if (segs.getLast().programDateTime() != null) {
             java.time.Instant at = now.minusNanos(behind);
             long chosen = segs.getFirst().sequence();

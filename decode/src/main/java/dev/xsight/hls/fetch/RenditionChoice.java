@@ -1,4 +1,4 @@
-package dev.xsight.hls;
+package dev.xsight.hls.fetch;
 
 /**
  * Which variant stream to play: chosen automatically by measured throughput, or pinned (a reviewer often wants the
