@@ -487,7 +487,7 @@ public final class HlsSource implements FrameSource, AudioMetering {
 
     /** Waits up to 5 s for {@code t} (null: nothing) to end; keeps the caller's interrupt. */
     /** Waits up to 5 s for a worker thread to end at close; null is a thread never started. */
-    public static void join(Thread t) {
+    private static void join(Thread t) {
         if (t == null) {
             return;
         }
