@@ -1,6 +1,7 @@
 package dev.xsight.st2110.receive;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.xsight.capture.CaptureFormatException;
 import dev.xsight.media.Frame;
+import dev.xsight.media.FrameSource;
+import dev.xsight.media.SourceException;
+import dev.xsight.media.SourceHealth;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -148,14 +152,30 @@ class CaptureReplayTest {
         List<Decoded> got = Collections.synchronizedList(new ArrayList<>());
         try (St2110Source src = St2110Source.replay(dir().resolve("c3_2022-7_360p25.sdp"), cut,
                 St2110Receiver.Options.defaults(), 0)) {
-            src.start(f -> {
-                got.add(new Decoded(f.timecode().toString(), f.md5Hex()));
-                f.release();
+            List<SourceException> errors = Collections.synchronizedList(new ArrayList<>());
+            src.start(new FrameSource.FrameListener() {
+                @Override
+                public void onFrame(Frame f) {
+                    got.add(new Decoded(f.timecode().toString(), f.md5Hex()));
+                    f.release();
+                }
+
+                @Override
+                public void onError(SourceException error) {
+                    errors.add(error);
+                }
             });
             ExecutionException e = assertThrows(ExecutionException.class, () -> src.ended().get(120,
                     TimeUnit.SECONDS));
             CaptureFormatException c = (CaptureFormatException) e.getCause();
             assertTrue(c.offset() > 0 && c.offset() < b.length / 2, c.getMessage());
+            // The listener heard it first, typed: the capture's bytes are at fault, here, and the replay stopped.
+            assertEquals(1, errors.size(), errors.toString());
+            SourceException reported = errors.getFirst();
+            assertEquals(SourceException.Kind.FORMAT, reported.kind());
+            assertEquals(cut + " offset " + c.offset(), reported.location());
+            assertFalse(reported.recoverable());
+            assertEquals(SourceHealth.State.FAILED, src.health().state(), src.health().summary());
         }
         Path bad = tmp.resolve("bad.pcap");
         Files.write(bad, "not a capture".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
