@@ -12,6 +12,7 @@ import dev.xsight.st2110.RtpTimecode;
 import dev.xsight.st2110.receive.DecodePipeline;
 import dev.xsight.st2110.receive.Depacketizer;
 import dev.xsight.st2110.receive.DropReason;
+import dev.xsight.st2110.receive.PacketIntake;
 import dev.xsight.st2110.receive.PictureBuffer;
 import dev.xsight.st2110.receive.St2110Receiver;
 import dev.xsight.st2110.receive.StreamCounters;
@@ -144,7 +145,7 @@ final class St2110BenchCommand implements Callable<Integer> {
         StreamCounters counters = new StreamCounters(1);
         dev.xsight.rtp.PacketPool pool = new dev.xsight.rtp.PacketPool(4096, 1500);
         Depacketizer dp = new Depacketizer(m, pool, counters, 3, cs.length + 65536, new CountingSink());
-        dev.xsight.st2110.receive.PacketIntake intake = new dev.xsight.st2110.receive.PacketIntake(112, 1, pool, counters, 512,
+        PacketIntake intake = new PacketIntake(112, 1, pool, counters, 512,
                 20_000_000L, dp);
         int seq = 0;
         long ts = 0;

@@ -210,7 +210,8 @@ public final class ShellViewModel implements AutoCloseable {
 
     /** The audio levels of a source that can be metered, else none (the meter hides). */
     static dev.xsight.media.audio.AudioLevels levelsOf(FrameSource s) {
-        return s instanceof dev.xsight.media.audio.AudioMetering m ? m.audioLevels() : dev.xsight.media.audio.AudioLevels.NONE;
+        return s instanceof dev.xsight.media.audio.AudioMetering m ? m.audioLevels()
+                : dev.xsight.media.audio.AudioLevels.NONE;
     }
 
     /** Per-channel audio levels of the primary source, refreshed four times a second. */
