@@ -103,7 +103,8 @@ public record StreamStatistics(long packets, long bytes, double bitrate, long lo
     /** The stream's counters in one line, without the legs: {@code 0 lost · 0 dropped · ...}. */
     public String counterSummary() {
         return String.format(Locale.ROOT,
-                "%d lost · %d dropped · %d concealed · jitter %.2f ms · latency p99 %.1f ms", lost, framesDropped, framesConcealed, jitterMs, latencyP99Ms);
+                "%d lost · %d dropped · %d concealed · jitter %.2f ms · latency p99 %.1f ms", lost, framesDropped,
+                framesConcealed, jitterMs, latencyP99Ms);
     }
 
     /** Each leg's state, e.g. {@code "2022-7 A up · B down"} (legs named A, B in SDP order). */
