@@ -141,7 +141,7 @@ final class DemoCommand implements Callable<Integer> {
             return runBench(settings, bench);
         }
         if (pipeline != null) {
-            dev.xsight.shell.DisplaySetup.forced(pipeline); // bad preset or file: exit 2 before any window
+            dev.xsight.shell.pipeline.DisplaySetup.forced(pipeline); // bad preset or file: exit 2 before any window
             System.setProperty("xsight.pipeline", pipeline);
         }
         if (cpuPreview) {
@@ -154,7 +154,7 @@ final class DemoCommand implements Callable<Integer> {
         if (referenceScreenshot != null && (duration == null || !fullscreenReference)) {
             throw new IllegalArgumentException("--reference-screenshot needs --run-for and --fullscreen-reference");
         }
-        dev.xsight.shell.MonitoringOptions monitoring = dev.xsight.shell.MonitoringOptions.parse(scopes, overlays);
+        dev.xsight.shell.monitoring.MonitoringOptions monitoring = dev.xsight.shell.monitoring.MonitoringOptions.parse(scopes, overlays);
         if (monitoring.fdl() != null && !java.nio.file.Files.isRegularFile(monitoring.fdl())) {
             throw new IllegalArgumentException("--overlay fdl: no such file " + monitoring.fdl());
         }
@@ -251,7 +251,7 @@ final class DemoCommand implements Callable<Integer> {
         if (frames < 10 || frames > 100_000) {
             throw new IllegalArgumentException("--bench needs 10 to 100000 frames, got " + frames);
         }
-        dev.xsight.shell.PipelineSetting s = dev.xsight.shell.DisplaySetup.forced(pipeline).orElseThrow();
+        dev.xsight.shell.pipeline.PipelineSetting s = dev.xsight.shell.pipeline.DisplaySetup.forced(pipeline).orElseThrow();
         String[] backend = {""};
         DemoSource source = new DemoSource(settings);
         long[] t = new long[frames];

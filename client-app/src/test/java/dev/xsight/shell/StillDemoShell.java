@@ -12,14 +12,14 @@ import org.testfx.api.FxRobot;
  * A real shell on still demo bars (timecode runs) with a fresh temporary config folder ({@code xsight.config.dir})
  * and no CLI overrides left from other tests; {@link #close} closes the window and restores the property.
  */
-record StillDemoShell(Shell shell, Path config, String configBefore) {
+public record StillDemoShell(Shell shell, Path config, String configBefore) {
 
     /** Writes files into the fresh config folder before the shell reads it. */
-    interface ConfigSetup {
+    public interface ConfigSetup {
         void prepare(Path config) throws IOException;
     }
 
-    static StillDemoShell open(Stage stage, ConfigSetup setup) throws IOException {
+    public static StillDemoShell open(Stage stage, ConfigSetup setup) throws IOException {
         String before = System.getProperty("xsight.config.dir");
         Path config = Files.createTempDirectory("xsight-config");
         setup.prepare(config);
@@ -33,7 +33,7 @@ record StillDemoShell(Shell shell, Path config, String configBefore) {
         return new StillDemoShell(shell, config, before);
     }
 
-    void close(FxRobot robot) {
+    public void close(FxRobot robot) {
         robot.interact(() -> shell.stage().close());
         if (configBefore == null) {
             System.clearProperty("xsight.config.dir");

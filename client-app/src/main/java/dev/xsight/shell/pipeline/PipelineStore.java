@@ -1,4 +1,4 @@
-package dev.xsight.shell;
+package dev.xsight.shell.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.xsight.shell;
+package dev.xsight.shell.monitoring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.xsight.colour.DisplayPipeline;
 import dev.xsight.media.Frame;
 import dev.xsight.scope.DisplayImage;
+import dev.xsight.shell.PictureAnalysis;
+import dev.xsight.shell.PipelineRenderer;
+import dev.xsight.shell.SignalOverlays;
 import dev.xsight.signal.DemoSource;
 import java.nio.IntBuffer;
 import java.util.concurrent.LinkedBlockingQueue;

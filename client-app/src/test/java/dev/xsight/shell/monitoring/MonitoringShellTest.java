@@ -1,4 +1,4 @@
-package dev.xsight.shell;
+package dev.xsight.shell.monitoring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.xsight.overlay.FalseColour;
 import dev.xsight.overlay.FramingDecisions;
+import dev.xsight.shell.Shell;
+import dev.xsight.shell.StillDemoShell;
+import dev.xsight.shell.pipeline.PipelineSetting;
 import dev.xsight.signal.DemoSource;
 import dev.xsight.signal.DemoSourceProvider;
 import java.io.IOException;

@@ -1,5 +1,8 @@
-package dev.xsight.shell;
+package dev.xsight.shell.monitoring;
 
+import dev.xsight.shell.ShellView;
+import dev.xsight.shell.ShellViewModel;
+import dev.xsight.shell.pipeline.PipelineViewModel;
 import java.util.Arrays;
 import java.util.List;
 import javafx.geometry.Bounds;
@@ -17,7 +20,7 @@ public final class MonitoringSetup {
     private MonitoringSetup() {
     }
 
-    static MonitoringViewModel attach(ShellViewModel vm, ShellView view, PipelineViewModel display) {
+    public static MonitoringViewModel attach(ShellViewModel vm, ShellView view, PipelineViewModel display) {
         MonitoringViewModel m = new MonitoringViewModel(vm);
         view.setScopesPanel(new ScopePanel(m));
         GuideOverlay guides = new GuideOverlay(m);

@@ -1,5 +1,7 @@
-package dev.xsight.shell;
+package dev.xsight.shell.pipeline;
 
+import dev.xsight.shell.ShellView;
+import dev.xsight.shell.ShellViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -15,7 +17,7 @@ public final class DisplaySetup {
     private DisplaySetup() {
     }
 
-    static PipelineViewModel attach(ShellViewModel vm, ShellView view, Window owner) {
+    public static PipelineViewModel attach(ShellViewModel vm, ShellView view, Window owner) {
         boolean tryGl = !"false".equalsIgnoreCase(System.getProperty("xsight.preview.gl", "true"));
         PipelineViewModel display = new PipelineViewModel(vm, PipelineStore.inUserConfig(),
                 forced(System.getProperty("xsight.pipeline")), tryGl);

@@ -1,8 +1,12 @@
-package dev.xsight.shell;
+package dev.xsight.shell.monitoring;
 
 import dev.xsight.input.Action;
 import dev.xsight.overlay.FramingDecisions;
 import dev.xsight.overlay.PixelProbe;
+import dev.xsight.shell.PictureAnalysis;
+import dev.xsight.shell.PreviewPipeline;
+import dev.xsight.shell.ShellViewModel;
+import dev.xsight.shell.SignalOverlays;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
