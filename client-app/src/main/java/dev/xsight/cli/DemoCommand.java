@@ -7,6 +7,9 @@ import dev.xsight.shell.ReviewOptions;
 import dev.xsight.shell.ShellLauncher;
 import dev.xsight.shell.ShellOptions;
 import dev.xsight.shell.SourceRegistry;
+import dev.xsight.shell.monitoring.MonitoringOptions;
+import dev.xsight.shell.pipeline.DisplaySetup;
+import dev.xsight.shell.reference.ReferenceOutputControl;
 import dev.xsight.signal.DemoSource;
 import dev.xsight.signal.DemoSourceProvider;
 import java.nio.file.Path;
@@ -140,36 +143,25 @@ final class DemoCommand implements Callable<Integer> {
         if (bench != null) {
             return runBench(settings, bench);
         }
-        if (pipeline != null) {
-            dev.xsight.shell.pipeline.DisplaySetup.forced(pipeline); // bad preset or file: exit 2 before any window
-            System.setProperty("xsight.pipeline", pipeline);
-        }
-        if (cpuPreview) {
-            System.setProperty("xsight.preview.gl", "false");
-        }
-        if (!java.util.Set.of("auto", "gl", "javafx").contains(referenceOutput.toLowerCase(Locale.ROOT))) {
-            throw new IllegalArgumentException("--reference-output must be auto, gl or javafx, got " + referenceOutput);
-        }
-        System.setProperty("xsight.reference.output", referenceOutput.toLowerCase(Locale.ROOT));
         if (referenceScreenshot != null && (duration == null || !fullscreenReference)) {
             throw new IllegalArgumentException("--reference-screenshot needs --run-for and --fullscreen-reference");
         }
-        dev.xsight.shell.monitoring.MonitoringOptions monitoring = dev.xsight.shell.monitoring.MonitoringOptions.parse(scopes, overlays);
+        MonitoringOptions monitoring = MonitoringOptions.parse(scopes, overlays);
         if (monitoring.fdl() != null && !java.nio.file.Files.isRegularFile(monitoring.fdl())) {
             throw new IllegalArgumentException("--overlay fdl: no such file " + monitoring.fdl());
         }
-        if (scopes != null) {
-            System.setProperty("xsight.scopes", scopes);
-        }
-        if (!overlays.isEmpty()) {
-            System.setProperty("xsight.overlays", String.join(",", overlays));
-        }
-        ShellOptions options = ShellOptions.defaults()
+        ShellOptions defaults = ShellOptions.defaults();
+        ShellOptions options = defaults
                 .withRegistry(SourceRegistry.discover().with(st2110.equalsIgnoreCase("off") ? new DemoSourceProvider(settings)
                         : new LoopbackDemoProvider(settings, dev.xsight.st2110.PacketMode.parse(st2110))))
                 .withKeymap(keys)
                 .withWindowSize(windowWidth(), windowHeight())
-                .withReference(referenceScreen, true)
+                .withRendering(defaults.rendering()
+                        .withPipeline(DisplaySetup.forced(pipeline).orElse(null)) // bad preset or file: exit 2 now
+                        .withGlPreview(!cpuPreview))
+                .withReference(new ShellOptions.Reference(referenceScreen, true,
+                        ReferenceOutputControl.Mode.parse(referenceOutput)))
+                .withMonitoring(monitoring)
                 .withReview(new ReviewOptions(session != null ? session : ReviewOptions.defaultSessionFile(), r,
                         drop, author != null ? author : System.getProperty("user.name", ""),
                         ReviewOptions.defaultChecklistFolder()));

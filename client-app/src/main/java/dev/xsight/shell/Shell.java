@@ -47,10 +47,9 @@ public final class Shell {
             }
         });
         vm.setLocationPrompt(this::askLocation);
-        display = DisplaySetup.attach(vm, view, stage);
-        monitoring = MonitoringSetup.attach(vm, view, display);
-        referenceOutput = ReferenceOutputControl.attach(vm, display, options.referenceScreen(),
-                options.referenceFullScreen(), s -> KeyInput.bind(s, vm));
+        display = DisplaySetup.attach(vm, view, stage, options.rendering(), options.configDir());
+        monitoring = MonitoringSetup.attach(vm, view, display, options.monitoring(), options.rendering().scopes());
+        referenceOutput = ReferenceOutputControl.attach(vm, display, options.reference(), s -> KeyInput.bind(s, vm));
         referenceOutput.fxWindow().stage().getScene().getStylesheets().addAll(scene.getStylesheets());
         timer = new AnimationTimer() {
             @Override

@@ -25,7 +25,7 @@ import javafx.beans.property.StringProperty;
  */
 public final class MonitoringViewModel implements AutoCloseable {
     private final ShellViewModel shell;
-    private final ScopeFeed feed = new ScopeFeed(Platform::runLater);
+    private final ScopeFeed feed;
     private final BooleanProperty scopesVisible = new SimpleBooleanProperty(this, "scopesVisible", false);
     private final ObjectProperty<ScopeLayout> layout = new SimpleObjectProperty<>(this, "layout", ScopeLayout.QUAD);
     private final BooleanProperty safeAreas = new SimpleBooleanProperty(this, "safeAreas", false);
@@ -38,8 +38,10 @@ public final class MonitoringViewModel implements AutoCloseable {
     private final StringProperty probeText = new SimpleStringProperty(this, "probeText", "");
     private final BooleanProperty burntInTimecode = new SimpleBooleanProperty(this, "burntInTimecode", false);
 
-    public MonitoringViewModel(ShellViewModel shell) {
+    /** @param compute where the scopes are counted */
+    public MonitoringViewModel(ShellViewModel shell, ScopeFeed.Compute compute) {
         this.shell = shell;
+        this.feed = new ScopeFeed(Platform::runLater, compute);
         PreviewPipeline preview = shell.previewPipeline();
         preview.setScopeFeed(feed);
         scopesVisible.addListener((o, was, is) -> feed.setEnabled(is));

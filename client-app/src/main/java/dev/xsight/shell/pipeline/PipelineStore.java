@@ -33,21 +33,9 @@ public final class PipelineStore {
         load();
     }
 
-    /**
-     * {@code pipelines.json} in {@code xsight.config.dir} when that property is set, else in
-     * {@code $XDG_CONFIG_HOME/xsight}, else in {@code ~/.config/xsight}.
-     */
-    public static PipelineStore inUserConfig() {
-        String dir = System.getProperty("xsight.config.dir");
-        Path base;
-        if (dir != null && !dir.isBlank()) {
-            base = Path.of(dir);
-        } else if (System.getenv("XDG_CONFIG_HOME") != null && !System.getenv("XDG_CONFIG_HOME").isBlank()) {
-            base = Path.of(System.getenv("XDG_CONFIG_HOME"), "xsight");
-        } else {
-            base = Path.of(System.getProperty("user.home"), ".config", "xsight");
-        }
-        return new PipelineStore(base.resolve("pipelines.json"));
+    /** {@code pipelines.json} in {@code dir} (the shell's config folder). */
+    public static PipelineStore inFolder(Path dir) {
+        return new PipelineStore(dir.resolve("pipelines.json"));
     }
 
     public Path file() {

@@ -2,6 +2,7 @@ package dev.xsight.shell.reference;
 
 import dev.xsight.gl.GlUnavailableException;
 import dev.xsight.gl.ReferenceOutput;
+import dev.xsight.shell.ShellOptions;
 import dev.xsight.shell.ShellViewModel;
 import dev.xsight.shell.pipeline.PipelineViewModel;
 import java.util.Locale;
@@ -15,15 +16,14 @@ import javafx.scene.Scene;
  * Opens and closes the reference output with the view-model's {@code referenceVisible}. The reference output is the
  * 10-bit OpenGL window ({@link ReferenceOutput}): full-size frames from the primary source, through the shell's
  * display pipeline, presented at the source rate on their own thread. When that window cannot be made (no display,
- * no GL) or {@code xsight.reference.output=javafx} asks for it, the JavaFX {@link dev.xsight.shell.reference.ReferenceWindow}
- * shows the viewer's 8-bit picture instead, and the status line says why. The property is read each time the
- * output opens.
+ * no GL) or the shell's {@link Mode} asks for it, the JavaFX {@link ReferenceWindow} shows the viewer's 8-bit
+ * picture instead, and the status line says why.
  *
  * <p>Threading: FX thread, except the window opening and closing, which run on {@code xsight-reference-open}.
  */
 public final class ReferenceOutputControl {
     /** How the reference output is made. */
-    enum Mode {
+    public enum Mode {
         /** The GL window when it can be made, else JavaFX. */
         AUTO,
         /** Only the GL window (an error when it cannot be made). */
@@ -31,12 +31,18 @@ public final class ReferenceOutputControl {
         /** Only the JavaFX window. */
         JAVAFX;
 
-        static Mode fromProperty() {
-            String v = System.getProperty("xsight.reference.output", "auto");
+        /**
+         * {@code auto}, {@code gl} or {@code javafx}, in any case (the CLI's {@code --reference-output}).
+         *
+         * @throws IllegalArgumentException for anything else
+         */
+        public static Mode parse(String v) {
             return switch (v.toLowerCase(Locale.ROOT)) {
+                case "auto" -> AUTO;
                 case "gl" -> GL;
                 case "javafx" -> JAVAFX;
-                default -> AUTO;
+                default -> throw new IllegalArgumentException("--reference-output must be auto, gl or javafx, got "
+                        + v);
             };
         }
     }
@@ -46,7 +52,7 @@ public final class ReferenceOutputControl {
     private final PipelineViewModel display;
     private final ReferenceWindow fxWindow;
     private final ReferenceOutput.Placement placement;
-    private Mode mode;
+    private final Mode mode;
     private final ExecutorService opener = Executors.newSingleThreadExecutor(
             r -> Thread.ofPlatform().name("xsight-reference-open").daemon(true).unstarted(r));
     private ReferenceOutput output;
@@ -54,12 +60,14 @@ public final class ReferenceOutputControl {
     private long generation;
     private long lastStats;
 
-    private ReferenceOutputControl(ShellViewModel vm, PipelineViewModel display, int screen, boolean fullScreen,
+    private ReferenceOutputControl(ShellViewModel vm, PipelineViewModel display, ShellOptions.Reference options,
             Consumer<Scene> keys) {
         this.vm = vm;
         this.display = display;
-        this.fxWindow = new ReferenceWindow(vm, screen, fullScreen, keys);
-        this.placement = fullScreen
+        this.mode = options.output();
+        this.fxWindow = new ReferenceWindow(vm, options.screen(), options.fullScreen(), keys);
+        int screen = options.screen();
+        this.placement = options.fullScreen()
                 ? new ReferenceOutput.Placement(screen >= 0 ? screen : dev.xsight.gl.ReferenceWindow.LAST_MONITOR, 0,
                         0)
                 : new ReferenceOutput.Placement(-1, 1920, 1080);
@@ -85,13 +93,12 @@ public final class ReferenceOutputControl {
     /**
      * Builds the control and its JavaFX stand-in window for the shell of {@code vm}. FX thread.
      *
-     * @param screen screen index for the reference output, -1 for the last screen
-     * @param fullScreen whether the output covers its screen
+     * @param options where the output opens and what it is made of
      * @param keys binds the shell's keys to the stand-in window's scene
      */
-    public static ReferenceOutputControl attach(ShellViewModel vm, PipelineViewModel display, int screen,
-            boolean fullScreen, Consumer<Scene> keys) {
-        return new ReferenceOutputControl(vm, display, screen, fullScreen, keys);
+    public static ReferenceOutputControl attach(ShellViewModel vm, PipelineViewModel display,
+            ShellOptions.Reference options, Consumer<Scene> keys) {
+        return new ReferenceOutputControl(vm, display, options, keys);
     }
 
     /** The JavaFX stand-in window (shown only when the OpenGL output cannot be opened or is not wanted). */
@@ -106,7 +113,6 @@ public final class ReferenceOutputControl {
 
     private void open() {
         long g = ++generation;
-        mode = Mode.fromProperty();
         if (mode == Mode.JAVAFX) {
             showFx("JavaFX window (asked for)");
             return;

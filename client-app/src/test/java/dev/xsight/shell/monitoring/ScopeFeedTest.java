@@ -50,7 +50,7 @@ class ScopeFeedTest {
             throws Exception {
         PictureAnalysis a = stillBars();
         LinkedBlockingQueue<Runnable> toFx = new LinkedBlockingQueue<>();
-        ScopeFeed feed = new ScopeFeed(toFx::add);
+        ScopeFeed feed = new ScopeFeed(toFx::add, ScopeFeed.Compute.AUTO);
         try {
             assertFalse(feed.offer(a), "disabled: nothing is computed");
             feed.setEnabled(true);
