@@ -1,10 +1,11 @@
-package dev.xsight.checklist;
+package dev.xsight.review;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.xsight.checklist.ChecklistTemplate;
+import dev.xsight.checklist.ChecklistTemplates;
+import dev.xsight.checklist.Verdict;
 import dev.xsight.media.FrameRate;
-import dev.xsight.review.Session;
-import dev.xsight.review.SqliteNoteStore;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
