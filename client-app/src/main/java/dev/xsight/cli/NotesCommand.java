@@ -118,18 +118,14 @@ final class NotesCommand implements Runnable {
     static final class Export implements Callable<Integer> {
         @Mixin
         SharedOptions.SessionFile session;
-        @Option(names = "--format", required = true,
-                description = "csv, json, edl, resolve-edl, avid, otio or pdf.")
-        String format;
+        @Mixin
+        SharedOptions.NoteFormatChoice format;
         @Option(names = {"-o", "--output"}, required = true, description = "Output file.")
         Path out;
 
         @Override
         public Integer call() throws Exception {
-            NoteFormat f = NoteFormat.parse(format);
-            if (!f.canWrite()) {
-                throw new IllegalArgumentException("format " + f.cliName() + " can be imported, not exported");
-            }
+            NoteFormat f = format.toWrite();
             try (SqliteNoteStore store = session.open()) {
                 List<Note> notes = store.list();
                 NoteExport.write(f, store.session(), notes, out);
@@ -145,9 +141,8 @@ final class NotesCommand implements Runnable {
     static final class Import implements Callable<Integer> {
         @Mixin
         SharedOptions.SessionFile session;
-        @Option(names = "--format", required = true,
-                description = "csv, edl, resolve-edl, avid, otio, json or frameio-csv.")
-        String format;
+        @Mixin
+        SharedOptions.NoteFormatChoice format;
         @Option(names = "--skip-bad", description = "Import the good entries and report the bad ones.")
         boolean skipBad;
         @Option(names = "--rate", description = "Frame rate of a new session file: with it a missing --db file is "
@@ -160,10 +155,7 @@ final class NotesCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            NoteFormat f = NoteFormat.parse(format);
-            if (!f.canRead()) {
-                throw new IllegalArgumentException("format " + f.cliName() + " can be exported, not imported");
-            }
+            NoteFormat f = format.toRead();
             if (!Files.isRegularFile(in)) {
                 throw new IllegalArgumentException(in + ": no such file");
             }

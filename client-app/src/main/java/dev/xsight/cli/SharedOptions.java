@@ -1,5 +1,6 @@
 package dev.xsight.cli;
 
+import dev.xsight.export.NoteFormat;
 import dev.xsight.review.SqliteNoteStore;
 import dev.xsight.st2110.PacketMode;
 import java.io.PrintWriter;
@@ -31,6 +32,29 @@ final class SharedOptions {
             PrintWriter w = spec.commandLine().getOut();
             w.println(line);
             w.flush();
+        }
+    }
+
+    /** {@code --format}: the note interchange format of {@code notes export} and {@code notes import}. */
+    static final class NoteFormatChoice {
+        @Option(names = "--format", required = true,
+                description = "csv, json, edl, resolve-edl, avid, otio, pdf (export only) or frameio-csv (import only).")
+        String name;
+
+        NoteFormat toWrite() {
+            NoteFormat f = NoteFormat.parse(name);
+            if (!f.canWrite()) {
+                throw new IllegalArgumentException("format " + f.cliName() + " can be imported, not exported");
+            }
+            return f;
+        }
+
+        NoteFormat toRead() {
+            NoteFormat f = NoteFormat.parse(name);
+            if (!f.canRead()) {
+                throw new IllegalArgumentException("format " + f.cliName() + " can be exported, not imported");
+            }
+            return f;
         }
     }
 

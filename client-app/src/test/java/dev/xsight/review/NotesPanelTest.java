@@ -47,8 +47,7 @@ class NotesPanelTest {
 
     @Start
     void start(Stage stage) {
-        store = SqliteNoteStore.openOrCreate(dir.resolve("panel-" + System.nanoTime() + ".xsight"),
-                Session.ofRate(RATE, false));
+        store = ViewTestSessions.fresh(dir, "panel", RATE);
         io = Executors.newSingleThreadExecutor();
         vm = new NotesViewModel(store, io);
         vm.authorProperty().set("Ann");
@@ -69,9 +68,7 @@ class NotesPanelTest {
 
     @AfterEach
     void close() throws InterruptedException {
-        io.shutdown();
-        io.awaitTermination(60, TimeUnit.SECONDS);
-        store.close();
+        ViewTestSessions.close(io, store);
     }
 
     private static Timecode tc(String s) {
