@@ -10,7 +10,7 @@ import java.nio.file.Path;
 /**
  * Every setting the shell starts with, as one value: the shell reads no system properties. The only
  * {@code -Dxsight.*} properties a person may still pass, {@code xsight.config.dir} and {@code xsight.scopes.gpu}
- * (see {@code docs/cli/shell.md}), are read once, by {@link #defaults()}.
+ * (see {@code docs/cli/shell.md} and {@code docs/cli/shell-overlays.md}), are read once, by {@link #defaults()}.
  *
  * @param registry the sources to offer
  * @param keymap the key bindings
