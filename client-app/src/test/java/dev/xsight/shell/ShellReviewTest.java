@@ -321,7 +321,9 @@ class ShellReviewTest {
         NotesViewModel again = shell.review().opened().get(WAIT_S, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, () -> !again.notes().isEmpty());
         assertEquals(List.of(n), List.copyOf(again.notes()), "the same note, grab and all");
-        assertTrue(robot.lookup("Survives a restart").tryQuery().isPresent(), "and the list shows it");
+        // The list's cells are laid out on a later pulse than the one that filled the notes: wait for the cell.
+        waitOrSay(() -> "the list does not show the note", () -> robot.lookup("Survives a restart").tryQuery()
+                .isPresent());
     }
 
     @Test
