@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code xsight notes}: review notes in a session file: add, list, export, import. */
+/** {@code xsight notes}: review notes in a session file or a shared session: add, list, export, import. */
 @Command(name = "notes", mixinStandardHelpOptions = true,
         description = "Review notes in a session file (SQLite): add, list, export, import.",
         subcommands = {NotesCommand.Add.class, NotesCommand.ListNotes.class, NotesCommand.Export.class,
@@ -43,10 +43,8 @@ final class NotesCommand implements Runnable {
             description = "Add a note; prints its id once it is durably stored (in the session file, or acknowledged"
                     + " by the shared session's server). Creates the session file if needed.")
     static final class Add implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Option(names = "--db", description = "Session file (or --server and --session).")
-        Path db;
+        @Mixin
+        SharedOptions.SessionFile session;
         @Mixin
         SessionServerOptions shared;
         @Option(names = "--id", description = "The note's id (a UUID); adding the same id again is acknowledged "
@@ -84,16 +82,14 @@ final class NotesCommand implements Runnable {
                 Note n = withId(Note.create(in, out, sev, QcTaxonomy.builtIn().canonical(category), text, author,
                         source), id).checkedFor(s);
                 SharedNotes.add(shared, n, r);
-                PrintWriter w = spec.commandLine().getOut();
-                w.println(n.id());
-                w.flush();
+                session.println(n.id());
                 return 0;
             }
-            requireDb(db, shared);
-            try (SqliteNoteStore store = SqliteNoteStore.openOrCreate(db, Session.ofRate(r, in.dropFrame()))) {
+            try (SqliteNoteStore store = SqliteNoteStore.openOrCreate(session.db(),
+                    Session.ofRate(r, in.dropFrame()))) {
                 Session s = store.session();
                 if (!s.rate().equals(r)) {
-                    throw new IllegalArgumentException(db + " counts " + s.rate() + " (" + s.rate().label()
+                    throw new IllegalArgumentException(session.db() + " counts " + s.rate() + " (" + s.rate().label()
                             + " fps), not --rate " + r);
                 }
                 in = s.parseTimecode(tc);
@@ -101,9 +97,7 @@ final class NotesCommand implements Runnable {
                 Note n = withId(Note.create(in, out, sev, QcTaxonomy.builtIn().canonical(category), text, author,
                         source), id);
                 store.add(n);
-                PrintWriter w = spec.commandLine().getOut();
-                w.println(n.id());
-                w.flush();
+                session.println(n.id());
             }
             return 0;
         }
@@ -113,10 +107,8 @@ final class NotesCommand implements Runnable {
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = "List the notes of a session file, or of a whole shared session.")
     static final class ListNotes implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Option(names = "--db", description = "Session file (or --server and --session).")
-        Path db;
+        @Mixin
+        SharedOptions.SessionFile session;
         @Mixin
         SessionServerOptions shared;
         @Option(names = "--json", description = "All notes as a JSON array (frame grabs left out).")
@@ -129,18 +121,17 @@ final class NotesCommand implements Runnable {
                 print(snap.notes(), snap.session());
                 return 0;
             }
-            requireDb(db, shared);
-            try (SqliteNoteStore store = SqliteNoteStore.open(db)) {
+            try (SqliteNoteStore store = session.open()) {
                 print(store.list(), store.session());
             }
             return 0;
         }
 
-        private void print(List<Note> notes, Session session) {
+        private void print(List<Note> notes, Session s) {
             {
-                PrintWriter w = spec.commandLine().getOut();
+                PrintWriter w = session.spec.commandLine().getOut();
                 if (json) {
-                    w.println(NoteJson.toArray(notes, session, false).toPrettyString());
+                    w.println(NoteJson.toArray(notes, s, false).toPrettyString());
                 } else {
                     for (Note n : notes) {
                         w.printf("%s  %s-%s  %-7s %-9s %-15s %s%s%n", n.id(), n.tcIn(), n.tcOut(),
@@ -158,39 +149,28 @@ final class NotesCommand implements Runnable {
             description = "Export all notes of a session file or a shared session (atomically: temporary file, then "
                     + "rename).")
     static final class Export implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Option(names = "--db", description = "Session file (or --server and --session).")
-        Path db;
+        @Mixin
+        SharedOptions.SessionFile session;
         @Mixin
         SessionServerOptions shared;
-        @Option(names = "--format", required = true,
-                description = "csv, json, edl, resolve-edl, avid, otio or pdf.")
-        String format;
+        @Mixin
+        SharedOptions.NoteFormatChoice format;
         @Option(names = {"-o", "--output"}, required = true, description = "Output file.")
         Path out;
 
         @Override
         public Integer call() throws Exception {
-            NoteFormat f = NoteFormat.parse(format);
-            if (!f.canWrite()) {
-                throw new IllegalArgumentException("format " + f.cliName() + " can be imported, not exported");
-            }
+            NoteFormat f = format.toWrite();
             if (shared.given()) {
                 SharedNotes.Snapshot snap = SharedNotes.read(shared);
                 NoteExport.write(f, snap.session(), snap.notes(), out);
-                PrintWriter w = spec.commandLine().getOut();
-                w.println("exported " + snap.notes().size() + " notes to " + out);
-                w.flush();
+                session.println("exported " + snap.notes().size() + " notes to " + out);
                 return 0;
             }
-            requireDb(db, shared);
-            try (SqliteNoteStore store = SqliteNoteStore.open(db)) {
+            try (SqliteNoteStore store = session.open()) {
                 List<Note> notes = store.list();
                 NoteExport.write(f, store.session(), notes, out);
-                PrintWriter w = spec.commandLine().getOut();
-                w.println("exported " + notes.size() + " notes to " + out);
-                w.flush();
+                session.println("exported " + notes.size() + " notes to " + out);
             }
             return 0;
         }
@@ -200,13 +180,10 @@ final class NotesCommand implements Runnable {
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = "Import notes; any bad line aborts the import (nothing stored) unless --skip-bad.")
     static final class Import implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Option(names = "--db", required = true, description = "Session file.")
-        Path db;
-        @Option(names = "--format", required = true,
-                description = "csv, edl, resolve-edl, avid, otio, json or frameio-csv.")
-        String format;
+        @Mixin
+        SharedOptions.SessionFile session;
+        @Mixin
+        SharedOptions.NoteFormatChoice format;
         @Option(names = "--skip-bad", description = "Import the good entries and report the bad ones.")
         boolean skipBad;
         @Option(names = "--rate", description = "Frame rate of a new session file: with it a missing --db file is "
@@ -219,31 +196,22 @@ final class NotesCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            NoteFormat f = NoteFormat.parse(format);
-            if (!f.canRead()) {
-                throw new IllegalArgumentException("format " + f.cliName() + " can be exported, not imported");
-            }
+            NoteFormat f = format.toRead();
             if (!Files.isRegularFile(in)) {
                 throw new IllegalArgumentException(in + ": no such file");
             }
-            SqliteNoteStore store;
+            Path db = session.db();
             if (!Files.exists(db) && rate == null) {
                 throw new IllegalArgumentException(db + ": no such session file; add --rate RATE (and --drop-frame "
                         + "for 29.97/59.94 drop-frame) to create it");
             }
-            if (Files.exists(db)) {
-                store = SqliteNoteStore.open(db);
-            } else {
-                store = SqliteNoteStore.openOrCreate(db, Session.ofRate(FrameRate.parse(rate), dropFrame));
-            }
-            try (store) {
+            try (SqliteNoteStore store = Files.exists(db) ? session.open()
+                    : SqliteNoteStore.openOrCreate(db, Session.ofRate(FrameRate.parse(rate), dropFrame))) {
                 ImportResult r = NoteImport.read(f, store.session(), in, skipBad);
                 int added = store.addAll(r.notes());
-                PrintWriter w = spec.commandLine().getOut();
-                w.println("imported " + added + " notes" + (r.notes().size() > added ? " ("
+                session.println("imported " + added + " notes" + (r.notes().size() > added ? " ("
                         + (r.notes().size() - added) + " already present)" : ""));
-                w.flush();
-                PrintWriter err = spec.commandLine().getErr();
+                PrintWriter err = session.spec.commandLine().getErr();
                 for (var p : r.problems()) {
                     err.println("xsight notes import: skipped " + in + " " + p);
                 }
@@ -260,12 +228,5 @@ final class NotesCommand implements Runnable {
         }
         return new Note(id.trim(), n.source(), n.tcIn(), n.tcOut(), n.category(), n.severity(), n.text(), n.author(),
                 n.status(), n.created(), n.edited(), n.frameGrab(), n.drawings());
-    }
-
-    static void requireDb(Path db, SessionServerOptions shared) {
-        if (db == null) {
-            throw new IllegalArgumentException("name a session file with --db, or a shared session with --server and"
-                    + " --session");
-        }
     }
 }
