@@ -3,6 +3,10 @@ package dev.xsight.cli;
 import dev.xsight.input.Keymap;
 import dev.xsight.media.FrameRate;
 import dev.xsight.media.Timecode;
+import dev.xsight.session.Member;
+import dev.xsight.session.SessionJoin;
+import dev.xsight.session.SessionName;
+import dev.xsight.session.SessionServer;
 import dev.xsight.shell.ReviewOptions;
 import dev.xsight.shell.ShellLauncher;
 import dev.xsight.shell.ShellOptions;
@@ -388,10 +392,42 @@ final class DemoCommand implements Callable<Integer> {
                 description = "Author written into new notes and checklist marks (default: the login name).")
         String author;
 
+        @Option(names = "--join", paramLabel = "NAME", description = "Join the shared review session NAME on "
+                + "--server (its notes are cached in --session FILE, or beside the default sessions).")
+        String join;
+
+        @Option(names = "--server", paramLabel = "URL", description = "NATS server of the shared session: "
+                + "tls://host:port (nats:// on loopback, or with --insecure); user:password@ may precede the host.")
+        String server;
+
+        @Option(names = "--ca", paramLabel = "FILE", description = "CA certificate (PEM) of the server's TLS.")
+        Path ca;
+
+        @Option(names = "--creds", paramLabel = "FILE", description = "NATS credentials file.")
+        Path creds;
+
+        @Option(names = "--insecure", description = "Allow plain nats:// to a host outside loopback.")
+        boolean insecure;
+
+        @Option(names = "--role", defaultValue = "reviewer", description = "viewer, reviewer or driver (shown to "
+                + "the others; what you may do is the server's permissions).")
+        String role;
+
         ReviewOptions options(FrameRate rate, boolean drop) {
-            return new ReviewOptions(session != null ? session : ReviewOptions.defaultSessionFile(), rate, drop,
-                    author != null ? author : System.getProperty("user.name", ""),
-                    ReviewOptions.defaultChecklistFolder());
+            String who = author != null ? author : System.getProperty("user.name", "");
+            java.util.Optional<SessionJoin> shared = java.util.Optional.empty();
+            if (join != null || server != null) {
+                if (join == null || server == null) {
+                    throw new IllegalArgumentException("--join NAME and --server URL go together");
+                }
+                shared = java.util.Optional.of(new SessionJoin(SessionServer.of(server, ca, creds, insecure),
+                        new SessionName(join), new Member(who.isBlank() ? "reviewer" : who, Member.Role.parse(role),
+                                "")));
+            }
+            Path file = session != null ? session : shared.isPresent()
+                    ? ReviewOptions.sharedCacheFile(shared.get().server().displayUrl(), join)
+                    : ReviewOptions.defaultSessionFile();
+            return new ReviewOptions(file, rate, drop, who, ReviewOptions.defaultChecklistFolder(), shared);
         }
     }
 

@@ -71,6 +71,7 @@ public final class SharedSession implements AutoCloseable {
     private final SessionListener listener;
     private final Optional<SessionCache> cache;
     private final Object lock = new Object();
+    private final Object reading = new Object();
     private final NoteLedger ledger = new NoteLedger();
     private final Map<String, Pending> outbox = new LinkedHashMap<>();
     private final List<String> refusals = new ArrayList<>();
@@ -161,10 +162,7 @@ public final class SharedSession implements AutoCloseable {
                 markCaughtUp();
             }
             jetStream = connection.jetStream();
-            consumer = connection.getStreamContext(name.streamName())
-                    .createOrderedConsumer(new OrderedConsumerConfiguration().filterSubject(name.allSubjects())
-                            .deliverPolicy(DeliverPolicy.All))
-                    .consume(this::onMessage);
+            consumer = readFrom(1);
         } catch (JetStreamApiException e) {
             throw new SessionException(e.getErrorCode() == 403 || e.getApiErrorCode() == 10039
                     ? SessionException.Kind.PERMISSION_DENIED : SessionException.Kind.INVALID,
@@ -180,12 +178,40 @@ public final class SharedSession implements AutoCloseable {
             throw classify(e, "session " + name + " on " + server.displayUrl());
         }
         presence(true);
+        listener.onConnection(state, queued());
         retry.scheduleWithFixedDelay(this::publishOutbox, 0, 500, TimeUnit.MILLISECONDS);
     }
 
     private boolean refused(String subjectPrefix) {
         synchronized (lock) {
             return refusals.stream().anyMatch(r -> r.startsWith(subjectPrefix));
+        }
+    }
+
+    private MessageConsumer readFrom(long sequence) throws IOException, JetStreamApiException {
+        OrderedConsumerConfiguration c = new OrderedConsumerConfiguration().filterSubject(name.allSubjects());
+        c = sequence <= 1 ? c.deliverPolicy(DeliverPolicy.All)
+                : c.deliverPolicy(DeliverPolicy.ByStartSequence).startSequence(sequence);
+        return connection.getStreamContext(name.streamName()).createOrderedConsumer(c).consume(this::onMessage);
+    }
+
+    /**
+     * After a reconnect the server may be a new process (a restart) that knows nothing of our consumer: read on
+     * from the message after the last one delivered at once, instead of waiting for the consumer's heartbeat to
+     * notice. Retry thread.
+     */
+    private void resumeReading() {
+        MessageConsumer old = consumer;
+        try {
+            if (old != null) {
+                old.stop();
+            }
+            consumer = readFrom(lastSequence + 1);
+        } catch (IOException | JetStreamApiException | RuntimeException e) {
+            // The server is not ready yet (JetStream still recovering its store): try again shortly.
+            if (!retry.isShutdown()) {
+                retry.schedule(this::resumeReading, 500, TimeUnit.MILLISECONDS);
+            }
         }
     }
 
@@ -231,7 +257,16 @@ public final class SharedSession implements AutoCloseable {
     // ---- reading ----
 
     private void onMessage(Message m) {
+        synchronized (reading) { // an old and a resumed consumer may overlap for a moment
+            read(m);
+        }
+    }
+
+    private void read(Message m) {
         long seq = m.metaData().streamSequence();
+        if (seq <= lastSequence) {
+            return; // a restarted consumer may deliver the last one again
+        }
         String kind = m.getSubject().substring(m.getSubject().lastIndexOf('.') + 1);
         try {
             switch (kind) {
@@ -523,6 +558,7 @@ public final class SharedSession implements AutoCloseable {
             state = s;
             listener.onConnection(s, queued());
             if (s == State.CONNECTED && !retry.isShutdown()) {
+                retry.execute(this::resumeReading);
                 retry.execute(this::publishOutbox);
             }
         }

@@ -1,8 +1,10 @@
 package dev.xsight.shell;
 
 import dev.xsight.media.FrameRate;
+import dev.xsight.session.SessionJoin;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The review session the shell opens in its notes slot.
@@ -12,13 +14,31 @@ import java.util.Objects;
  * @param dropFrame whether a new session counts drop-frame
  * @param author name written into new notes and checklist marks
  * @param checklistFolder folder of the user's checklist templates ({@code *.json}), may be absent or null
+ * @param shared a shared session to join; its notes are then kept in {@code sessionFile} as the offline cache
  */
 public record ReviewOptions(Path sessionFile, FrameRate rate, boolean dropFrame, String author,
-                            Path checklistFolder) {
+                            Path checklistFolder, Optional<SessionJoin> shared) {
     public ReviewOptions {
         Objects.requireNonNull(sessionFile, "sessionFile");
         Objects.requireNonNull(rate, "rate");
         author = author == null ? "" : author;
+        shared = Objects.requireNonNullElse(shared, Optional.empty());
+    }
+
+    /** A session file of one's own (no shared session). */
+    public ReviewOptions(Path sessionFile, FrameRate rate, boolean dropFrame, String author, Path checklistFolder) {
+        this(sessionFile, rate, dropFrame, author, checklistFolder, Optional.empty());
+    }
+
+    /** The same, joining {@code join} (or leaving the shared session when empty). */
+    public ReviewOptions withShared(Optional<SessionJoin> join) {
+        return new ReviewOptions(sessionFile, rate, dropFrame, author, checklistFolder, join);
+    }
+
+    /** The local file that caches the shared session {@code name}: beside the default sessions. */
+    public static Path sharedCacheFile(String server, String name) {
+        String host = server.replaceAll("[^A-Za-z0-9.-]", "_");
+        return dataHome().resolve("sessions").resolve("shared").resolve(host).resolve(name + ".xsight");
     }
 
     /**

@@ -14,7 +14,16 @@ import dev.xsight.review.NotesPanel;
 import dev.xsight.review.NotesViewModel;
 import dev.xsight.review.Session;
 import dev.xsight.review.Severity;
+import dev.xsight.review.NoteStore;
+import dev.xsight.review.SessionBar;
 import dev.xsight.review.SqliteNoteStore;
+import dev.xsight.session.Member;
+import dev.xsight.session.NoteLedger;
+import dev.xsight.session.SessionCache;
+import dev.xsight.session.SessionJoin;
+import dev.xsight.session.SessionListener;
+import dev.xsight.session.SharedNoteStore;
+import dev.xsight.session.SharedSession;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,6 +32,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -64,14 +74,18 @@ public final class ShellReview {
 
     private final ShellViewModel shell;
     private final ShellView view;
-    private final ReviewOptions options;
+    private ReviewOptions options; // replaced on the FX thread when the user joins or leaves a shared session
     private final ExecutorService io = Executors.newSingleThreadExecutor(
             r -> Thread.ofPlatform().name("xsight-notes-io").daemon(true).unstarted(r));
     private final CompletableFuture<NotesViewModel> opened = new CompletableFuture<>();
+    private CompletableFuture<NotesViewModel> reopened = new CompletableFuture<>();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private final DrawingLayer drawing = new DrawingLayer();
     private final HBox drawTools = new HBox(4);
-    private volatile SqliteNoteStore store; // written on the io thread when opened
+    private volatile NoteStore store; // written on the io thread when opened
+    private volatile SharedSession shared; // the joined shared session, if any
+    private final SessionBar sessionBar = new SessionBar();
+    private boolean reloadQueued;
     private NotesViewModel notes;
     private NotesPanel panel;
     private boolean drawMode;
@@ -94,7 +108,43 @@ public final class ShellReview {
     }
 
     private void start() {
+        sessionBar.setDefaultName(options.author());
+        sessionBar.setOnJoin(j -> switchTo(options.withShared(Optional.of(j))));
+        sessionBar.setOnLeave(() -> switchTo(options.withShared(Optional.empty())));
+        sessionBar.followingProperty().set(true);
+        shell.selectedProperty().addListener((o, was, is) -> drive());
+        open();
+    }
+
+    /** Closes the current session (on the io thread) and opens {@code next}'s. FX thread. */
+    private void switchTo(ReviewOptions next) {
+        if (closing) {
+            return;
+        }
+        if (notes != null) {
+            notes.sourceProperty().unbind();
+            notes.currentTimecodeProperty().unbind();
+        }
+        io.execute(() -> {
+            NoteStore s = store;
+            store = null;
+            shared = null;
+            if (s != null) {
+                s.close();
+            }
+        });
+        options = next.shared().isPresent() && next.sessionFile().equals(options.sessionFile())
+                ? new ReviewOptions(ReviewOptions.sharedCacheFile(next.shared().get().server().displayUrl(),
+                        next.shared().get().name().value()), next.rate(), next.dropFrame(), next.author(),
+                        next.checklistFolder(), next.shared())
+                : next;
+        reopened = new CompletableFuture<>();
+        open();
+    }
+
+    private void open() {
         Path file = options.sessionFile();
+        options.shared().ifPresentOrElse(sessionBar::showJoining, () -> sessionBar.showLeft(null));
         Label opening = new Label("Opening session " + file.getFileName() + " …");
         opening.getStyleClass().add("notes-placeholder");
         view.setNotesPanel(opening);
@@ -113,20 +163,27 @@ public final class ShellReview {
                 l.setId("session-error");
                 l.setWrapText(true);
                 l.getStyleClass().add("notes-placeholder");
-                view.setNotesPanel(l);
+                if (options.shared().isPresent()) {
+                    sessionBar.showLeft(why);
+                }
+                view.setNotesPanel(new VBox(sessionBar, l));
                 for (Action a : List.of(Action.ADD_NOTE, Action.DRAW, Action.NEXT_NOTE, Action.PREVIOUS_NOTE)) {
                     shell.setHandler(a, () -> shell.statusProperty().set(a.description()
                             + ": no notes, the session was not opened (" + why + ")"));
                 }
-                opened.completeExceptionally(err);
+                if (!opened.isDone()) {
+                    opened.completeExceptionally(err);
+                }
             } else if (!closing) { // when closing, the io thread's close task closes it
                 build(s);
-                opened.complete(notes);
+                if (!opened.complete(notes)) {
+                    reopened.complete(notes);
+                }
             }
         }, Platform::runLater);
     }
 
-    private SqliteNoteStore open(Path file) {
+    private NoteStore open(Path file) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
@@ -135,11 +192,104 @@ public final class ShellReview {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the folder for " + file + ": " + e.getMessage(), e);
         }
-        store = SqliteNoteStore.openOrCreate(file, Session.ofRate(options.rate(), options.dropFrame()));
+        Session session = Session.ofRate(options.rate(), options.dropFrame());
+        if (options.shared().isPresent()) {
+            SessionJoin j = options.shared().get();
+            SessionCache cache = SessionCache.at(file);
+            SharedSession s = SharedSession.join(j.server(), j.name(), new Member(j.member().name(),
+                    j.member().role(), currentSource()), Optional.of(cache), new SharedEvents());
+            shared = s;
+            store = new SharedNoteStore(s, cache, session);
+            return store;
+        }
+        store = SqliteNoteStore.openOrCreate(file, session);
         return store;
     }
 
-    private void build(SqliteNoteStore s) {
+    private String currentSource() {
+        String[] box = new String[1];
+        try {
+            CompletableFuture.runAsync(() -> {
+                SourceEntry e = shell.selectedProperty().get();
+                box[0] = e == null ? "" : e.label();
+            }, Platform::runLater)
+                    .get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            return "";
+        }
+        return box[0] == null ? "" : box[0];
+    }
+
+    /** The shared session's events, taken to the FX thread. */
+    private final class SharedEvents implements SessionListener {
+        @Override
+        public void onNote(NoteLedger.Applied a) {
+            Platform.runLater(ShellReview.this::reloadSoon);
+        }
+
+        @Override
+        public void onConnection(SharedSession.State st, int queued) {
+            Platform.runLater(() -> sessionBar.showState(st, queued));
+        }
+
+        @Override
+        public void onPresence(Member m, boolean joined) {
+            Platform.runLater(() -> sessionBar.presence(m, joined));
+        }
+
+        @Override
+        public void onPlayhead(String by, Timecode tc, String source) {
+            Platform.runLater(() -> follow(by, tc, source));
+        }
+
+        @Override
+        public void onRefused(String subject, String why) {
+            Platform.runLater(() -> shell.statusProperty().set("Shared session: the server refused " + subject
+                    + (subject.endsWith(".playhead") ? " (your account may not drive)" : "")));
+        }
+    }
+
+    /** One reload for a burst of note events. FX thread. */
+    private void reloadSoon() {
+        if (notes == null || reloadQueued || closing) {
+            return;
+        }
+        reloadQueued = true;
+        notes.reload().whenComplete((r, e) -> Platform.runLater(() -> reloadQueued = false));
+    }
+
+    /** The driver moved: switch to their source when following. FX thread. */
+    private void follow(String by, Timecode tc, String source) {
+        SharedSession s = shared;
+        if (s == null || by.equals(s.me().name()) || !sessionBar.followingProperty().get()) {
+            return;
+        }
+        for (SourceEntry e : shell.sources()) {
+            if (e.label().equals(source)) {
+                if (e != shell.selectedProperty().get()) {
+                    shell.select(e);
+                }
+                break;
+            }
+        }
+        shell.statusProperty().set("Following " + by + ": " + source + " at " + tc);
+    }
+
+    /** As the driver, tells the others which source is shown and where. FX thread. */
+    private void drive() {
+        SharedSession s = shared;
+        SourceEntry selected = shell.selectedProperty().get();
+        String source = selected == null ? null : selected.label();
+        if (s == null || s.me().role() != Member.Role.DRIVER || source == null || source.isBlank()) {
+            return;
+        }
+        Timecode tc = shell.frameTimecodeProperty().get();
+        var rate = options.rate();
+        Thread.ofVirtual().start(() -> s.playhead(tc != null ? tc : Timecode.fromFrameCount(0, rate, false), rate,
+                source));
+    }
+
+    private void build(NoteStore s) {
         notes = new NotesViewModel(s, io);
         notes.authorProperty().set(options.author());
         notes.sourceProperty().bind(shell.sourceNameProperty());
@@ -165,7 +315,8 @@ public final class ShellReview {
         tabs.setId("review-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setFocusTraversable(false);
-        view.setNotesPanel(tabs);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        view.setNotesPanel(new VBox(sessionBar, tabs));
         view.setTimeline(markerStrip());
         drawing.setId("drawing-layer");
         drawing.setDrawingEnabled(false);
@@ -186,7 +337,7 @@ public final class ShellReview {
         });
     }
 
-    private Node checklists(SqliteNoteStore s) {
+    private Node checklists(NoteStore s) {
         List<ChecklistTemplate> templates;
         String problem = null;
         try {
@@ -433,6 +584,21 @@ public final class ShellReview {
         return opened;
     }
 
+    /** Completes on the FX thread with the new view-model when the user joined or left a shared session. */
+    public CompletableFuture<NotesViewModel> reopened() {
+        return reopened;
+    }
+
+    /** The shared-session strip above the notes. */
+    public SessionBar sessionBar() {
+        return sessionBar;
+    }
+
+    /** The joined shared session, if any. */
+    public Optional<SharedSession> shared() {
+        return Optional.ofNullable(shared);
+    }
+
     /** Completes once the session file is closed (all acknowledged writes are in it). */
     public CompletableFuture<Void> closed() {
         return closed;
@@ -463,7 +629,7 @@ public final class ShellReview {
         Thread.ofPlatform().name("xsight-notes-close").daemon(true).start(() -> {
             try {
                 io.execute(() -> {
-                    SqliteNoteStore s = store;
+                    NoteStore s = store;
                     if (s != null) {
                         s.close();
                     }
