@@ -213,9 +213,8 @@ public final class ReferenceOutput implements AutoCloseable {
         bits = window.obtainedBitsPerChannel();
         refreshHz = window.refreshHz();
         renderer = window.glRenderer();
-        int[] size = window.framebufferSize();
-        windowWidth = size[0];
-        windowHeight = size[1];
+        windowWidth = window.width();
+        windowHeight = window.height();
         started.complete(window);
         Exception failure = null;
         try {
@@ -264,10 +263,10 @@ public final class ReferenceOutput implements AutoCloseable {
                         next.release();
                     }
                 }
-                size = window.framebufferSize();
-                windowWidth = size[0];
-                windowHeight = size[1];
-                int[] codes = capture == null ? null : new int[size[0] * size[1] * 3];
+                int ww = window.width(), wh = window.height();
+                windowWidth = ww;
+                windowHeight = wh;
+                int[] codes = capture == null ? null : new int[ww * wh * 3];
                 window.present(codes);
                 if (shown) {
                     clock.presented(due, System.nanoTime());
