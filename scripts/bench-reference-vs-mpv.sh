@@ -60,11 +60,14 @@ ffmpeg -v error -y -f lavfi -i "testsrc2=size=1920x1080:rate=60000/1001" -frames
   -pix_fmt yuv422p10le -color_primaries bt709 -color_trc bt709 -colorspace bt709 -color_range tv \
   -f yuv4mpegpipe -strict -1 "$WORK/clip.y4m"
 cat >"$WORK/rate.lua" <<'EOF'
--- Seconds from the first frame on screen to the end: mpv presented (frames - 1) frames in that time.
-local t0 = nil
-mp.register_event("playback-restart", function() if not t0 then t0 = mp.get_time() end end)
+-- Seconds from the first frame on screen to the end: mpv presented (frames - 1) frames in that time; and the
+-- process's CPU seconds (all threads, os.clock) over the same span.
+local t0, c0 = nil, nil
+mp.register_event("playback-restart", function()
+  if not t0 then t0 = mp.get_time(); c0 = os.clock() end
+end)
 mp.register_event("shutdown", function()
-  if t0 then print(string.format("elapsed %.4f", mp.get_time() - t0)) end
+  if t0 then print(string.format("elapsed %.4f cpu %.4f", mp.get_time() - t0, os.clock() - c0)) end
 end)
 EOF
 
@@ -73,14 +76,16 @@ mpv_run() {
   local loops="$1" out
   out="$(mpv --no-config --vo=gpu --gpu-sw --gpu-context=x11egl --untimed --no-audio --osd-level=0 \
     --geometry=1920x1080+0+0 --loop-file="$loops" --script="$WORK/rate.lua" --msg-level=all=error,rate=info \
-    "$WORK/clip.y4m" 2>&1 | sed -n 's/.*elapsed \([0-9.]*\).*/\1/p')"
+    "$WORK/clip.y4m" 2>&1 | sed -n 's/.*elapsed \([0-9.]*\) cpu \([0-9.]*\).*/\1 \2/p')"
   [ -n "$out" ] || { echo "mpv did not report a time" >&2; return 1; }
-  awk -v f="$(((loops + 1) * CLIP_FRAMES))" -v s="$out" 'BEGIN { printf "%.2f\n", (f - 1) / s }'
+  # frames/s and CPU ms per frame
+  echo "$out" | awk -v f="$(((loops + 1) * CLIP_FRAMES))" '{ printf "%.2f %.1f\n", (f - 1) / $1, 1000 * $2 / (f - 1) }'
 }
 
 xsight_run() {
+  # presents/s and process CPU ms per present
   "$ROOT/monitor" reference bench --seconds "$SECONDS_PER_RUN" --runs 1 "$@" 2>/dev/null \
-    | sed -n 's/^run 1: .*presented \([0-9.]*\)\/s.*/\1/p'
+    | sed -n 's/^run 1: .*presented \([0-9.]*\)\/s.*process CPU \([0-9.]*\) ms.*/\1 \2/p'
 }
 
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
@@ -88,24 +93,26 @@ median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]
 "$ROOT/monitor" reference --help >/dev/null 2>&1 || true   # builds Xsight first if needed, outside the runs
 echo "machine: $(nproc) CPUs, $(uname -m); display $DISPLAY"
 echo "uptime before: $(uptime)"
-MPV_RATES=()
-CLIP_RATES=()
-LIVE_RATES=()
+MPV_RATES=(); MPV_CPU=()
+CLIP_RATES=(); CLIP_CPU=()
+LIVE_RATES=(); LIVE_CPU=()
 loops=$((SECONDS_PER_RUN * 30 / CLIP_FRAMES))
 for i in $(seq 1 "$RUNS"); do
-  m="$(mpv_run "$loops")"
-  c="$(xsight_run --clip 30)"
-  l="$(xsight_run)"
-  MPV_RATES+=("$m")
-  CLIP_RATES+=("$c")
-  LIVE_RATES+=("$l")
-  echo "run $i: mpv $m frames/s; Xsight reference output $c presents/s (clip), $l presents/s (live bars)"
+  read -r m mc < <(mpv_run "$loops")
+  read -r c cc < <(xsight_run --clip 30)
+  read -r l lc < <(xsight_run)
+  MPV_RATES+=("$m"); MPV_CPU+=("$mc")
+  CLIP_RATES+=("$c"); CLIP_CPU+=("$cc")
+  LIVE_RATES+=("$l"); LIVE_CPU+=("$lc")
+  echo "run $i: mpv $m frames/s ($mc ms CPU each); Xsight $c presents/s with --clip 30 ($cc ms CPU each)," \
+    "$l live ($lc ms CPU each, the generator's 59.94 frames/s included)"
   loops="$(awk -v r="$m" -v s="$SECONDS_PER_RUN" -v c="$CLIP_FRAMES" 'BEGIN { l = int(r * s / c + 0.5) - 1; print (l < 0 ? 0 : l) }')"
 done
 echo "uptime after: $(uptime)"
-m="$(printf '%s\n' "${MPV_RATES[@]}" | median)"
-c="$(printf '%s\n' "${CLIP_RATES[@]}" | median)"
-l="$(printf '%s\n' "${LIVE_RATES[@]}" | median)"
+med() { printf '%s\n' "$@" | median; }
+m="$(med "${MPV_RATES[@]}")"; c="$(med "${CLIP_RATES[@]}")"; l="$(med "${LIVE_RATES[@]}")"
 awk -v m="$m" -v c="$c" -v l="$l" -v n="$RUNS" 'BEGIN {
   printf "median of %d: mpv %.2f frames/s; Xsight %.2f presents/s with --clip 30 (%.2fx mpv), %.2f live (%.2fx)\n",
     n, m, c, c / m, l, l / m }'
+echo "CPU per frame, medians: mpv $(med "${MPV_CPU[@]}") ms; Xsight $(med "${CLIP_CPU[@]}") ms with --clip 30," \
+  "$(med "${LIVE_CPU[@]}") ms live"

@@ -82,8 +82,8 @@ final class ReferenceCommand implements Runnable {
                             }
 
                             @Override
-                            public void onError(Exception error) {
-                                System.err.println("source: " + error.getMessage());
+                            public void onError(dev.xsight.media.SourceException error) {
+                                System.err.println("source: " + error.describe());
                             }
                         });
                     }
