@@ -179,7 +179,7 @@ public final class GlFrameRenderer implements AutoCloseable {
 
     /** The shader for {@code f}'s chroma layout and plane textures of its size (no GL work when both stay). */
     private void fitTo(Frame f) {
-        if (f.format() != layoutFormat || !f.colorimetry().equals(layoutColorimetry)) {
+        if (!f.format().equals(layoutFormat) || !f.colorimetry().equals(layoutColorimetry)) {
             Layout l = new Layout(ChromaSiting.of(f.format().sampling(), f.colorimetry().siting()),
                     f.format().model() == ColourModel.YCBCR);
             if (!l.equals(layout)) {
