@@ -73,7 +73,7 @@ final class ReferenceCommand implements Runnable {
                         DemoSource source = new DemoSource(DemoSource.Settings.forRate(r));
                         ClipReplay replay = new ClipReplay(r, clip)) {
                     if (clip > 0) {
-                        replay.start(out);
+                        replay.start(out::offer);
                     } else {
                         source.start(new dev.xsight.media.FrameSource.FrameListener() {
                             @Override
@@ -152,7 +152,8 @@ final class ReferenceCommand implements Runnable {
             this.count = count;
         }
 
-        void start(ReferenceOutput out) {
+        /** Renders the clip, then hands {@code sink} one frame per source period (the sink owns each frame). */
+        void start(java.util.function.Consumer<Frame> sink) {
             dev.xsight.media.FramePool pool;
             try (DemoSource demo = new DemoSource(DemoSource.Settings.forRate(rate))) {
                 Frame[] frames = new Frame[count];
@@ -182,7 +183,7 @@ final class ReferenceCommand implements Runnable {
                     if (now - due > 4 * period) {
                         n = (now - t0) / period;
                     }
-                    out.offer(pool.acquire().ptsNanos(n * period).sequence(n).frameRate(rate)
+                    sink.accept(pool.acquire().ptsNanos(n * period).sequence(n).frameRate(rate)
                             .colorimetry(dev.xsight.media.Colorimetry.BT709));
                     n++;
                 }
