@@ -5,7 +5,7 @@ import dev.xsight.gl.ReferenceWindow;
 import dev.xsight.media.Frame;
 import dev.xsight.media.FrameRate;
 import dev.xsight.signal.DemoSource;
-import dev.xsight.shell.PipelinePreset;
+import dev.xsight.render.PipelinePreset;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;

@@ -1,5 +1,6 @@
 package dev.xsight.shell;
 
+import dev.xsight.render.PipelinePreset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;

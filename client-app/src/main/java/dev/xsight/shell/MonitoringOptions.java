@@ -1,5 +1,6 @@
 package dev.xsight.shell;
 
+import dev.xsight.render.SignalOverlays;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;

@@ -95,7 +95,7 @@ final class ReferenceOutputControl {
         opener.execute(() -> {
             ReferenceOutput out;
             try {
-                out = ReferenceOutput.open(pipeline, placement, new ReferenceOutput.Listener() {
+                out = ReferenceOutput.open(pipeline, vm.programs(), placement, new ReferenceOutput.Listener() {
                     @Override
                     public void closed(Exception error) {
                         Platform.runLater(() -> outputClosed(error));

@@ -1,6 +1,7 @@
 package dev.xsight.shell;
 
-import dev.xsight.scope.DisplayImage;
+import dev.xsight.image.DisplayImage;
+import dev.xsight.render.PictureAnalysis;
 import dev.xsight.scope.ScopeCounts;
 import dev.xsight.scope.ScopeImages;
 import dev.xsight.scope.ScopeWorker;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.xsight.render.PipelinePreset;
 import dev.xsight.signal.DemoSource;
 import dev.xsight.signal.DemoSourceProvider;
 import java.io.IOException;
