@@ -1,5 +1,6 @@
 package dev.xsight.shell;
 
+import static dev.xsight.shell.ShellWindow.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +14,6 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import javafx.scene.control.Label;
 import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -53,10 +53,6 @@ class PipelineShellTest {
     @AfterEach
     void closeShell(FxRobot robot) {
         demo.close(robot);
-    }
-
-    private static String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
     }
 
     /** 8-bit red of the preview at a relative position, or -1 before the first picture. */

@@ -1,7 +1,5 @@
 package dev.xsight.shell;
 
-import dev.xsight.signal.DemoSource;
-import dev.xsight.signal.DemoSourceProvider;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,14 +25,12 @@ record StillDemoShell(Shell shell, Path config, String configBefore) {
         for (String p : new String[] {"xsight.pipeline", "xsight.scopes", "xsight.overlays"}) {
             System.clearProperty(p);
         }
-        DemoSource.Settings still = DemoSource.Settings.defaults().withMotion(false);
-        Shell shell = Shell.show(stage, ShellOptions.defaults()
-                .withRegistry(SourceRegistry.discover().with(new DemoSourceProvider(still))));
+        Shell shell = ShellWindow.openOnStillBars(stage);
         return new StillDemoShell(shell, config, before);
     }
 
     void close(FxRobot robot) {
-        robot.interact(() -> shell.stage().close());
+        ShellWindow.close(robot, shell);
         if (configBefore == null) {
             System.clearProperty("xsight.config.dir");
         } else {
