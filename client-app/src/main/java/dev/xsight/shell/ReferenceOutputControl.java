@@ -40,7 +40,6 @@ final class ReferenceOutputControl {
 
     private static final long STATS_EVERY_NANOS = 500_000_000L;
     private final ShellViewModel vm;
-    private final PipelineViewModel display;
     private final dev.xsight.shell.ReferenceWindow fxWindow;
     private final ReferenceOutput.Placement placement;
     private Mode mode;
@@ -51,10 +50,9 @@ final class ReferenceOutputControl {
     private long generation;
     private long lastStats;
 
-    ReferenceOutputControl(ShellViewModel vm, PipelineViewModel display, dev.xsight.shell.ReferenceWindow fxWindow,
+    ReferenceOutputControl(ShellViewModel vm, dev.xsight.shell.ReferenceWindow fxWindow,
             int screen, boolean fullScreen) {
         this.vm = vm;
-        this.display = display;
         this.fxWindow = fxWindow;
         this.placement = fullScreen
                 ? new ReferenceOutput.Placement(screen >= 0 ? screen : ReferenceWindow.LAST_MONITOR, 0, 0)
@@ -64,16 +62,6 @@ final class ReferenceOutputControl {
                 open();
             } else {
                 close();
-            }
-        });
-        display.pipelineProperty().addListener((o, was, p) -> {
-            if (output != null && p != null) {
-                output.setPipeline(p);
-            }
-        });
-        vm.selectedProperty().addListener((o, was, is) -> {
-            if (output != null) {
-                output.restart();
             }
         });
     }
@@ -91,7 +79,7 @@ final class ReferenceOutputControl {
             return;
         }
         vm.referenceDetailProperty().set("opening…");
-        var pipeline = display.pipelineProperty().get();
+        var pipeline = vm.viewer().viewer().params().pipeline();
         opener.execute(() -> {
             ReferenceOutput out;
             try {
@@ -121,11 +109,7 @@ final class ReferenceOutputControl {
             return;
         }
         output = out;
-        var p = display.pipelineProperty().get();
-        if (p != null) {
-            out.setPipeline(p);
-        }
-        vm.setReferenceTap(out::offer);
+        vm.attachReference(out); // frames and pipeline from the main viewer from now on
         ReferenceOutput.Stats s = out.stats();
         vm.referenceDetailProperty().set(detail(s));
         vm.statusProperty().set(String.format(Locale.ROOT,
@@ -157,7 +141,7 @@ final class ReferenceOutputControl {
         if (output == null) {
             return;
         }
-        vm.setReferenceTap(null);
+        vm.attachReference(null);
         output = null;
         if (error != null) {
             vm.statusProperty().set("Reference output stopped: " + error.getMessage());
@@ -167,7 +151,7 @@ final class ReferenceOutputControl {
 
     private void close() {
         generation++;
-        vm.setReferenceTap(null);
+        vm.attachReference(null);
         vm.referenceDetailProperty().set("");
         if (fxShown) {
             fxShown = false;

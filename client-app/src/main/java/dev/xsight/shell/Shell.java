@@ -46,7 +46,7 @@ public final class Shell {
         monitoring = MonitoringSetup.attach(vm, view, display);
         reference = new ReferenceWindow(vm, options.referenceScreen(), options.referenceFullScreen());
         reference.stage().getScene().getStylesheets().addAll(scene.getStylesheets());
-        referenceOutput = new ReferenceOutputControl(vm, display, reference, options.referenceScreen(),
+        referenceOutput = new ReferenceOutputControl(vm, reference, options.referenceScreen(),
                 options.referenceFullScreen());
         timer = new AnimationTimer() {
             @Override

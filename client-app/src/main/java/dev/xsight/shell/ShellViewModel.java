@@ -2,7 +2,6 @@ package dev.xsight.shell;
 
 import dev.xsight.input.Action;
 import dev.xsight.input.Keymap;
-import dev.xsight.media.Frame;
 import dev.xsight.media.FrameSource;
 import dev.xsight.media.SourceHealth;
 import dev.xsight.media.SourceProvider;
@@ -380,11 +379,11 @@ public final class ShellViewModel implements AutoCloseable {
     }
 
     /**
-     * Any thread: where the primary source's frames also go, full size, as they arrive (each frame retained for it;
-     * the consumer owns that reference), or null for nowhere. The reference output sets it while it is open.
+     * Any thread: the reference output that also gets the primary source's frames, full size, through the main
+     * viewer's pipeline; null for none. The reference output control sets it while the GL window is open.
      */
-    public void setReferenceTap(java.util.function.Consumer<Frame> tap) {
-        main.viewer().setReferenceTap(tap);
+    public void attachReference(dev.xsight.gl.ReferenceOutput out) {
+        main.viewer().attachReference(out);
     }
 
     /** What the reference output is and how it is doing, e.g. {@code GL 10-bit · dropped 0}; empty when closed. */

@@ -1,6 +1,7 @@
 package dev.xsight.viewer;
 
 import dev.xsight.colour.DisplayPipeline;
+import dev.xsight.gl.ReferenceOutput;
 import dev.xsight.media.Colorimetry;
 import dev.xsight.media.Frame;
 import dev.xsight.media.FrameSource;
@@ -27,7 +28,7 @@ import java.util.function.Consumer;
  * pipeline is the preset for the display the frames' transfer is made for ({@link PipelinePreset#defaultFor}).
  *
  * <p>Threads: sources are opened and closed on the viewer's control thread; frames arrive on the source's own
- * thread, which hands each one (retained) to the reference tap and then to the {@link PreviewLoop}, whose converter
+ * thread, which hands each one (retained) to the attached {@link ReferenceOutput} and then to the {@link PreviewLoop}, whose converter
  * thread renders it and passes the picture's analysis to the analysis sink (the scopes). The preview loop and its
  * converter thread exist from the first {@link #open} until {@link #stop} or {@link #close}, so a stopped viewer
  * runs nothing. {@link #takeLatest} and {@link #shown} belong to one UI thread; every other method may be called
@@ -69,7 +70,7 @@ public final class Viewer<V> implements AutoCloseable {
     private volatile boolean tryGl = true;
     private volatile PipelineRenderer.Listener renderListener = QUIET;
     private volatile Consumer<PictureAnalysis> analysisSink;
-    private volatile Consumer<Frame> referenceTap;
+    private volatile ReferenceOutput reference;
     private volatile boolean frozen;
     private volatile FrameSource current;
     private volatile PreviewLoop<V> preview;
@@ -107,6 +108,10 @@ public final class Viewer<V> implements AutoCloseable {
     public void open(SourceProvider provider, String location, String label) {
         control.execute(() -> {
             closeSource();
+            ReferenceOutput ref = reference;
+            if (ref != null) {
+                ref.restart(); // a new source: nothing queued from the old one, a fresh clock
+            }
             PreviewLoop<V> p = previewLoop();
             try {
                 FrameSource s = provider.open(location);
@@ -135,9 +140,9 @@ public final class Viewer<V> implements AutoCloseable {
             frame.release(); // a frozen live source keeps showing the last picture
             return;
         }
-        Consumer<Frame> tap = referenceTap;
-        if (tap != null) {
-            tap.accept(frame.retain()); // the full-size frame for the reference output
+        ReferenceOutput ref = reference;
+        if (ref != null) {
+            ref.offer(frame.retain()); // the full-size frame for the reference output
         }
         p.offer(frame); // the loop keeps the newest frame and releases any it replaces
     }
@@ -258,10 +263,15 @@ public final class Viewer<V> implements AutoCloseable {
     }
 
     private void publish(RenderParams p) {
+        boolean newPipeline = !p.pipeline().equals(params.pipeline());
         params = p;
         PreviewLoop<V> loop = preview;
         if (loop != null) {
             loop.setParams(p);
+        }
+        ReferenceOutput ref = reference;
+        if (ref != null && newPipeline) {
+            ref.setPipeline(p.pipeline());
         }
     }
 
@@ -291,11 +301,16 @@ public final class Viewer<V> implements AutoCloseable {
     }
 
     /**
-     * Where the frames also go, full size, as they arrive (each frame retained for it; the consumer owns that
-     * reference), or null for nowhere. The reference output sets it while it is open.
+     * Sends the frames, full size, to {@code out} as well as they arrive (each frame retained for it), through this
+     * viewer's pipeline, which the output follows from now on; {@code null} detaches the output (it is not closed).
      */
-    public void setReferenceTap(Consumer<Frame> tap) {
-        referenceTap = tap;
+    public void attachReference(ReferenceOutput out) {
+        synchronized (paramsLock) {
+            reference = out;
+            if (out != null) {
+                out.setPipeline(params.pipeline());
+            }
+        }
     }
 
     /** The programs this viewer's outputs share. */
