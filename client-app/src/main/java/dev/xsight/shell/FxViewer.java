@@ -1,6 +1,7 @@
 package dev.xsight.shell;
 
 import dev.xsight.media.FrameSource;
+import dev.xsight.media.SourceException;
 import dev.xsight.media.SourceHealth;
 import dev.xsight.media.Timecode;
 import dev.xsight.render.PreviewLoop;
@@ -49,8 +50,8 @@ final class FxViewer implements AutoCloseable {
     private final StringProperty format = new SimpleStringProperty(this, "format", "no signal");
     private final StringProperty health = new SimpleStringProperty(this, "health", "");
     private final BooleanProperty healthOk = new SimpleBooleanProperty(this, "healthOk", true);
-    private final ObjectProperty<dev.xsight.hls.AudioLevels> audioLevels =
-            new SimpleObjectProperty<>(this, "audioLevels", dev.xsight.hls.AudioLevels.NONE);
+    private final ObjectProperty<dev.xsight.media.audio.AudioLevels> audioLevels =
+            new SimpleObjectProperty<>(this, "audioLevels", dev.xsight.media.audio.AudioLevels.NONE);
     private volatile long framesShown;
     private long lastHealthUpdate;
 
@@ -76,8 +77,8 @@ final class FxViewer implements AutoCloseable {
             }
 
             @Override
-            public void sourceError(FrameSource s, Exception error) {
-                Platform.runLater(() -> status.accept(s.name() + ": " + error.getMessage()));
+            public void sourceError(FrameSource s, SourceException error) {
+                Platform.runLater(() -> status.accept(s.name() + ": " + error.describe()));
             }
         });
     }
@@ -97,7 +98,7 @@ final class FxViewer implements AutoCloseable {
         picture.set(null);
         timecode.set(ShellViewModel.NO_TIMECODE);
         health.set("");
-        audioLevels.set(dev.xsight.hls.AudioLevels.NONE);
+        audioLevels.set(dev.xsight.media.audio.AudioLevels.NONE);
     }
 
     /**
@@ -123,7 +124,7 @@ final class FxViewer implements AutoCloseable {
             FrameSource s = viewer.source();
             SourceHealth h = s == null ? null : s.health();
             if (h != null) {
-                health.set(ShellViewModel.healthLine(h));
+                health.set(h.summary());
                 healthOk.set(h.ok());
             }
             audioLevels.set(ShellViewModel.levelsOf(s));
@@ -184,7 +185,7 @@ final class FxViewer implements AutoCloseable {
         return healthOk;
     }
 
-    ObjectProperty<dev.xsight.hls.AudioLevels> audioLevelsProperty() {
+    ObjectProperty<dev.xsight.media.audio.AudioLevels> audioLevelsProperty() {
         return audioLevels;
     }
 }

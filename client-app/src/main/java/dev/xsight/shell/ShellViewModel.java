@@ -3,7 +3,6 @@ package dev.xsight.shell;
 import dev.xsight.input.Action;
 import dev.xsight.input.Keymap;
 import dev.xsight.media.FrameSource;
-import dev.xsight.media.SourceHealth;
 import dev.xsight.media.SourceProvider;
 import dev.xsight.render.ProgramCache;
 import dev.xsight.viewer.Viewer;
@@ -134,26 +133,14 @@ public final class ShellViewModel implements AutoCloseable {
         sideBySide.pulse(nowNanos);
     }
 
-    /**
-     * The health line: the source's summary, plus the HLS live offset (how far behind the live edge the picture
-     * is) when the source reports {@code live_offset_s} and its summary does not already say it
-     * ({@code HlsSource}'s own summary does, as {@code live -6.7 s}).
-     */
-    static String healthLine(SourceHealth h) {
-        Object offset = h.counters().get("live_offset_s");
-        if (offset instanceof Number n && !h.summary().contains("live -")) {
-            return h.summary() + String.format(Locale.ROOT, " · live -%.1f s", n.doubleValue());
-        }
-        return h.summary();
-    }
-
     /** The audio levels of a source that can be metered, else none (the meter hides). */
-    static dev.xsight.hls.AudioLevels levelsOf(FrameSource s) {
-        return s instanceof dev.xsight.hls.AudioMetering m ? m.audioLevels() : dev.xsight.hls.AudioLevels.NONE;
+    static dev.xsight.media.audio.AudioLevels levelsOf(FrameSource s) {
+        return s instanceof dev.xsight.media.audio.AudioMetering m ? m.audioLevels()
+                : dev.xsight.media.audio.AudioLevels.NONE;
     }
 
     /** Per-channel audio levels of the primary source, refreshed four times a second. */
-    public ObjectProperty<dev.xsight.hls.AudioLevels> audioLevelsProperty() {
+    public ObjectProperty<dev.xsight.media.audio.AudioLevels> audioLevelsProperty() {
         return main.audioLevelsProperty();
     }
 

@@ -114,7 +114,7 @@ public final class SideBySide implements AutoCloseable {
     }
 
     /** Per-channel audio levels of the second source (none when it has no audio). */
-    public ObjectProperty<dev.xsight.hls.AudioLevels> audioLevelsProperty() {
+    public ObjectProperty<dev.xsight.media.audio.AudioLevels> audioLevelsProperty() {
         return second.audioLevelsProperty();
     }
 

@@ -5,6 +5,7 @@ import dev.xsight.gl.ReferenceOutput;
 import dev.xsight.media.Colorimetry;
 import dev.xsight.media.Frame;
 import dev.xsight.media.FrameSource;
+import dev.xsight.media.SourceException;
 import dev.xsight.media.SourceHealth;
 import dev.xsight.media.SourceProvider;
 import dev.xsight.render.PictureAnalysis;
@@ -48,8 +49,8 @@ public final class Viewer<V> implements AutoCloseable {
         default void openFailed(String what, Exception error) {
         }
 
-        /** The playing source reported a problem (it may go on). */
-        default void sourceError(FrameSource source, Exception error) {
+        /** The playing source reported a problem (it may go on: {@link SourceException#recoverable()}). */
+        default void sourceError(FrameSource source, SourceException error) {
         }
     }
 
@@ -122,7 +123,7 @@ public final class Viewer<V> implements AutoCloseable {
                     }
 
                     @Override
-                    public void onError(Exception error) {
+                    public void onError(SourceException error) {
                         listener.sourceError(s, error);
                     }
                 });

@@ -176,15 +176,4 @@ class ShellSideBySideTest {
         assertEquals(PipelinePreset.REC709.pipeline(), shell.display().pipelineProperty().get(),
                 "the main viewer keeps its own pipeline");
     }
-
-    @Test
-    void healthLineAddsTheHlsLiveOffsetOnlyWhenTheSummaryLacksIt() {
-        var withCounter = new dev.xsight.media.SourceHealth(true, "hls 25 fps",
-                java.util.Map.of("live_offset_s", 6.71));
-        assertEquals("hls 25 fps · live -6.7 s", ShellViewModel.healthLine(withCounter));
-        var saysItAlready = new dev.xsight.media.SourceHealth(true, "hls 25 fps · live -6.7 s",
-                java.util.Map.of("live_offset_s", 6.71));
-        assertEquals("hls 25 fps · live -6.7 s", ShellViewModel.healthLine(saysItAlready));
-        assertEquals("demo 59.94 fps", ShellViewModel.healthLine(dev.xsight.media.SourceHealth.of("demo 59.94 fps")));
-    }
 }
