@@ -6,7 +6,6 @@ import dev.xsight.media.SourceHealth;
 import dev.xsight.media.Timecode;
 import dev.xsight.render.PreviewLoop;
 import dev.xsight.render.ProgramCache;
-import dev.xsight.render.SignalOverlays;
 import dev.xsight.viewer.Viewer;
 import java.nio.IntBuffer;
 import java.util.function.Consumer;
@@ -130,21 +129,6 @@ final class FxViewer implements AutoCloseable {
             audioLevels.set(ShellViewModel.levelsOf(s));
         }
         return p != null;
-    }
-
-    /** The picture on screen (null before the first). FX thread. */
-    PreviewLoop.Picture<FxPicture> shown() {
-        return viewer.shown();
-    }
-
-    /** Where each picture's displayed codes go for the scopes ({@code null}: nowhere). Any thread. */
-    void setScopeFeed(ScopeFeed feed) {
-        viewer.setAnalysisSink(feed == null ? null : feed::offer);
-    }
-
-    /** The signal overlays painted on the pictures from now on. Any thread. */
-    void setSignalOverlays(SignalOverlays o) {
-        viewer.setOverlays(o);
     }
 
     /** Pictures shown since start. Any thread. */

@@ -38,10 +38,10 @@ public final class MonitoringViewModel implements AutoCloseable {
 
     public MonitoringViewModel(ShellViewModel shell) {
         this.shell = shell;
-        FxViewer preview = shell.viewer();
-        preview.setScopeFeed(feed);
+        dev.xsight.viewer.Viewer<?> preview = shell.viewer();
+        preview.setAnalysisSink(feed::offer);
         scopesVisible.addListener((o, was, is) -> feed.setEnabled(is));
-        signal.addListener((o, was, is) -> preview.setSignalOverlays(is));
+        signal.addListener((o, was, is) -> preview.setOverlays(is));
         probe.addListener((o, was, is) -> {
             if (!is) {
                 probeText.set("");
@@ -202,7 +202,7 @@ public final class MonitoringViewModel implements AutoCloseable {
 
     @Override
     public void close() {
-        shell.viewer().setScopeFeed(null);
+        shell.viewer().setAnalysisSink(null);
         feed.close();
     }
 }

@@ -71,7 +71,7 @@ public final class PipelineViewModel {
         setting.set(first);
         DisplayPipeline initial = resolveOrDefault(first);
         pipeline.set(initial);
-        viewer = shell.viewer().viewer();
+        viewer = shell.viewer();
         programs = shell.programs();
         viewer.setPipeline(initial);
         viewer.useRenderer(tryGl, new PipelineRenderer.Listener() {

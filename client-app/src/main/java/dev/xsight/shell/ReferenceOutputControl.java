@@ -79,7 +79,7 @@ final class ReferenceOutputControl {
             return;
         }
         vm.referenceDetailProperty().set("opening…");
-        var pipeline = vm.viewer().viewer().params().pipeline();
+        var pipeline = vm.viewer().params().pipeline();
         opener.execute(() -> {
             ReferenceOutput out;
             try {

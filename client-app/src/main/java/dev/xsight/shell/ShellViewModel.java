@@ -298,9 +298,9 @@ public final class ShellViewModel implements AutoCloseable {
         return keymap;
     }
 
-    /** The main viewer's JavaFX side (the display pipeline, the scopes and the overlays attach to its viewer). */
-    FxViewer viewer() {
-        return main;
+    /** The main viewer: the display pipeline, the scopes, the overlays and the reference output attach to it. */
+    public Viewer<?> viewer() {
+        return main.viewer();
     }
 
     /** The compiled programs shared by the viewers and the reference output. */
