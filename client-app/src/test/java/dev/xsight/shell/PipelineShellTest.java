@@ -83,6 +83,8 @@ class PipelineShellTest {
     private void playDemo(FxRobot robot) throws Exception {
         robot.clickOn("Demo test signal (1080p59.94)");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> shell.viewModel().pictureProperty().get() != null);
+        // The back end is announced through the FX queue, which a pulse with the first picture may overtake.
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !text(robot, "#pipeline").startsWith("starting"));
     }
 
     /** ST 2084 inverse EOTF (BT.2100 table 4) of an absolute luminance, as a [0, 1] signal. */
