@@ -11,6 +11,7 @@ import dev.xsight.image.DisplayImage;
 import dev.xsight.media.Timecode;
 import dev.xsight.render.PipelinePreset;
 import dev.xsight.render.PreviewLoop;
+import dev.xsight.shell.monitoring.AudioMeter;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.image.Image;

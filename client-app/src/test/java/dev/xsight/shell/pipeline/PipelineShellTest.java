@@ -1,4 +1,4 @@
-package dev.xsight.shell;
+package dev.xsight.shell.pipeline;
 
 import static dev.xsight.shell.ShellWindow.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.xsight.render.PipelinePreset;
+import dev.xsight.shell.Shell;
+import dev.xsight.shell.StillDemoShell;
 import dev.xsight.signal.DemoSource;
 import dev.xsight.signal.DemoSourceProvider;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.xsight.shell;
+package dev.xsight.shell.monitoring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -51,7 +51,7 @@ class ScopeFeedTest {
             throws Exception {
         PictureAnalysis a = stillBars();
         LinkedBlockingQueue<Runnable> toFx = new LinkedBlockingQueue<>();
-        ScopeFeed feed = new ScopeFeed(toFx::add);
+        ScopeFeed feed = new ScopeFeed(toFx::add, ScopeFeed.Compute.AUTO);
         try {
             assertFalse(feed.offer(a), "disabled: nothing is computed");
             feed.setEnabled(true);

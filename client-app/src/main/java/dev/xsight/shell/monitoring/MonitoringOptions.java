@@ -1,4 +1,4 @@
-package dev.xsight.shell;
+package dev.xsight.shell.monitoring;
 
 import dev.xsight.render.SignalOverlays;
 import java.nio.file.Path;

@@ -1,13 +1,15 @@
-package dev.xsight.shell;
+package dev.xsight.shell.pipeline;
 
 import dev.xsight.colour.DisplayPipeline;
-import dev.xsight.overlay.FramingDecisions;
 import dev.xsight.input.Action;
 import dev.xsight.media.Colorimetry;
 import dev.xsight.media.PixelFormat;
+import dev.xsight.overlay.FramingDecisions;
 import dev.xsight.render.PipelinePreset;
 import dev.xsight.render.PipelineRenderer;
 import dev.xsight.render.ProgramCache;
+import dev.xsight.shell.ShellViewModel;
+import dev.xsight.shell.SourceEntry;
 import dev.xsight.viewer.Viewer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
