@@ -371,9 +371,9 @@ final class DemoCommand implements Callable<Integer> {
             // The loop is encoded once at start (progress in the health line), then replayed: the pure-Java
             // encoder stays out of the real-time path, so the health line measures the receive path alone.
             DemoSource demo = new DemoSource(settings);
-            int pictures = (int) Math.min(dev.xsight.st2110.EncodedLoop.MAX_PICTURES,
+            int pictures = (int) Math.min(dev.xsight.st2110.send.EncodedLoop.MAX_PICTURES,
                     Math.round(LOOP_SECONDS * settings.rate().numerator() / (double) settings.rate().denominator()));
-            return dev.xsight.st2110.St2110LoopbackSource.looping(demo.name(), demo::produce, pictures,
+            return dev.xsight.st2110.send.St2110LoopbackSource.looping(demo.name(), demo::produce, pictures,
                     dev.xsight.signal.TestSignal.FORMAT, dev.xsight.signal.TestSignal.WIDTH,
                     dev.xsight.signal.TestSignal.HEIGHT, settings.rate(), mode, 2.0);
         }

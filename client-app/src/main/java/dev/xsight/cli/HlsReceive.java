@@ -1,14 +1,15 @@
 package dev.xsight.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.xsight.hls.DemoHlsServer;
-import dev.xsight.hls.AudioLevels;
-import dev.xsight.hls.AudioRenditionException;
 import dev.xsight.hls.HlsOptions;
 import dev.xsight.hls.HlsSource;
-import dev.xsight.hls.RenditionChoice;
+import dev.xsight.hls.fetch.RenditionChoice;
+import dev.xsight.hls.audio.AudioRenditionException;
+import dev.xsight.hls.demo.DemoHlsServer;
 import dev.xsight.media.Frame;
 import dev.xsight.media.FrameSource;
+import dev.xsight.media.SourceException;
+import dev.xsight.media.audio.AudioLevels;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -124,14 +125,14 @@ public final class HlsReceive {
                 }
 
                 @Override
-                public void onError(Exception e) {
-                    if (e instanceof AudioRenditionException) {
+                public void onError(SourceException e) {
+                    if (e.getCause() instanceof AudioRenditionException) {
                         // The pictures go on: a warning, and audio_error in the statistics.
-                        err.println("xsight receive: warning: " + e.getMessage());
+                        err.println("xsight receive: warning: " + e.getMessage() + where(e));
                         return;
                     }
                     firstError.compareAndSet(null, e);
-                    err.println("xsight receive: " + e.getMessage());
+                    err.println("xsight receive: " + e.getMessage() + where(e));
                 }
             });
             long deadline = t0 + o.timeout().toNanos();
@@ -188,6 +189,12 @@ public final class HlsReceive {
         Exception e = firstError.get();
         if (e != null) {
             stats.put("error", e.getMessage());
+            if (e instanceof SourceException s) {
+                stats.put("error_kind", s.kind().label());
+                if (s.location() != null) {
+                    stats.put("error_location", s.location());
+                }
+            }
         }
         String line = JSON.writeValueAsString(stats);
         out.println(line);
@@ -219,5 +226,12 @@ public final class HlsReceive {
         }
         double v = Double.parseDouble(rational.substring(0, slash)) / Double.parseDouble(rational.substring(slash + 1));
         return Math.round(v * 1000) / 1000.0;
+    }
+
+    /** The kind and place of a source error, for the end of its line: {@code  (network, http://host/a.m3u8)}. */
+    private static String where(SourceException e) {
+        String m = e.getMessage();
+        return " (" + e.kind().label() + (e.location() == null || m.contains(e.location()) ? "" : ", " + e.location())
+                + ")";
     }
 }

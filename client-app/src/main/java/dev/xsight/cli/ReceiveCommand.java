@@ -2,9 +2,9 @@ package dev.xsight.cli;
 
 import dev.xsight.media.Frame;
 import dev.xsight.media.FrameSource;
-import dev.xsight.st2110.St2110Receiver;
-import dev.xsight.st2110.St2110Source;
-import dev.xsight.st2110.StreamStatistics;
+import dev.xsight.st2110.receive.St2110Receiver;
+import dev.xsight.st2110.receive.St2110Source;
+import dev.xsight.st2110.receive.StreamStatistics;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;

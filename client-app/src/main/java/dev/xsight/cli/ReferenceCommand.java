@@ -70,8 +70,8 @@ final class ReferenceCommand implements Runnable {
                         }
 
                         @Override
-                        public void onError(Exception error) {
-                            System.err.println("source: " + error.getMessage());
+                        public void onError(dev.xsight.media.SourceException error) {
+                            System.err.println("source: " + error.describe());
                         }
                     });
                     Thread.sleep(2000); // warm-up: shader compile, first frames

@@ -6,21 +6,22 @@ import dev.xsight.media.ChromaSampling;
 import dev.xsight.media.Frame;
 import dev.xsight.media.FrameRate;
 import dev.xsight.media.PixelFormat;
-import dev.xsight.st2110.DecodePipeline;
-import dev.xsight.st2110.Depacketizer;
-import dev.xsight.st2110.DropReason;
 import dev.xsight.st2110.JxsFraming;
-import dev.xsight.st2110.JxsvFormat;
-import dev.xsight.st2110.JxsvStream;
-import dev.xsight.st2110.Packetizer;
 import dev.xsight.st2110.PacketMode;
-import dev.xsight.st2110.PictureBuffer;
 import dev.xsight.st2110.RtpTimecode;
-import dev.xsight.st2110.SessionDescription;
-import dev.xsight.st2110.St2110Receiver;
-import dev.xsight.st2110.St2110Sender;
-import dev.xsight.st2110.StreamCounters;
-import dev.xsight.st2110.StreamStatistics;
+import dev.xsight.st2110.receive.DecodePipeline;
+import dev.xsight.st2110.receive.Depacketizer;
+import dev.xsight.st2110.receive.DropReason;
+import dev.xsight.st2110.receive.PacketIntake;
+import dev.xsight.st2110.receive.PictureBuffer;
+import dev.xsight.st2110.receive.St2110Receiver;
+import dev.xsight.st2110.receive.StreamCounters;
+import dev.xsight.st2110.receive.StreamStatistics;
+import dev.xsight.st2110.sdp.JxsvFormat;
+import dev.xsight.st2110.sdp.JxsvStream;
+import dev.xsight.st2110.sdp.SessionDescription;
+import dev.xsight.st2110.send.Packetizer;
+import dev.xsight.st2110.send.St2110Sender;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
@@ -144,7 +145,7 @@ final class St2110BenchCommand implements Callable<Integer> {
         StreamCounters counters = new StreamCounters(1);
         dev.xsight.rtp.PacketPool pool = new dev.xsight.rtp.PacketPool(4096, 1500);
         Depacketizer dp = new Depacketizer(m, pool, counters, 3, cs.length + 65536, new CountingSink());
-        dev.xsight.st2110.PacketIntake intake = new dev.xsight.st2110.PacketIntake(112, 1, pool, counters, 512,
+        PacketIntake intake = new PacketIntake(112, 1, pool, counters, 512,
                 20_000_000L, dp);
         int seq = 0;
         long ts = 0;
@@ -222,8 +223,8 @@ final class St2110BenchCommand implements Callable<Integer> {
                 }
                 try {
                     d = Files.size(sdpFile) == 0 ? null
-                            : dev.xsight.st2110.SdpParser.parse(Files.readString(sdpFile));
-                } catch (dev.xsight.st2110.SdpException partlyWritten) {
+                            : dev.xsight.st2110.sdp.SdpParser.parse(Files.readString(sdpFile));
+                } catch (dev.xsight.st2110.sdp.SdpException partlyWritten) {
                     d = null;
                 }
                 if (d == null) {

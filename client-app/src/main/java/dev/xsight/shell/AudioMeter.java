@@ -1,6 +1,6 @@
 package dev.xsight.shell;
 
-import dev.xsight.hls.AudioLevels;
+import dev.xsight.media.audio.AudioLevels;
 import java.util.Locale;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;

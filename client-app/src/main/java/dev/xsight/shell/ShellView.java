@@ -288,7 +288,8 @@ public final class ShellView extends BorderPane {
     }
 
     /** A per-channel meter in a corner of a viewer, shown while its source has audio. */
-    private static AudioMeter meter(String id, javafx.beans.value.ObservableValue<dev.xsight.hls.AudioLevels> levels,
+    private static AudioMeter meter(String id,
+                                    javafx.beans.value.ObservableValue<dev.xsight.media.audio.AudioLevels> levels,
                                     Pos corner) {
         AudioMeter m = new AudioMeter(id);
         levels.addListener((o, was, is) -> m.show(is));

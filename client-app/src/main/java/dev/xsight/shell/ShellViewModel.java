@@ -49,8 +49,8 @@ public final class ShellViewModel implements AutoCloseable {
     private final StringProperty format = new SimpleStringProperty(this, "format", "no signal");
     private final StringProperty health = new SimpleStringProperty(this, "health", "");
     private final BooleanProperty healthOk = new SimpleBooleanProperty(this, "healthOk", true);
-    private final ObjectProperty<dev.xsight.hls.AudioLevels> audioLevels =
-            new SimpleObjectProperty<>(this, "audioLevels", dev.xsight.hls.AudioLevels.NONE);
+    private final ObjectProperty<dev.xsight.media.audio.AudioLevels> audioLevels =
+            new SimpleObjectProperty<>(this, "audioLevels", dev.xsight.media.audio.AudioLevels.NONE);
     private final StringProperty fps = new SimpleStringProperty(this, "fps", "–");
     private final StringProperty status = new SimpleStringProperty(this, "status", "Select a source");
     private final BooleanProperty frozen = new SimpleBooleanProperty(this, "frozen", false);
@@ -147,8 +147,8 @@ public final class ShellViewModel implements AutoCloseable {
                     }
 
                     @Override
-                    public void onError(Exception error) {
-                        Platform.runLater(() -> status.set(s.name() + ": " + error.getMessage()));
+                    public void onError(dev.xsight.media.SourceException error) {
+                        Platform.runLater(() -> status.set(s.name() + ": " + error.describe()));
                     }
                 });
                 current = s;
@@ -200,7 +200,7 @@ public final class ShellViewModel implements AutoCloseable {
             FrameSource s = current;
             if (s != null) {
                 SourceHealth h = s.health();
-                health.set(healthLine(h));
+                health.set(h.summary());
                 healthOk.set(h.ok());
             }
             audioLevels.set(levelsOf(s));
@@ -208,26 +208,14 @@ public final class ShellViewModel implements AutoCloseable {
         sideBySide.pulse(nowNanos);
     }
 
-    /**
-     * The health line: the source's summary, plus the HLS live offset (how far behind the live edge the picture
-     * is) when the source reports {@code live_offset_s} and its summary does not already say it
-     * ({@code HlsSource}'s own summary does, as {@code live -6.7 s}).
-     */
-    static String healthLine(SourceHealth h) {
-        Object offset = h.counters().get("live_offset_s");
-        if (offset instanceof Number n && !h.summary().contains("live -")) {
-            return h.summary() + String.format(Locale.ROOT, " · live -%.1f s", n.doubleValue());
-        }
-        return h.summary();
-    }
-
     /** The audio levels of a source that can be metered, else none (the meter hides). */
-    static dev.xsight.hls.AudioLevels levelsOf(FrameSource s) {
-        return s instanceof dev.xsight.hls.AudioMetering m ? m.audioLevels() : dev.xsight.hls.AudioLevels.NONE;
+    static dev.xsight.media.audio.AudioLevels levelsOf(FrameSource s) {
+        return s instanceof dev.xsight.media.audio.AudioMetering m ? m.audioLevels()
+                : dev.xsight.media.audio.AudioLevels.NONE;
     }
 
     /** Per-channel audio levels of the primary source, refreshed four times a second. */
-    public ObjectProperty<dev.xsight.hls.AudioLevels> audioLevelsProperty() {
+    public ObjectProperty<dev.xsight.media.audio.AudioLevels> audioLevelsProperty() {
         return audioLevels;
     }
 

@@ -38,8 +38,8 @@ public final class SideBySide implements AutoCloseable {
     private final StringProperty format = new SimpleStringProperty(this, "format", "no signal");
     private final StringProperty health = new SimpleStringProperty(this, "health", "");
     private final BooleanProperty healthOk = new SimpleBooleanProperty(this, "healthOk", true);
-    private final ObjectProperty<dev.xsight.hls.AudioLevels> audioLevels =
-            new SimpleObjectProperty<>(this, "audioLevels", dev.xsight.hls.AudioLevels.NONE);
+    private final ObjectProperty<dev.xsight.media.audio.AudioLevels> audioLevels =
+            new SimpleObjectProperty<>(this, "audioLevels", dev.xsight.media.audio.AudioLevels.NONE);
     private final ExecutorService control = Executors.newSingleThreadExecutor(
             r -> Thread.ofPlatform().name("xsight-second-source").daemon(true).unstarted(r));
     // Owned by the control thread; read by the FX thread for health and pictures.
@@ -72,8 +72,8 @@ public final class SideBySide implements AutoCloseable {
                     }
 
                     @Override
-                    public void onError(Exception error) {
-                        Platform.runLater(() -> onError.accept(s.name() + ": " + error.getMessage()));
+                    public void onError(dev.xsight.media.SourceException error) {
+                        Platform.runLater(() -> onError.accept(s.name() + ": " + error.describe()));
                     }
                 });
                 source = s;
@@ -92,7 +92,7 @@ public final class SideBySide implements AutoCloseable {
         picture.set(null);
         timecode.set(ShellViewModel.NO_TIMECODE);
         health.set("");
-        audioLevels.set(dev.xsight.hls.AudioLevels.NONE);
+        audioLevels.set(dev.xsight.media.audio.AudioLevels.NONE);
         if (!control.isShutdown()) {
             control.execute(this::stopSource);
         }
@@ -132,10 +132,10 @@ public final class SideBySide implements AutoCloseable {
             FrameSource s = source;
             if (s != null) {
                 SourceHealth h = s.health();
-                health.set(ShellViewModel.healthLine(h));
+                health.set(h.summary());
                 healthOk.set(h.ok());
             }
-            audioLevels.set(s == null ? dev.xsight.hls.AudioLevels.NONE : ShellViewModel.levelsOf(s));
+            audioLevels.set(s == null ? dev.xsight.media.audio.AudioLevels.NONE : ShellViewModel.levelsOf(s));
         }
     }
 
@@ -193,7 +193,7 @@ public final class SideBySide implements AutoCloseable {
     }
 
     /** Per-channel audio levels of the second source (none when it has no audio). */
-    public ObjectProperty<dev.xsight.hls.AudioLevels> audioLevelsProperty() {
+    public ObjectProperty<dev.xsight.media.audio.AudioLevels> audioLevelsProperty() {
         return audioLevels;
     }
 

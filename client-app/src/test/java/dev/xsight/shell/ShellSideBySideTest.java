@@ -115,15 +115,4 @@ class ShellSideBySideTest {
                 "while the primary plays on, the second viewer shows no more frames");
         assertEquals(ShellViewModel.NO_TIMECODE, text(robot, "#second-timecode"));
     }
-
-    @Test
-    void healthLineAddsTheHlsLiveOffsetOnlyWhenTheSummaryLacksIt() {
-        var withCounter = new dev.xsight.media.SourceHealth(true, "hls 25 fps",
-                java.util.Map.of("live_offset_s", 6.71));
-        assertEquals("hls 25 fps · live -6.7 s", ShellViewModel.healthLine(withCounter));
-        var saysItAlready = new dev.xsight.media.SourceHealth(true, "hls 25 fps · live -6.7 s",
-                java.util.Map.of("live_offset_s", 6.71));
-        assertEquals("hls 25 fps · live -6.7 s", ShellViewModel.healthLine(saysItAlready));
-        assertEquals("demo 59.94 fps", ShellViewModel.healthLine(dev.xsight.media.SourceHealth.of("demo 59.94 fps")));
-    }
 }

@@ -103,7 +103,7 @@ class ShellTest {
 
     @Test
     void openingAnHlsUrlPlaysIt(FxRobot robot) throws Exception {
-        try (dev.xsight.hls.DemoHlsServer ots = dev.xsight.hls.DemoHlsServer.start()) {
+        try (dev.xsight.hls.demo.DemoHlsServer ots = dev.xsight.hls.demo.DemoHlsServer.start()) {
             robot.interact(() -> shell.viewModel().setLocationPrompt(e -> java.util.Optional.of(ots.url().toString())));
             robot.clickOn("Open HLS URL…");
             WaitForAsyncUtils.waitFor(HANG_S, TimeUnit.SECONDS,

@@ -1,5 +1,7 @@
 package dev.xsight.hls;
 
+import dev.xsight.hls.audio.AudioRenditionSelector;
+import dev.xsight.hls.fetch.RenditionChoice;
 import java.net.URI;
 import java.time.Duration;
 

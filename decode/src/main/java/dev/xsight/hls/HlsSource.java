@@ -1,12 +1,32 @@
 package dev.xsight.hls;
 
+import dev.xsight.hls.audio.AudioOutput;
+import dev.xsight.hls.audio.AudioRenditionException;
+import dev.xsight.hls.audio.AudioRenditionPlayer;
+import dev.xsight.hls.audio.AudioRenditionSelector;
+import dev.xsight.hls.audio.AudioTap;
+import dev.xsight.hls.audio.AudioTimeline;
+import dev.xsight.hls.audio.PictureTimeline;
+import dev.xsight.hls.fetch.Chunk;
+import dev.xsight.hls.fetch.HlsFetcher;
+import dev.xsight.hls.fetch.RenditionSelector;
+import dev.xsight.hls.fetch.RunInputStream;
+import dev.xsight.hls.fetch.SegmentLoader;
+import dev.xsight.hls.playlist.MultivariantPlaylist;
+import dev.xsight.hls.playlist.Playlist;
+import dev.xsight.hls.playlist.PlaylistException;
+import dev.xsight.hls.playlist.Rendition;
+import dev.xsight.hls.playlist.UriPolicy;
+import dev.xsight.hls.playlist.Variant;
 import dev.xsight.media.Frame;
 import dev.xsight.media.FrameRate;
 import dev.xsight.media.FrameSource;
+import dev.xsight.media.SourceException;
 import dev.xsight.media.SourceHealth;
 import dev.xsight.media.Timecode;
+import dev.xsight.media.audio.AudioLevels;
+import dev.xsight.media.audio.AudioMetering;
 import java.io.IOException;
-import java.nio.ShortBuffer;
 import java.time.OffsetDateTime;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -28,7 +48,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Audio: muxed in the variant's segments, decoded by the same demuxer; or, when the variant names an {@code AUDIO}
  * group whose chosen rendition has its own playlist ({@link AudioRenditionSelector}), played by an
- * {@link AudioRenditionPlayer} placed on the pictures' timeline through a {@link PresentationClock}. A failing audio
+ * {@link AudioRenditionPlayer} placed on the pictures' timeline through a {@link PictureTimeline}. A failing audio
  * rendition is reported (health, {@code onError}) and the pictures go on.
  *
  * <p>Threading: see {@link FrameSource}. Frames are delivered on the {@code hls-decode} thread; segments load on
@@ -40,14 +60,13 @@ import org.slf4j.LoggerFactory;
 public final class HlsSource implements FrameSource, AudioMetering {
     private static final Logger LOG = LoggerFactory.getLogger(HlsSource.class);
     /** Segments the loader may hold ready ahead of the decoder. */
-    static final int QUEUE_SEGMENTS = 3;
 
     private final HlsOptions options;
     private final HlsStats stats = new HlsStats();
-    private final BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(QUEUE_SEGMENTS);
+    private final BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(SegmentLoader.QUEUE_SEGMENTS);
     private final AudioOutput audio;
     private final PictureConverter converter = new PictureConverter();
-    private final PresentationClock clock = new PresentationClock();
+    private final PictureTimeline clock = new PictureTimeline();
     private final AudioTimeline muxedAudio = new AudioTimeline();
     private AudioTap tap;
     private volatile Rendition chosenAudio;
@@ -99,7 +118,7 @@ public final class HlsSource implements FrameSource, AudioMetering {
         UriPolicy policy = UriPolicy.forOpened(options.uri());
         String refusal = policy.refusal(options.uri());
         if (refusal != null) {
-            throw new PlaylistException(options.uri(), 0, refusal);
+            throw new PlaylistException(SourceException.Kind.CONFIG, options.uri(), 0, refusal, null);
         }
         fetcher = new HlsFetcher(policy, options.timeout());
         speedControl = new LiveSpeedControl(options.targetLiveOffset().toNanos());
@@ -119,7 +138,7 @@ public final class HlsSource implements FrameSource, AudioMetering {
         if (first instanceof MultivariantPlaylist master) {
             startAudioRendition(master);
         }
-        loader = new SegmentLoader(fetcher, options, queue, stats, first);
+        loader = new SegmentLoader(fetcher, options.rendition(), options.targetLiveOffset(), queue, stats, first);
         loaderThread = Thread.ofPlatform().daemon().name("hls-load").start(loader);
         decodeThread = Thread.ofPlatform().daemon().name("hls-decode").start(this::decodeLoop);
     }
@@ -144,12 +163,13 @@ public final class HlsSource implements FrameSource, AudioMetering {
         if (refusal != null) {
             AudioRenditionException e = new AudioRenditionException(r, new PlaylistException(r.uri(), 0, refusal));
             stats.audioFailed(e);
-            listener.onError(e);
+            listener.onError(HlsErrors.of(e, true, options.uri()));
             return;
         }
         LOG.info("HLS audio rendition '{}' ({}) from {}", r.name(), r.language(), r.uri());
-        AudioRenditionPlayer p = new AudioRenditionPlayer(r, fetcher, options, clock, audio, tap, stats,
-                e -> listener.onError(e));
+        AudioRenditionPlayer p = new AudioRenditionPlayer(r, fetcher, options.rendition(), options.targetLiveOffset(),
+                clock, audio, tap, stats,
+                e -> listener.onError(HlsErrors.of(e, true, options.uri())));
         audioPlayer = p;
         p.start();
     }
@@ -197,7 +217,7 @@ public final class HlsSource implements FrameSource, AudioMetering {
 
     @Override
     public SourceHealth health() {
-        return new SourceHealth(stats.ok(), stats.summary(), stats.counters());
+        return stats.health(options.uri(), finished);
     }
 
     private void decodeLoop() {
@@ -209,8 +229,7 @@ public final class HlsSource implements FrameSource, AudioMetering {
                     decodeRun(c, in);
                 } catch (FrameGrabber.Exception | RuntimeException e) {
                     LOG.warn("HLS decode of run {} failed: {}", c.run(), e.getMessage());
-                    listener.onError(new IOException("decoding segment " + c.segment().uri() + " failed: "
-                            + e.getMessage(), e));
+                    listener.onError(HlsErrors.decodeFailed(c.segment().uri(), e));
                     // Skip the rest of this run; carry on with the next one.
                     while (in.read(new byte[65536], 0, 65536) >= 0) {
                         // drain
@@ -220,7 +239,7 @@ public final class HlsSource implements FrameSource, AudioMetering {
             }
             if (c != null && c.isEnd() && c.error() != null) {
                 stats.error(c.error());
-                listener.onError(c.error());
+                listener.onError(HlsErrors.of(c.error(), false, options.uri()));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -311,34 +330,8 @@ public final class HlsSource implements FrameSource, AudioMetering {
         return p == null || p.finished() && stats.audioError() != null;
     }
 
-    /** A decoded block's samples as interleaved 16-bit, or null when it holds none in a 16-bit layout. */
-    static short[] interleave(org.bytedeco.javacv.Frame f) {
-        int ch = f.audioChannels;
-        if (f.samples == null || ch <= 0 || !(f.samples[0] instanceof ShortBuffer)) {
-            return null;
-        }
-        int frames;
-        short[] inter;
-        if (f.samples.length == 1) {
-            ShortBuffer sb = (ShortBuffer) f.samples[0];
-            frames = sb.remaining() / ch;
-            inter = new short[frames * ch];
-            sb.duplicate().get(inter);
-        } else {
-            frames = f.samples[0].remaining();
-            inter = new short[frames * ch];
-            for (int c = 0; c < ch && c < f.samples.length; c++) {
-                ShortBuffer sb = ((ShortBuffer) f.samples[c]).duplicate();
-                for (int i = 0; i < frames; i++) {
-                    inter[i * ch + c] = sb.get();
-                }
-            }
-        }
-        return inter;
-    }
-
     private void audioBlock(org.bytedeco.javacv.Frame f) {
-        short[] inter = interleave(f);
+        short[] inter = AudioOutput.interleave(f);
         if (inter == null) {
             return;
         }
@@ -493,7 +486,8 @@ public final class HlsSource implements FrameSource, AudioMetering {
     }
 
     /** Waits up to 5 s for {@code t} (null: nothing) to end; keeps the caller's interrupt. */
-    static void join(Thread t) {
+    /** Waits up to 5 s for a worker thread to end at close; null is a thread never started. */
+    private static void join(Thread t) {
         if (t == null) {
             return;
         }

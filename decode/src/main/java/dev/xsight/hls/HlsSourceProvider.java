@@ -1,6 +1,10 @@
 package dev.xsight.hls;
 
+import dev.xsight.hls.playlist.PlaylistException;
+import dev.xsight.hls.playlist.PlaylistParser;
+import dev.xsight.hls.playlist.UriPolicy;
 import dev.xsight.media.FrameSource;
+import dev.xsight.media.SourceException;
 import dev.xsight.media.SourceProvider;
 import java.io.IOException;
 import java.net.URI;
@@ -40,21 +44,22 @@ public final class HlsSourceProvider implements SourceProvider {
     public static URI locate(String location) throws PlaylistException {
         String t = location == null ? "" : location.strip();
         if (t.isEmpty()) {
-            throw new PlaylistException(null, 0, "no HLS URL given: enter an http(s) URL or a local .m3u8 path");
+            throw new PlaylistException(SourceException.Kind.CONFIG, null, 0,
+                    "no HLS URL given: enter an http(s) URL or a local .m3u8 path", null);
         }
         try {
             if (t.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") || t.startsWith("file:")) {
                 URI u = new URI(t);
                 String refusal = UriPolicy.forOpened(u).refusal(u);
                 if (refusal != null) {
-                    throw new PlaylistException(u, 0, refusal);
+                    throw new PlaylistException(SourceException.Kind.CONFIG, u, 0, refusal, null);
                 }
                 return u;
             }
             return Path.of(t).toAbsolutePath().normalize().toUri();
         } catch (URISyntaxException | IllegalArgumentException e) {
-            throw new PlaylistException(null, 0, "'" + PlaylistParser.abbreviate(t)
-                    + "' is neither an http(s) URL nor a local playlist path");
+            throw new PlaylistException(SourceException.Kind.CONFIG, null, 0, "'" + PlaylistParser.abbreviate(t)
+                    + "' is neither an http(s) URL nor a local playlist path", e);
         }
     }
 }

@@ -1,13 +1,22 @@
 package dev.xsight.hls;
 
+import dev.xsight.hls.audio.AudioRenditionPlayer;
+import dev.xsight.hls.fetch.SegmentLoader;
+import dev.xsight.hls.playlist.Rendition;
+import dev.xsight.hls.playlist.Variant;
+import dev.xsight.media.SourceException;
+import dev.xsight.media.SourceHealth;
+import java.net.URI;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Counters of one HLS source, written by its loader and decode threads and read by the health bar and the CLI.
  * Thread-safe (synchronized; touched a few times per segment and once per frame).
  */
-final class HlsStats {
+final class HlsStats implements SegmentLoader.Events, AudioRenditionPlayer.Counters {
     private long bandwidth;
     private int variants;
     private String rendition = "";
@@ -39,7 +48,8 @@ final class HlsStats {
     private long audioRealigned;
     private Exception audioError;
 
-    synchronized void rendition(Variant v, int count) {
+    @Override
+    public synchronized void rendition(Variant v, int count) {
         variants = count;
         bandwidth = v == null ? 0 : v.bandwidth();
         rendition = v == null ? "media playlist" : v.describe();
@@ -51,7 +61,8 @@ final class HlsStats {
         audioSeparate = separate;
     }
 
-    synchronized void audioBlock(boolean late) {
+    @Override
+    public synchronized void audioBlock(boolean late) {
         if (late) {
             audioBlocksLate++;
         } else {
@@ -59,11 +70,13 @@ final class HlsStats {
         }
     }
 
-    synchronized void audioRealigned() {
+    @Override
+    public synchronized void audioRealigned() {
         audioRealigned++;
     }
 
-    synchronized void audioFailed(Exception e) {
+    @Override
+    public synchronized void audioFailed(Exception e) {
         audioError = e;
     }
 
@@ -71,29 +84,35 @@ final class HlsStats {
         return audioError;
     }
 
-    synchronized void switches() {
+    @Override
+    public synchronized void switches() {
         switches++;
     }
 
-    synchronized void segmentLoaded(long size, long estimate) {
+    @Override
+    public synchronized void segmentLoaded(long size, long estimate) {
         segments++;
         bytes += size;
         throughputBps = estimate;
     }
 
-    synchronized void segmentsSkipped(long n) {
+    @Override
+    public synchronized void segmentsSkipped(long n) {
         segmentsSkipped += n;
     }
 
-    synchronized void refreshFailures() {
+    @Override
+    public synchronized void refreshFailures() {
         refreshFailures++;
     }
 
-    synchronized void sequenceResets() {
+    @Override
+    public synchronized void sequenceResets() {
         sequenceResets++;
     }
 
-    synchronized void discontinuities() {
+    @Override
+    public synchronized void discontinuities() {
         discontinuities++;
     }
 
@@ -124,7 +143,8 @@ final class HlsStats {
         colorimetry = colour;
     }
 
-    synchronized void error(Exception e) {
+    @Override
+    public synchronized void error(Exception e) {
         error = e;
     }
 
@@ -193,13 +213,33 @@ final class HlsStats {
         return m;
     }
 
-    synchronized String summary() {
+    /**
+     * The typed health: the variant and the audio rendition in play, how far behind live, and the errors.
+     *
+     * @param source the presentation, where an error names nothing more precise
+     * @param stopped whether the pictures have ended (an error then stopped the source)
+     */
+    synchronized SourceHealth health(URI source, boolean stopped) {
+        SourceException err = error == null ? null : HlsErrors.of(error, !stopped, source);
+        List<SourceHealth.Rendition> renditions = new ArrayList<>(2);
+        renditions.add(new SourceHealth.Rendition("video", rendition, null, bandwidth, null));
+        if (audioRendition != null) {
+            renditions.add(new SourceHealth.Rendition("audio", audioRendition.name(), audioRendition.language(), 0,
+                    audioError == null ? null : HlsErrors.of(audioError, true, source)));
+        }
+        SourceHealth.State state = err != null ? stopped ? SourceHealth.State.FAILED : SourceHealth.State.DEGRADED
+                : audioError != null ? SourceHealth.State.DEGRADED
+                : framesDecoded == 0 ? SourceHealth.State.STARTING : SourceHealth.State.OK;
+        double offset = live && !Double.isNaN(liveOffsetS) ? liveOffsetS : Double.NaN;
+        return new SourceHealth(state, detail(), framesDecoded, framesDropped, 0, Double.NaN, offset, List.of(),
+                renditions, err);
+    }
+
+    /** Format, rendition, audio and drops; the live offset and the errors are the typed health's to add. */
+    private String detail() {
         StringBuilder b = new StringBuilder();
         b.append(width > 0 ? width + "x" + height + " " + pixelFormat + " " + frameRate + " fps" : "starting");
         b.append(" · ").append(rendition);
-        if (live && !Double.isNaN(liveOffsetS)) {
-            b.append(String.format(java.util.Locale.ROOT, " · live -%.1f s", liveOffsetS));
-        }
         if (audioRendition != null) {
             b.append(" · audio ").append(audioRendition.name());
             if (audioRendition.language() != null) {
@@ -207,17 +247,6 @@ final class HlsStats {
             }
         }
         b.append(" · ").append(framesDropped).append(" dropped");
-        if (error != null) {
-            b.append(" · ").append(error.getMessage());
-        }
-        if (audioError != null) {
-            b.append(" · ").append(audioError.getMessage()).append(" (picture only)");
-        }
         return b.toString();
-    }
-
-    /** False while the pictures or the chosen audio have failed. */
-    synchronized boolean ok() {
-        return error == null && audioError == null;
     }
 }

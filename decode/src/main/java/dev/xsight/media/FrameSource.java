@@ -31,8 +31,11 @@ public interface FrameSource extends AutoCloseable {
         /** A new frame; the listener owns it and must release it. */
         void onFrame(Frame frame);
 
-        /** A failure the source could not hide; delivery may continue (or not, as the source documents). */
-        default void onError(Exception error) {
+        /**
+         * A failure the source could not hide, with its kind and location; delivery goes on when
+         * {@link SourceException#recoverable()}, else the source has stopped.
+         */
+        default void onError(SourceException error) {
         }
     }
 }

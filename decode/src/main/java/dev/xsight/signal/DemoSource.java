@@ -5,11 +5,11 @@ import dev.xsight.media.Frame;
 import dev.xsight.media.FramePool;
 import dev.xsight.media.FrameRate;
 import dev.xsight.media.FrameSource;
+import dev.xsight.media.SourceException;
 import dev.xsight.media.SourceHealth;
 import dev.xsight.media.Timecode;
 import java.time.LocalTime;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
@@ -159,7 +159,8 @@ public final class DemoSource implements FrameSource {
             try {
                 listener.onFrame(f);
             } catch (RuntimeException e) {
-                listener.onError(e);
+                // The listener failed on this frame; the signal goes on with the next.
+                listener.onError(SourceException.of(SourceException.Kind.IO, null, true, e));
             }
             delivered.incrementAndGet();
             n++;
@@ -173,8 +174,10 @@ public final class DemoSource implements FrameSource {
         boolean ok = lastSkipNanos == Long.MIN_VALUE || System.nanoTime() - lastSkipNanos > 2_000_000_000L;
         String summary = String.format(Locale.ROOT, "demo %s fps · %d frames · %d skipped · pool %d",
                 settings.rate().label(), delivered.get(), late, pool.allocatedFrames());
-        return new SourceHealth(ok, summary, Map.of("frames", delivered.get(), "frames_skipped", late,
-                "pool_frames", pool.allocatedFrames()));
+        long frames = delivered.get();
+        SourceHealth.State state = !ok ? SourceHealth.State.DEGRADED
+                : frames == 0 ? SourceHealth.State.STARTING : SourceHealth.State.OK;
+        return SourceHealth.of(state, summary, frames, late, null);
     }
 
     @Override

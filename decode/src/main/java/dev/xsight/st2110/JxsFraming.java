@@ -178,6 +178,14 @@ public final class JxsFraming {
         }
     }
 
+    /**
+     * The slice index (ISO/IEC 21122-1 A.4.13 Yslh) of the slice header at {@code at}, or -1 when the {@code len}
+     * bytes there do not start with an SLH.
+     */
+    public static int sliceHeaderIndex(byte[] b, int at, int len) {
+        return len >= 6 && u16(b, at) == SLH ? u16(b, at + 4) : -1;
+    }
+
     static int u16(byte[] b, int at) {
         return (b[at] & 0xFF) << 8 | b[at + 1] & 0xFF;
     }

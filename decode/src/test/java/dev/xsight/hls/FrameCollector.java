@@ -11,19 +11,19 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /** Test listener: keeps what the assertions need from each frame (and copies of the first few) and releases it. */
-final class FrameCollector implements FrameSource.FrameListener {
-    record Seen(int width, int height, String format, int depth, Timecode timecode, Colorimetry colorimetry,
+public final class FrameCollector implements FrameSource.FrameListener {
+    public record Seen(int width, int height, String format, int depth, Timecode timecode, Colorimetry colorimetry,
             long sequence, long ptsNanos) {
     }
 
-    final List<Seen> seen = Collections.synchronizedList(new ArrayList<>());
+    public final List<Seen> seen = Collections.synchronizedList(new ArrayList<>());
     final List<Frame> copies = Collections.synchronizedList(new ArrayList<>());
-    final List<Exception> errors = Collections.synchronizedList(new ArrayList<>());
+    public final List<Exception> errors = Collections.synchronizedList(new ArrayList<>());
     private final int keep;
     private final int wanted;
     private final CountDownLatch enough;
 
-    FrameCollector(int wanted, int keepCopies) {
+    public FrameCollector(int wanted, int keepCopies) {
         this.wanted = wanted;
         this.enough = new CountDownLatch(wanted);
         this.keep = keepCopies;
@@ -47,7 +47,7 @@ final class FrameCollector implements FrameSource.FrameListener {
     }
 
     @Override
-    public void onError(Exception error) {
+    public void onError(dev.xsight.media.SourceException error) {
         errors.add(error);
     }
 
@@ -57,7 +57,7 @@ final class FrameCollector implements FrameSource.FrameListener {
     }
 
     /** Waits for the wanted frames, or for the source to finish; {@code seconds} is a hang limit. */
-    void await(HlsSource source, int seconds) throws InterruptedException {
+    public void await(HlsSource source, int seconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < deadline && enough.getCount() > 0 && !source.finished()) {
             enough.await(50, TimeUnit.MILLISECONDS);

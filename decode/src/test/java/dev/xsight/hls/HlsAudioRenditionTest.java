@@ -6,10 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.xsight.hls.audio.AudioRenditionException;
+import dev.xsight.hls.audio.AudioTap;
+import dev.xsight.hls.demo.LoopbackHttpServer;
+import dev.xsight.hls.playlist.Rendition;
 import dev.xsight.media.Frame;
 import dev.xsight.media.FrameRate;
 import dev.xsight.media.FrameSource;
+import dev.xsight.media.SourceException;
 import dev.xsight.media.Timecode;
+import dev.xsight.media.audio.AudioLevels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -140,7 +146,7 @@ class HlsAudioRenditionTest {
 
         final List<Picture> pictures = Collections.synchronizedList(new ArrayList<>());
         final List<Long> toneOnsets = Collections.synchronizedList(new ArrayList<>());
-        final List<Exception> errors = Collections.synchronizedList(new ArrayList<>());
+        final List<SourceException> errors = Collections.synchronizedList(new ArrayList<>());
         private final CountDownLatch done;
         private long quietSamples;
 
@@ -163,7 +169,7 @@ class HlsAudioRenditionTest {
         }
 
         @Override
-        public void onError(Exception error) {
+        public void onError(SourceException error) {
             errors.add(error);
         }
 
@@ -302,7 +308,11 @@ class HlsAudioRenditionTest {
         assertTrue(String.valueOf(p.counters().get("audio_error")).contains("gone/index.m3u8"), p.counters()
                 .toString());
         assertEquals(1, p.recorder().errors.size(), "reported once: " + p.recorder().errors);
-        assertInstanceOf(AudioRenditionException.class, p.recorder().errors.getFirst());
+        SourceException e = p.recorder().errors.getFirst();
+        assertInstanceOf(AudioRenditionException.class, e.getCause());
+        assertEquals(SourceException.Kind.NETWORK, e.kind(), "an HTTP 404: " + e);
+        assertTrue(e.recoverable(), "the pictures go on: " + e);
+        assertTrue(e.location().contains("gone/index.m3u8"), e.location());
         assertEquals(0, p.levels().channels(), "no audio metered");
         assertTrue(p.recorder().toneOnsets.isEmpty());
     }
@@ -316,8 +326,9 @@ class HlsAudioRenditionTest {
         assertEquals(50L, p.recorder().pictures.size() + (Long) p.counters().get("frames_dropped"),
                 p.counters().toString());
         assertEquals(1, p.recorder().errors.size(), "reported once: " + p.recorder().errors);
-        assertInstanceOf(AudioRenditionException.class, p.recorder().errors.getFirst());
-        assertEquals("Main", ((AudioRenditionException) p.recorder().errors.getFirst()).rendition().name());
+        assertInstanceOf(AudioRenditionException.class, p.recorder().errors.getFirst().getCause());
+        assertTrue(p.recorder().errors.getFirst().recoverable());
+        assertEquals("Main", ((AudioRenditionException) p.recorder().errors.getFirst().getCause()).rendition().name());
         assertEquals(1, p.levels().channels(), "the variant's own audio is metered");
         assertEquals(ENG_PEAK, p.levels().peakDbfs()[0], 0.5);
         assertEquals(ENG_RMS, p.levels().rmsDbfs()[0], 0.5);

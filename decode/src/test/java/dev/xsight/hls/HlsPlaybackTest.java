@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.xsight.hls.demo.LoopbackHttpServer;
+import dev.xsight.hls.fetch.RenditionChoice;
+import dev.xsight.hls.playlist.PlaylistException;
 import dev.xsight.media.Colorimetry;
 import dev.xsight.media.Frame;
 import dev.xsight.media.FrameRate;
 import dev.xsight.media.Timecode;
+import dev.xsight.media.audio.AudioLevels;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

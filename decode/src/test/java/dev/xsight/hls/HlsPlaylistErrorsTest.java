@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.xsight.hls.demo.LoopbackHttpServer;
+import dev.xsight.hls.playlist.PlaylistException;
+import dev.xsight.media.SourceException;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,6 +67,7 @@ class HlsPlaylistErrorsTest {
     void redirectLoopIsRefusedAfterFiveRedirects() throws Exception {
         PlaylistException e = assertInstanceOf(PlaylistException.class, errorOf("/loop/a.m3u8"));
         assertTrue(e.reason().contains("more than 5 redirects"), e.getMessage());
+        assertEquals(SourceException.Kind.NETWORK, e.kind());
     }
 
     @Test
@@ -71,6 +75,8 @@ class HlsPlaylistErrorsTest {
         PlaylistException e = assertInstanceOf(PlaylistException.class, errorOf("/broken.m3u8"));
         assertEquals(3, e.line());
         assertTrue(e.getMessage().contains("/broken.m3u8 line 3"), e.getMessage());
+        assertEquals(SourceException.Kind.FORMAT, e.kind());
+        assertTrue(e.location().endsWith("/broken.m3u8 line 3"), e.location());
     }
 
     @Test
@@ -83,5 +89,6 @@ class HlsPlaylistErrorsTest {
     void missingPlaylistGivesHttpStatus() throws Exception {
         PlaylistException e = assertInstanceOf(PlaylistException.class, errorOf("/nothing/here.m3u8"));
         assertTrue(e.reason().contains("HTTP 404"), e.getMessage());
+        assertEquals(SourceException.Kind.NETWORK, e.kind());
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.xsight.hls.playlist.PlaylistException;
 import dev.xsight.media.FrameSource;
 import dev.xsight.media.SourceProvider;
 import java.net.URI;

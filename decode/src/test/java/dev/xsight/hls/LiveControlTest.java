@@ -2,6 +2,16 @@ package dev.xsight.hls;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.xsight.hls.fetch.RenditionChoice;
+import dev.xsight.hls.fetch.RenditionSelector;
+import dev.xsight.hls.fetch.SegmentLoader;
+import dev.xsight.hls.fetch.ThroughputMeter;
+import dev.xsight.hls.playlist.MediaPlaylist;
+import dev.xsight.hls.playlist.PlaylistException;
+import dev.xsight.hls.playlist.PlaylistParser;
+import dev.xsight.hls.playlist.UriPolicy;
+import dev.xsight.hls.playlist.Variant;
+import dev.xsight.media.audio.AudioLevels;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -21,7 +31,8 @@ class LiveControlTest {
 
     private static long start(MediaPlaylist p, Duration target) {
         HlsOptions o = HlsOptions.of(p.uri()).withTargetLiveOffset(target);
-        return new SegmentLoader(null, o, new ArrayBlockingQueue<>(1), new HlsStats(), p).startSequence(p);
+        return new SegmentLoader(null, o.rendition(), o.targetLiveOffset(), new ArrayBlockingQueue<>(1),
+                new HlsStats(), p).startSequence(p);
     }
 
     @Test
@@ -37,7 +48,8 @@ class LiveControlTest {
     void withProgramDateTimeLiveStartsWhereTheWallClockMinusTargetFalls() throws Exception {
         MediaPlaylist p = window("#EXT-X-PROGRAM-DATE-TIME:2026-11-21T10:00:00.000+00:00\n");
         HlsOptions o = HlsOptions.of(p.uri()).withTargetLiveOffset(Duration.ofSeconds(5));
-        SegmentLoader l = new SegmentLoader(null, o, new ArrayBlockingQueue<>(1), new HlsStats(), p);
+        SegmentLoader l = new SegmentLoader(null, o.rendition(), o.targetLiveOffset(), new ArrayBlockingQueue<>(1),
+                new HlsStats(), p);
         // Segments start at 10:00:00, :02, :04 ... :10 (sequence 50..55). Now 10:00:13.5, 5 s behind is 10:00:08.5.
         assertEquals(54, l.startSequence(p, java.time.Instant.parse("2026-11-21T10:00:13.500Z")));
         assertEquals(50, l.startSequence(p, java.time.Instant.parse("2026-11-21T10:00:01Z")), "clamped to window");
