@@ -449,12 +449,12 @@ final class PrecinctDecoder {
      * The groups of four of a line under deadzone quantisation (or none), without a branch on whether a group
      * carries data: its bit count (inline signs and n bitplanes, or nothing) is computed and read, and its four
      * values are computed with masks. With noise-like content, whether a group is empty is a coin toss that the
-     * branch predictor lost about half the time. Used for lines where at least one group in four switches between
-     * data and none ({@link #switches}: 65 % of the groups with data in the UHD noise stream s12, 14 % in s01);
-     * other lines keep the branching loop, whose branches are then predictable and skip more work.
-     * Groups with more than 13 bitplanes (over 56 bits) take the
-     * general path. Magnitudes are unpacked first and dequantised in a second, vectorised pass over the line.
-     * Returns the first group left for the general loop: the partial group at the end of the line.
+     * branch predictor lost about half the time. Used for lines where at least 3 groups in 10 switch between data
+     * and none ({@link #switches}: two thirds of the groups with data in the UHD noise stream s12, 13 % in s01);
+     * other lines keep the branching loop, whose branches are then predictable and skip more work. Groups with more
+     * than 13 bitplanes (over 56 bits) take the general path. Magnitudes are unpacked first and dequantised in a
+     * second, vectorised pass over the line. Returns the first group left for the general loop: the partial group
+     * at the end of the line.
      */
     private int fullGroups(int[] co, int base, byte[] g, int go, int w, int gtli, int half, long over) {
         int full = w >> 2;
