@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.lwjgl.opengl.GL11C;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code xsight colour bench}: throughput of the CPU reference, the GL path and the scopes (medians). */
@@ -30,8 +31,8 @@ final class ColourBenchCommand implements Callable<Integer> {
     @Option(names = "--height", defaultValue = "1080")
     int height;
 
-    @Option(names = "--runs", defaultValue = "5", description = "Timed runs per figure (median reported).")
-    int runs;
+    @Mixin
+    SharedOptions.Runs runs;
 
     @Option(names = "--aces", defaultValue = "1.3", description = "ACES version for the full pipeline (1.3 or 2.0).")
     String aces;
@@ -78,7 +79,7 @@ final class ColourBenchCommand implements Callable<Integer> {
             r.upload(f);
             r.render();
             GL11C.glFinish();
-            int frames = Math.max(3, runs);
+            int frames = Math.max(3, runs.count);
             long t0 = System.nanoTime();
             for (int i = 0; i < frames; i++) {
                 r.upload(f);
@@ -114,7 +115,7 @@ final class ColourBenchCommand implements Callable<Integer> {
 
     private double median(Runnable r) {
         r.run();
-        double[] t = new double[Math.max(1, runs)];
+        double[] t = new double[Math.max(1, runs.count)];
         for (int i = 0; i < t.length; i++) {
             long t0 = System.nanoTime();
             r.run();

@@ -7,6 +7,9 @@ import dev.xsight.shell.ReviewOptions;
 import dev.xsight.shell.ShellLauncher;
 import dev.xsight.shell.ShellOptions;
 import dev.xsight.shell.SourceRegistry;
+import dev.xsight.shell.monitoring.MonitoringOptions;
+import dev.xsight.shell.pipeline.DisplaySetup;
+import dev.xsight.shell.reference.ReferenceOutputControl;
 import dev.xsight.signal.DemoSource;
 import dev.xsight.signal.DemoSourceProvider;
 import java.nio.file.Path;
@@ -14,6 +17,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code xsight demo}: the shell with the built-in test signal selected and playing. */
@@ -42,38 +46,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--still", description = "Still bars (no moving bars or box); timecode still runs.")
     boolean still;
 
-    @Option(names = "--fullscreen-reference",
-            description = "Open the reference output window full screen at start.")
-    boolean fullscreenReference;
-
-    @Option(names = "--reference-output", paramLabel = "KIND", defaultValue = "auto",
-            description = "What the reference output (R) is: gl (the 10-bit OpenGL window, full-size frames at the "
-                    + "source rate), javafx (a window with the viewer's 8-bit picture) or auto (gl when it can be "
-                    + "opened, else javafx; default).")
-    String referenceOutput;
-
-    @Option(names = "--reference-screenshot", paramLabel = "FILE",
-            description = "With --run-for and --fullscreen-reference: write the OpenGL reference output's window "
-                    + "at the end (.tiff keeps all 10 bits in 16; .png is 8-bit).")
-    Path referenceScreenshot;
-
     @Option(names = "--side-by-side", paramLabel = "KIND",
             description = "Also play a second source of KIND (e.g. ots-demo, the HLS OTS feed) in a second viewer "
                     + "next to the demo, each with its own timecode (S toggles it in the window).")
     String sideBySide;
-
-    @Option(names = "--reference-screen", paramLabel = "N", defaultValue = "-1",
-            description = "Screen for the reference output (0 = primary; default: the last screen).")
-    int referenceScreen;
-
-    @Option(names = "--keymap", paramLabel = "FILE.json",
-            description = "Key bindings overriding the defaults (default: ~/.config/xsight/keymap.json when it "
-                    + "exists; see docs/cli/shell.md).")
-    Path keymap;
-
-    @Option(names = "--window-size", paramLabel = "WxH", defaultValue = "1600x900",
-            description = "Initial size of the main window (default ${DEFAULT-VALUE}).")
-    String windowSize;
 
     @Option(names = "--st2110", paramLabel = "MODE", defaultValue = "slice",
             description = "How the test signal reaches the viewer: through the real ST 2110-22 path on loopback (JPEG XS"
@@ -90,22 +66,17 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--cpu-preview", description = "Render the preview on the CPU (reduced size) instead of OpenGL.")
     boolean cpuPreview;
 
-    @Option(names = "--session", paramLabel = "FILE",
-            description = "Review session file (SQLite) for the notes panel; created when missing (default: "
-                    + "~/.local/share/xsight/sessions/demo.xsight, or under $XDG_DATA_HOME).")
-    Path session;
+    @Mixin
+    ReferenceChoice reference;
 
-    @Option(names = "--author", paramLabel = "NAME",
-            description = "Author written into new notes and checklist marks (default: the login name).")
-    String author;
+    @Mixin
+    WindowChoice window;
 
-    @Option(names = "--scopes", paramLabel = "LAYOUT", arity = "0..1", fallbackValue = "quad",
-            description = "Start with the scopes panel on: quad (default), waveform, parade, vectorscope or histogram.")
-    String scopes;
+    @Mixin
+    ReviewChoice review;
 
-    @Option(names = "--overlay", paramLabel = "LIST", split = ",",
-            description = "Start with overlays on: safe, fdl=FILE.fdl, falsecolour, zebra[=PERCENT], warnings, probe.")
-    java.util.List<String> overlays = java.util.List.of();
+    @Mixin
+    MonitoringChoice monitoring;
 
     @Option(names = "--bench", paramLabel = "FRAMES",
             description = "No window: time generating and preview-converting FRAMES frames, print medians, exit.")
@@ -130,9 +101,7 @@ final class DemoCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--screenshot must name a .png file, got " + screenshot);
             }
         }
-        Path keyFile = keymap != null ? keymap
-                : java.nio.file.Files.isRegularFile(Keymap.userFile()) ? Keymap.userFile() : null;
-        Keymap keys = keyFile == null ? Keymap.defaults() : Keymap.load(keyFile);
+        Keymap keys = window.keys();
         DemoSource.Settings settings = new DemoSource.Settings(r, drop, first, !still);
         if (bench != null && pipeline != null) {
             return runPipelineBench(settings, bench, pipeline, !cpuPreview);
@@ -140,42 +109,25 @@ final class DemoCommand implements Callable<Integer> {
         if (bench != null) {
             return runBench(settings, bench);
         }
-        if (pipeline != null) {
-            dev.xsight.shell.DisplaySetup.forced(pipeline); // bad preset or file: exit 2 before any window
-            System.setProperty("xsight.pipeline", pipeline);
-        }
-        if (cpuPreview) {
-            System.setProperty("xsight.preview.gl", "false");
-        }
-        if (!java.util.Set.of("auto", "gl", "javafx").contains(referenceOutput.toLowerCase(Locale.ROOT))) {
-            throw new IllegalArgumentException("--reference-output must be auto, gl or javafx, got " + referenceOutput);
-        }
-        System.setProperty("xsight.reference.output", referenceOutput.toLowerCase(Locale.ROOT));
-        if (referenceScreenshot != null && (duration == null || !fullscreenReference)) {
+        if (reference.referenceScreenshot != null && (duration == null || !reference.fullscreenReference)) {
             throw new IllegalArgumentException("--reference-screenshot needs --run-for and --fullscreen-reference");
         }
-        dev.xsight.shell.MonitoringOptions monitoring = dev.xsight.shell.MonitoringOptions.parse(scopes, overlays);
-        if (monitoring.fdl() != null && !java.nio.file.Files.isRegularFile(monitoring.fdl())) {
-            throw new IllegalArgumentException("--overlay fdl: no such file " + monitoring.fdl());
-        }
-        if (scopes != null) {
-            System.setProperty("xsight.scopes", scopes);
-        }
-        if (!overlays.isEmpty()) {
-            System.setProperty("xsight.overlays", String.join(",", overlays));
-        }
-        ShellOptions options = ShellOptions.defaults()
+        MonitoringOptions monitored = monitoring.options();
+        ShellOptions defaults = ShellOptions.defaults();
+        ShellOptions options = defaults
                 .withRegistry(SourceRegistry.discover().with(st2110.equalsIgnoreCase("off") ? new DemoSourceProvider(settings)
                         : new LoopbackDemoProvider(settings, dev.xsight.st2110.PacketMode.parse(st2110))))
                 .withKeymap(keys)
-                .withWindowSize(windowWidth(), windowHeight())
-                .withReference(referenceScreen, true)
-                .withReview(new ReviewOptions(session != null ? session : ReviewOptions.defaultSessionFile(), r,
-                        drop, author != null ? author : System.getProperty("user.name", ""),
-                        ReviewOptions.defaultChecklistFolder()));
+                .withWindowSize(window.width(), window.height())
+                .withRendering(defaults.rendering()
+                        .withPipeline(DisplaySetup.forced(pipeline).orElse(null)) // bad preset or file: exit 2 now
+                        .withGlPreview(!cpuPreview))
+                .withReference(reference.options())
+                .withMonitoring(monitored)
+                .withReview(review.options(r, drop));
         ShellLauncher.Outcome out = ShellLauncher.run(options,
-                new ShellLauncher.Launch("demo", duration, screenshot, fullscreenReference, sideBySide,
-                        referenceScreenshot != null));
+                new ShellLauncher.Launch("demo", duration, screenshot, reference.fullscreenReference, sideBySide,
+                        reference.referenceScreenshot != null));
         if (duration != null && out != null) {
             System.out.println(String.format(Locale.ROOT, "xsight demo: showed %d frames in %.1f s (%.1f fps), "
                     + "last timecode %s%s", out.framesShown(), out.shownSeconds(), out.framesPerSecond(),
@@ -186,10 +138,10 @@ final class DemoCommand implements Callable<Integer> {
                         + "channel, %s, %s): offered %d, presented %d, late %d, dropped %d, repeated %d",
                         ref.bitsPerChannel(), ref.renderer(), ref.format(), ref.offered(), ref.presented(),
                         ref.late(), ref.dropped(), ref.repeated()));
-            } else if (fullscreenReference) {
+            } else if (reference.fullscreenReference) {
                 System.out.println("xsight demo: reference output was not the OpenGL window (see the status line)");
             }
-            if (referenceScreenshot != null) {
+            if (reference.referenceScreenshot != null) {
                 if (out.referenceShot() == null) {
                     System.err.println("xsight demo: no OpenGL reference output to capture");
                     return 1;
@@ -199,9 +151,9 @@ final class DemoCommand implements Callable<Integer> {
                 for (int i = 0; i < rgb.length; i++) {
                     rgb[i] = shot.codes()[i] / 1023.0;
                 }
-                ColourRenderCommand.write(rgb, shot.width(), shot.height(), referenceScreenshot);
+                ColourRenderCommand.write(rgb, shot.width(), shot.height(), reference.referenceScreenshot);
                 System.out.println("xsight demo: reference output " + shot.width() + "x" + shot.height()
-                        + " written to " + referenceScreenshot);
+                        + " written to " + reference.referenceScreenshot);
             }
         }
         return 0;
@@ -251,7 +203,7 @@ final class DemoCommand implements Callable<Integer> {
         if (frames < 10 || frames > 100_000) {
             throw new IllegalArgumentException("--bench needs 10 to 100000 frames, got " + frames);
         }
-        dev.xsight.shell.PipelineSetting s = dev.xsight.shell.DisplaySetup.forced(pipeline).orElseThrow();
+        dev.xsight.shell.pipeline.PipelineSetting s = dev.xsight.shell.pipeline.DisplaySetup.forced(pipeline).orElseThrow();
         String[] backend = {""};
         DemoSource source = new DemoSource(settings);
         long[] t = new long[frames];
@@ -325,26 +277,6 @@ final class DemoCommand implements Callable<Integer> {
         return c[c.length / 2] / 1e6;
     }
 
-    private double windowWidth() {
-        return windowPart(0);
-    }
-
-    private double windowHeight() {
-        return windowPart(1);
-    }
-
-    private double windowPart(int i) {
-        String[] wh = windowSize.toLowerCase(Locale.ROOT).split("x");
-        if (wh.length != 2) {
-            throw new IllegalArgumentException("--window-size must be WIDTHxHEIGHT, e.g. 1280x720, not " + windowSize);
-        }
-        try {
-            return Integer.parseInt(wh[i].trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--window-size must be WIDTHxHEIGHT, e.g. 1280x720, not " + windowSize);
-        }
-    }
-
     /** The demo signal through send -> RFC 9134 -> receive -> decode on loopback. */
     private record LoopbackDemoProvider(DemoSource.Settings settings, dev.xsight.st2110.PacketMode mode)
             implements dev.xsight.media.SourceProvider {
@@ -376,6 +308,110 @@ final class DemoCommand implements Callable<Integer> {
             return dev.xsight.st2110.send.St2110LoopbackSource.looping(demo.name(), demo::produce, pictures,
                     dev.xsight.signal.TestSignal.FORMAT, dev.xsight.signal.TestSignal.WIDTH,
                     dev.xsight.signal.TestSignal.HEIGHT, settings.rate(), mode, 2.0);
+        }
+    }
+
+    /** Where the reference output opens and what it is made of. */
+    static final class ReferenceChoice {
+        @Option(names = "--fullscreen-reference",
+                description = "Open the reference output window full screen at start.")
+        boolean fullscreenReference;
+
+        @Option(names = "--reference-output", paramLabel = "KIND", defaultValue = "auto",
+                description = "What the reference output (R) is: gl (the 10-bit OpenGL window, full-size frames at the "
+                        + "source rate), javafx (a window with the viewer's 8-bit picture) or auto (gl when it can be "
+                        + "opened, else javafx; default).")
+        String referenceOutput;
+
+        @Option(names = "--reference-screenshot", paramLabel = "FILE",
+                description = "With --run-for and --fullscreen-reference: write the OpenGL reference output's window "
+                        + "at the end (.tiff keeps all 10 bits in 16; .png is 8-bit).")
+        Path referenceScreenshot;
+
+        @Option(names = "--reference-screen", paramLabel = "N", defaultValue = "-1",
+                description = "Screen for the reference output (0 = primary; default: the last screen).")
+        int referenceScreen;
+
+        ShellOptions.Reference options() {
+            return new ShellOptions.Reference(referenceScreen, true, ReferenceOutputControl.Mode.parse(referenceOutput));
+        }
+    }
+
+    /** The main window: its keys and its first size. */
+    static final class WindowChoice {
+        @Option(names = "--keymap", paramLabel = "FILE.json",
+                description = "Key bindings overriding the defaults (default: ~/.config/xsight/keymap.json when it "
+                        + "exists; see docs/cli/shell.md).")
+        Path keymap;
+
+        @Option(names = "--window-size", paramLabel = "WxH", defaultValue = "1600x900",
+                description = "Initial size of the main window (default ${DEFAULT-VALUE}).")
+        String windowSize;
+
+        Keymap keys() throws java.io.IOException {
+            Path keyFile = keymap != null ? keymap
+                    : java.nio.file.Files.isRegularFile(Keymap.userFile()) ? Keymap.userFile() : null;
+            return keyFile == null ? Keymap.defaults() : Keymap.load(keyFile);
+        }
+
+        double width() {
+            return part(0);
+        }
+
+        double height() {
+            return part(1);
+        }
+
+        private double part(int i) {
+            String[] wh = windowSize.toLowerCase(Locale.ROOT).split("x");
+            if (wh.length != 2) {
+                throw new IllegalArgumentException("--window-size must be WIDTHxHEIGHT, e.g. 1280x720, not "
+                        + windowSize);
+            }
+            try {
+                return Integer.parseInt(wh[i].trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--window-size must be WIDTHxHEIGHT, e.g. 1280x720, not "
+                        + windowSize);
+            }
+        }
+    }
+
+    /** The review session of the notes panel. */
+    static final class ReviewChoice {
+        @Option(names = "--session", paramLabel = "FILE",
+                description = "Review session file (SQLite) for the notes panel; created when missing (default: "
+                        + "~/.local/share/xsight/sessions/demo.xsight, or under $XDG_DATA_HOME).")
+        Path session;
+
+        @Option(names = "--author", paramLabel = "NAME",
+                description = "Author written into new notes and checklist marks (default: the login name).")
+        String author;
+
+        ReviewOptions options(FrameRate rate, boolean drop) {
+            return new ReviewOptions(session != null ? session : ReviewOptions.defaultSessionFile(), rate, drop,
+                    author != null ? author : System.getProperty("user.name", ""),
+                    ReviewOptions.defaultChecklistFolder());
+        }
+    }
+
+    /** The scopes and overlays on at start. */
+    static final class MonitoringChoice {
+        @Option(names = "--scopes", paramLabel = "LAYOUT", arity = "0..1", fallbackValue = "quad",
+                description = "Start with the scopes panel on: quad (default), waveform, parade, vectorscope or histogram.")
+        String scopes;
+
+        @Option(names = "--overlay", paramLabel = "LIST", split = ",",
+                description = "Start with overlays on: safe, fdl=FILE.fdl, falsecolour, zebra[=PERCENT], warnings, probe.")
+        java.util.List<String> overlays = java.util.List.of();
+
+        /** The parsed choice; an unknown name or a missing FDL file is refused. */
+        MonitoringOptions options() {
+            MonitoringOptions m = MonitoringOptions.parse(scopes, overlays);
+            if (m.fdl() != null && !java.nio.file.Files.isRegularFile(m.fdl())) {
+                throw new IllegalArgumentException("--overlay fdl: no such file " + m.fdl());
+            }
+            return m;
         }
     }
 }

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -131,8 +132,8 @@ final class JxsCommand implements Runnable {
         @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT", description = "Raw output file.")
         Path out;
 
-        @Option(names = "--threads", defaultValue = "1", description = "Decoder threads (default ${DEFAULT-VALUE}).")
-        int threads;
+        @Mixin
+        SharedOptions.DecoderThreads decoder;
 
         @Override
         public Integer call() throws IOException {
@@ -140,7 +141,7 @@ final class JxsCommand implements Runnable {
             int frames = 0;
             Frame frame = null;
             String described = "";
-            try (JpegXsDecoder dec = new JpegXsDecoder(threads);
+            try (JpegXsDecoder dec = new JpegXsDecoder(decoder.threads);
                     OutputStream os = new BufferedOutputStream(Files.newOutputStream(out), 1 << 20)) {
                 int pos = 0;
                 while (pos < b.length) {
@@ -179,8 +180,8 @@ final class JxsCommand implements Runnable {
         @Parameters(paramLabel = "FILE", description = "JPEG XS codestream file.")
         Path file;
 
-        @Option(names = "--threads", defaultValue = "1", description = "Decoder threads (default ${DEFAULT-VALUE}).")
-        int threads;
+        @Mixin
+        SharedOptions.DecoderThreads decoder;
 
         @Option(names = "--seconds", defaultValue = "5", description = "Measured seconds (default ${DEFAULT-VALUE});"
                 + " a warm-up of half as long, at most 3 s, comes first.")
@@ -192,7 +193,7 @@ final class JxsCommand implements Runnable {
                 throw new IllegalArgumentException("--seconds must be in (0, 3600], got " + seconds);
             }
             byte[] b = readCodestreams(file);
-            try (JpegXsDecoder dec = new JpegXsDecoder(threads)) {
+            try (JpegXsDecoder dec = new JpegXsDecoder(decoder.threads)) {
                 int len = JpegXsDecoder.codestreamLength(b, 0, b.length);
                 CodestreamInfo info = JpegXsDecoder.probe(b, 0, len);
                 Frame frame = Frame.allocate(info.pixelFormat(), info.width(), info.height());
@@ -225,9 +226,9 @@ final class JxsCommand implements Runnable {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("fps", Math.round(fps * 10) / 10.0);
                 m.put("msamples_per_s", Math.round(fps * samples / 1e5) / 10.0);
-                m.put("threads", threads);
+                m.put("threads", decoder.threads);
                 m.put("frames", frames);
-                if (threads == 1 && cpu > 0) {
+                if (decoder.threads == 1 && cpu > 0) {
                     m.put("cpu_fps", Math.round(frames / cpu * 10) / 10.0);
                 }
                 if (proc > 0) {

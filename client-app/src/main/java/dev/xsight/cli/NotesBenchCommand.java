@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -35,8 +36,8 @@ final class NotesBenchCommand implements Callable<Integer> {
     CommandSpec spec;
     @Option(names = "--notes", defaultValue = "1000", description = "Notes per run (default ${DEFAULT-VALUE}).")
     int count;
-    @Option(names = "--runs", defaultValue = "5", description = "Runs per figure; the median is shown.")
-    int runs;
+    @Mixin
+    SharedOptions.Runs runs;
     @Option(names = "--machine", defaultValue = "this machine", description = "Machine label for the table.")
     String machine;
     @Option(names = "--dir", description = "Folder for the session files (default: a temporary folder).")
@@ -44,18 +45,18 @@ final class NotesBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (count < 1 || count > 1_000_000 || runs < 1 || runs > 100) {
+        if (count < 1 || count > 1_000_000 || runs.count < 1 || runs.count > 100) {
             throw new IllegalArgumentException("--notes 1..1000000 and --runs 1..100");
         }
         Path work = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("xsight-bench");
         PrintWriter w = spec.commandLine().getOut();
         Session session = new Session("Bench", "Ep 1", "Master", FrameRate.FPS_23_976, false, List.of("grade"));
         List<Note> notes = notes(session, count);
-        double[] addRate = new double[runs];
-        double[] addLatencyMs = new double[runs];
-        double[] listMs = new double[runs];
+        double[] addRate = new double[runs.count];
+        double[] addLatencyMs = new double[runs.count];
+        double[] listMs = new double[runs.count];
         Path db = null;
-        for (int r = 0; r < runs; r++) {
+        for (int r = 0; r < runs.count; r++) {
             db = work.resolve("bench-" + r + ".xsight");
             Files.deleteIfExists(db);
             try (SqliteNoteStore s = SqliteNoteStore.openOrCreate(db, session)) {
@@ -76,7 +77,7 @@ final class NotesBenchCommand implements Callable<Integer> {
                 }
             }
         }
-        String cmd = "`./monitor notes bench --notes " + count + " --runs " + runs + "`";
+        String cmd = "`./monitor notes bench --notes " + count + " --runs " + runs.count + "`";
         w.printf("| notes committed per second, one transaction each (WAL, synchronous=FULL) | %.0f notes/s | %s |"
                 + " %s |%n", median(addRate), cmd, machine);
         w.printf("| median latency of one durable add (commit + fsync) | %.2f ms | %s | %s |%n",
@@ -87,9 +88,9 @@ final class NotesBenchCommand implements Callable<Integer> {
                 continue;
             }
             Path out = work.resolve("bench." + f.cliName() + "." + f.extension());
-            double[] ex = new double[runs];
-            double[] im = new double[runs];
-            for (int r = 0; r < runs; r++) {
+            double[] ex = new double[runs.count];
+            double[] im = new double[runs.count];
+            for (int r = 0; r < runs.count; r++) {
                 long t0 = System.nanoTime();
                 NoteExport.write(f, session, notes, out);
                 ex[r] = (System.nanoTime() - t0) / 1e6;

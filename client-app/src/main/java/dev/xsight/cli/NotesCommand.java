@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -41,10 +42,8 @@ final class NotesCommand implements Runnable {
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = "Add a note; prints its id once it is durably stored. Creates the session file if needed.")
     static final class Add implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Option(names = "--db", required = true, description = "Session file.")
-        Path db;
+        @Mixin
+        SharedOptions.SessionFile session;
         @Option(names = "--rate", required = true, description = "Session frame rate, e.g. 24000/1001, 25, 29.97.")
         String rate;
         @Option(names = "--tc", required = true, description = "Timecode in, HH:MM:SS:FF (HH:MM:SS;FF drop-frame).")
@@ -68,19 +67,18 @@ final class NotesCommand implements Runnable {
             FrameRate r = FrameRate.parse(rate);
             Timecode in = Timecode.parse(tc == null ? null : tc.trim(), r);
             Severity sev = Severity.parse(severity);
-            try (SqliteNoteStore store = SqliteNoteStore.openOrCreate(db, Session.ofRate(r, in.dropFrame()))) {
+            try (SqliteNoteStore store = SqliteNoteStore.openOrCreate(session.db,
+                    Session.ofRate(r, in.dropFrame()))) {
                 Session s = store.session();
                 if (!s.rate().equals(r)) {
-                    throw new IllegalArgumentException(db + " counts " + s.rate() + " (" + s.rate().label()
+                    throw new IllegalArgumentException(session.db + " counts " + s.rate() + " (" + s.rate().label()
                             + " fps), not --rate " + r);
                 }
                 in = s.parseTimecode(tc);
                 Timecode out = outTc == null ? in : s.parseTimecode(outTc);
                 Note n = Note.create(in, out, sev, QcTaxonomy.builtIn().canonical(category), text, author, source);
                 store.add(n);
-                PrintWriter w = spec.commandLine().getOut();
-                w.println(n.id());
-                w.flush();
+                session.println(n.id());
             }
             return 0;
         }
@@ -89,18 +87,16 @@ final class NotesCommand implements Runnable {
     /** {@code notes list}. */
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the notes of a session file.")
     static final class ListNotes implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Option(names = "--db", required = true, description = "Session file.")
-        Path db;
+        @Mixin
+        SharedOptions.SessionFile session;
         @Option(names = "--json", description = "All notes as a JSON array (frame grabs left out).")
         boolean json;
 
         @Override
         public Integer call() throws Exception {
-            try (SqliteNoteStore store = SqliteNoteStore.open(db)) {
+            try (SqliteNoteStore store = session.open()) {
                 List<Note> notes = store.list();
-                PrintWriter w = spec.commandLine().getOut();
+                PrintWriter w = session.spec.commandLine().getOut();
                 if (json) {
                     w.println(NoteJson.toArray(notes, store.session(), false).toPrettyString());
                 } else {
@@ -120,28 +116,20 @@ final class NotesCommand implements Runnable {
     @Command(name = "export", mixinStandardHelpOptions = true,
             description = "Export all notes (atomically: temporary file, then rename).")
     static final class Export implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Option(names = "--db", required = true, description = "Session file.")
-        Path db;
-        @Option(names = "--format", required = true,
-                description = "csv, json, edl, resolve-edl, avid, otio or pdf.")
-        String format;
+        @Mixin
+        SharedOptions.SessionFile session;
+        @Mixin
+        SharedOptions.NoteFormatChoice format;
         @Option(names = {"-o", "--output"}, required = true, description = "Output file.")
         Path out;
 
         @Override
         public Integer call() throws Exception {
-            NoteFormat f = NoteFormat.parse(format);
-            if (!f.canWrite()) {
-                throw new IllegalArgumentException("format " + f.cliName() + " can be imported, not exported");
-            }
-            try (SqliteNoteStore store = SqliteNoteStore.open(db)) {
+            NoteFormat f = format.toWrite();
+            try (SqliteNoteStore store = session.open()) {
                 List<Note> notes = store.list();
                 NoteExport.write(f, store.session(), notes, out);
-                PrintWriter w = spec.commandLine().getOut();
-                w.println("exported " + notes.size() + " notes to " + out);
-                w.flush();
+                session.println("exported " + notes.size() + " notes to " + out);
             }
             return 0;
         }
@@ -151,13 +139,10 @@ final class NotesCommand implements Runnable {
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = "Import notes; any bad line aborts the import (nothing stored) unless --skip-bad.")
     static final class Import implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-        @Option(names = "--db", required = true, description = "Session file.")
-        Path db;
-        @Option(names = "--format", required = true,
-                description = "csv, edl, resolve-edl, avid, otio, json or frameio-csv.")
-        String format;
+        @Mixin
+        SharedOptions.SessionFile session;
+        @Mixin
+        SharedOptions.NoteFormatChoice format;
         @Option(names = "--skip-bad", description = "Import the good entries and report the bad ones.")
         boolean skipBad;
         @Option(names = "--rate", description = "Frame rate of a new session file: with it a missing --db file is "
@@ -170,31 +155,22 @@ final class NotesCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            NoteFormat f = NoteFormat.parse(format);
-            if (!f.canRead()) {
-                throw new IllegalArgumentException("format " + f.cliName() + " can be exported, not imported");
-            }
+            NoteFormat f = format.toRead();
             if (!Files.isRegularFile(in)) {
                 throw new IllegalArgumentException(in + ": no such file");
             }
-            SqliteNoteStore store;
+            Path db = session.db;
             if (!Files.exists(db) && rate == null) {
                 throw new IllegalArgumentException(db + ": no such session file; add --rate RATE (and --drop-frame "
                         + "for 29.97/59.94 drop-frame) to create it");
             }
-            if (Files.exists(db)) {
-                store = SqliteNoteStore.open(db);
-            } else {
-                store = SqliteNoteStore.openOrCreate(db, Session.ofRate(FrameRate.parse(rate), dropFrame));
-            }
-            try (store) {
+            try (SqliteNoteStore store = Files.exists(db) ? session.open()
+                    : SqliteNoteStore.openOrCreate(db, Session.ofRate(FrameRate.parse(rate), dropFrame))) {
                 ImportResult r = NoteImport.read(f, store.session(), in, skipBad);
                 int added = store.addAll(r.notes());
-                PrintWriter w = spec.commandLine().getOut();
-                w.println("imported " + added + " notes" + (r.notes().size() > added ? " ("
+                session.println("imported " + added + " notes" + (r.notes().size() > added ? " ("
                         + (r.notes().size() - added) + " already present)" : ""));
-                w.flush();
-                PrintWriter err = spec.commandLine().getErr();
+                PrintWriter err = session.spec.commandLine().getErr();
                 for (var p : r.problems()) {
                     err.println("xsight notes import: skipped " + in + " " + p);
                 }

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -64,38 +65,11 @@ final class ReceiveCommand implements Callable<Integer> {
     @Option(names = "--tz", defaultValue = "0", description = "Time zone offset for the timecode, e.g. +01:00.")
     String tz;
 
-    @Option(names = "--interface", description = "Network interface for multicast joins (default: the first"
-            + " multicast-capable one that is up).")
-    String iface;
+    @Mixin
+    NetworkChoice network;
 
-    @Option(names = "--merge-window", paramLabel = "DURATION", defaultValue = "50ms",
-            description = "ST 2022-7 (two legs): the largest skew between the legs that is repaired, e.g. 10ms (low"
-                    + " skew), 50ms (moderate, the default), 150ms; a packet missing on one leg waits this long for"
-                    + " the other leg's copy.")
-    String mergeWindow;
-
-    @Option(names = "--nio", description = "Use the NIO transport even where epoll is available.")
-    boolean nio;
-
-    @Option(names = "--rendition", defaultValue = "auto",
-            description = "HLS: auto (by throughput), highest, lowest, or a BANDWIDTH to pin (default ${DEFAULT-VALUE}).")
-    String rendition;
-
-    @Option(names = "--live-offset", defaultValue = "6s",
-            description = "HLS: target offset behind the live edge (default ${DEFAULT-VALUE}).")
-    String liveOffset;
-
-    @Option(names = "--tc-offset", defaultValue = "0", paramLabel = "FRAMES",
-            description = "HLS: frames added to every timecode (to line up with the grade feed).")
-    long tcOffset;
-
-    @Option(names = "--audio-language", paramLabel = "TAG",
-            description = "HLS: preferred LANGUAGE of the audio rendition, e.g. en, eng, fr (default: the playlist's"
-                    + " DEFAULT=YES rendition).")
-    String audioLanguage;
-
-    @Option(names = "--realtime", description = "HLS: present VOD in real time (default: as fast as it decodes).")
-    boolean realtime;
+    @Mixin
+    HlsChoice hls;
 
     @Option(names = "--repeat", hidden = true, defaultValue = "1",
             description = "Benchmarks: receive N times in one JVM (warm start-up figures); one JSON line each.")
@@ -125,8 +99,7 @@ final class ReceiveCommand implements Callable<Integer> {
         String t = timeout == null ? "20s" : timeout;
         int rc = 0;
         for (int i = 0; i < repeat && rc == 0; i++) {
-            rc = HlsReceive.run(new HlsReceive.Options(input.hls, limit, DurationArg.positive("--timeout", t), md5, statsJson,
-                    rendition, DurationArg.nonNegative("--live-offset", liveOffset), tcOffset, realtime, audioLanguage),
+            rc = HlsReceive.run(hls.options(input.hls, limit, DurationArg.positive("--timeout", t), md5, statsJson),
                     System.out, System.err);
         }
         return rc;
@@ -145,19 +118,7 @@ final class ReceiveCommand implements Callable<Integer> {
         if (out != null) {
             Files.createDirectories(out);
         }
-        java.time.Duration merge = DurationArg.positive("--merge-window", mergeWindow);
-        if (merge.toMillis() < 1 || merge.toMillis() > 10_000) {
-            throw new IllegalArgumentException("--merge-window must be from 1ms to 10s");
-        }
-        St2110Receiver.Options opts = St2110Receiver.Options.defaults().withEpoll(!nio).withPictureBuffers(4)
-                .withMergeWindow(merge);
-        if (iface != null) {
-            java.net.NetworkInterface ni = java.net.NetworkInterface.getByName(iface);
-            if (ni == null) {
-                throw new IllegalArgumentException("--interface " + iface + " does not exist");
-            }
-            opts = opts.withInterface(ni);
-        }
+        St2110Receiver.Options opts = network.receiverOptions();
         PrintStream stdout = System.out;
         AtomicLong index = new AtomicLong();
         CountDownLatch done = new CountDownLatch(1);
@@ -243,6 +204,68 @@ final class ReceiveCommand implements Callable<Integer> {
                     ? s : "+" + s) : s).getTotalSeconds();
         } catch (java.time.DateTimeException e) {
             throw new IllegalArgumentException("--tz must be an offset like +01:00 or -5, got '" + s + "'");
+        }
+    }
+
+    /** How ST 2110-22 packets are received: transport, multicast interface, ST 2022-7 merge window. */
+    static final class NetworkChoice {
+        @Option(names = "--interface", description = "Network interface for multicast joins (default: the first"
+                + " multicast-capable one that is up).")
+        String iface;
+
+        @Option(names = "--merge-window", paramLabel = "DURATION", defaultValue = "50ms",
+                description = "ST 2022-7 (two legs): the largest skew between the legs that is repaired, e.g. 10ms (low"
+                        + " skew), 50ms (moderate, the default), 150ms; a packet missing on one leg waits this long for"
+                        + " the other leg's copy.")
+        String mergeWindow;
+
+        @Option(names = "--nio", description = "Use the NIO transport even where epoll is available.")
+        boolean nio;
+
+        /** The receiver's options, four picture buffers; a bad window or an unknown interface is refused. */
+        St2110Receiver.Options receiverOptions() throws java.net.SocketException {
+            java.time.Duration merge = DurationArg.positive("--merge-window", mergeWindow);
+            if (merge.toMillis() < 1 || merge.toMillis() > 10_000) {
+                throw new IllegalArgumentException("--merge-window must be from 1ms to 10s");
+            }
+            St2110Receiver.Options opts = St2110Receiver.Options.defaults().withEpoll(!nio).withPictureBuffers(4)
+                    .withMergeWindow(merge);
+            if (iface != null) {
+                java.net.NetworkInterface ni = java.net.NetworkInterface.getByName(iface);
+                if (ni == null) {
+                    throw new IllegalArgumentException("--interface " + iface + " does not exist");
+                }
+                opts = opts.withInterface(ni);
+            }
+            return opts;
+        }
+    }
+
+    /** How an HLS playlist is played: rendition, live offset, timecode offset, audio language, pacing. */
+    static final class HlsChoice {
+        @Option(names = "--rendition", defaultValue = "auto",
+                description = "HLS: auto (by throughput), highest, lowest, or a BANDWIDTH to pin (default ${DEFAULT-VALUE}).")
+        String rendition;
+
+        @Option(names = "--live-offset", defaultValue = "6s",
+                description = "HLS: target offset behind the live edge (default ${DEFAULT-VALUE}).")
+        String liveOffset;
+
+        @Option(names = "--tc-offset", defaultValue = "0", paramLabel = "FRAMES",
+                description = "HLS: frames added to every timecode (to line up with the grade feed).")
+        long tcOffset;
+
+        @Option(names = "--audio-language", paramLabel = "TAG",
+                description = "HLS: preferred LANGUAGE of the audio rendition, e.g. en, eng, fr (default: the playlist's"
+                        + " DEFAULT=YES rendition).")
+        String audioLanguage;
+
+        @Option(names = "--realtime", description = "HLS: present VOD in real time (default: as fast as it decodes).")
+        boolean realtime;
+
+        HlsReceive.Options options(String url, long frames, java.time.Duration timeout, boolean md5, Path statsJson) {
+            return new HlsReceive.Options(url, frames, timeout, md5, statsJson, rendition,
+                    DurationArg.nonNegative("--live-offset", liveOffset), tcOffset, realtime, audioLanguage);
         }
     }
 }

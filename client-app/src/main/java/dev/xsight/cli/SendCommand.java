@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code xsight send}: sends JPEG XS over RTP (RFC 9134) as an ST 2110-22 stream and writes its SDP. */
@@ -57,12 +58,8 @@ final class SendCommand implements Callable<Integer> {
     @Option(names = "--rate", defaultValue = "60000/1001", description = "Frame rate (default ${DEFAULT-VALUE}).")
     String rate;
 
-    @Option(names = "--bpp", defaultValue = "2", description = "JPEG XS bits per pixel when encoding (default 2).")
-    double bpp;
-
-    @Option(names = "--mode", defaultValue = "codestream",
-            description = "RFC 9134 packetization: codestream or slice (default ${DEFAULT-VALUE}).")
-    String mode;
+    @Mixin
+    SharedOptions.JxsSending jxs;
 
     @Option(names = "--frames", description = "Pictures to send (default: the source once; bars: 600).")
     Long frames;
@@ -76,7 +73,7 @@ final class SendCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         FrameRate r = FrameRate.parse(rate);
-        PacketMode m = PacketMode.parse(mode);
+        PacketMode m = jxs.packetMode();
         TrafficShaping shaping = TrafficShaping.ofSdp(tp);
         if (shaping == null) {
             throw new IllegalArgumentException("--tp must be 2110TPN, 2110TPNL or 2110TPW, got '" + tp + "'");
@@ -191,7 +188,7 @@ final class SendCommand implements Callable<Integer> {
 
     private PictureSource openSource(FrameRate r) throws IOException, JpegXsFormatException {
         if (source.size() == 1 && source.getFirst().equals("bars")) {
-            return new EncodedFrames(new BarsFrames(r), EncoderSettings.of(bpp));
+            return new EncodedFrames(new BarsFrames(r), EncoderSettings.of(jxs.bpp));
         }
         if (source.size() == 1 && source.getFirst().toLowerCase(java.util.Locale.ROOT).endsWith(".yuv")) {
             if (width == null || height == null) {
@@ -199,7 +196,7 @@ final class SendCommand implements Callable<Integer> {
             }
             PixelFormat pf = PixelFormat.parseFfmpegName(format);
             return new EncodedFrames(new YuvFrames(Path.of(source.getFirst()), pf, width, height),
-                    EncoderSettings.of(bpp));
+                    EncoderSettings.of(jxs.bpp));
         }
         return JxsFiles.open(source);
     }

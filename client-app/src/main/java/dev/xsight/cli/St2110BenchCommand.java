@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -47,11 +48,8 @@ final class St2110BenchCommand implements Callable<Integer> {
     @Option(names = "--size", defaultValue = "1920x1080", description = "Picture size when encoding (default 1080p).")
     String size;
 
-    @Option(names = "--bpp", defaultValue = "2", description = "Bits per pixel when encoding.")
-    double bpp;
-
-    @Option(names = "--mode", defaultValue = "codestream", description = "codestream or slice.")
-    String mode;
+    @Mixin
+    SharedOptions.JxsSending jxs;
 
     @Option(names = "--run", defaultValue = "blast",
             description = "blast: send as fast as possible, count what is received; paced: real time at --rate;"
@@ -78,7 +76,7 @@ final class St2110BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PacketMode m = PacketMode.parse(mode);
+        PacketMode m = jxs.packetMode();
         FrameRate r = FrameRate.parse(rate);
         if (run.equals("external")) {
             return external(m, r);
@@ -321,7 +319,7 @@ final class St2110BenchCommand implements Callable<Integer> {
                 s[i] = (short) (p == 0 ? 64 + (x * 876 / pw + y) % 876 : 512 + ((x + y) % 64) - 32);
             }
         }
-        JpegXsEncoder e = new JpegXsEncoder(EncoderSettings.of(bpp), PixelFormat.YUV422P10, w, h);
+        JpegXsEncoder e = new JpegXsEncoder(EncoderSettings.of(jxs.bpp), PixelFormat.YUV422P10, w, h);
         byte[] out = new byte[e.maxCodestreamBytes()];
         int n = e.encode(f, out, 0);
         return java.util.Arrays.copyOf(out, n);

@@ -10,7 +10,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -36,46 +35,34 @@ final class CsvNotes implements NoteCodec {
 
     @Override
     public ImportResult read(Session session, String text) {
-        List<Note> notes = new ArrayList<>();
-        List<ImportProblem> problems = new ArrayList<>();
-        CsvRecords.Table table = CsvRecords.Table.parse(text);
-        if (table.problem() != null) {
-            return new ImportResult(List.of(), List.of(table.problem()));
-        }
-        CsvHeader h = table.header();
-        int cIn = h.find("Timecode In", "TC In", "Timecode");
-        int cDesc = h.find("Description", "Note", "Comment");
-        if (cIn < 0 || cDesc < 0) {
-            return new ImportResult(List.of(), List.of(ImportProblem.atLine(table.headerLine(),
-                    "header needs \"Timecode In\" and \"Description\" columns")));
-        }
-        int cId = h.find("Note ID", "ID");
-        int cOut = h.find("Timecode Out", "TC Out");
-        int cSev = h.find("Severity");
-        int cCode = h.find("Code");
-        int cCat = h.find("Category");
-        int cAuthor = h.find("Author");
-        int cStatus = h.find("Status");
-        int cSource = h.find("Source");
-        int cCreated = h.find("Created");
-        int cEdited = h.find("Edited");
-        for (CsvRecords.Row row : table.body()) {
-            List<String> f = row.fields();
-            try {
+        return CsvRecords.read(text, h -> {
+            int cIn = h.find("Timecode In", "TC In", "Timecode");
+            int cDesc = h.find("Description", "Note", "Comment");
+            if (cIn < 0 || cDesc < 0) {
+                throw new IllegalArgumentException("header needs \"Timecode In\" and \"Description\" columns");
+            }
+            int cId = h.find("Note ID", "ID");
+            int cOut = h.find("Timecode Out", "TC Out");
+            int cSev = h.find("Severity");
+            int cCode = h.find("Code");
+            int cCat = h.find("Category");
+            int cAuthor = h.find("Author");
+            int cStatus = h.find("Status");
+            int cSource = h.find("Source");
+            int cCreated = h.find("Created");
+            int cEdited = h.find("Edited");
+            return f -> {
                 String sev = CsvHeader.get(f, cSev);
                 String status = CsvHeader.get(f, cStatus);
                 String code = CsvHeader.get(f, cCode);
-                notes.add(ImportedNotes.build(session, CsvHeader.get(f, cId), CsvHeader.get(f, cSource),
+                return ImportedNotes.build(session, CsvHeader.get(f, cId), CsvHeader.get(f, cSource),
                         CsvHeader.get(f, cIn), CsvHeader.get(f, cOut), null,
                         code.isEmpty() ? CsvHeader.get(f, cCat) : code,
                         sev.isEmpty() ? Severity.ISSUE : Severity.parse(sev), fieldRaw(f, cDesc),
                         CsvHeader.get(f, cAuthor), status.isEmpty() ? NoteStatus.OPEN : NoteStatus.parse(status),
-                        instant(CsvHeader.get(f, cCreated)), instant(CsvHeader.get(f, cEdited))));
-            } catch (IllegalArgumentException e) {
-                problems.add(ImportProblem.atLine(row.line(), e.getMessage()));
-            }
-        }
-        return new ImportResult(notes, problems);
+                        instant(CsvHeader.get(f, cCreated)), instant(CsvHeader.get(f, cEdited)));
+            };
+        });
     }
 
     private static String fieldRaw(List<String> f, int c) {

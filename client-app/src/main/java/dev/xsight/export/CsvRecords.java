@@ -1,5 +1,6 @@
 package dev.xsight.export;
 
+import dev.xsight.review.Note;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,7 +21,47 @@ final class CsvRecords {
         }
     }
 
+    /** Reads one record's fields into a note; a bad record throws {@link IllegalArgumentException}. */
+    @FunctionalInterface
+    interface RowReader {
+        Note read(List<String> fields);
+    }
+
+    /** Finds a format's columns in the header; throws {@link IllegalArgumentException} naming a missing column. */
+    @FunctionalInterface
+    interface Columns {
+        RowReader find(CsvHeader header);
+    }
+
     private CsvRecords() {
+    }
+
+    /**
+     * A CSV import: the header's columns through {@code columns}, then each record through the reader it returns.
+     * A broken table or a missing column stops the import (one problem, no notes); a record the reader refuses is a
+     * problem at its line and the others go on.
+     */
+    static ImportResult read(String text, Columns columns) {
+        Table table = Table.parse(text);
+        if (table.problem() != null) {
+            return new ImportResult(List.of(), List.of(table.problem()));
+        }
+        RowReader reader;
+        try {
+            reader = columns.find(table.header());
+        } catch (IllegalArgumentException e) {
+            return new ImportResult(List.of(), List.of(ImportProblem.atLine(table.headerLine(), e.getMessage())));
+        }
+        List<Note> notes = new ArrayList<>();
+        List<ImportProblem> problems = new ArrayList<>();
+        for (Row row : table.body()) {
+            try {
+                notes.add(reader.read(row.fields()));
+            } catch (IllegalArgumentException e) {
+                problems.add(ImportProblem.atLine(row.line(), e.getMessage()));
+            }
+        }
+        return new ImportResult(notes, problems);
     }
 
     /**

@@ -6,9 +6,7 @@ import dev.xsight.review.Session;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -34,42 +32,15 @@ final class EdlLocators implements NoteCodec {
 
     @Override
     public ImportResult read(Session session, String text) {
-        List<Note> notes = new ArrayList<>();
-        List<ImportProblem> problems = new ArrayList<>();
-        boolean drop = session.dropFrame();
-        String eventIn = null;
-        String eventOut = null;
-        String[] lines = text.split("\\r?\\n|\\r", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
-            int lineNo = i + 1;
-            Matcher m;
-            if ((m = EdlText.FCM.matcher(line)).matches()) {
-                drop = EdlText.isDropFrame(m.group(1));
-            } else if ((m = EdlText.EVENT.matcher(line)).matches()) {
-                eventIn = EdlText.label(m.group(7), drop);
-                eventOut = EdlText.label(m.group(8), drop);
-            } else if ((m = LOC.matcher(line)).matches()) {
-                try {
-                    String tc = EdlText.label(m.group(1), drop);
-                    String out = null;
-                    if (tc.equals(eventIn)) {
-                        out = session.parseTimecode(eventOut).plusFrames(-1, session.rate()).toString();
-                    }
-                    String[] parts = MarkerText.decode(m.group(3));
-                    notes.add(ImportedNotes.build(session, null, "", tc, out, null, parts[0],
-                            MarkerText.severityOfColour(m.group(2)), parts[1], "", NoteStatus.OPEN, null, null));
-                } catch (IllegalArgumentException e) {
-                    problems.add(ImportProblem.atLine(lineNo, e.getMessage()));
-                }
-            } else if (!line.isEmpty() && Character.isDigit(line.charAt(0))) {
-                problems.add(ImportProblem.atLine(lineNo, "not a CMX 3600 event line: " + abbreviate(line)));
+        return EdlText.read(session, text, LOC, false, (m, event, drop) -> {
+            String tc = EdlText.label(m.group(1), drop);
+            String out = null;
+            if (event != null && tc.equals(event.in())) {
+                out = session.parseTimecode(event.out()).plusFrames(-1, session.rate()).toString();
             }
-        }
-        return new ImportResult(notes, problems);
-    }
-
-    static String abbreviate(String s) {
-        return s.length() > 60 ? s.substring(0, 60) + "..." : s;
+            String[] parts = MarkerText.decode(m.group(3));
+            return ImportedNotes.build(session, null, "", tc, out, null, parts[0],
+                    MarkerText.severityOfColour(m.group(2)), parts[1], "", NoteStatus.OPEN, null, null);
+        });
     }
 }

@@ -1,11 +1,8 @@
 package dev.xsight.export;
 
-import dev.xsight.review.Note;
 import dev.xsight.review.NoteStatus;
 import dev.xsight.review.Session;
 import dev.xsight.review.Severity;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -18,26 +15,18 @@ import java.util.Locale;
 final class FrameIoCsv implements NoteCodec {
     @Override
     public ImportResult read(Session session, String text) {
-        List<Note> notes = new ArrayList<>();
-        List<ImportProblem> problems = new ArrayList<>();
-        CsvRecords.Table table = CsvRecords.Table.parse(text);
-        if (table.problem() != null) {
-            return new ImportResult(List.of(), List.of(table.problem()));
-        }
-        CsvHeader h = table.header();
-        int cTc = h.find("Timecode In", "Timecode Source", "Timecode");
-        int cComment = h.find("Comment", "Comments");
-        if (cTc < 0 || cComment < 0) {
-            return new ImportResult(List.of(), List.of(ImportProblem.atLine(table.headerLine(),
-                    "not a Frame.io comment export: header needs \"Comment\" and \"Timecode In\" (or \"Timecode\")")));
-        }
-        int cOut = h.find("Timecode Out");
-        int cDuration = h.find("Duration");
-        int cAuthor = h.find("Commenter", "Name", "Author");
-        int cDone = h.find("Completed", "Complete");
-        for (CsvRecords.Row row : table.body()) {
-            List<String> f = row.fields();
-            try {
+        return CsvRecords.read(text, h -> {
+            int cTc = h.find("Timecode In", "Timecode Source", "Timecode");
+            int cComment = h.find("Comment", "Comments");
+            if (cTc < 0 || cComment < 0) {
+                throw new IllegalArgumentException("not a Frame.io comment export: header needs \"Comment\" and "
+                        + "\"Timecode In\" (or \"Timecode\")");
+            }
+            int cOut = h.find("Timecode Out");
+            int cDuration = h.find("Duration");
+            int cAuthor = h.find("Commenter", "Name", "Author");
+            int cDone = h.find("Completed", "Complete");
+            return f -> {
                 String out = CsvHeader.get(f, cOut);
                 String dur = CsvHeader.get(f, cDuration);
                 Long duration = null;
@@ -51,13 +40,10 @@ final class FrameIoCsv implements NoteCodec {
                 String done = CsvHeader.get(f, cDone).toLowerCase(Locale.ROOT);
                 boolean completed = done.equals("true") || done.equals("yes") || done.equals("completed")
                         || done.equals("1");
-                notes.add(ImportedNotes.build(session, null, "Frame.io", CsvHeader.get(f, cTc), out, duration, "",
+                return ImportedNotes.build(session, null, "Frame.io", CsvHeader.get(f, cTc), out, duration, "",
                         Severity.ISSUE, cComment < f.size() ? f.get(cComment).strip() : "", CsvHeader.get(f, cAuthor),
-                        completed ? NoteStatus.FIX : NoteStatus.OPEN, null, null));
-            } catch (IllegalArgumentException e) {
-                problems.add(ImportProblem.atLine(row.line(), e.getMessage()));
-            }
-        }
-        return new ImportResult(notes, problems);
+                        completed ? NoteStatus.FIX : NoteStatus.OPEN, null, null);
+            };
+        });
     }
 }

@@ -7,7 +7,6 @@ import dev.xsight.review.Severity;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,36 +43,17 @@ final class ResolveMarkerEdl implements NoteCodec {
 
     @Override
     public ImportResult read(Session session, String text) {
-        List<Note> notes = new ArrayList<>();
-        List<ImportProblem> problems = new ArrayList<>();
-        boolean drop = session.dropFrame();
-        String eventIn = null;
-        int eventLine = 0;
-        String[] lines = text.split("\\r?\\n|\\r", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
-            Matcher m;
-            if ((m = EdlText.FCM.matcher(line)).matches()) {
-                drop = EdlText.isDropFrame(m.group(1));
-            } else if ((m = EdlText.EVENT.matcher(line)).matches()) {
-                eventIn = EdlText.label(m.group(7), drop);
-                eventLine = i + 1;
-            } else if ((m = MARKER.matcher(line)).matches()) {
-                try {
-                    if (eventIn == null) {
-                        throw new IllegalArgumentException("marker before any event line");
-                    }
-                    notes.add(note(session, eventIn, m));
-                } catch (IllegalArgumentException e) {
-                    problems.add(ImportProblem.atLine(i + 1, e.getMessage() + " (event at line " + eventLine + ")"));
+        return EdlText.read(session, text, MARKER, true, (m, event, drop) -> {
+            try {
+                if (event == null || event.in() == null) {
+                    throw new IllegalArgumentException("marker before any event line");
                 }
-                eventIn = null;
-            } else if (!line.isEmpty() && Character.isDigit(line.charAt(0))) {
-                problems.add(ImportProblem.atLine(i + 1, "not a CMX 3600 event line: "
-                        + EdlLocators.abbreviate(line)));
+                return note(session, event.in(), m);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(e.getMessage() + " (event at line " + (event == null ? 0
+                        : event.line()) + ")", e);
             }
-        }
-        return new ImportResult(notes, problems);
+        });
     }
 
     private static Note note(Session session, String tcIn, Matcher m) {

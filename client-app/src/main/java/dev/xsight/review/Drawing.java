@@ -37,27 +37,21 @@ public sealed interface Drawing {
     /** A straight arrow with its head at {@code to}. */
     record Arrow(NormalizedPoint from, NormalizedPoint to, StrokeStyle style) implements Drawing {
         public Arrow {
-            Objects.requireNonNull(from, "from");
-            Objects.requireNonNull(to, "to");
-            Objects.requireNonNull(style, "style");
+            requireTwoPoints(from, to, style);
         }
     }
 
     /** An axis-aligned rectangle between two corners. */
     record Rectangle(NormalizedPoint corner, NormalizedPoint opposite, StrokeStyle style) implements Drawing {
         public Rectangle {
-            Objects.requireNonNull(corner, "corner");
-            Objects.requireNonNull(opposite, "opposite");
-            Objects.requireNonNull(style, "style");
+            requireTwoPoints(corner, opposite, style);
         }
     }
 
     /** The ellipse inscribed in the rectangle between two corners. */
     record Ellipse(NormalizedPoint corner, NormalizedPoint opposite, StrokeStyle style) implements Drawing {
         public Ellipse {
-            Objects.requireNonNull(corner, "corner");
-            Objects.requireNonNull(opposite, "opposite");
-            Objects.requireNonNull(style, "style");
+            requireTwoPoints(corner, opposite, style);
         }
     }
 
@@ -70,5 +64,12 @@ public sealed interface Drawing {
                 throw new IllegalArgumentException("a text drawing needs 1-1000 characters");
             }
         }
+    }
+
+    /** The shapes drawn between two points need both points and a style. */
+    private static void requireTwoPoints(NormalizedPoint first, NormalizedPoint second, StrokeStyle style) {
+        Objects.requireNonNull(first, "first point");
+        Objects.requireNonNull(second, "second point");
+        Objects.requireNonNull(style, "style");
     }
 }

@@ -3,6 +3,7 @@ package dev.xsight.shell;
 import dev.xsight.media.Frame;
 import dev.xsight.media.FrameRate;
 import dev.xsight.media.Timecode;
+import dev.xsight.shell.monitoring.ScopeFeed;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.IntBuffer;

@@ -1,5 +1,11 @@
 package dev.xsight.shell;
 
+import dev.xsight.shell.monitoring.MonitoringSetup;
+import dev.xsight.shell.monitoring.MonitoringViewModel;
+import dev.xsight.shell.pipeline.DisplaySetup;
+import dev.xsight.shell.pipeline.PipelineViewModel;
+import dev.xsight.shell.reference.ReferenceOutputControl;
+import dev.xsight.shell.reference.ReferenceWindow;
 import java.util.Optional;
 import javafx.animation.AnimationTimer;
 import javafx.scene.Scene;
@@ -15,7 +21,6 @@ public final class Shell {
     private final Stage stage;
     private final ShellViewModel vm;
     private final ShellView view;
-    private final ReferenceWindow reference;
     private final ReferenceOutputControl referenceOutput;
     private final PipelineViewModel display;
     private final MonitoringViewModel monitoring;
@@ -42,12 +47,10 @@ public final class Shell {
             }
         });
         vm.setLocationPrompt(this::askLocation);
-        display = DisplaySetup.attach(vm, view, stage);
-        monitoring = MonitoringSetup.attach(vm, view, display);
-        reference = new ReferenceWindow(vm, options.referenceScreen(), options.referenceFullScreen());
-        reference.stage().getScene().getStylesheets().addAll(scene.getStylesheets());
-        referenceOutput = new ReferenceOutputControl(vm, display, reference, options.referenceScreen(),
-                options.referenceFullScreen());
+        display = DisplaySetup.attach(vm, view, stage, options.rendering(), options.configDir());
+        monitoring = MonitoringSetup.attach(vm, view, display, options.monitoring(), options.rendering().scopes());
+        referenceOutput = ReferenceOutputControl.attach(vm, display, options.reference(), s -> KeyInput.bind(s, vm));
+        referenceOutput.fxWindow().stage().getScene().getStylesheets().addAll(scene.getStylesheets());
         timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -119,7 +122,7 @@ public final class Shell {
 
     /** The JavaFX stand-in for the reference output (shown when the OpenGL output cannot be opened). */
     public ReferenceWindow referenceWindow() {
-        return reference;
+        return referenceOutput.fxWindow();
     }
 
     /** The 10-bit OpenGL reference output while it is open, else null. FX thread. */
@@ -131,7 +134,6 @@ public final class Shell {
     public void close() {
         timer.stop();
         referenceOutput.shutdown();
-        reference.close();
         monitoring.close();
         vm.close();
         if (review != null) {

@@ -2,9 +2,9 @@ package dev.xsight.shell;
 
 import dev.xsight.checklist.ChecklistTemplate;
 import dev.xsight.checklist.ChecklistTemplates;
-import dev.xsight.checklist.ChecklistView;
 import dev.xsight.input.Action;
 import dev.xsight.media.Timecode;
+import dev.xsight.review.ChecklistView;
 import dev.xsight.review.Drawing;
 import dev.xsight.review.DrawingLayer;
 import dev.xsight.review.DrawingTool;

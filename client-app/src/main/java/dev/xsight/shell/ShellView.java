@@ -1,5 +1,6 @@
 package dev.xsight.shell;
 
+import dev.xsight.shell.monitoring.AudioMeter;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;

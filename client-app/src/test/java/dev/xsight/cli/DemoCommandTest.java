@@ -1,7 +1,6 @@
 package dev.xsight.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -10,7 +9,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,17 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DemoCommandTest {
-
-    @Test
-    void durationsAcceptSecondsMillisecondsMinutesAndHours() {
-        assertEquals(Duration.ofSeconds(10), DurationArg.positive("--run-for", "10s"));
-        assertEquals(Duration.ofMillis(500), DurationArg.positive("--run-for", "500ms"));
-        assertEquals(Duration.ofMinutes(2), DurationArg.positive("--run-for", "2m"));
-        assertEquals(Duration.ofSeconds(3), DurationArg.positive("--run-for", "3"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> DurationArg.positive("--run-for", "ten"));
-        assertTrue(e.getMessage().contains("expected e.g. 10s"), e.getMessage());
-    }
 
     private static int runCli(ByteArrayOutputStream err, String... args) {
         PrintStream old = System.err;

@@ -17,6 +17,8 @@ class DurationArgTest {
         assertEquals(Duration.ofHours(1), DurationArg.positive("--timeout", "1h"));
         assertEquals(Duration.ofSeconds(3), DurationArg.positive("--timeout", " 3 "));
         assertEquals(Duration.ofSeconds(6), DurationArg.positive("--timeout", "6S"));
+        assertEquals(Duration.ofSeconds(10), DurationArg.positive("--run-for", "10s"));
+        assertEquals(Duration.ofMinutes(2), DurationArg.positive("--run-for", "2m"));
     }
 
     @Test

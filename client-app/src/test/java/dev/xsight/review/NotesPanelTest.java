@@ -47,8 +47,7 @@ class NotesPanelTest {
 
     @Start
     void start(Stage stage) {
-        store = SqliteNoteStore.openOrCreate(dir.resolve("panel-" + System.nanoTime() + ".xsight"),
-                Session.ofRate(RATE, false));
+        store = ViewTestSessions.fresh(dir, "panel", RATE);
         io = Executors.newSingleThreadExecutor();
         vm = new NotesViewModel(store, io);
         vm.authorProperty().set("Ann");
@@ -63,16 +62,13 @@ class NotesPanelTest {
         strip.startProperty().set(tc("01:00:00:00"));
         strip.lengthFramesProperty().set(24L * 60);
         Scene scene = new Scene(new VBox(new StackPane(drawing), strip, panel), 700, 700);
-        ReviewShortcuts.install(scene, panel, drawing);
         stage.setScene(scene);
         stage.show();
     }
 
     @AfterEach
     void close() throws InterruptedException {
-        io.shutdown();
-        io.awaitTermination(60, TimeUnit.SECONDS);
-        store.close();
+        ViewTestSessions.close(io, store);
     }
 
     private static Timecode tc(String s) {
@@ -284,24 +280,6 @@ class NotesPanelTest {
 
     private static Note note(String in, String out, Severity s) {
         return Note.create(tc(in), tc(out), s, "V-HIT", "range " + in, "Ann", "");
-    }
-
-    @Test
-    void quickKeysMarkInAndOutAndDropAMarker(FxRobot robot) {
-        robot.clickOn("#notesList");
-        robot.interact(() -> vm.currentTimecodeProperty().set(tc("01:00:40:00")));
-        robot.type(KeyCode.I);
-        robot.interact(() -> vm.currentTimecodeProperty().set(tc("01:00:41:00")));
-        robot.type(KeyCode.O);
-        robot.type(KeyCode.M);
-        settle();
-        Note n = store.list().getFirst();
-        assertEquals("Marker", n.text());
-        assertEquals(Severity.FYI, n.severity());
-        assertEquals(tc("01:00:40:00"), n.tcIn());
-        assertEquals(tc("01:00:41:00"), n.tcOut());
-        robot.type(KeyCode.N);
-        assertTrue(robot.lookup("#noteText").query().isFocused());
     }
 
     @Test

@@ -10,6 +10,8 @@ import dev.xsight.colour.DisplayPipeline;
 import dev.xsight.media.Frame;
 import dev.xsight.overlay.FalseColour;
 import dev.xsight.scope.DisplayImage;
+import dev.xsight.shell.monitoring.MonitoringOptions;
+import dev.xsight.shell.monitoring.ScopeLayout;
 import dev.xsight.signal.DemoSource;
 import java.nio.IntBuffer;
 import java.nio.file.Path;

@@ -7,6 +7,7 @@ import dev.xsight.colour.DisplayPipeline;
 import dev.xsight.gl.GlContext;
 import dev.xsight.media.Colorimetry;
 import dev.xsight.media.Frame;
+import dev.xsight.shell.pipeline.PipelinePreset;
 import dev.xsight.signal.DemoSource;
 import java.nio.IntBuffer;
 import java.util.ArrayList;

@@ -177,6 +177,35 @@ class ShellReviewTest {
     }
 
     @Test
+    void quickKeysMarkInAndOutDropAMarkerOverTheMarksAndFocusTheNoteFieldThroughTheKeymap(FxRobot robot)
+            throws Exception {
+        NotesViewModel vm = playDemo(robot);
+        Timecode before = now(robot, vm);
+        robot.type(KeyCode.I);
+        Timecode in = mark(robot, vm.markInProperty());
+        assertTrue(in != null && in.compareTo(before) >= 0 && in.compareTo(now(robot, vm)) <= 0,
+                "I marks the playhead: " + in + " after " + before);
+        awaitPlayheadPast(robot, vm, in.plusFrames(5, RATE));
+        robot.type(KeyCode.O);
+        Timecode out = mark(robot, vm.markOutProperty());
+        assertTrue(out != null && out.compareTo(in) > 0, "O marks a later playhead: " + out + " after " + in);
+        robot.type(KeyCode.M);
+        Note marker = awaitNote(vm, "Marker");
+        assertEquals(Severity.FYI, marker.severity());
+        assertEquals(in, marker.tcIn(), "the marker spans the marks");
+        assertEquals(out, marker.tcOut());
+        robot.type(KeyCode.N);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#noteText").query().isFocused(), "N puts the cursor into the note field");
+    }
+
+    private static Timecode mark(FxRobot robot, javafx.beans.property.ObjectProperty<Timecode> mark) {
+        AtomicReference<Timecode> t = new AtomicReference<>();
+        robot.interact(() -> t.set(mark.get()));
+        return t.get();
+    }
+
+    @Test
     void noteAddedWithTheMouseTakesTheChosenSeverity(FxRobot robot) throws Exception {
         NotesViewModel vm = playDemo(robot);
         robot.clickOn("#noteSeverity");
@@ -292,7 +321,9 @@ class ShellReviewTest {
         NotesViewModel again = shell.review().opened().get(WAIT_S, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, () -> !again.notes().isEmpty());
         assertEquals(List.of(n), List.copyOf(again.notes()), "the same note, grab and all");
-        assertTrue(robot.lookup("Survives a restart").tryQuery().isPresent(), "and the list shows it");
+        // The list's cells are laid out on a later pulse than the one that filled the notes: wait for the cell.
+        waitOrSay(() -> "the list does not show the note", () -> robot.lookup("Survives a restart").tryQuery()
+                .isPresent());
     }
 
     @Test

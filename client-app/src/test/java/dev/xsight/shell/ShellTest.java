@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.xsight.media.Timecode;
+import dev.xsight.shell.reference.ReferenceOutputControl;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -161,12 +162,12 @@ class ShellTest {
 
     @Test
     void rKeyWithTheJavaFxOutputTogglesTheChromelessStandInWindow(FxRobot robot) {
-        System.setProperty("xsight.reference.output", "javafx");
-        try {
-            rKeyTogglesTheStandIn(robot);
-        } finally {
-            System.clearProperty("xsight.reference.output");
-        }
+        robot.interact(() -> {
+            shell.stage().close();
+            shell = Shell.show(new Stage(), ShellOptions.defaults().withReference(
+                    ShellOptions.Reference.DEFAULT.withOutput(ReferenceOutputControl.Mode.JAVAFX)));
+        });
+        rKeyTogglesTheStandIn(robot);
     }
 
     private void rKeyTogglesTheStandIn(FxRobot robot) {

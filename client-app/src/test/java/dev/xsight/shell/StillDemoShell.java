@@ -9,36 +9,26 @@ import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
 
 /**
- * A real shell on still demo bars (timecode runs) with a fresh temporary config folder ({@code xsight.config.dir})
- * and no CLI overrides left from other tests; {@link #close} closes the window and restores the property.
+ * A real shell on still demo bars (timecode runs) with a fresh temporary config folder and otherwise the default
+ * options; {@link #close} closes the window.
  */
-record StillDemoShell(Shell shell, Path config, String configBefore) {
+public record StillDemoShell(Shell shell, Path config) {
 
     /** Writes files into the fresh config folder before the shell reads it. */
-    interface ConfigSetup {
+    public interface ConfigSetup {
         void prepare(Path config) throws IOException;
     }
 
-    static StillDemoShell open(Stage stage, ConfigSetup setup) throws IOException {
-        String before = System.getProperty("xsight.config.dir");
+    public static StillDemoShell open(Stage stage, ConfigSetup setup) throws IOException {
         Path config = Files.createTempDirectory("xsight-config");
         setup.prepare(config);
-        System.setProperty("xsight.config.dir", config.toString());
-        for (String p : new String[] {"xsight.pipeline", "xsight.scopes", "xsight.overlays"}) {
-            System.clearProperty(p);
-        }
         DemoSource.Settings still = DemoSource.Settings.defaults().withMotion(false);
-        Shell shell = Shell.show(stage, ShellOptions.defaults()
+        Shell shell = Shell.show(stage, ShellOptions.defaults().withConfigDir(config)
                 .withRegistry(SourceRegistry.discover().with(new DemoSourceProvider(still))));
-        return new StillDemoShell(shell, config, before);
+        return new StillDemoShell(shell, config);
     }
 
-    void close(FxRobot robot) {
+    public void close(FxRobot robot) {
         robot.interact(() -> shell.stage().close());
-        if (configBefore == null) {
-            System.clearProperty("xsight.config.dir");
-        } else {
-            System.setProperty("xsight.config.dir", configBefore);
-        }
     }
 }

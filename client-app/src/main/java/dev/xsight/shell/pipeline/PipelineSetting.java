@@ -1,4 +1,4 @@
-package dev.xsight.shell;
+package dev.xsight.shell.pipeline;
 
 import dev.xsight.colour.AmfFile;
 import dev.xsight.colour.CdlOp;

@@ -1,4 +1,4 @@
-package dev.xsight.shell;
+package dev.xsight.shell.monitoring;
 
 import dev.xsight.scope.Scopes;
 import java.util.ArrayList;

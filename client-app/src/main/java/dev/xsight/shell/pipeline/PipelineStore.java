@@ -1,13 +1,12 @@
-package dev.xsight.shell;
+package dev.xsight.shell.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.xsight.export.AtomicFile;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,21 +32,9 @@ public final class PipelineStore {
         load();
     }
 
-    /**
-     * {@code pipelines.json} in {@code xsight.config.dir} when that property is set, else in
-     * {@code $XDG_CONFIG_HOME/xsight}, else in {@code ~/.config/xsight}.
-     */
-    public static PipelineStore inUserConfig() {
-        String dir = System.getProperty("xsight.config.dir");
-        Path base;
-        if (dir != null && !dir.isBlank()) {
-            base = Path.of(dir);
-        } else if (System.getenv("XDG_CONFIG_HOME") != null && !System.getenv("XDG_CONFIG_HOME").isBlank()) {
-            base = Path.of(System.getenv("XDG_CONFIG_HOME"), "xsight");
-        } else {
-            base = Path.of(System.getProperty("user.home"), ".config", "xsight");
-        }
-        return new PipelineStore(base.resolve("pipelines.json"));
+    /** {@code pipelines.json} in {@code dir} (the shell's config folder). */
+    public static PipelineStore inFolder(Path dir) {
+        return new PipelineStore(dir.resolve("pipelines.json"));
     }
 
     public Path file() {
@@ -125,18 +112,6 @@ public final class PipelineStore {
             }
             o.put("lookEnabled", s.lookEnabled());
         });
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "pipelines", ".json.tmp");
-        try {
-            JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), root);
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFile.write(file, out -> JSON.writerWithDefaultPrettyPrinter().writeValue(out, root));
     }
 }

@@ -1,10 +1,12 @@
-package dev.xsight.shell;
+package dev.xsight.shell.reference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.xsight.shell.Shell;
+import dev.xsight.shell.ShellOptions;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
@@ -19,8 +21,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The reference output asked for on a monitor that is not connected (screen 5 of a one-screen machine): the OpenGL
- * window cannot open, so the JavaFX stand-in shows the picture and the status line says why; with
- * {@code xsight.reference.output=gl} nothing opens and the status line says why.
+ * window cannot open, so the JavaFX stand-in shows the picture and the status line says why; with the output
+ * {@link ReferenceOutputControl.Mode#GL} only, nothing opens and the status line says why.
  */
 @ExtendWith(ApplicationExtension.class)
 class ReferenceFallbackShellTest {
@@ -28,12 +30,15 @@ class ReferenceFallbackShellTest {
 
     @Start
     void start(Stage stage) {
-        shell = Shell.show(stage, ShellOptions.defaults().withReference(5, true));
+        shell = Shell.show(stage, options(ReferenceOutputControl.Mode.AUTO));
+    }
+
+    private static ShellOptions options(ReferenceOutputControl.Mode mode) {
+        return ShellOptions.defaults().withReference(new ShellOptions.Reference(5, true, mode));
     }
 
     @AfterEach
     void closeShell(FxRobot robot) {
-        System.clearProperty("xsight.reference.output");
         robot.interact(() -> shell.stage().close());
     }
 
@@ -61,7 +66,10 @@ class ReferenceFallbackShellTest {
 
     @Test
     void glOnlyOpensNothingAndSaysWhy(FxRobot robot) throws Exception {
-        System.setProperty("xsight.reference.output", "gl");
+        robot.interact(() -> {
+            shell.stage().close();
+            shell = Shell.show(new Stage(), options(ReferenceOutputControl.Mode.GL));
+        });
         robot.type(KeyCode.R);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
                 () -> status(robot).startsWith("Reference output: no OpenGL window: "));

@@ -1,10 +1,11 @@
-package dev.xsight.shell;
+package dev.xsight.shell.monitoring;
 
 import dev.xsight.scope.DisplayImage;
 import dev.xsight.scope.ScopeCounts;
 import dev.xsight.scope.ScopeImages;
 import dev.xsight.scope.ScopeWorker;
 import dev.xsight.scope.Scopes;
+import dev.xsight.shell.PictureAnalysis;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.IntBuffer;
@@ -29,6 +30,32 @@ public final class ScopeFeed implements AutoCloseable {
     /** The scopes the panel can show. */
     public enum Kind { WAVEFORM, PARADE, VECTORSCOPE, HISTOGRAM }
 
+    /** Where the scopes are counted. */
+    public enum Compute {
+        /** GL 4.3 compute shaders on a hardware renderer, else the CPU (faster on a software renderer). */
+        AUTO,
+        /** GL 4.3 compute shaders even on a software renderer; the CPU only without them. */
+        GPU,
+        /** The CPU. */
+        CPU;
+
+        /**
+         * {@code auto}, {@code true} (or {@code gpu}) or {@code false} (or {@code cpu}), the values of the
+         * {@code xsight.scopes.gpu} property.
+         *
+         * @throws IllegalArgumentException for anything else
+         */
+        public static Compute parse(String v) {
+            return switch (v.strip().toLowerCase(java.util.Locale.ROOT)) {
+                case "auto" -> AUTO;
+                case "true", "gpu" -> GPU;
+                case "false", "cpu" -> CPU;
+                default -> throw new IllegalArgumentException("xsight.scopes.gpu must be auto, true or false, got '"
+                        + v + "'");
+            };
+        }
+    }
+
     /** Waveform columns (the picture width is binned onto them). */
     static final int COLUMNS = 384;
     /** Rows of the waveform and parade images (code 1023 at the top row, 0 at the bottom). */
@@ -41,6 +68,7 @@ public final class ScopeFeed implements AutoCloseable {
 
     private final AtomicBoolean busy = new AtomicBoolean();
     private final Consumer<Runnable> fx;
+    private volatile Compute compute;
     private volatile boolean enabled;
     private volatile boolean closed;
     private DisplayImage copy;
@@ -59,10 +87,14 @@ public final class ScopeFeed implements AutoCloseable {
     private long submittedAt;
     private Runnable onPublished = () -> { };
 
-    /** @param fx runs a task on the FX thread ({@code Platform::runLater}) */
+    /**
+     * @param fx runs a task on the FX thread ({@code Platform::runLater})
+     * @param compute where the scopes are counted
+     */
     @SuppressWarnings("unchecked")
-    public ScopeFeed(Consumer<Runnable> fx) {
+    public ScopeFeed(Consumer<Runnable> fx, Compute compute) {
         this.fx = fx;
+        this.compute = compute;
         int[][] sizes = {{COLUMNS, TRACE_HEIGHT}, {3 * COLUMNS, TRACE_HEIGHT}, {VECTOR, VECTOR},
             {HISTOGRAM_WIDTH, HISTOGRAM_HEIGHT}};
         buffers = new PixelBuffer[4];
@@ -110,7 +142,8 @@ public final class ScopeFeed implements AutoCloseable {
             }
             workerBt2020 = a.displayBt2020();
             boolean bt2020 = workerBt2020;
-            w = new ScopeWorker(() -> accumulator(bt2020), this::draw);
+            Compute c = compute;
+            w = new ScopeWorker(() -> accumulator(bt2020, c), this::draw);
             worker = w;
         }
         submittedAt = System.nanoTime();
@@ -121,15 +154,11 @@ public final class ScopeFeed implements AutoCloseable {
         return true;
     }
 
-    /**
-     * Scope worker thread: GL 4.3 compute shaders on a hardware renderer, else the CPU. {@code xsight.scopes.gpu}:
-     * {@code auto} (default), {@code true} (compute shaders even on a software renderer) or {@code false} (CPU).
-     */
-    private static ScopeWorker.Accumulator accumulator(boolean bt2020) {
-        String mode = System.getProperty("xsight.scopes.gpu", "auto").toLowerCase(java.util.Locale.ROOT);
-        if (!mode.equals("false")) {
+    /** Scope worker thread: the GL 4.3 compute shaders unless {@code compute} is the CPU, else the CPU. */
+    private static ScopeWorker.Accumulator accumulator(boolean bt2020, Compute compute) {
+        if (compute != Compute.CPU) {
             try {
-                return dev.xsight.scope.GlScopes.onOwnContext(COLUMNS, VECTOR, bt2020, mode.equals("true"));
+                return dev.xsight.scope.GlScopes.onOwnContext(COLUMNS, VECTOR, bt2020, compute == Compute.GPU);
             } catch (dev.xsight.gl.GlUnavailableException | LinkageError e) {
                 System.getLogger("dev.xsight.shell").log(System.Logger.Level.DEBUG, "scopes on the CPU: {0}",
                         e.getMessage());
@@ -139,13 +168,14 @@ public final class ScopeFeed implements AutoCloseable {
     }
 
     /**
-     * FX thread, while the feed is disabled: closes the worker so the next picture makes a new one (and re-reads
-     * {@code xsight.scopes.gpu}).
+     * FX thread, while the feed is disabled: closes the worker so the next picture makes a new one that counts where
+     * {@code c} says.
      */
-    void restartWorker() {
+    void restartWorker(Compute c) {
         if (enabled) {
             throw new IllegalStateException("disable the scopes before restarting their worker");
         }
+        compute = c;
         ScopeWorker w = worker;
         worker = null;
         if (w != null) {

@@ -1,4 +1,4 @@
-package dev.xsight.shell;
+package dev.xsight.shell.monitoring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.xsight.colour.DisplayPipeline;
 import dev.xsight.media.Frame;
 import dev.xsight.scope.DisplayImage;
+import dev.xsight.shell.PictureAnalysis;
+import dev.xsight.shell.PipelineRenderer;
+import dev.xsight.shell.SignalOverlays;
 import dev.xsight.signal.DemoSource;
 import java.nio.IntBuffer;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -47,7 +50,7 @@ class ScopeFeedTest {
             throws Exception {
         PictureAnalysis a = stillBars();
         LinkedBlockingQueue<Runnable> toFx = new LinkedBlockingQueue<>();
-        ScopeFeed feed = new ScopeFeed(toFx::add);
+        ScopeFeed feed = new ScopeFeed(toFx::add, ScopeFeed.Compute.AUTO);
         try {
             assertFalse(feed.offer(a), "disabled: nothing is computed");
             feed.setEnabled(true);

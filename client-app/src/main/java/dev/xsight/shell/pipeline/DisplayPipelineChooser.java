@@ -1,4 +1,4 @@
-package dev.xsight.shell;
+package dev.xsight.shell.pipeline;
 
 import javafx.geometry.Pos;
 import javafx.scene.Node;

@@ -1,5 +1,7 @@
-package dev.xsight.shell;
+package dev.xsight.shell.reference;
 
+import dev.xsight.shell.ShellViewModel;
+import java.util.function.Consumer;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.image.ImageView;
@@ -24,8 +26,9 @@ public final class ReferenceWindow {
      * @param screenIndex index into {@link Screen#getScreens()}, or -1 for the last screen (the second monitor
      *     when there is one)
      * @param fullScreen whether to cover the whole screen in full-screen mode
+     * @param keys binds the shell's keys to the window's scene
      */
-    ReferenceWindow(ShellViewModel vm, int screenIndex, boolean fullScreen) {
+    ReferenceWindow(ShellViewModel vm, int screenIndex, boolean fullScreen, Consumer<Scene> keys) {
         this.screenIndex = screenIndex;
         this.fullScreen = fullScreen;
         ImageView view = new ImageView();
@@ -37,7 +40,7 @@ public final class ReferenceWindow {
         view.fitWidthProperty().bind(root.widthProperty());
         view.fitHeightProperty().bind(root.heightProperty());
         Scene scene = new Scene(root, Color.BLACK);
-        KeyInput.bind(scene, vm);
+        keys.accept(scene);
         stage.setScene(scene);
         stage.setTitle("Xsight reference output");
         stage.setFullScreenExitHint("");

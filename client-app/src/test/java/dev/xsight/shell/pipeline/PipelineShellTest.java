@@ -1,9 +1,11 @@
-package dev.xsight.shell;
+package dev.xsight.shell.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.xsight.shell.Shell;
+import dev.xsight.shell.StillDemoShell;
 import dev.xsight.signal.DemoSource;
 import dev.xsight.signal.DemoSourceProvider;
 import java.io.IOException;

@@ -1,10 +1,13 @@
-package dev.xsight.shell;
+package dev.xsight.shell.pipeline;
 
 import dev.xsight.colour.DisplayPipeline;
-import dev.xsight.overlay.FramingDecisions;
 import dev.xsight.input.Action;
 import dev.xsight.media.Colorimetry;
 import dev.xsight.media.PixelFormat;
+import dev.xsight.overlay.FramingDecisions;
+import dev.xsight.shell.PipelineRenderer;
+import dev.xsight.shell.ShellViewModel;
+import dev.xsight.shell.SourceEntry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

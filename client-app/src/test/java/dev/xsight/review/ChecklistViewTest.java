@@ -1,10 +1,11 @@
-package dev.xsight.checklist;
+package dev.xsight.review;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.xsight.checklist.ChecklistTemplate;
+import dev.xsight.checklist.ChecklistTemplates;
+import dev.xsight.checklist.Verdict;
 import dev.xsight.media.FrameRate;
-import dev.xsight.review.Session;
-import dev.xsight.review.SqliteNoteStore;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,8 +41,7 @@ class ChecklistViewTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        store = SqliteNoteStore.openOrCreate(dir.resolve("c-" + System.nanoTime() + ".xsight"),
-                Session.ofRate(FrameRate.FPS_25, false));
+        store = ViewTestSessions.fresh(dir, "c", FrameRate.FPS_25);
         io = Executors.newSingleThreadExecutor();
         template = ChecklistTemplates.builtIn().stream().filter(t -> t.id().equals("video-qc")).findFirst()
                 .orElseThrow();
@@ -51,9 +51,7 @@ class ChecklistViewTest {
 
     @AfterEach
     void close() throws InterruptedException {
-        io.shutdown();
-        io.awaitTermination(60, TimeUnit.SECONDS);
-        store.close();
+        ViewTestSessions.close(io, store);
     }
 
     private void settle() throws Exception {

@@ -1,26 +1,29 @@
-package dev.xsight.shell;
+package dev.xsight.shell.reference;
 
 import dev.xsight.gl.GlUnavailableException;
 import dev.xsight.gl.ReferenceOutput;
-import dev.xsight.gl.ReferenceWindow;
+import dev.xsight.shell.ShellOptions;
+import dev.xsight.shell.ShellViewModel;
+import dev.xsight.shell.pipeline.PipelineViewModel;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import javafx.application.Platform;
+import javafx.scene.Scene;
 
 /**
  * Opens and closes the reference output with the view-model's {@code referenceVisible}. The reference output is the
  * 10-bit OpenGL window ({@link ReferenceOutput}): full-size frames from the primary source, through the shell's
  * display pipeline, presented at the source rate on their own thread. When that window cannot be made (no display,
- * no GL) or {@code xsight.reference.output=javafx} asks for it, the JavaFX {@link dev.xsight.shell.ReferenceWindow}
- * shows the viewer's 8-bit picture instead, and the status line says why. The property is read each time the
- * output opens.
+ * no GL) or the shell's {@link Mode} asks for it, the JavaFX {@link ReferenceWindow} shows the viewer's 8-bit
+ * picture instead, and the status line says why.
  *
  * <p>Threading: FX thread, except the window opening and closing, which run on {@code xsight-reference-open}.
  */
-final class ReferenceOutputControl {
+public final class ReferenceOutputControl {
     /** How the reference output is made. */
-    enum Mode {
+    public enum Mode {
         /** The GL window when it can be made, else JavaFX. */
         AUTO,
         /** Only the GL window (an error when it cannot be made). */
@@ -28,12 +31,18 @@ final class ReferenceOutputControl {
         /** Only the JavaFX window. */
         JAVAFX;
 
-        static Mode fromProperty() {
-            String v = System.getProperty("xsight.reference.output", "auto");
+        /**
+         * {@code auto}, {@code gl} or {@code javafx}, in any case (the CLI's {@code --reference-output}).
+         *
+         * @throws IllegalArgumentException for anything else
+         */
+        public static Mode parse(String v) {
             return switch (v.toLowerCase(Locale.ROOT)) {
+                case "auto" -> AUTO;
                 case "gl" -> GL;
                 case "javafx" -> JAVAFX;
-                default -> AUTO;
+                default -> throw new IllegalArgumentException("--reference-output must be auto, gl or javafx, got "
+                        + v);
             };
         }
     }
@@ -41,9 +50,9 @@ final class ReferenceOutputControl {
     private static final long STATS_EVERY_NANOS = 500_000_000L;
     private final ShellViewModel vm;
     private final PipelineViewModel display;
-    private final dev.xsight.shell.ReferenceWindow fxWindow;
+    private final ReferenceWindow fxWindow;
     private final ReferenceOutput.Placement placement;
-    private Mode mode;
+    private final Mode mode;
     private final ExecutorService opener = Executors.newSingleThreadExecutor(
             r -> Thread.ofPlatform().name("xsight-reference-open").daemon(true).unstarted(r));
     private ReferenceOutput output;
@@ -51,13 +60,16 @@ final class ReferenceOutputControl {
     private long generation;
     private long lastStats;
 
-    ReferenceOutputControl(ShellViewModel vm, PipelineViewModel display, dev.xsight.shell.ReferenceWindow fxWindow,
-            int screen, boolean fullScreen) {
+    private ReferenceOutputControl(ShellViewModel vm, PipelineViewModel display, ShellOptions.Reference options,
+            Consumer<Scene> keys) {
         this.vm = vm;
         this.display = display;
-        this.fxWindow = fxWindow;
-        this.placement = fullScreen
-                ? new ReferenceOutput.Placement(screen >= 0 ? screen : ReferenceWindow.LAST_MONITOR, 0, 0)
+        this.mode = options.output();
+        this.fxWindow = new ReferenceWindow(vm, options.screen(), options.fullScreen(), keys);
+        int screen = options.screen();
+        this.placement = options.fullScreen()
+                ? new ReferenceOutput.Placement(screen >= 0 ? screen : dev.xsight.gl.ReferenceWindow.LAST_MONITOR, 0,
+                        0)
                 : new ReferenceOutput.Placement(-1, 1920, 1080);
         vm.referenceVisibleProperty().addListener((o, was, show) -> {
             if (show) {
@@ -78,14 +90,29 @@ final class ReferenceOutputControl {
         });
     }
 
+    /**
+     * Builds the control and its JavaFX stand-in window for the shell of {@code vm}. FX thread.
+     *
+     * @param options where the output opens and what it is made of
+     * @param keys binds the shell's keys to the stand-in window's scene
+     */
+    public static ReferenceOutputControl attach(ShellViewModel vm, PipelineViewModel display,
+            ShellOptions.Reference options, Consumer<Scene> keys) {
+        return new ReferenceOutputControl(vm, display, options, keys);
+    }
+
+    /** The JavaFX stand-in window (shown only when the OpenGL output cannot be opened or is not wanted). */
+    public ReferenceWindow fxWindow() {
+        return fxWindow;
+    }
+
     /** The open GL output, or null (closed, opening, or the JavaFX window is used). FX thread. */
-    ReferenceOutput glOutput() {
+    public ReferenceOutput glOutput() {
         return output;
     }
 
     private void open() {
         long g = ++generation;
-        mode = Mode.fromProperty();
         if (mode == Mode.JAVAFX) {
             showFx("JavaFX window (asked for)");
             return;
@@ -181,7 +208,7 @@ final class ReferenceOutputControl {
     }
 
     /** FX thread, once per pulse: refreshes the indicator's figures twice a second. */
-    void pulse(long nowNanos) {
+    public void pulse(long nowNanos) {
         if (output != null && nowNanos - lastStats >= STATS_EVERY_NANOS) {
             lastStats = nowNanos;
             vm.referenceDetailProperty().set(detail(output.stats()));
@@ -193,9 +220,10 @@ final class ReferenceOutputControl {
         return String.format(Locale.ROOT, "GL %d-bit · drop %d", s.bitsPerChannel(), s.dropped());
     }
 
-    /** Closes everything (the shell is closing). FX thread. */
-    void shutdown() {
+    /** Closes everything, the stand-in window too (the shell is closing). FX thread. */
+    public void shutdown() {
         close();
+        fxWindow.close();
         opener.shutdown();
         try {
             opener.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);

@@ -1,7 +1,8 @@
-package dev.xsight.shell;
+package dev.xsight.shell.monitoring;
 
-import java.util.Arrays;
-import java.util.List;
+import dev.xsight.shell.ShellView;
+import dev.xsight.shell.ShellViewModel;
+import dev.xsight.shell.pipeline.PipelineViewModel;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
@@ -10,15 +11,18 @@ import javafx.scene.input.MouseEvent;
 /**
  * Wires the monitoring tools into a shell: the scopes panel beside the viewer, the guide overlay over the picture,
  * the mouse → picture-pixel mapping of the pixel probe, and loaded FDLs into the framing guides.
- * {@code xsight.scopes} (a {@link ScopeLayout} id) and {@code xsight.overlays} (the {@code demo --overlay} list)
- * turn tools on at start; they are set by the CLI's {@code demo}.
  */
 public final class MonitoringSetup {
     private MonitoringSetup() {
     }
 
-    static MonitoringViewModel attach(ShellViewModel vm, ShellView view, PipelineViewModel display) {
-        MonitoringViewModel m = new MonitoringViewModel(vm);
+    /**
+     * @param start the tools on at start (the CLI's {@code demo --scopes --overlay})
+     * @param compute where the scopes are counted
+     */
+    public static MonitoringViewModel attach(ShellViewModel vm, ShellView view, PipelineViewModel display,
+            MonitoringOptions start, ScopeFeed.Compute compute) {
+        MonitoringViewModel m = new MonitoringViewModel(vm, compute);
         view.setScopesPanel(new ScopePanel(m));
         GuideOverlay guides = new GuideOverlay(m);
         view.setViewerOverlay(guides, null);
@@ -47,17 +51,11 @@ public final class MonitoringSetup {
         // Live pictures change under a still cursor: read the probe again for every new picture.
         vm.timecodeProperty().addListener((o, was, is) -> probe.run());
         m.probeProperty().addListener((o, was, is) -> probe.run());
-        MonitoringOptions start = MonitoringOptions.parse(System.getProperty("xsight.scopes"),
-                overlays(System.getProperty("xsight.overlays")));
         m.apply(start);
         if (start.fdl() != null) {
             display.load(start.fdl());
         }
         return m;
-    }
-
-    private static List<String> overlays(String v) {
-        return v == null || v.isBlank() ? List.of() : Arrays.asList(v.split(","));
     }
 
     /**

@@ -1,5 +1,6 @@
-package dev.xsight.shell;
+package dev.xsight.shell.monitoring;
 
+import dev.xsight.shell.SignalOverlays;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package dev.xsight.shell;
+package dev.xsight.shell.monitoring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.xsight.overlay.FalseColour;
 import dev.xsight.overlay.FramingDecisions;
+import dev.xsight.shell.Shell;
+import dev.xsight.shell.StillDemoShell;
+import dev.xsight.shell.pipeline.PipelineSetting;
 import dev.xsight.signal.DemoSource;
 import dev.xsight.signal.DemoSourceProvider;
 import java.io.IOException;
@@ -167,19 +170,14 @@ class MonitoringShellTest {
         int[] cpu = lumaCountsOnce(robot, feed, yellow75);
         assertEquals("CPU", feed.backend(), "auto on a software renderer");
         key(robot, KeyCode.W); // off
-        System.setProperty("xsight.scopes.gpu", "true");
-        try {
-            robot.interact(() -> feed.restartWorker());
-            int[] gpu = lumaCountsOnce(robot, feed, yellow75);
-            String backend = feed.backend();
-            assertTrue(backend.startsWith("GL compute"), "no OpenGL 4.3 compute shaders here (" + backend
-                    + "); Mesa's llvmpipe has them: install " + dev.xsight.TestRequirements.MESA);
-            assertTrue(cpu[0] > 1000, "the yellow bar is counted: " + cpu[0]);
-            assertEquals(cpu[0], gpu[0], "pixels at the 75 % yellow code, GL vs CPU (" + backend + ")");
-            assertEquals(cpu[1], gpu[1], "pixels at all codes, GL vs CPU");
-        } finally {
-            System.clearProperty("xsight.scopes.gpu");
-        }
+        robot.interact(() -> feed.restartWorker(ScopeFeed.Compute.GPU));
+        int[] gpu = lumaCountsOnce(robot, feed, yellow75);
+        String backend = feed.backend();
+        assertTrue(backend.startsWith("GL compute"), "no OpenGL 4.3 compute shaders here (" + backend
+                + "); Mesa's llvmpipe has them: install " + dev.xsight.TestRequirements.MESA);
+        assertTrue(cpu[0] > 1000, "the yellow bar is counted: " + cpu[0]);
+        assertEquals(cpu[0], gpu[0], "pixels at the 75 % yellow code, GL vs CPU (" + backend + ")");
+        assertEquals(cpu[1], gpu[1], "pixels at all codes, GL vs CPU");
     }
 
     /**

@@ -1,8 +1,12 @@
-package dev.xsight.shell;
+package dev.xsight.shell.monitoring;
 
 import dev.xsight.input.Action;
 import dev.xsight.overlay.FramingDecisions;
 import dev.xsight.overlay.PixelProbe;
+import dev.xsight.shell.PictureAnalysis;
+import dev.xsight.shell.PreviewPipeline;
+import dev.xsight.shell.ShellViewModel;
+import dev.xsight.shell.SignalOverlays;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -21,7 +25,7 @@ import javafx.beans.property.StringProperty;
  */
 public final class MonitoringViewModel implements AutoCloseable {
     private final ShellViewModel shell;
-    private final ScopeFeed feed = new ScopeFeed(Platform::runLater);
+    private final ScopeFeed feed;
     private final BooleanProperty scopesVisible = new SimpleBooleanProperty(this, "scopesVisible", false);
     private final ObjectProperty<ScopeLayout> layout = new SimpleObjectProperty<>(this, "layout", ScopeLayout.QUAD);
     private final BooleanProperty safeAreas = new SimpleBooleanProperty(this, "safeAreas", false);
@@ -34,8 +38,10 @@ public final class MonitoringViewModel implements AutoCloseable {
     private final StringProperty probeText = new SimpleStringProperty(this, "probeText", "");
     private final BooleanProperty burntInTimecode = new SimpleBooleanProperty(this, "burntInTimecode", false);
 
-    public MonitoringViewModel(ShellViewModel shell) {
+    /** @param compute where the scopes are counted */
+    public MonitoringViewModel(ShellViewModel shell, ScopeFeed.Compute compute) {
         this.shell = shell;
+        this.feed = new ScopeFeed(Platform::runLater, compute);
         PreviewPipeline preview = shell.previewPipeline();
         preview.setScopeFeed(feed);
         scopesVisible.addListener((o, was, is) -> feed.setEnabled(is));

@@ -1,4 +1,4 @@
-package dev.xsight.shell;
+package dev.xsight.shell.monitoring;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,8 @@
-package dev.xsight.shell;
+package dev.xsight.shell.pipeline;
 
+import dev.xsight.shell.ShellOptions;
+import dev.xsight.shell.ShellView;
+import dev.xsight.shell.ShellViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -8,17 +11,20 @@ import javafx.stage.Window;
 
 /**
  * Wires the display pipeline into a shell: the view-model, the chooser in the bottom bar and the Load… file dialog.
- * {@code xsight.pipeline} (set by {@code demo --pipeline}) forces a preset id or a file for every source;
- * {@code xsight.preview.gl=false} skips OpenGL and renders the preview on the CPU.
  */
 public final class DisplaySetup {
     private DisplaySetup() {
     }
 
-    static PipelineViewModel attach(ShellViewModel vm, ShellView view, Window owner) {
-        boolean tryGl = !"false".equalsIgnoreCase(System.getProperty("xsight.preview.gl", "true"));
-        PipelineViewModel display = new PipelineViewModel(vm, PipelineStore.inUserConfig(),
-                forced(System.getProperty("xsight.pipeline")), tryGl);
+    /**
+     * @param rendering a pipeline forced for every source ({@code demo --pipeline}), and whether the preview tries
+     *     OpenGL
+     * @param configDir the folder of {@code pipelines.json}
+     */
+    public static PipelineViewModel attach(ShellViewModel vm, ShellView view, Window owner,
+            ShellOptions.Rendering rendering, Path configDir) {
+        PipelineViewModel display = new PipelineViewModel(vm, PipelineStore.inFolder(configDir),
+                Optional.ofNullable(rendering.pipeline()), rendering.glPreview());
         DisplayPipelineChooser chooser = new DisplayPipelineChooser(display);
         view.setDisplayControls(chooser.chooser(), chooser.status());
         display.setFilePrompt(() -> {

@@ -1,4 +1,4 @@
-package dev.xsight.shell;
+package dev.xsight.shell.monitoring;
 
 import dev.xsight.overlay.FramingDecisions;
 import dev.xsight.overlay.SafeAreas;

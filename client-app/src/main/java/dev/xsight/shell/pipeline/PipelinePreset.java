@@ -1,4 +1,4 @@
-package dev.xsight.shell;
+package dev.xsight.shell.pipeline;
 
 import dev.xsight.colour.AcesOutput;
 import dev.xsight.colour.DisplayPipeline;

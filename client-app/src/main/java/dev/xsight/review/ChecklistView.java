@@ -1,6 +1,8 @@
-package dev.xsight.checklist;
+package dev.xsight.review;
 
-import dev.xsight.review.NoteStore;
+import dev.xsight.checklist.ChecklistEntry;
+import dev.xsight.checklist.ChecklistTemplate;
+import dev.xsight.checklist.Verdict;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
