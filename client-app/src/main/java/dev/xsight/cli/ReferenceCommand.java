@@ -4,7 +4,7 @@ import dev.xsight.gl.ReferenceOutput;
 import dev.xsight.gl.ReferenceWindow;
 import dev.xsight.media.Frame;
 import dev.xsight.media.FrameRate;
-import dev.xsight.shell.pipeline.PipelinePreset;
+import dev.xsight.render.PipelinePreset;
 import dev.xsight.signal.DemoSource;
 import java.util.Arrays;
 import java.util.Locale;
