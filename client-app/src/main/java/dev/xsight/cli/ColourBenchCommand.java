@@ -11,7 +11,7 @@ import dev.xsight.gl.GlUnavailableException;
 import dev.xsight.media.Colorimetry;
 import dev.xsight.media.Frame;
 import dev.xsight.media.PixelFormat;
-import dev.xsight.scope.DisplayImage;
+import dev.xsight.image.DisplayImage;
 import dev.xsight.scope.GlScopes;
 import dev.xsight.scope.Scopes;
 import java.util.Arrays;

@@ -17,7 +17,7 @@ import dev.xsight.overlay.FramingDecisions;
 import dev.xsight.overlay.SafeAreas;
 import dev.xsight.overlay.SignalWarnings;
 import dev.xsight.overlay.Zebras;
-import dev.xsight.scope.DisplayImage;
+import dev.xsight.image.DisplayImage;
 import dev.xsight.scope.ScopeImages;
 import dev.xsight.scope.Scopes;
 import java.awt.Point;

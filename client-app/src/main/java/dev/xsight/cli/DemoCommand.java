@@ -169,7 +169,7 @@ final class DemoCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--bench needs 10 to 100000 frames, got " + frames);
         }
         DemoSource source = new DemoSource(settings);
-        dev.xsight.shell.PreviewConverter converter = new dev.xsight.shell.PreviewConverter();
+        dev.xsight.render.PreviewConverter converter = new dev.xsight.render.PreviewConverter();
         java.nio.IntBuffer out = java.nio.IntBuffer.allocate(1920 * 1080);
         long[] render = new long[frames];
         long[] full = new long[frames];
@@ -217,8 +217,10 @@ final class DemoCommand implements Callable<Integer> {
         long[] scopeImages = new long[frames];
         int w;
         int h;
-        try (dev.xsight.shell.PipelineRenderer r = new dev.xsight.shell.PipelineRenderer(s.resolve(), gl,
-                new dev.xsight.shell.PipelineRenderer.Listener() {
+        dev.xsight.render.RenderParams params = dev.xsight.render.RenderParams.preview(s.resolve());
+        try (dev.xsight.render.PipelineRenderer r = new dev.xsight.render.PipelineRenderer(
+                dev.xsight.gl.ProgramSource.compiling(), gl,
+                new dev.xsight.render.PipelineRenderer.Listener() {
                     @Override
                     public void backendChosen(String name, boolean isGl) {
                         backend[0] = name;
@@ -230,21 +232,23 @@ final class DemoCommand implements Callable<Integer> {
                     }
                 })) {
             dev.xsight.media.Frame f0 = source.produce(0);
-            w = r.width(f0, 1);
-            h = r.height(f0, 1);
+            w = r.width(f0, 1, params);
+            h = r.height(f0, 1, params);
             f0.release();
             java.nio.IntBuffer out = java.nio.IntBuffer.allocate(w * h);
-            dev.xsight.shell.PictureAnalysis analysis = new dev.xsight.shell.PictureAnalysis();
-            dev.xsight.shell.SignalOverlays all = new dev.xsight.shell.SignalOverlays(true, true, 95, true);
-            dev.xsight.shell.SignalOverlays[] each = {new dev.xsight.shell.SignalOverlays(true, false, 95, false),
-                new dev.xsight.shell.SignalOverlays(false, true, 95, false),
-                new dev.xsight.shell.SignalOverlays(false, false, 95, true)};
+            dev.xsight.render.PictureAnalysis analysis = new dev.xsight.render.PictureAnalysis();
+            dev.xsight.render.RenderParams all = params.withOverlays(
+                    new dev.xsight.render.SignalOverlays(true, true, 95, true));
+            dev.xsight.render.RenderParams[] each = {
+                params.withOverlays(new dev.xsight.render.SignalOverlays(true, false, 95, false)),
+                params.withOverlays(new dev.xsight.render.SignalOverlays(false, true, 95, false)),
+                params.withOverlays(new dev.xsight.render.SignalOverlays(false, false, 95, true))};
             dev.xsight.scope.Scopes sc = new dev.xsight.scope.Scopes(384, 256, false);
             for (int pass = 0; pass < 2; pass++) {
                 for (int i = 0; i < frames; i++) {
                     dev.xsight.media.Frame f = source.produce(i);
                     long t0 = System.nanoTime();
-                    r.render(f, out, w, h, 1, analysis, dev.xsight.shell.SignalOverlays.NONE);
+                    r.render(f, out, w, h, 1, analysis, params);
                     long t1 = System.nanoTime();
                     r.render(f, out, w, h, 1, analysis, all);
                     long t2 = System.nanoTime();

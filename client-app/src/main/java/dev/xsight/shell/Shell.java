@@ -49,7 +49,7 @@ public final class Shell {
         vm.setLocationPrompt(this::askLocation);
         display = DisplaySetup.attach(vm, view, stage, options.rendering(), options.configDir());
         monitoring = MonitoringSetup.attach(vm, view, display, options.monitoring(), options.rendering().scopes());
-        referenceOutput = ReferenceOutputControl.attach(vm, display, options.reference(), s -> KeyInput.bind(s, vm));
+        referenceOutput = ReferenceOutputControl.attach(vm, options.reference(), s -> KeyInput.bind(s, vm));
         referenceOutput.fxWindow().stage().getScene().getStylesheets().addAll(scene.getStylesheets());
         timer = new AnimationTimer() {
             @Override

@@ -2,18 +2,15 @@ package dev.xsight.shell;
 
 import dev.xsight.input.Action;
 import dev.xsight.input.Keymap;
-import dev.xsight.media.Frame;
 import dev.xsight.media.FrameSource;
-import dev.xsight.media.SourceHealth;
 import dev.xsight.media.SourceProvider;
+import dev.xsight.render.ProgramCache;
+import dev.xsight.viewer.Viewer;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
@@ -28,8 +25,10 @@ import javafx.scene.image.Image;
 
 /**
  * The state of the main window and what the person's actions do to it. Views bind to these properties and call
- * {@link #perform}; nothing here blocks: sources are opened and closed on the {@code xsight-source-control} thread,
- * frames travel through the {@link PreviewPipeline}, and results come back with {@link Platform#runLater}.
+ * {@link #perform}; nothing here blocks: the main {@link dev.xsight.viewer.Viewer} opens and closes sources on the
+ * {@code xsight-source-control} thread and renders on {@code xsight-preview}, and results come back with
+ * {@link Platform#runLater}. The side-by-side viewer is a second viewer of the same kind ({@link SideBySide}); both
+ * take their compiled pipelines from one {@link ProgramCache}.
  *
  * <p>Threading: properties are read and written on the FX thread only; {@link #pulse} is called by the view's
  * {@code AnimationTimer}.
@@ -41,16 +40,6 @@ public final class ShellViewModel implements AutoCloseable {
     private final Keymap keymap;
     private final ObservableList<SourceEntry> sources = FXCollections.observableArrayList();
     private final ObjectProperty<SourceEntry> selected = new SimpleObjectProperty<>(this, "selected");
-    private final StringProperty sourceName = new SimpleStringProperty(this, "sourceName", "No source");
-    private final ObjectProperty<Image> picture = new SimpleObjectProperty<>(this, "picture");
-    private final StringProperty timecode = new SimpleStringProperty(this, "timecode", NO_TIMECODE);
-    private final ObjectProperty<dev.xsight.media.Timecode> frameTimecode =
-            new SimpleObjectProperty<>(this, "frameTimecode");
-    private final StringProperty format = new SimpleStringProperty(this, "format", "no signal");
-    private final StringProperty health = new SimpleStringProperty(this, "health", "");
-    private final BooleanProperty healthOk = new SimpleBooleanProperty(this, "healthOk", true);
-    private final ObjectProperty<dev.xsight.media.audio.AudioLevels> audioLevels =
-            new SimpleObjectProperty<>(this, "audioLevels", dev.xsight.media.audio.AudioLevels.NONE);
     private final StringProperty fps = new SimpleStringProperty(this, "fps", "–");
     private final StringProperty status = new SimpleStringProperty(this, "status", "Select a source");
     private final BooleanProperty frozen = new SimpleBooleanProperty(this, "frozen", false);
@@ -64,26 +53,21 @@ public final class ShellViewModel implements AutoCloseable {
     private final ObservableList<String> markers = FXCollections.observableArrayList();
 
     private final Map<Action, Runnable> handlers = new EnumMap<>(Action.class);
-    private final PreviewPipeline pipeline = new PreviewPipeline();
-    private final ExecutorService control = Executors.newSingleThreadExecutor(
-            r -> Thread.ofPlatform().name("xsight-source-control").daemon(true).unstarted(r));
-    private volatile FrameSource current;
-    private volatile boolean frozenForSource;
-    private volatile java.util.function.Consumer<Frame> referenceTap;
+    private final ProgramCache programs = new ProgramCache();
+    private final FxViewer main = new FxViewer(Viewer.Threads.MAIN, programs, "No source", status::set,
+            s -> status.set("Playing " + s.name()));
     private final StringProperty referenceDetail = new SimpleStringProperty(this, "referenceDetail", "");
     private Function<SourceEntry, Optional<String>> locationPrompt = e -> Optional.empty();
-    private final SideBySide sideBySide = new SideBySide();
+    private final SideBySide sideBySide = new SideBySide(programs);
     private String secondKind = "ots-demo";
 
     private long shownFrames;
     private long fpsWindowStart;
-    private long lastHealthUpdate;
-    private volatile long framesShownTotal;
 
     public ShellViewModel(SourceRegistry registry, Keymap keymap) {
         this.keymap = keymap;
         sources.setAll(registry.entries());
-        frozen.addListener((o, was, is) -> frozenForSource = is);
+        frozen.addListener((o, was, is) -> main.viewer().setFrozen(is));
     }
 
     // ---- sources ----
@@ -128,64 +112,15 @@ public final class ShellViewModel implements AutoCloseable {
     private void open(SourceEntry entry, String location) {
         status.set("Opening " + entry.label() + " …");
         frozen.set(false);
-        control.execute(() -> {
-            stopCurrent();
-            try {
-                FrameSource s = entry.provider().open(location);
-                s.start(new FrameSource.FrameListener() {
-                    @Override
-                    public void onFrame(Frame frame) {
-                        if (frozenForSource) {
-                            frame.release(); // a frozen live source keeps showing the last picture
-                        } else {
-                            var tap = referenceTap;
-                            if (tap != null) {
-                                tap.accept(frame.retain()); // the full-size frame for the reference output
-                            }
-                            pipeline.offer(frame);
-                        }
-                    }
-
-                    @Override
-                    public void onError(dev.xsight.media.SourceException error) {
-                        Platform.runLater(() -> status.set(s.name() + ": " + error.describe()));
-                    }
-                });
-                current = s;
-                Platform.runLater(() -> {
-                    sourceName.set(s.name());
-                    status.set("Playing " + s.name());
-                });
-            } catch (Exception e) {
-                String what = location == null ? entry.label() : location;
-                Platform.runLater(() -> status.set("Cannot open " + what + ": " + e.getMessage()));
-            }
-        });
-    }
-
-    private void stopCurrent() {
-        FrameSource s = current;
-        current = null;
-        if (s != null) {
-            s.close();
-        }
-        pipeline.clear();
+        main.open(entry, location);
     }
 
     // ---- frames to screen ----
 
     /** FX thread, once per pulse: shows the newest converted picture and refreshes the status figures. */
     public void pulse(long nowNanos) {
-        PreviewPipeline.Picture p = pipeline.takeLatest();
-        if (p != null) {
-            picture.set(p.image());
-            timecode.set(p.timecode() == null ? NO_TIMECODE : p.timecode().toString());
-            frameTimecode.set(p.timecode());
-            if (!p.format().equals(format.get())) {
-                format.set(p.format());
-            }
+        if (main.pulse(nowNanos)) {
             shownFrames++;
-            framesShownTotal++;
         }
         if (fpsWindowStart == 0) {
             fpsWindowStart = nowNanos;
@@ -194,16 +129,6 @@ public final class ShellViewModel implements AutoCloseable {
             fps.set(frozen.get() ? "frozen" : String.format(Locale.ROOT, "%.1f fps", rate));
             shownFrames = 0;
             fpsWindowStart = nowNanos;
-        }
-        if (nowNanos - lastHealthUpdate >= 250_000_000L) {
-            lastHealthUpdate = nowNanos;
-            FrameSource s = current;
-            if (s != null) {
-                SourceHealth h = s.health();
-                health.set(h.summary());
-                healthOk.set(h.ok());
-            }
-            audioLevels.set(levelsOf(s));
         }
         sideBySide.pulse(nowNanos);
     }
@@ -216,7 +141,7 @@ public final class ShellViewModel implements AutoCloseable {
 
     /** Per-channel audio levels of the primary source, refreshed four times a second. */
     public ObjectProperty<dev.xsight.media.audio.AudioLevels> audioLevelsProperty() {
-        return audioLevels;
+        return main.audioLevelsProperty();
     }
 
     // ---- side by side ----
@@ -251,7 +176,7 @@ public final class ShellViewModel implements AutoCloseable {
             return false;
         }
         sideBySide.start(second, status::set);
-        status.set("Side by side: " + sourceName.get() + " | " + second.label());
+        status.set("Side by side: " + sourceNameProperty().get() + " | " + second.label());
         return true;
     }
 
@@ -273,12 +198,12 @@ public final class ShellViewModel implements AutoCloseable {
 
     /** As {@link #framesShown()}, readable from any thread. */
     public long framesShownVolatile() {
-        return framesShownTotal;
+        return main.framesShown();
     }
 
     /** Pictures shown since start (for the CLI's closing line and benchmarks). */
     public long framesShown() {
-        return framesShownTotal;
+        return main.framesShown();
     }
 
     // ---- actions ----
@@ -298,16 +223,16 @@ public final class ShellViewModel implements AutoCloseable {
         switch (action) {
             case PLAY_PAUSE -> {
                 frozen.set(!frozen.get());
-                status.set(frozen.get() ? "Frozen at " + timecode.get() : "Playing " + sourceName.get());
+                status.set(frozen.get() ? "Frozen at " + timecodeProperty().get() : "Playing " + sourceNameProperty().get());
             }
             case SHUTTLE_STOP -> {
                 frozen.set(true);
-                status.set("Frozen at " + timecode.get());
+                status.set("Frozen at " + timecodeProperty().get());
             }
             case SHUTTLE_FORWARD -> {
                 if (frozen.get()) {
                     frozen.set(false);
-                    status.set("Playing " + sourceName.get());
+                    status.set("Playing " + sourceNameProperty().get());
                 } else {
                     status.set("Live source: faster shuttle needs a recorded source");
                 }
@@ -316,16 +241,16 @@ public final class ShellViewModel implements AutoCloseable {
                     status.set("Live source: " + action.description().toLowerCase(Locale.ROOT)
                             + " needs a recorded source");
             case MARK_IN -> {
-                markIn.set(timecode.get());
+                markIn.set(timecodeProperty().get());
                 status.set("Mark in " + markIn.get());
             }
             case MARK_OUT -> {
-                markOut.set(timecode.get());
+                markOut.set(timecodeProperty().get());
                 status.set("Mark out " + markOut.get());
             }
             case ADD_MARKER -> {
-                markers.add(timecode.get());
-                status.set("Marker " + markers.size() + " at " + timecode.get());
+                markers.add(timecodeProperty().get());
+                status.set("Marker " + markers.size() + " at " + timecodeProperty().get());
             }
             case ADD_NOTE, DRAW, NEXT_NOTE, PREVIOUS_NOTE ->
                     status.set(action.description() + ": notes arrive with the review panel");
@@ -363,18 +288,8 @@ public final class ShellViewModel implements AutoCloseable {
 
     @Override
     public void close() {
-        if (control.isShutdown()) {
-            return;
-        }
         sideBySide.close();
-        control.execute(this::stopCurrent);
-        control.shutdown();
-        try {
-            control.awaitTermination(3, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        pipeline.close();
+        main.close();
     }
 
     // ---- properties ----
@@ -383,9 +298,14 @@ public final class ShellViewModel implements AutoCloseable {
         return keymap;
     }
 
-    /** The frame-to-screen path (the display pipeline installs its renderer here). */
-    public PreviewPipeline previewPipeline() {
-        return pipeline;
+    /** The main viewer: the display pipeline, the scopes, the overlays and the reference output attach to it. */
+    public Viewer<?> viewer() {
+        return main.viewer();
+    }
+
+    /** The compiled programs shared by the viewers and the reference output. */
+    public ProgramCache programs() {
+        return programs;
     }
 
     public ObservableList<SourceEntry> sources() {
@@ -397,32 +317,32 @@ public final class ShellViewModel implements AutoCloseable {
     }
 
     public StringProperty sourceNameProperty() {
-        return sourceName;
+        return main.sourceNameProperty();
     }
 
     public ObjectProperty<Image> pictureProperty() {
-        return picture;
+        return main.pictureProperty();
     }
 
     public StringProperty timecodeProperty() {
-        return timecode;
+        return main.timecodeProperty();
     }
 
     /** The timecode of the picture on screen (null before the first frame or for frames without one). */
     public javafx.beans.property.ReadOnlyObjectProperty<dev.xsight.media.Timecode> frameTimecodeProperty() {
-        return frameTimecode;
+        return main.frameTimecodeProperty();
     }
 
     public StringProperty formatProperty() {
-        return format;
+        return main.formatProperty();
     }
 
     public StringProperty healthProperty() {
-        return health;
+        return main.healthProperty();
     }
 
     public BooleanProperty healthOkProperty() {
-        return healthOk;
+        return main.healthOkProperty();
     }
 
     public StringProperty fpsProperty() {
@@ -446,11 +366,11 @@ public final class ShellViewModel implements AutoCloseable {
     }
 
     /**
-     * Any thread: where the primary source's frames also go, full size, as they arrive (each frame retained for it;
-     * the consumer owns that reference), or null for nowhere. The reference output sets it while it is open.
+     * Any thread: the reference output that also gets the primary source's frames, full size, through the main
+     * viewer's pipeline; null for none. The reference output control sets it while the GL window is open.
      */
-    public void setReferenceTap(java.util.function.Consumer<Frame> tap) {
-        referenceTap = tap;
+    public void attachReference(dev.xsight.gl.ReferenceOutput out) {
+        main.viewer().attachReference(out);
     }
 
     /** What the reference output is and how it is doing, e.g. {@code GL 10-bit · dropped 0}; empty when closed. */

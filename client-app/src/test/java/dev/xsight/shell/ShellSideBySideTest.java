@@ -1,15 +1,20 @@
 package dev.xsight.shell;
 
+import static dev.xsight.shell.ShellWindow.HANG_S;
+import static dev.xsight.shell.ShellWindow.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.xsight.image.DisplayImage;
 import dev.xsight.media.Timecode;
+import dev.xsight.render.PipelinePreset;
+import dev.xsight.render.PreviewLoop;
 import dev.xsight.shell.monitoring.AudioMeter;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
-import javafx.scene.control.Label;
+import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -27,16 +32,12 @@ class ShellSideBySideTest {
 
     @Start
     void start(Stage stage) {
-        shell = Shell.show(stage, ShellOptions.defaults());
+        shell = ShellWindow.openOnStillBars(stage); // still bars: the picture under a bar stays that bar
     }
 
     @AfterEach
     void closeShell(FxRobot robot) {
-        robot.interact(() -> shell.stage().close());
-    }
-
-    private static String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
+        ShellWindow.close(robot, shell);
     }
 
     private static boolean secondConverterAlive() {
@@ -115,5 +116,65 @@ class ShellSideBySideTest {
         assertEquals(shownWhenOff, shell.viewModel().sideBySide().framesShown(),
                 "while the primary plays on, the second viewer shows no more frames");
         assertEquals(ShellViewModel.NO_TIMECODE, text(robot, "#second-timecode"));
+    }
+
+    /** RP 219 pattern 1: the 75% yellow bar spans x 446–651 of 1920; line 0.37 of the height is inside the bars. */
+    private static int[] yellowBar(int width, int height) {
+        return new int[] {548 * width / 1920, 37 * height / 100};
+    }
+
+    /** The second viewer's displayed 10-bit R'G'B' codes at the yellow bar, or null before a managed picture. */
+    private int[] secondCodesAtYellow(FxRobot robot) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            PreviewLoop.Picture<?> p = shell.viewModel().sideBySide().viewer().shown();
+            if (p == null || !p.analysis().valid()) {
+                return null;
+            }
+            DisplayImage codes = p.analysis().codes();
+            int[] at = yellowBar(codes.width(), codes.height());
+            return new int[] {codes.get(at[0], at[1], 0), codes.get(at[0], at[1], 1), codes.get(at[0], at[1], 2)};
+        }).get();
+    }
+
+    @Test
+    void theSecondViewerShowsTheBarsThroughItsOwnPipeline(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            shell.viewModel().selectKind("demo");
+            shell.viewModel().setSecondKind("demo");
+            shell.viewModel().setSideBySide(true);
+        });
+        SideBySide sbs = shell.viewModel().sideBySide();
+        WaitForAsyncUtils.waitFor(HANG_S, TimeUnit.SECONDS, () -> secondCodesAtYellow(robot) != null);
+        // A BT.709 source starts on the Rec.709 BT.1886 preset, as the main viewer does.
+        assertEquals(PipelinePreset.REC709.pipeline(), sbs.viewer().params().pipeline());
+        // RP 219 75% yellow is R'G'B' 0.75, 0.75, 0 (BT.709 matrix); Rec.709 in, BT.1886 out leaves the signal as it
+        // is: display codes 0.75 × 1023 (within the rounding of the Y'CbCr codes, 2 codes).
+        int[] codes = secondCodesAtYellow(robot);
+        assertEquals(767.25, codes[0], 2, "R " + java.util.Arrays.toString(codes));
+        assertEquals(767.25, codes[1], 2, "G " + java.util.Arrays.toString(codes));
+        assertEquals(0, codes[2], 2, "B " + java.util.Arrays.toString(codes));
+        int argb = WaitForAsyncUtils.asyncFx(() -> {
+            Image img = sbs.pictureProperty().get();
+            int[] at = yellowBar((int) img.getWidth(), (int) img.getHeight());
+            return img.getPixelReader().getArgb(at[0], at[1]);
+        }).get();
+        assertEquals(0.75 * 255, (argb >> 16) & 0xFF, 1.5, "the 8-bit picture shows what the codes say");
+        assertEquals(0.75 * 255, (argb >> 8) & 0xFF, 1.5);
+        assertEquals(0, argb & 0xFF, 1.5);
+
+        // Its own pipeline: sRGB on this viewer only. BT.1886 decodes 0.75 to 0.75^2.4 of white; IEC 61966-2-1
+        // encodes that as 1.055 L^(1/2.4) - 0.055.
+        double linear = Math.pow(0.75, 2.4);
+        double srgb = 1.055 * Math.pow(linear, 1 / 2.4) - 0.055;
+        robot.interact(() -> sbs.viewer().setPipeline(PipelinePreset.SRGB.pipeline()));
+        WaitForAsyncUtils.waitFor(HANG_S, TimeUnit.SECONDS, () -> {
+            int[] c = secondCodesAtYellow(robot);
+            return c != null && Math.abs(c[0] - srgb * 1023) <= 2;
+        });
+        codes = secondCodesAtYellow(robot);
+        assertEquals(srgb * 1023, codes[1], 2, "G " + java.util.Arrays.toString(codes));
+        assertEquals(0, codes[2], 2, "B " + java.util.Arrays.toString(codes));
+        assertEquals(PipelinePreset.REC709.pipeline(), shell.display().pipelineProperty().get(),
+                "the main viewer keeps its own pipeline");
     }
 }

@@ -1,5 +1,7 @@
 package dev.xsight.shell;
 
+import static dev.xsight.shell.ShellWindow.HANG_S;
+import static dev.xsight.shell.ShellWindow.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,7 +10,6 @@ import dev.xsight.media.Timecode;
 import dev.xsight.shell.reference.ReferenceOutputControl;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
-import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -22,22 +23,16 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The real main window on JavaFX's Headless platform, driven by key presses and clicks. */
 @ExtendWith(ApplicationExtension.class)
 class ShellTest {
-    /** Longest wait for anything the shell does: only a hang reaches it (software GL on a busy machine is slow). */
-    private static final long HANG_S = 60;
     private Shell shell;
 
     @Start
     void start(Stage stage) {
-        shell = Shell.show(stage, ShellOptions.defaults());
+        shell = ShellWindow.open(stage);
     }
 
     @AfterEach
     void closeShell(FxRobot robot) {
-        robot.interact(() -> shell.stage().close());
-    }
-
-    private static String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
+        ShellWindow.close(robot, shell);
     }
 
     @Test

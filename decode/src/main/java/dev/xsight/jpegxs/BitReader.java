@@ -81,6 +81,21 @@ final class BitReader {
         return v;
     }
 
+    /**
+     * Reads {@code n} bits, 0 to 56, as an unsigned value; {@code n == 0} reads nothing and returns 0, so callers
+     * can compute a bit count instead of branching on whether there is anything to read.
+     */
+    long readUpTo56(int n) {
+        if (avail < n) {
+            refill();
+        }
+        // Two shifts: a single shift by 64 - n would be a shift by 0 for n == 0 (Java masks shift counts).
+        long v = (cache >>> 1) >>> (63 - n);
+        cache <<= n;
+        avail -= n;
+        return v;
+    }
+
     int readBit() {
         if (avail < 1) {
             refill();

@@ -9,7 +9,9 @@ package dev.xsight.jpegxs;
  * rows one ring length above and below. The synthesis reads each coefficient row once, a few precinct rows after
  * it was decoded, so with slices decoded in order the ring holds everything still needed while its rows stay in
  * the cache (a whole 2160p picture's coefficients are 66 MB, and writing them to fresh memory every frame was the
- * largest cost of UHD decoding). The view is switched only between frames.
+ * largest cost of UHD decoding). With several workers the ring has one more slice per worker, and a worker whose
+ * ring rows are still unread synthesises before it waits (see {@code JpegXsDecoder}). The view is switched only
+ * between frames.
  */
 final class CoefficientStore {
     final Layout layout;
@@ -24,10 +26,14 @@ final class CoefficientStore {
     private final int[][][][] ringView;
     private int[][][][] fullView;
 
-    CoefficientStore(Layout layout) {
+    /**
+     * @param workers threads that decode slices at once; each one in flight holds a slice of the ring, so the ring
+     *     has one slice more per worker beyond the first
+     */
+    CoefficientStore(Layout layout, int workers) {
         this.layout = layout;
         int hsl = layout.info.sliceHeightPrecincts();
-        int ring = ringSlices(hsl, layout);
+        int ring = ringSlices(hsl, layout) + workers - 1;
         this.ringSlices = (long) ring * hsl < layout.precinctRows ? ring : 0;
         coef = new int[layout.nc][][][];
         ringView = new int[layout.nc][][][];

@@ -52,7 +52,7 @@ final class DecoderState {
         }
         this.workingBytes = bytes;
         this.header = java.util.Arrays.copyOfRange(b, off, off + info.headerBytes());
-        this.store = new CoefficientStore(layout);
+        this.store = new CoefficientStore(layout, workers);
         this.transforms = new ComponentTransform[layout.nc];
         for (int c = 0; c < layout.nc; c++) {
             transforms[c] = new ComponentTransform(layout.comps[c], store.coef[c]);

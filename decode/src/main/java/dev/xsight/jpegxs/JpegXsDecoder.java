@@ -132,10 +132,11 @@ public final class JpegXsDecoder implements AutoCloseable {
                     + state.info.width() + "x" + state.info.height() + " " + state.format.describe() + " ("
                     + state.format.ffmpegName() + ")");
         }
-        // The ring keeps one decoding thread's rows in cache (+15-20 % at 1080p). Shared by several workers, they had
-        // to wait for ring slots while the synthesis caught up: on two cores the whole-picture store was 25-30 %
-        // faster (interleaved quiet runs), so the ring is for single-threaded decoding only.
-        session.reset(state, out, inOrder && threads == 1 && state.store.ringSlices > 0);
+        // The ring keeps the decoding threads' rows in cache (+15-20 % at 1080p with one thread). A first ring shared
+        // by two workers was 25-30 % slower than the whole-picture store because they waited for ring slots while
+        // the synthesis caught up; now the ring has a slice more per worker and a worker short of space synthesises
+        // itself before it waits (Session.awaitRingSpace).
+        session.reset(state, out, inOrder && state.store.ringSlices > 0);
         return session;
     }
 
@@ -270,6 +271,10 @@ public final class JpegXsDecoder implements AutoCloseable {
             closed = true;
             queueLock.notifyAll();
         }
+        synchronized (transformLock) {
+            // Workers waiting for ring space in a frame that will not finish.
+            transformLock.notifyAll();
+        }
         for (Thread t : workers) {
             try {
                 t.join(1000);
@@ -302,6 +307,8 @@ public final class JpegXsDecoder implements AutoCloseable {
         private volatile JpegXsFormatException error;
         /** Slices in the coefficient ring for this frame, 0 when the store shows the whole picture. */
         private int ring;
+        /** Workers waiting in {@link #awaitRingSpace} for the decoded prefix to grow; guarded by transformLock. */
+        private int ringWaiters;
 
         /** Per-slice arrays for {@code slices} slices; grown, never shrunk, so a header change allocates little. */
         void allocate(int slices, int comps) {
@@ -415,8 +422,8 @@ public final class JpegXsDecoder implements AutoCloseable {
                 return;
             }
             try {
-                if (ring > 0 && slice >= ring) {
-                    checkRingSpace(slice);
+                if (ring > 0 && slice >= ring && !awaitRingSpace(slice)) {
+                    return;
                 }
                 int o = off[slice];
                 int base = origin >= 0 ? origin : o;
@@ -426,6 +433,7 @@ public final class JpegXsDecoder implements AutoCloseable {
                     if (error == null) {
                         error = e;
                     }
+                    transformLock.notifyAll();
                 }
                 return;
             } catch (RuntimeException | Error e) {
@@ -439,6 +447,9 @@ public final class JpegXsDecoder implements AutoCloseable {
                         prefix++;
                     }
                     prefixRows = Math.min(st.layout.precinctRows, prefix * st.info.sliceHeightPrecincts());
+                    if (ringWaiters > 0) {
+                        transformLock.notifyAll();
+                    }
                 }
                 advance(false);
             } catch (RuntimeException | Error e) {
@@ -452,18 +463,56 @@ public final class JpegXsDecoder implements AutoCloseable {
                 if (error == null) {
                     error = new JpegXsFormatException("slice " + slice, 0, "decoder failure: " + e);
                 }
+                transformLock.notifyAll();
             }
         }
 
         /**
-         * Checks that the synthesis has consumed the slice whose ring rows {@code slice} reuses. The ring is used only
-         * when one thread decodes the slices in order, and that thread synthesises everything before {@code slice}
-         * first, so this holds unless the ring is too short — a defect, reported by name.
+         * Makes sure the synthesis has consumed the slice whose ring rows {@code slice} reuses. One thread decoding in
+         * order has synthesised everything before {@code slice} already, so there this holds unless the ring is too
+         * short, a defect reported by name. A worker runs the synthesis itself first (the components' locks, waiting
+         * for them), and only when slices before its own are still being decoded by other workers does it wait for
+         * the decoded prefix to grow: the slice at the head of the prefix always has room (the ring holds its lag
+         * plus one slice per worker), so the workers cannot wait for each other in a circle.
+         *
+         * @return false when the frame failed meanwhile (the slice is then skipped)
          */
-        private void checkRingSpace(int slice) {
+        private boolean awaitRingSpace(int slice) {
             int need = (slice - ring + 1) * st.info.sliceHeightPrecincts();
-            if (!ringFree(need)) {
+            if (ringFree(need)) {
+                return true;
+            }
+            if (workers.length == 0) {
                 throw new IllegalStateException("coefficient ring of " + ring + " slices too short for slice " + slice);
+            }
+            while (true) {
+                int seen;
+                synchronized (transformLock) {
+                    seen = prefix;
+                }
+                advance(true);
+                if (ringFree(need)) {
+                    return true;
+                }
+                synchronized (transformLock) {
+                    while (prefix == seen && error == null && !closed) {
+                        if (seen >= slice) {
+                            throw new IllegalStateException("coefficient ring of " + ring + " slices too short for slice "
+                                    + slice);
+                        }
+                        ringWaiters++;
+                        try {
+                            transformLock.wait();
+                        } catch (InterruptedException e) {
+                            // Only close() ends the workers (see workLoop); it also sets closed, checked above.
+                        } finally {
+                            ringWaiters--;
+                        }
+                    }
+                    if (error != null || closed) {
+                        return false;
+                    }
+                }
             }
         }
 

@@ -72,7 +72,7 @@ class JpegXsConformanceTest {
         assertDecodesBitExact(name, 2, 1);
     }
 
-    /** Three workers, two frames in a row with one decoder: the whole-picture store is reused across frames. */
+    /** Three workers, two frames in a row with one decoder: the second frame reuses the workers' coefficient ring. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("codestreams")
     void threeWorkersDecodeTwoFramesInARowBitExact(String name) throws Exception {

@@ -89,6 +89,33 @@ class JpegXsDecoderTest {
         }
     }
 
+    /**
+     * Workers decode whole frames into the coefficient ring (a few slices) and slice streaming into the whole-picture
+     * view; one decoder switching between the two, frame after frame, gives the reference picture every time.
+     */
+    @Test
+    void workersSwitchBetweenTheCoefficientRingAndSliceStreaming() throws Exception {
+        for (int threads : new int[] {2, 3}) {
+            try (JpegXsDecoder dec = new JpegXsDecoder(threads)) {
+                int[] starts = sliceStarts(S20);
+                CodestreamInfo info = JpegXsDecoder.probe(S20, 0, S20.length);
+                Frame f = TestStreams.frameFor(S20);
+                for (int round = 0; round < 2; round++) {
+                    Arrays.fill(f.plane(0), (short) 0);
+                    dec.decode(S20, 0, S20.length, f);
+                    assertEquals(TestStreams.S20_MD5, f.md5Hex(), "decode, threads " + threads + ", round " + round);
+                    Arrays.fill(f.plane(0), (short) 0);
+                    SliceDecode s = dec.begin(S20, 0, info.headerBytes(), f);
+                    for (int i = s.sliceCount() - 1; i >= 0; i--) {
+                        s.slice(i, S20, starts[i], starts[i + 1] - starts[i]);
+                    }
+                    s.awaitComplete();
+                    assertEquals(TestStreams.S20_MD5, f.md5Hex(), "slices, threads " + threads + ", round " + round);
+                }
+            }
+        }
+    }
+
     @Test
     void sliceStreamingWritesFinalRowsBeforeTheLastSliceArrives() throws Exception {
         Frame whole = TestStreams.frameFor(S20);
@@ -137,6 +164,40 @@ class JpegXsDecoderTest {
                 allocated = mx.getCurrentThreadAllocatedBytes() - before;
             } while (allocated >= 1024 && System.nanoTime() - deadline < 0);
             assertTrue(allocated < 1024, "10 frames allocated " + allocated + " bytes");
+        }
+    }
+
+    /**
+     * Two workers and the calling thread together allocate nothing per frame in steady state: the ring hand-off
+     * waits on a monitor, and the components' locks are taken without queueing where possible.
+     */
+    @Test
+    void steadyStateDecodingWithWorkersAllocatesNothingPerFrame() throws Exception {
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        try (JpegXsDecoder dec = new JpegXsDecoder(2)) {
+            Frame f = TestStreams.frameFor(S20);
+            dec.decode(S20, 0, S20.length, f);
+            long[] ids = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().startsWith("jpegxs-slice-") || t == Thread.currentThread())
+                    .mapToLong(Thread::threadId).toArray();
+            assertEquals(3, ids.length, "the calling thread and two workers");
+            // As in the one-thread test: rounds of 10 frames until the JIT has compiled the path, at most 60 s.
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            long allocated;
+            do {
+                allocated = 0;
+                for (long id : ids) {
+                    allocated -= mx.getThreadAllocatedBytes(id);
+                }
+                for (int i = 0; i < 10; i++) {
+                    dec.decode(S20, 0, S20.length, f);
+                }
+                for (long id : ids) {
+                    allocated += mx.getThreadAllocatedBytes(id);
+                }
+            } while (allocated >= 1024 && System.nanoTime() - deadline < 0);
+            assertTrue(allocated < 1024, "10 frames allocated " + allocated + " bytes");
+            assertEquals(TestStreams.S20_MD5, f.md5Hex());
         }
     }
 

@@ -62,6 +62,7 @@ public final class ReferenceOutput implements AutoCloseable {
     private final ArrayDeque<Frame> queue = new ArrayDeque<>(QUEUE);
     private final PresentationClock clock = new PresentationClock(1);
     private final Listener listener;
+    private final ProgramSource programs;
     private final Thread thread;
     private final CompletableFuture<ReferenceWindow> started = new CompletableFuture<>();
     private volatile DisplayPipeline requested;
@@ -76,8 +77,10 @@ public final class ReferenceOutput implements AutoCloseable {
     private CompletableFuture<int[]> captureRequest;
     private boolean resetClock;
 
-    private ReferenceOutput(DisplayPipeline pipeline, Placement placement, Listener listener) {
+    private ReferenceOutput(DisplayPipeline pipeline, ProgramSource programs, Placement placement,
+            Listener listener) {
         this.requested = Objects.requireNonNull(pipeline);
+        this.programs = Objects.requireNonNull(programs);
         this.listener = Objects.requireNonNull(listener);
         thread = Thread.ofPlatform().name("xsight-reference-output").daemon(true)
                 .start(() -> run(placement));
@@ -88,7 +91,16 @@ public final class ReferenceOutput implements AutoCloseable {
      * capable window can be made here, e.g. without a display.
      */
     public static ReferenceOutput open(DisplayPipeline pipeline, Placement placement, Listener listener) {
-        ReferenceOutput out = new ReferenceOutput(pipeline, placement, listener);
+        return open(pipeline, ProgramSource.compiling(), placement, listener);
+    }
+
+    /**
+     * As {@link #open(DisplayPipeline, Placement, Listener)}, taking compiled programs from {@code programs} (the
+     * viewer's cache, shared with its preview) instead of compiling them here.
+     */
+    public static ReferenceOutput open(DisplayPipeline pipeline, ProgramSource programs, Placement placement,
+            Listener listener) {
+        ReferenceOutput out = new ReferenceOutput(pipeline, programs, placement, listener);
         try {
             out.started.get(30, TimeUnit.SECONDS);
             return out;
@@ -213,9 +225,8 @@ public final class ReferenceOutput implements AutoCloseable {
         bits = window.obtainedBitsPerChannel();
         refreshHz = window.refreshHz();
         renderer = window.glRenderer();
-        int[] size = window.framebufferSize();
-        windowWidth = size[0];
-        windowHeight = size[1];
+        windowWidth = window.width();
+        windowHeight = window.height();
         started.complete(window);
         Exception failure = null;
         try {
@@ -243,7 +254,7 @@ public final class ReferenceOutput implements AutoCloseable {
                             compiledColorimetry = next.colorimetry();
                             format = next.width() + "x" + next.height() + " " + next.format().ffmpegName();
                             try {
-                                window.setProgram(compiled.compile(next.format(), next.colorimetry()));
+                                window.setProgram(programs.program(compiled, next.format(), next.colorimetry()));
                                 fittedFormat = next.format();
                                 fittedColorimetry = next.colorimetry();
                             } catch (RuntimeException e) {
@@ -264,10 +275,10 @@ public final class ReferenceOutput implements AutoCloseable {
                         next.release();
                     }
                 }
-                size = window.framebufferSize();
-                windowWidth = size[0];
-                windowHeight = size[1];
-                int[] codes = capture == null ? null : new int[size[0] * size[1] * 3];
+                int ww = window.width(), wh = window.height();
+                windowWidth = ww;
+                windowHeight = wh;
+                int[] codes = capture == null ? null : new int[ww * wh * 3];
                 window.present(codes);
                 if (shown) {
                     clock.presented(due, System.nanoTime());

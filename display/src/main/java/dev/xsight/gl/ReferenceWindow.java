@@ -10,11 +10,17 @@ import java.util.List;
 
 /**
  * The reference output's window: a GLFW window (full screen on a chosen monitor at its own mode, or windowed)
- * asking for 10 bits per channel, swap interval 1. A frame is rendered at its own size through the colour program
- * into a 10-bit (RGB10_A2) target and put into the window by a {@link PresentPass}: aspect kept (1:1 when it fits
- * exactly), the offscreen render's codes on a 10-bit window, an ordered dither of the dropped bits on a shallower one.
- * It reports the bit depth the driver actually gave.
+ * asking for 10 bits per channel, swap interval 1. It reports the bit depth the driver actually gave.
  * {@link ReferenceOutput} drives it at the source frame rate.
+ *
+ * <p>Per frame: the planes go up once ({@link #draw}), and {@link #present} puts the picture on the back buffer and
+ * swaps. When the frame fills a 10-bit window exactly (the reference case: 1080p on a 1080p monitor) that is one
+ * pass of the frame shader straight into the back buffer, with the GL state of the pass left bound from one frame to
+ * the next. Otherwise the frame is rendered at its own size into a 10-bit (RGB10_A2) target and put into the window
+ * by a {@link PresentPass} — aspect kept, the codes unchanged on a window of 10 bits or more, an ordered dither of the
+ * dropped bits on a shallower one — or, 1:1 on a deeper window, copied. GL errors are checked whenever the state is
+ * set up and every {@value #ERROR_CHECK_INTERVAL} presents (not every frame: {@code glGetError} can stall a
+ * threaded driver).
  *
  * <p>Threading: create and use on one thread (the output thread): the context is current there.
  */
@@ -23,10 +29,17 @@ public final class ReferenceWindow implements AutoCloseable {
     private final GlContext context;
     private final int redBits;
     private final double refreshHz;
+    static final int ERROR_CHECK_INTERVAL = 64;
     private GlFrameRenderer frames;
     private final PresentPass presentPass;
     private boolean haveFrame;
     private final int packPbo;
+    // Framebuffer size, kept by GLFW's size callback (no query to the X server per frame).
+    private volatile int fbWidth, fbHeight;
+    private int[] pictureRect = new int[4];
+    // The frame and window sizes pictureRect was worked out for.
+    private int rectFrameWidth = -1, rectFrameHeight = -1, rectWindowWidth = -1, rectWindowHeight = -1;
+    private long presents;
 
     /** {@code monitorIndex} for full screen on the last connected monitor (the second one when there are two). */
     public static final int LAST_MONITOR = Glfw.LAST_MONITOR;
@@ -54,6 +67,14 @@ public final class ReferenceWindow implements AutoCloseable {
             if (key == GLFW_KEY_ESCAPE && action == GLFW_PRESS) {
                 glfwSetWindowShouldClose(win, true);
             }
+        });
+        int[] fw = new int[1], fh = new int[1];
+        glfwGetFramebufferSize(window, fw, fh);
+        fbWidth = fw[0];
+        fbHeight = fh[0];
+        glfwSetFramebufferSizeCallback(window, (win, fwNow, fhNow) -> {
+            fbWidth = fwNow;
+            fbHeight = fhNow;
         });
         int[] bits = new int[1];
         glGetFramebufferAttachmentParameteriv(GL_FRAMEBUFFER, GL_BACK_LEFT, GL_FRAMEBUFFER_ATTACHMENT_RED_SIZE, bits);
@@ -93,59 +114,86 @@ public final class ReferenceWindow implements AutoCloseable {
         haveFrame = false;
     }
 
-    /** Uploads {@code f} and renders it through the colour program (set before) into the 10-bit target. */
+    /** Uploads the planes of {@code f}; the next {@link #present} shows it through the colour program set before. */
     public void draw(Frame f) {
         if (frames == null) {
             throw new IllegalStateException("no colour program set");
         }
         context.makeCurrent();
-        frames.upload(f);
-        frames.render();
+        frames.uploadPlanes(f);
         haveFrame = true;
     }
 
     /**
-     * Copies the last drawn frame into the back buffer (black when there is none yet) and swaps; blocks for vsync
-     * where the driver syncs. {@code capture}, when not null, receives the back buffer's 10-bit codes first (see
+     * Puts the last drawn frame on the back buffer (black when there is none yet) and swaps; blocks for vsync where
+     * the driver syncs. {@code capture}, when not null, receives the back buffer's 10-bit codes first (see
      * {@link #readBackBuffer}).
      */
     public void present(int[] capture) {
         context.makeCurrent();
-        int[] size = framebufferSize();
+        int ww = fbWidth, wh = fbHeight;
+        boolean settingUp = frames == null || frames.needsBinding();
         if (haveFrame) {
-            int[] pictureRect = GlFrameRenderer.fit(frames.width(), frames.height(), size[0], size[1]);
-            glBindFramebuffer(GL_FRAMEBUFFER, 0);
-            if (redBits >= 10 && pictureRect[2] == size[0] && pictureRect[3] == size[1]
-                    && pictureRect[2] == frames.width() && pictureRect[3] == frames.height()) {
-                // The picture fills a 10-bit window 1:1: a framebuffer copy moves the codes unchanged, cheaper than a
-                // shader pass (what the present pass would write, exactly).
-                frames.copyToDrawFramebuffer();
+            int[] rect = pictureRect(ww, wh);
+            boolean oneToOne = rect[2] == ww && rect[3] == wh && rect[2] == frames.width()
+                    && rect[3] == frames.height();
+            if (oneToOne && redBits == 10) {
+                // The frame fills a 10-bit window sample for sample: the frame shader writes the window's codes
+                // itself (what the present pass would write from the offscreen target, exactly).
+                frames.drawToWindow();
             } else {
-                presentPass.draw(frames.colourTexture(), frames.width(), frames.height(), pictureRect, size[0],
-                        size[1], redBits);
+                frames.render();
+                if (oneToOne && redBits > 10) {
+                    frames.copyToDrawFramebuffer();
+                } else {
+                    presentPass.draw(frames.colourTexture(), frames.width(), frames.height(), rect, ww, wh, redBits);
+                }
+                frames.stateChanged();
+                settingUp = true;
             }
         } else {
-            glBindFramebuffer(GL_FRAMEBUFFER, 0);
-            glViewport(0, 0, size[0], size[1]);
+            glViewport(0, 0, ww, wh);
             glClearColor(0, 0, 0, 1);
             glClear(GL_COLOR_BUFFER_BIT);
+            if (frames != null) {
+                frames.stateChanged();
+            }
         }
         if (capture != null) {
-            readBackBuffer(capture, size[0], size[1]);
+            readBackBuffer(capture, ww, wh);
+        }
+        if (settingUp || ++presents % ERROR_CHECK_INTERVAL == 0) {
+            GlErrors.check("reference present");
         }
         glfwSwapBuffers(window);
     }
 
-    /** Window pixels: {width, height} of the framebuffer. */
-    public int[] framebufferSize() {
-        int[] w = new int[1], h = new int[1];
-        glfwGetFramebufferSize(window, w, h);
-        return new int[] {w[0], h[0]};
+    /** Where the picture goes in a {@code ww} x {@code wh} window; worked out again only when a size changes. */
+    private int[] pictureRect(int ww, int wh) {
+        if (frames.width() != rectFrameWidth || frames.height() != rectFrameHeight || ww != rectWindowWidth
+                || wh != rectWindowHeight) {
+            pictureRect = GlFrameRenderer.fit(frames.width(), frames.height(), ww, wh);
+            rectFrameWidth = frames.width();
+            rectFrameHeight = frames.height();
+            rectWindowWidth = ww;
+            rectWindowHeight = wh;
+        }
+        return pictureRect;
+    }
+
+    /** Width of the window's framebuffer in pixels (kept up to date by GLFW's size callback). */
+    public int width() {
+        return fbWidth;
+    }
+
+    /** Height of the window's framebuffer in pixels. */
+    public int height() {
+        return fbHeight;
     }
 
     /**
      * Reads the back buffer as 10-bit codes, 3 per pixel, top line first (the caller sizes {@code out} to
-     * width x height x 3 of {@link #framebufferSize()}).
+     * {@link #width()} x {@link #height()} x 3).
      */
     private void readBackBuffer(int[] out, int width, int height) {
         if (out.length != width * height * 3) {
@@ -174,6 +222,10 @@ public final class ReferenceWindow implements AutoCloseable {
         var cb = glfwSetKeyCallback(window, null);
         if (cb != null) {
             cb.free();
+        }
+        var sizeCb = glfwSetFramebufferSizeCallback(window, null);
+        if (sizeCb != null) {
+            sizeCb.free();
         }
         context.close();
     }

@@ -1,7 +1,7 @@
 package dev.xsight.overlay;
 
 import dev.xsight.media.Timecode;
-import dev.xsight.scope.DisplayImage;
+import dev.xsight.image.DisplayImage;
 
 /** Burns the frame's timecode into the picture, bottom centre, white on a black box. */
 public final class BurntInTimecode {

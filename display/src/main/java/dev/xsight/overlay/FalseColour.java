@@ -1,6 +1,6 @@
 package dev.xsight.overlay;
 
-import dev.xsight.scope.DisplayImage;
+import dev.xsight.image.DisplayImage;
 
 /**
  * Exposure false colour: replaces each pixel by the colour of the band its luma falls in (percent of the

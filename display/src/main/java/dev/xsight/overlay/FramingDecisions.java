@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.xsight.colour.ColourFileException;
-import dev.xsight.scope.DisplayImage;
+import dev.xsight.image.DisplayImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.xsight.overlay;
 
-import dev.xsight.scope.DisplayImage;
+import dev.xsight.image.DisplayImage;
 
 /**
  * Draws into a {@link DisplayImage} (10-bit codes): rectangles, lines and a 5×7 bitmap font for timecode and

@@ -1,6 +1,6 @@
 package dev.xsight.overlay;
 
-import dev.xsight.scope.DisplayImage;
+import dev.xsight.image.DisplayImage;
 
 /**
  * Safe action (93%) and safe title (90%) rectangles of SMPTE ST 2046-1:2009 §5 (for 16:9 HD/UHD), centred.

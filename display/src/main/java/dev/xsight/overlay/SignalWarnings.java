@@ -5,7 +5,7 @@ import dev.xsight.colour.MatrixOp;
 import dev.xsight.colour.YCbCr;
 import dev.xsight.media.ColourModel;
 import dev.xsight.media.Frame;
-import dev.xsight.scope.DisplayImage;
+import dev.xsight.image.DisplayImage;
 
 /**
  * Out-of-range and out-of-gamut highlighting from the source frame. Out of range: Y' outside 64–940 or Cb/Cr outside

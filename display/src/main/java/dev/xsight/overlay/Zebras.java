@@ -1,6 +1,6 @@
 package dev.xsight.overlay;
 
-import dev.xsight.scope.DisplayImage;
+import dev.xsight.image.DisplayImage;
 
 /**
  * Zebra stripes over pixels whose displayed luma is at or above a threshold (percent of full scale): diagonal

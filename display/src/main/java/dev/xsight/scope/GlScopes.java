@@ -4,6 +4,7 @@ import static org.lwjgl.opengl.GL43C.*;
 
 import dev.xsight.gl.GlErrors;
 import dev.xsight.gl.GlUnavailableException;
+import dev.xsight.image.DisplayImage;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.IntBuffer;

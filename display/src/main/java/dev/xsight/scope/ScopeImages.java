@@ -1,5 +1,7 @@
 package dev.xsight.scope;
 
+import dev.xsight.image.DisplayImage;
+
 /**
  * Draws scope accumulations as pictures (10-bit code images) with their graticules: the luma waveform and RGB
  * parade with 0/50/100% lines, the vectorscope with 75% and 100% bar targets and the skin-tone line, from the counts

@@ -1,5 +1,6 @@
 package dev.xsight.scope;
 
+import dev.xsight.image.DisplayImage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;

@@ -1,5 +1,7 @@
 package dev.xsight.scope;
 
+import dev.xsight.image.DisplayImage;
+
 /**
  * Scope accumulations over a displayed picture (10-bit R'G'B' codes): luma waveform, RGB parade, vectorscope and
  * histograms. One instance owns its count buffers and reuses them (no allocation per frame); not thread-safe —

@@ -12,7 +12,7 @@ import dev.xsight.media.Frame;
 import dev.xsight.media.FrameRate;
 import dev.xsight.media.PixelFormat;
 import dev.xsight.media.Timecode;
-import dev.xsight.scope.DisplayImage;
+import dev.xsight.image.DisplayImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -13,6 +13,7 @@ import dev.xsight.gl.GlContext;
 import dev.xsight.gl.GlFrameRenderer;
 import dev.xsight.gl.GlUnavailableException;
 import dev.xsight.gl.TestGl;
+import dev.xsight.image.DisplayImage;
 import dev.xsight.media.Colorimetry;
 import dev.xsight.media.Frame;
 import dev.xsight.media.PixelFormat;

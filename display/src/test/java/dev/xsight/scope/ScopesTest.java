@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.xsight.colour.DisplayPipeline;
 import dev.xsight.colour.FrameColour;
 import dev.xsight.colour.TestFrames;
+import dev.xsight.image.DisplayImage;
 import dev.xsight.media.Colorimetry;
 import dev.xsight.media.Frame;
 import dev.xsight.media.PixelFormat;

@@ -1,6 +1,6 @@
 package dev.xsight.shell.monitoring;
 
-import dev.xsight.shell.SignalOverlays;
+import dev.xsight.render.SignalOverlays;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;

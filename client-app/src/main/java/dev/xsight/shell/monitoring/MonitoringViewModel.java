@@ -3,10 +3,9 @@ package dev.xsight.shell.monitoring;
 import dev.xsight.input.Action;
 import dev.xsight.overlay.FramingDecisions;
 import dev.xsight.overlay.PixelProbe;
-import dev.xsight.shell.PictureAnalysis;
-import dev.xsight.shell.PreviewPipeline;
+import dev.xsight.render.PictureAnalysis;
+import dev.xsight.render.SignalOverlays;
 import dev.xsight.shell.ShellViewModel;
-import dev.xsight.shell.SignalOverlays;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -19,7 +18,7 @@ import javafx.beans.property.StringProperty;
  * The monitoring tools of the viewer: the scopes panel and its layout, the guide overlays (safe areas, framing
  * guides of a loaded ASC FDL), the signal overlays the preview paints (false colour, zebras, out-of-range /
  * out-of-gamut) and the pixel probe. Owns the {@link ScopeFeed} and installs it and the signal overlays on the
- * shell's {@link PreviewPipeline}; registers the {@code toggle-…} actions.
+ * shell's main viewer; registers the {@code toggle-…} actions.
  *
  * <p>Threading: FX thread only.
  */
@@ -42,10 +41,10 @@ public final class MonitoringViewModel implements AutoCloseable {
     public MonitoringViewModel(ShellViewModel shell, ScopeFeed.Compute compute) {
         this.shell = shell;
         this.feed = new ScopeFeed(Platform::runLater, compute);
-        PreviewPipeline preview = shell.previewPipeline();
-        preview.setScopeFeed(feed);
+        dev.xsight.viewer.Viewer<?> preview = shell.viewer();
+        preview.setAnalysisSink(feed::offer);
         scopesVisible.addListener((o, was, is) -> feed.setEnabled(is));
-        signal.addListener((o, was, is) -> preview.setSignalOverlays(is));
+        signal.addListener((o, was, is) -> preview.setOverlays(is));
         probe.addListener((o, was, is) -> {
             if (!is) {
                 probeText.set("");
@@ -107,7 +106,7 @@ public final class MonitoringViewModel implements AutoCloseable {
      * the probe is off, the position is outside or the picture has no displayed codes.
      */
     public void probeAt(int x, int y) {
-        PreviewPipeline.Picture p = shell.previewPipeline().shown();
+        var p = shell.viewer().shown();
         if (!probe.get() || p == null || !p.analysis().valid() || x < 0 || y < 0
                 || x >= p.analysis().codes().width() || y >= p.analysis().codes().height()) {
             probeText.set("");
@@ -124,7 +123,7 @@ public final class MonitoringViewModel implements AutoCloseable {
 
     /** Size of the shown picture in pixels {w, h}, or null before the first one with displayed codes. */
     int[] shownSize() {
-        PreviewPipeline.Picture p = shell.previewPipeline().shown();
+        var p = shell.viewer().shown();
         return p == null || !p.analysis().valid() ? null
                 : new int[] {p.analysis().codes().width(), p.analysis().codes().height()};
     }
@@ -206,7 +205,7 @@ public final class MonitoringViewModel implements AutoCloseable {
 
     @Override
     public void close() {
-        shell.previewPipeline().setScopeFeed(null);
+        shell.viewer().setAnalysisSink(null);
         feed.close();
     }
 }

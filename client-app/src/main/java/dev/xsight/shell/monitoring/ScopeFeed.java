@@ -1,11 +1,11 @@
 package dev.xsight.shell.monitoring;
 
-import dev.xsight.scope.DisplayImage;
+import dev.xsight.image.DisplayImage;
+import dev.xsight.render.PictureAnalysis;
 import dev.xsight.scope.ScopeCounts;
 import dev.xsight.scope.ScopeImages;
 import dev.xsight.scope.ScopeWorker;
 import dev.xsight.scope.Scopes;
-import dev.xsight.shell.PictureAnalysis;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.IntBuffer;

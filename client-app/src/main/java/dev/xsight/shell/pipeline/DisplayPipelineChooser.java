@@ -1,5 +1,6 @@
 package dev.xsight.shell.pipeline;
 
+import dev.xsight.render.PipelinePreset;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;

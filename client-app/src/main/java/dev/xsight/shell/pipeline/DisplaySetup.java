@@ -1,5 +1,6 @@
 package dev.xsight.shell.pipeline;
 
+import dev.xsight.render.PipelinePreset;
 import dev.xsight.shell.ShellOptions;
 import dev.xsight.shell.ShellView;
 import dev.xsight.shell.ShellViewModel;

@@ -5,6 +5,7 @@ import dev.xsight.colour.CdlOp;
 import dev.xsight.colour.DisplayPipeline;
 import dev.xsight.colour.DisplayPipelineJson;
 import dev.xsight.colour.Lut3dOp;
+import dev.xsight.render.PipelinePreset;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

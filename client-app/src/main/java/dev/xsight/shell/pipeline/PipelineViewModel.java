@@ -5,9 +5,12 @@ import dev.xsight.input.Action;
 import dev.xsight.media.Colorimetry;
 import dev.xsight.media.PixelFormat;
 import dev.xsight.overlay.FramingDecisions;
-import dev.xsight.shell.PipelineRenderer;
+import dev.xsight.render.PipelinePreset;
+import dev.xsight.render.PipelineRenderer;
+import dev.xsight.render.ProgramCache;
 import dev.xsight.shell.ShellViewModel;
 import dev.xsight.shell.SourceEntry;
+import dev.xsight.viewer.Viewer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,8 +32,9 @@ import javafx.beans.property.StringProperty;
 /**
  * The display pipeline of the shell: which preset or file the picture goes through, the A/B look toggle
  * ({@link Action#TOGGLE_LUT}), the back end that renders it (GL or CPU), and the pipeline saved per source kind.
- * Installs a {@link PipelineRenderer} as the preview's renderer, so the viewer and the reference output window (which
- * shows the same picture) both go through the chosen pipeline.
+ * Sets the main viewer's pipeline and renderer, so the preview and the reference output (which shows the same
+ * picture) both go through the chosen pipeline; files are checked through the viewers' shared {@link ProgramCache},
+ * so a checked pipeline is not compiled again for the preview.
  *
  * <p>Threading: FX thread only (renderer callbacks are posted to it).
  */
@@ -40,7 +44,8 @@ public final class PipelineViewModel {
 
     private final ShellViewModel shell;
     private final PipelineStore store;
-    private final PipelineRenderer renderer;
+    private final Viewer<?> viewer;
+    private final ProgramCache programs;
     private final ObjectProperty<PipelineSetting> setting = new SimpleObjectProperty<>(this, "setting");
     private final StringProperty backend = new SimpleStringProperty(this, "backend", "starting");
     private final BooleanProperty gl = new SimpleBooleanProperty(this, "gl", false);
@@ -68,7 +73,10 @@ public final class PipelineViewModel {
         setting.set(first);
         DisplayPipeline initial = resolveOrDefault(first);
         pipeline.set(initial);
-        renderer = new PipelineRenderer(initial, tryGl, new PipelineRenderer.Listener() {
+        viewer = shell.viewer();
+        programs = shell.programs();
+        viewer.setPipeline(initial);
+        viewer.useRenderer(tryGl, new PipelineRenderer.Listener() {
             @Override
             public void backendChosen(String name, boolean isGl) {
                 Platform.runLater(() -> {
@@ -89,7 +97,6 @@ public final class PipelineViewModel {
                         + message(error)));
             }
         });
-        shell.previewPipeline().setRenderer(renderer);
         shell.setHandler(Action.TOGGLE_LUT, this::toggleLook);
         shell.selectedProperty().addListener((o, was, is) -> sourceChanged(is));
         store.loadProblem().ifPresent(p -> shell.statusProperty().set(p));
@@ -116,7 +123,7 @@ public final class PipelineViewModel {
         }
         PipelineSetting s = startingSetting(store.get(sourceKind), signalled);
         if (!s.equals(setting.get())) {
-            Optional<String> problem = validate(s);
+            Optional<String> problem = validate(s, false);
             if (problem.isPresent()) {
                 shell.statusProperty().set("Saved pipeline for " + sourceKind + " not used: " + problem.get());
                 s = startingSetting(Optional.empty(), signalled);
@@ -192,7 +199,7 @@ public final class PipelineViewModel {
         shell.statusProperty().set("Loading " + name + " …");
         CompletableFuture<Boolean> done = new CompletableFuture<>();
         loader.execute(() -> {
-            Optional<String> problem = validate(next);
+            Optional<String> problem = validate(next, true);
             Platform.runLater(() -> {
                 if (problem.isPresent()) {
                     shell.statusProperty().set("Cannot load " + name + ": " + problem.get());
@@ -268,15 +275,18 @@ public final class PipelineViewModel {
     }
 
     /**
-     * Reads the files of {@code s} and compiles its grade for a typical frame, so that bad files are caught before
-     * anything changes. The output is swapped for Rec.709 here: output transforms read no files, and building the
-     * ACES 2.0 tables twice would only cost time.
+     * Reads the files of {@code s} and compiles it for a typical frame (through the shared cache, so the preview of
+     * such a frame finds it compiled), so that bad files are caught before anything changes.
+     *
+     * @param fresh read the files again even if this pipeline was compiled before (a file loaded anew)
      */
-    private static Optional<String> validate(PipelineSetting s) {
+    private Optional<String> validate(PipelineSetting s, boolean fresh) {
         try {
             DisplayPipeline p = s.resolve();
-            new DisplayPipeline(p.source(), p.input(), p.cdl(), p.luts(), PipelinePreset.REC709.pipeline().output())
-                    .compile(PixelFormat.YUV422P10, Colorimetry.BT709);
+            if (fresh) {
+                programs.forget(p);
+            }
+            programs.program(p, PixelFormat.YUV422P10, Colorimetry.BT709);
             return Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.of(message(e));
@@ -287,7 +297,7 @@ public final class PipelineViewModel {
         setting.set(s);
         DisplayPipeline p = resolveOrDefault(s);
         pipeline.set(p);
-        renderer.setPipeline(p);
+        viewer.setPipeline(p);
         shell.lutEnabledProperty().set(s.hasLook() && s.lookEnabled());
         updateLabel();
     }

@@ -49,7 +49,6 @@ public final class ReferenceOutputControl {
 
     private static final long STATS_EVERY_NANOS = 500_000_000L;
     private final ShellViewModel vm;
-    private final PipelineViewModel display;
     private final ReferenceWindow fxWindow;
     private final ReferenceOutput.Placement placement;
     private final Mode mode;
@@ -60,10 +59,8 @@ public final class ReferenceOutputControl {
     private long generation;
     private long lastStats;
 
-    private ReferenceOutputControl(ShellViewModel vm, PipelineViewModel display, ShellOptions.Reference options,
-            Consumer<Scene> keys) {
+    private ReferenceOutputControl(ShellViewModel vm, ShellOptions.Reference options, Consumer<Scene> keys) {
         this.vm = vm;
-        this.display = display;
         this.mode = options.output();
         this.fxWindow = new ReferenceWindow(vm, options.screen(), options.fullScreen(), keys);
         int screen = options.screen();
@@ -78,16 +75,6 @@ public final class ReferenceOutputControl {
                 close();
             }
         });
-        display.pipelineProperty().addListener((o, was, p) -> {
-            if (output != null && p != null) {
-                output.setPipeline(p);
-            }
-        });
-        vm.selectedProperty().addListener((o, was, is) -> {
-            if (output != null) {
-                output.restart();
-            }
-        });
     }
 
     /**
@@ -96,9 +83,9 @@ public final class ReferenceOutputControl {
      * @param options where the output opens and what it is made of
      * @param keys binds the shell's keys to the stand-in window's scene
      */
-    public static ReferenceOutputControl attach(ShellViewModel vm, PipelineViewModel display,
-            ShellOptions.Reference options, Consumer<Scene> keys) {
-        return new ReferenceOutputControl(vm, display, options, keys);
+    public static ReferenceOutputControl attach(ShellViewModel vm, ShellOptions.Reference options,
+            Consumer<Scene> keys) {
+        return new ReferenceOutputControl(vm, options, keys);
     }
 
     /** The JavaFX stand-in window (shown only when the OpenGL output cannot be opened or is not wanted). */
@@ -118,11 +105,11 @@ public final class ReferenceOutputControl {
             return;
         }
         vm.referenceDetailProperty().set("opening…");
-        var pipeline = display.pipelineProperty().get();
+        var pipeline = vm.viewer().params().pipeline();
         opener.execute(() -> {
             ReferenceOutput out;
             try {
-                out = ReferenceOutput.open(pipeline, placement, new ReferenceOutput.Listener() {
+                out = ReferenceOutput.open(pipeline, vm.programs(), placement, new ReferenceOutput.Listener() {
                     @Override
                     public void closed(Exception error) {
                         Platform.runLater(() -> outputClosed(error));
@@ -148,11 +135,7 @@ public final class ReferenceOutputControl {
             return;
         }
         output = out;
-        var p = display.pipelineProperty().get();
-        if (p != null) {
-            out.setPipeline(p);
-        }
-        vm.setReferenceTap(out::offer);
+        vm.attachReference(out); // frames and pipeline from the main viewer from now on
         ReferenceOutput.Stats s = out.stats();
         vm.referenceDetailProperty().set(detail(s));
         vm.statusProperty().set(String.format(Locale.ROOT,
@@ -184,7 +167,7 @@ public final class ReferenceOutputControl {
         if (output == null) {
             return;
         }
-        vm.setReferenceTap(null);
+        vm.attachReference(null);
         output = null;
         if (error != null) {
             vm.statusProperty().set("Reference output stopped: " + error.getMessage());
@@ -194,7 +177,7 @@ public final class ReferenceOutputControl {
 
     private void close() {
         generation++;
-        vm.setReferenceTap(null);
+        vm.attachReference(null);
         vm.referenceDetailProperty().set("");
         if (fxShown) {
             fxShown = false;

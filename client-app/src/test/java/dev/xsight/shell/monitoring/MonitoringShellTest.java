@@ -1,5 +1,6 @@
 package dev.xsight.shell.monitoring;
 
+import static dev.xsight.shell.ShellWindow.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -85,10 +86,6 @@ class MonitoringShellTest {
         robot.clickOn("Demo test signal (1080p59.94)");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> shell.viewModel().pictureProperty().get() != null);
         robot.interact(() -> shell.view().getScene().getRoot().requestFocus());
-    }
-
-    private static String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(Label.class).getText();
     }
 
     private void key(FxRobot robot, KeyCode... keys) {

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.xsight.colour.DisplayPipeline;
 import dev.xsight.media.Frame;
-import dev.xsight.scope.DisplayImage;
-import dev.xsight.shell.PictureAnalysis;
-import dev.xsight.shell.PipelineRenderer;
-import dev.xsight.shell.SignalOverlays;
+import dev.xsight.image.DisplayImage;
+import dev.xsight.render.PictureAnalysis;
+import dev.xsight.render.PipelineRenderer;
+import dev.xsight.render.RenderParams;
 import dev.xsight.signal.DemoSource;
 import java.nio.IntBuffer;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -27,7 +27,7 @@ class ScopeFeedTest {
     private static PictureAnalysis stillBars() {
         Frame f = new DemoSource(DemoSource.Settings.defaults().withMotion(false)).produce(0);
         PictureAnalysis a = new PictureAnalysis();
-        try (PipelineRenderer r = new PipelineRenderer(DisplayPipeline.rec709Bt1886(), false,
+        try (PipelineRenderer r = new PipelineRenderer(dev.xsight.gl.ProgramSource.compiling(), false,
                 new PipelineRenderer.Listener() {
                     @Override
                     public void backendChosen(String backend, boolean gl) {
@@ -38,7 +38,8 @@ class ScopeFeedTest {
                         throw error;
                     }
                 })) {
-            r.render(f, IntBuffer.allocate(480 * 270), 480, 270, 1, a, SignalOverlays.NONE);
+            r.render(f, IntBuffer.allocate(480 * 270), 480, 270, 1, a,
+                    RenderParams.preview(DisplayPipeline.rec709Bt1886()));
         } finally {
             f.release();
         }

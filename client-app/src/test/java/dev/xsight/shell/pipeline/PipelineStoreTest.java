@@ -3,6 +3,7 @@ package dev.xsight.shell.pipeline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.xsight.render.PipelinePreset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;

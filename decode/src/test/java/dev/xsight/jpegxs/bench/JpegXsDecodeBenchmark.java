@@ -34,7 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class JpegXsDecodeBenchmark {
-    @Param({"s01_1080p422p10_bpp2_f0.jxs"})
+    @Param({"s01_1080p422p10_bpp2_f0.jxs", "s12_2160p422p10_bpp2.jxs"})
     public String file;
 
     @Param({"1", "2"})

@@ -1,4 +1,4 @@
-package dev.xsight.shell;
+package dev.xsight.render;
 
 import dev.xsight.media.ColourModel;
 import dev.xsight.media.Colorimetry;

@@ -1,8 +1,8 @@
-package dev.xsight.shell;
+package dev.xsight.render;
 
 import dev.xsight.media.Colorimetry;
 import dev.xsight.media.Frame;
-import dev.xsight.scope.DisplayImage;
+import dev.xsight.image.DisplayImage;
 
 /**
  * What a preview picture keeps besides its 8-bit pixels, for the scopes and the pixel probe: the displayed 10-bit
@@ -10,8 +10,8 @@ import dev.xsight.scope.DisplayImage;
  * picture size), and how picture pixels map back to frame pixels. Buffers are allocated when the picture size or
  * format changes and reused for every later frame.
  *
- * <p>Threading: written by the preview converter thread while its {@link PreviewPipeline.Picture} is free; read by
- * the FX thread while that picture is shown and by the scope feed during {@link ScopeFeed#offer}.
+ * <p>Threading: written by the preview converter thread while its {@link PreviewLoop.Picture} is free; read by
+ * the UI thread while that picture is shown and by the scope feed it is offered to.
  */
 public final class PictureAnalysis {
     private DisplayImage codes;
@@ -19,9 +19,8 @@ public final class PictureAnalysis {
     private int factor = 1;
     private int frameWidth;
     private int frameHeight;
-    private Colorimetry.Transfer displayTransfer = Colorimetry.Transfer.BT1886;
+    private DisplayTarget target = DisplayTarget.REC709;
     private boolean valid;
-    private boolean bt2020;
 
     /** The displayed codes buffer for a {@code width x height} picture (reused while the size stays). */
     DisplayImage codesFor(int width, int height) {
@@ -41,12 +40,11 @@ public final class PictureAnalysis {
     }
 
     /** Marks the buffers as holding the picture of a {@code frameWidth x frameHeight} frame decimated by {@code k}. */
-    void publish(int k, int frameWidth, int frameHeight, Colorimetry.Transfer display, boolean bt2020) {
-        this.bt2020 = bt2020;
+    void publish(int k, int frameWidth, int frameHeight, DisplayTarget target) {
+        this.target = target;
         this.factor = k;
         this.frameWidth = frameWidth;
         this.frameHeight = frameHeight;
-        this.displayTransfer = display;
         this.valid = true;
     }
 
@@ -83,13 +81,18 @@ public final class PictureAnalysis {
         return frameHeight;
     }
 
+    /** The display the codes are for (from the render parameters the picture was made with). */
+    public DisplayTarget target() {
+        return target;
+    }
+
     /** Whether the display's luma coefficients are BT.2020's (else BT.709's). */
     public boolean displayBt2020() {
-        return bt2020;
+        return target.bt2020();
     }
 
     /** The transfer the display encodes (for the probe's cd/m²). */
     public Colorimetry.Transfer displayTransfer() {
-        return displayTransfer;
+        return target.transfer();
     }
 }

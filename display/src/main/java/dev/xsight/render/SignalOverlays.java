@@ -1,4 +1,4 @@
-package dev.xsight.shell;
+package dev.xsight.render;
 
 /**
  * Which signal overlays the preview paints over the displayed picture (computed from the picture's codes and its

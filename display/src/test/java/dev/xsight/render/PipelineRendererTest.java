@@ -1,13 +1,13 @@
-package dev.xsight.shell;
+package dev.xsight.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.xsight.colour.DisplayPipeline;
 import dev.xsight.gl.GlContext;
+import dev.xsight.gl.ProgramSource;
 import dev.xsight.media.Colorimetry;
 import dev.xsight.media.Frame;
-import dev.xsight.shell.pipeline.PipelinePreset;
 import dev.xsight.signal.DemoSource;
 import java.nio.IntBuffer;
 import java.util.ArrayList;
@@ -40,20 +40,21 @@ class PipelineRendererTest {
         return new DemoSource(DemoSource.Settings.defaults().withMotion(false)).produce(0);
     }
 
-    private static IntBuffer render(PipelineRenderer r, Frame f) {
-        int w = r.width(f, 1), h = r.height(f, 1);
+    private static IntBuffer render(PipelineRenderer r, Frame f, RenderParams p) {
+        int w = r.width(f, 1, p), h = r.height(f, 1, p);
         IntBuffer out = IntBuffer.allocate(w * h);
-        r.render(f, out, w, h, 1);
+        r.render(f, out, w, h, 1, new PictureAnalysis(), p);
         return out;
     }
 
     @Test
     void cpuPreviewIsAQuarterSizeAndShowsTheBarsThroughThePipeline() {
         Frame f = bars();
-        try (PipelineRenderer r = new PipelineRenderer(DisplayPipeline.rec709Bt1886(), false, listener)) {
-            assertEquals(480, r.width(f, 1));
-            assertEquals(270, r.height(f, 1));
-            IntBuffer out = render(r, f);
+        RenderParams p = RenderParams.preview(DisplayPipeline.rec709Bt1886());
+        try (PipelineRenderer r = new PipelineRenderer(ProgramSource.compiling(), false, listener)) {
+            assertEquals(480, r.width(f, 1, p));
+            assertEquals(270, r.height(f, 1, p));
+            IntBuffer out = render(r, f, p);
             assertTrue(backends.get(0).startsWith("CPU"), backends.toString());
             // 75% yellow bar (x 446–651 of 1920): R = G = 0.75 full scale, B = 0 (within the dither's one code).
             int yellow = out.get(100 * 480 + 548 / 4);
@@ -70,15 +71,16 @@ class PipelineRendererTest {
 
     @Test
     void glPreviewMatchesTheCpuReferenceWithinTwoCodes() {
-        dev.xsight.TestRequirements.requireGl();
+        dev.xsight.gl.TestGl.requireGl();
         Frame f = bars();
         for (PipelinePreset preset : new PipelinePreset[] {PipelinePreset.REC709, PipelinePreset.PQ1000,
                 PipelinePreset.ACES13_REC709}) {
-            try (PipelineRenderer gl = new PipelineRenderer(preset.pipeline(), true, listener);
-                 PipelineRenderer cpu = new PipelineRenderer(preset.pipeline(), false, listener)) {
-                IntBuffer g = render(gl, f);
-                assertEquals(960, gl.width(f, 1));
-                IntBuffer c = render(cpu, f);
+            RenderParams p = RenderParams.preview(preset.pipeline());
+            try (PipelineRenderer gl = new PipelineRenderer(ProgramSource.compiling(), true, listener);
+                 PipelineRenderer cpu = new PipelineRenderer(ProgramSource.compiling(), false, listener)) {
+                IntBuffer g = render(gl, f, p);
+                assertEquals(960, gl.width(f, 1, p));
+                IntBuffer c = render(cpu, f, p);
                 // GL renders at 960x540, the CPU at 480x270: compare the same source samples (every 2nd GL pixel)
                 // at even CPU columns, where both have a co-sited 4:2:2 chroma sample (odd ones interpolate
                 // between different neighbours: 2 source samples apart on GL, 4 on the CPU).
@@ -109,11 +111,12 @@ class PipelineRendererTest {
     void framesThatStartSignallingPqAreReportedOnceSoTheSourceCanFollowIt() {
         Frame sdr = bars();
         Frame pq = bars().colorimetry(Colorimetry.BT2100_PQ);
-        try (PipelineRenderer r = new PipelineRenderer(DisplayPipeline.rec709Bt1886(), false, listener)) {
-            render(r, sdr);
-            render(r, sdr);
-            render(r, pq);
-            render(r, pq);
+        RenderParams p = RenderParams.preview(DisplayPipeline.rec709Bt1886());
+        try (PipelineRenderer r = new PipelineRenderer(ProgramSource.compiling(), false, listener)) {
+            render(r, sdr, p);
+            render(r, sdr, p);
+            render(r, pq, p);
+            render(r, pq, p);
             assertEquals(List.of(sdr.colorimetry(), Colorimetry.BT2100_PQ), seen);
             assertEquals(PipelinePreset.PQ1000, PipelinePreset.defaultFor(seen.get(1).transfer()));
         } finally {

@@ -1,34 +1,31 @@
-package dev.xsight.shell;
+package dev.xsight.render;
 
-import dev.xsight.colour.AcesOutput;
-import dev.xsight.colour.ChromaSiting;
 import dev.xsight.colour.ColourProgram;
 import dev.xsight.colour.DisplayPipeline;
-import dev.xsight.colour.Gamut;
+import dev.xsight.colour.FrameColour;
 import dev.xsight.gl.GlContext;
 import dev.xsight.gl.GlFrameRenderer;
-import dev.xsight.media.ColourModel;
+import dev.xsight.gl.ProgramSource;
+import dev.xsight.image.DisplayImage;
 import dev.xsight.media.Colorimetry;
 import dev.xsight.media.Frame;
 import dev.xsight.media.PixelFormat;
-import dev.xsight.scope.DisplayImage;
 import java.nio.IntBuffer;
 import java.util.Objects;
 
 /**
  * The preview through a {@link DisplayPipeline}. The frame is first decimated to the preview size (every k-th
- * sample of every plane, which keeps the chroma siting; at most {@value #GL_MAX_WIDTH} wide on GL and
- * {@value #CPU_MAX_WIDTH} on the CPU), then rendered either by OpenGL ({@link GlFrameRenderer}: offscreen EGL
- * context, planes through PBOs, the pipeline in the shader, RGB10_A2 target read back as 10-bit codes) or, when no
- * context can be made, by the CPU reference ({@link ColourProgram#applyParallel}). The 10-bit result goes to the
- * 8-bit preview with a 4×4 ordered dither of the two dropped bits.
+ * sample of every plane, which keeps the chroma siting; as wide as the parameters' {@link RenderParams.SizePolicy}
+ * allows on the chosen back end), then rendered either by OpenGL ({@link GlFrameRenderer}: offscreen EGL context,
+ * planes through PBOs, the pipeline in the shader, RGB10_A2 target read back as 10-bit codes) or, when no context
+ * can be made, by the CPU reference ({@link ColourProgram#applyParallel}). The 10-bit result goes to the 8-bit
+ * preview with a 4×4 ordered dither of the two dropped bits. Programs come from a {@link ProgramSource} (the
+ * viewer's {@link ProgramCache}), fetched again only when the pipeline or the frames' format or colorimetry change.
  *
- * <p>Threading: {@link #setPipeline} from any thread; everything else on the preview converter thread (the GL
- * context is created and used there only). The listener is called on the converter thread.
+ * <p>Threading: everything on the preview converter thread (the GL context is created and used there only). The
+ * listener is called on the converter thread.
  */
 public final class PipelineRenderer implements PictureRenderer {
-    static final int GL_MAX_WIDTH = 960;
-    static final int CPU_MAX_WIDTH = 480;
     private static final int[] BAYER = {0, 8, 2, 10, 12, 4, 14, 6, 3, 11, 1, 9, 15, 7, 13, 5};
 
     /** Hears which back end runs and when a pipeline cannot be compiled. */
@@ -45,8 +42,8 @@ public final class PipelineRenderer implements PictureRenderer {
     }
 
     private final Listener listener;
+    private final ProgramSource programs;
     private final boolean tryGl;
-    private volatile DisplayPipeline requested;
     private boolean started;
     private GlContext gl;
     private GlFrameRenderer glRenderer;
@@ -54,24 +51,17 @@ public final class PipelineRenderer implements PictureRenderer {
     private DisplayPipeline compiled;
     private PixelFormat compiledFormat;
     private Colorimetry compiledColorimetry;
-    private final PictureAnalysis own = new PictureAnalysis();
     private final SignalPainter painter = new SignalPainter();
-    private Colorimetry.Transfer displayTransfer = Colorimetry.Transfer.BT1886;
-    private boolean displayBt2020;
     private double[] px;
 
     /**
+     * @param programs where compiled programs come from (shared with the viewer's other outputs)
      * @param tryGl false to use the CPU path without trying OpenGL
      */
-    public PipelineRenderer(DisplayPipeline initial, boolean tryGl, Listener listener) {
-        this.requested = Objects.requireNonNull(initial);
+    public PipelineRenderer(ProgramSource programs, boolean tryGl, Listener listener) {
+        this.programs = Objects.requireNonNull(programs);
         this.tryGl = tryGl;
-        this.listener = listener;
-    }
-
-    /** Any thread: the pipeline for the next frame. */
-    public void setPipeline(DisplayPipeline p) {
-        requested = Objects.requireNonNull(p);
+        this.listener = Objects.requireNonNull(listener);
     }
 
     private void start() {
@@ -93,39 +83,34 @@ public final class PipelineRenderer implements PictureRenderer {
         listener.backendChosen("CPU (no OpenGL: " + reason + ")", false);
     }
 
-    private int factor(Frame f) {
+    private int factor(Frame f, RenderParams params) {
         start();
-        int max = gl != null ? GL_MAX_WIDTH : CPU_MAX_WIDTH;
-        return Math.max(1, (f.width() + max - 1) / max);
+        return params.size().factor(f.width(), gl != null);
     }
 
     @Override
-    public int width(Frame f, int step) {
-        int k = factor(f);
+    public int width(Frame f, int step, RenderParams params) {
+        int k = factor(f, params);
         return (f.width() + k - 1) / k;
     }
 
     @Override
-    public int height(Frame f, int step) {
-        int k = factor(f);
+    public int height(Frame f, int step, RenderParams params) {
+        int k = factor(f, params);
         return (f.height() + k - 1) / k;
-    }
-
-    @Override
-    public void render(Frame f, IntBuffer out, int width, int height, int step) {
-        render(f, out, width, height, step, own, SignalOverlays.NONE);
     }
 
     /**
      * Renders {@code f}, keeps its displayed codes and source samples in {@code analysis} (its buffers, reused) and
-     * paints {@code overlays} over the 8-bit picture only (the analysis stays clean for the scopes and the probe).
+     * paints the parameters' overlays over the 8-bit picture only (the analysis stays clean for the scopes and the
+     * probe).
      */
     @Override
     public void render(Frame f, IntBuffer out, int width, int height, int step, PictureAnalysis analysis,
-                       SignalOverlays overlays) {
-        int k = factor(f);
+                       RenderParams params) {
+        int k = factor(f, params);
         Frame s = decimate(f, k, analysis.sourceFor(f, k, width, height));
-        ensureProgram(f);
+        ensureProgram(f, params.pipeline());
         if (program == null) {
             analysis.invalidate();
             return;
@@ -142,8 +127,9 @@ public final class PipelineRenderer implements PictureRenderer {
         } else {
             cpu(s, clean.codes());
         }
-        analysis.publish(k, f.width(), f.height(), displayTransfer, displayBt2020);
-        int[] codes = painter.paint(clean, s, overlays, displayBt2020).codes();
+        DisplayTarget target = params.target();
+        analysis.publish(k, f.width(), f.height(), target);
+        int[] codes = painter.paint(clean, s, params.overlays(), target.bt2020()).codes();
         int n = width * height;
         for (int i = 0, row = 0, x = 0; i < n; i++) {
             int t = BAYER[(row & 3) * 4 + (x & 3)] >> 2;
@@ -161,10 +147,10 @@ public final class PipelineRenderer implements PictureRenderer {
         return (code10 & 3) > threshold && q < 255 ? q + 1 : q;
     }
 
-    /** Recompiles when the requested pipeline or the frame's format/colorimetry changed. */
-    private void ensureProgram(Frame f) {
-        DisplayPipeline want = requested;
-        if (want == compiled && f.format().equals(compiledFormat) && f.colorimetry().equals(compiledColorimetry)) {
+    /** Fetches the program again when the pipeline or the frame's format/colorimetry changed. */
+    private void ensureProgram(Frame f, DisplayPipeline want) {
+        if ((want == compiled || want.equals(compiled)) && f.format().equals(compiledFormat)
+                && f.colorimetry().equals(compiledColorimetry)) {
             return;
         }
         boolean newColorimetry = !f.colorimetry().equals(compiledColorimetry);
@@ -175,7 +161,7 @@ public final class PipelineRenderer implements PictureRenderer {
             listener.colorimetrySeen(f.colorimetry());
         }
         try {
-            ColourProgram next = want.compile(f.format(), f.colorimetry());
+            ColourProgram next = programs.program(want, f.format(), f.colorimetry());
             if (gl != null) {
                 GlFrameRenderer r = new GlFrameRenderer(next);
                 if (glRenderer != null) {
@@ -184,33 +170,17 @@ public final class PipelineRenderer implements PictureRenderer {
                 glRenderer = r;
             }
             program = next;
-            noteOutput(want);
         } catch (RuntimeException e) {
             listener.pipelineFailed(want, e);
         }
     }
 
     private void cpu(Frame s, int[] codes) {
-        int w = s.width(), h = s.height(), n = w * h;
+        int n = s.width() * s.height();
         if (px == null || px.length != n * 3) {
             px = new double[n * 3];
         }
-        ChromaSiting siting = ChromaSiting.of(s.format().sampling(), s.colorimetry().siting());
-        boolean ycc = s.format().model() == ColourModel.YCBCR;
-        short[] p0 = s.plane(0), p1 = s.plane(1), p2 = s.plane(2);
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int i = (y * w + x) * 3;
-                px[i] = p0[y * w + x] & 0xFFFF;
-                if (ycc) {
-                    px[i + 1] = siting.sample(s, 1, x, y);
-                    px[i + 2] = siting.sample(s, 2, x, y);
-                } else {
-                    px[i + 1] = p1[y * w + x] & 0xFFFF;
-                    px[i + 2] = p2[y * w + x] & 0xFFFF;
-                }
-            }
-        }
+        FrameColour.gather(s, px);
         program.applyParallel(px, n);
         for (int i = 0; i < n * 3; i++) {
             double v = px[i];
@@ -237,18 +207,6 @@ public final class PipelineRenderer implements PictureRenderer {
         small.colorimetry(f.colorimetry());
         small.timecode(f.timecode());
         return small;
-    }
-
-    /** The transfer and luma coefficients of what the display shows (for the probe's cd/m² and the scopes). */
-    private void noteOutput(DisplayPipeline p) {
-        if (p.output() instanceof DisplayPipeline.DisplayEncoding d) {
-            displayTransfer = d.transfer();
-            displayBt2020 = d.gamut() == Gamut.REC2020;
-        } else if (p.output() instanceof DisplayPipeline.AcesOutputStep a) {
-            displayTransfer = a.target().pq() ? Colorimetry.Transfer.PQ
-                    : a.target() == AcesOutput.Target.SRGB_100 ? Colorimetry.Transfer.SRGB : Colorimetry.Transfer.BT1886;
-            displayBt2020 = a.target().pq();
-        }
     }
 
     @Override

@@ -1,9 +1,9 @@
-package dev.xsight.shell;
+package dev.xsight.render;
 
 import dev.xsight.media.Frame;
 import dev.xsight.overlay.FalseColour;
 import dev.xsight.overlay.SignalWarnings;
-import dev.xsight.scope.DisplayImage;
+import dev.xsight.image.DisplayImage;
 
 /**
  * Paints the {@link SignalOverlays} over a copy of a displayed picture: false colour from the source luma, then

@@ -1,4 +1,4 @@
-package dev.xsight.shell.pipeline;
+package dev.xsight.render;
 
 import dev.xsight.colour.AcesOutput;
 import dev.xsight.colour.DisplayPipeline;

@@ -1,4 +1,4 @@
-package dev.xsight.shell;
+package dev.xsight.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,21 +1,17 @@
-package dev.xsight.shell;
+package dev.xsight.render;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.xsight.colour.DisplayPipeline;
+import dev.xsight.gl.ProgramSource;
 import dev.xsight.media.Frame;
 import dev.xsight.overlay.FalseColour;
-import dev.xsight.scope.DisplayImage;
-import dev.xsight.shell.monitoring.MonitoringOptions;
-import dev.xsight.shell.monitoring.ScopeLayout;
+import dev.xsight.image.DisplayImage;
 import dev.xsight.signal.DemoSource;
 import java.nio.IntBuffer;
-import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,6 +29,7 @@ class PictureAnalysisTest {
             throw error;
         }
     };
+    private static final RenderParams REC709 = RenderParams.preview(DisplayPipeline.rec709Bt1886());
     // Picture (480x270) positions: the 40% grey left side panel, 100% white under bar 1 (x 240–445, lines 630–719).
     private static final int GREY_X = 30, GREY_Y = 75, WHITE_X = 343 / 4, WHITE_Y = 675 / 4;
 
@@ -44,13 +41,13 @@ class PictureAnalysisTest {
     void keepsTheDisplayedCodesAndSourceSamplesInReusedBuffers() {
         Frame f = bars();
         PictureAnalysis a = new PictureAnalysis();
-        try (PipelineRenderer r = new PipelineRenderer(DisplayPipeline.rec709Bt1886(), false, QUIET)) {
+        try (PipelineRenderer r = new PipelineRenderer(ProgramSource.compiling(), false, QUIET)) {
             IntBuffer out = IntBuffer.allocate(480 * 270);
-            r.render(f, out, 480, 270, 1, a, SignalOverlays.NONE);
+            r.render(f, out, 480, 270, 1, a, REC709.withOverlays(SignalOverlays.NONE));
             DisplayImage codes = a.codes();
             Frame source = a.source();
             int[] array = codes.codes();
-            r.render(f, out, 480, 270, 1, a, SignalOverlays.NONE);
+            r.render(f, out, 480, 270, 1, a, REC709.withOverlays(SignalOverlays.NONE));
             assertSame(codes, a.codes());
             assertSame(array, a.codes().codes());
             assertSame(source, a.source());
@@ -71,10 +68,10 @@ class PictureAnalysisTest {
         Frame f = bars();
         PictureAnalysis a = new PictureAnalysis();
         SignalOverlays all = new SignalOverlays(true, true, 90, true);
-        try (PipelineRenderer r = new PipelineRenderer(DisplayPipeline.rec709Bt1886(), false, QUIET)) {
+        try (PipelineRenderer r = new PipelineRenderer(ProgramSource.compiling(), false, QUIET)) {
             IntBuffer out = IntBuffer.allocate(480 * 270);
             for (int i = 0; i < 5; i++) {
-                r.render(f, out, 480, 270, 1, a, all);
+                r.render(f, out, 480, 270, 1, a, REC709.withOverlays(all));
             }
             long id = Thread.currentThread().threadId();
             // Steady state comes once the JIT has compiled the render path, after more calls on a busy machine than
@@ -85,7 +82,7 @@ class PictureAnalysisTest {
             do {
                 long before = threads.getThreadAllocatedBytes(id);
                 for (int i = 0; i < 10; i++) {
-                    r.render(f, out, 480, 270, 1, a, all);
+                    r.render(f, out, 480, 270, 1, a, REC709.withOverlays(all));
                 }
                 perPicture = (threads.getThreadAllocatedBytes(id) - before) / 10;
             } while (perPicture >= 32 * 1024 && System.nanoTime() - deadline < 0);
@@ -101,15 +98,15 @@ class PictureAnalysisTest {
     void falseColourAndZebrasChangeThePictureButNotTheAnalysedCodes() {
         Frame f = bars();
         PictureAnalysis a = new PictureAnalysis();
-        try (PipelineRenderer r = new PipelineRenderer(DisplayPipeline.rec709Bt1886(), false, QUIET)) {
+        try (PipelineRenderer r = new PipelineRenderer(ProgramSource.compiling(), false, QUIET)) {
             IntBuffer out = IntBuffer.allocate(480 * 270);
-            r.render(f, out, 480, 270, 1, a, new SignalOverlays(true, false, 95, false));
+            r.render(f, out, 480, 270, 1, a, REC709.withOverlays(new SignalOverlays(true, false, 95, false)));
             // 40% grey: Y' = 64 + 0.40 × 876 = 414 is inside the 38–42% band, 100% white (940) in the 97–100% one.
             assertEquals(rgb8(FalseColour.GREEN), out.get(GREY_Y * 480 + GREY_X) & 0xFCFCFC, "40% grey → green");
             assertEquals(rgb8(FalseColour.YELLOW), out.get(WHITE_Y * 480 + WHITE_X) & 0xFCFCFC, "white → yellow");
             assertEquals(1023, a.codes().get(WHITE_X, WHITE_Y, 0), "the scopes still see the clean picture");
 
-            r.render(f, out, 480, 270, 1, a, new SignalOverlays(false, true, 95, false));
+            r.render(f, out, 480, 270, 1, a, REC709.withOverlays(new SignalOverlays(false, true, 95, false)));
             int black = 0, greyBlack = 0;
             for (int x = 240 / 4; x < 445 / 4; x++) {
                 black += (out.get(WHITE_Y * 480 + x) & 0xFFFFFF) == 0 ? 1 : 0;
@@ -125,21 +122,5 @@ class PictureAnalysisTest {
     private static int rgb8(int[] c10) {
         // The 10 → 8-bit dither adds at most one code: compare the top 6 bits of each channel.
         return ((c10[0] >> 2) << 16 | (c10[1] >> 2) << 8 | c10[2] >> 2) & 0xFCFCFC;
-    }
-
-    @Test
-    void overlayListUsesTheColourRenderVocabulary() {
-        MonitoringOptions o = MonitoringOptions.parse("waveform", List.of("safe", "fdl=a.fdl", "falsecolor",
-                "zebra=90", "warnings", "probe", "timecode"));
-        assertEquals(ScopeLayout.WAVEFORM, o.scopes());
-        assertTrue(o.safeAreas() && o.probe() && o.timecode());
-        assertEquals(Path.of("a.fdl"), o.fdl());
-        assertEquals(new SignalOverlays(true, true, 90, true), o.signal());
-        assertEquals(MonitoringOptions.NONE, MonitoringOptions.parse(null, List.of()));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> MonitoringOptions.parse(null, List.of("scanlines")));
-        assertTrue(e.getMessage().contains("'scanlines'"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> MonitoringOptions.parse(null, List.of("zebra=120")));
-        assertThrows(IllegalArgumentException.class, () -> MonitoringOptions.parse("quad4", List.of()));
     }
 }

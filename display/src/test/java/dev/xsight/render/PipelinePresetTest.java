@@ -1,4 +1,4 @@
-package dev.xsight.shell.pipeline;
+package dev.xsight.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,7 +7,6 @@ import dev.xsight.colour.FrameColour;
 import dev.xsight.media.Colorimetry;
 import dev.xsight.media.Frame;
 import dev.xsight.media.PixelFormat;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Which preset a source starts on, and that the Rec.2100 presets show their own signal unchanged. */
@@ -25,17 +24,6 @@ class PipelinePresetTest {
         assertEquals(PipelinePreset.HLG1000, PipelinePreset.defaultFor(Colorimetry.Transfer.HLG));
         assertEquals(PipelinePreset.REC709, PipelinePreset.defaultFor(Colorimetry.Transfer.BT1886));
         assertEquals(PipelinePreset.REC709, PipelinePreset.defaultFor(null), "before the first frame");
-        assertEquals(PipelineSetting.of(PipelinePreset.PQ1000),
-                PipelineViewModel.startingSetting(Optional.empty(), Colorimetry.Transfer.PQ));
-        assertEquals(PipelineSetting.of(PipelinePreset.HLG1000),
-                PipelineViewModel.startingSetting(Optional.empty(), Colorimetry.Transfer.HLG));
-    }
-
-    @Test
-    void aSavedChoiceWinsOverTheSignalledTransfer() {
-        PipelineSetting saved = PipelineSetting.of(PipelinePreset.ACES13_REC709);
-        assertEquals(saved, PipelineViewModel.startingSetting(Optional.of(saved), Colorimetry.Transfer.PQ));
-        assertEquals(saved, PipelineViewModel.startingSetting(Optional.of(saved), Colorimetry.Transfer.HLG));
     }
 
     @Test

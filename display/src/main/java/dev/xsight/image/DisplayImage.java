@@ -1,4 +1,4 @@
-package dev.xsight.scope;
+package dev.xsight.image;
 
 /**
  * A displayed picture as 10-bit R'G'B' code values, 3 per pixel, top line first (what the GL readback or the CPU
