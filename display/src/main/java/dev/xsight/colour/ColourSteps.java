@@ -1,5 +1,7 @@
 package dev.xsight.colour;
-
+import dev.xsight.colour.io.CdlFile;
+import dev.xsight.colour.io.ClfFile;
+import dev.xsight.colour.io.LutFile;
 import dev.xsight.media.Colorimetry;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,7 +1,9 @@
 package dev.xsight.colour;
-
-import dev.xsight.media.ColourModel;
+import dev.xsight.colour.io.CdlFile;
+import dev.xsight.colour.io.ClfFile;
+import dev.xsight.colour.io.LutFile;
 import dev.xsight.media.Colorimetry;
+import dev.xsight.media.ColourModel;
 import dev.xsight.media.PixelFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;

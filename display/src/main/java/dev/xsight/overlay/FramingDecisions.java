@@ -3,7 +3,7 @@ package dev.xsight.overlay;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.xsight.colour.ColourFileException;
+import dev.xsight.colour.io.ColourFileException;
 import dev.xsight.image.DisplayImage;
 import java.io.IOException;
 import java.nio.file.Files;

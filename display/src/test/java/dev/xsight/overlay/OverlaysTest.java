@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.xsight.colour.ColourFileException;
+import dev.xsight.colour.io.ColourFileException;
+import dev.xsight.image.DisplayImage;
 import dev.xsight.media.Colorimetry;
 import dev.xsight.media.Frame;
 import dev.xsight.media.FrameRate;
 import dev.xsight.media.PixelFormat;
 import dev.xsight.media.Timecode;
-import dev.xsight.image.DisplayImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.xsight.colour.ColourFileException;
 import dev.xsight.colour.ColourProgram;
 import dev.xsight.colour.DisplayPipeline;
 import dev.xsight.colour.Gamut;
 import dev.xsight.colour.Lut3dOp;
+import dev.xsight.colour.io.ColourFileException;
 import dev.xsight.media.Colorimetry;
 import dev.xsight.media.PixelFormat;
 import java.nio.file.Files;

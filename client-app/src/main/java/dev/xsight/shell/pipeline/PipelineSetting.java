@@ -1,10 +1,10 @@
 package dev.xsight.shell.pipeline;
 
-import dev.xsight.colour.AmfFile;
 import dev.xsight.colour.CdlOp;
 import dev.xsight.colour.DisplayPipeline;
-import dev.xsight.colour.DisplayPipelineJson;
 import dev.xsight.colour.Lut3dOp;
+import dev.xsight.colour.io.AmfFile;
+import dev.xsight.colour.io.DisplayPipelineJson;
 import dev.xsight.render.PipelinePreset;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,7 +1,12 @@
-package dev.xsight.colour;
-
+package dev.xsight.colour.io;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.xsight.colour.AcesOutput;
+import dev.xsight.colour.CdlOp;
+import dev.xsight.colour.ChromaSiting;
+import dev.xsight.colour.DisplayPipeline;
+import dev.xsight.colour.Gamut;
+import dev.xsight.colour.Lut3dOp;
 import dev.xsight.media.Colorimetry;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
-package dev.xsight.colour;
-
+package dev.xsight.colour.io;
+import dev.xsight.colour.ColourOp;
+import dev.xsight.colour.Lut1dOp;
+import dev.xsight.colour.Lut3dOp;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

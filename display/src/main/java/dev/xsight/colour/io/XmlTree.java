@@ -1,4 +1,4 @@
-package dev.xsight.colour;
+package dev.xsight.colour.io;
 
 import java.io.IOException;
 import java.io.InputStream;

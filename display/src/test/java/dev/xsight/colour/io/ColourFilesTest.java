@@ -1,9 +1,15 @@
-package dev.xsight.colour;
+package dev.xsight.colour.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import dev.xsight.colour.AcesOutput;
+import dev.xsight.colour.ColourOp;
+import dev.xsight.colour.ColourProgram;
+import dev.xsight.colour.DisplayPipeline;
+import dev.xsight.colour.Lut3dOp;
+import dev.xsight.colour.RangeOp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,6 +1,10 @@
-package dev.xsight.colour;
+package dev.xsight.colour.io;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.xsight.colour.Cdl;
+import dev.xsight.colour.ColourOp;
+import dev.xsight.colour.GlslBuilder;
+import dev.xsight.colour.Lut3dOp;
 import dev.xsight.overlay.FramingDecisions;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -1,5 +1,9 @@
-package dev.xsight.colour;
-
+package dev.xsight.colour.io;
+import dev.xsight.colour.AcesOutput;
+import dev.xsight.colour.Cdl;
+import dev.xsight.colour.CdlOp;
+import dev.xsight.colour.DisplayPipeline;
+import dev.xsight.colour.Lut3dOp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

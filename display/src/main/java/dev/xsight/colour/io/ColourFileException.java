@@ -1,4 +1,4 @@
-package dev.xsight.colour;
+package dev.xsight.colour.io;
 
 /**
  * A LUT, CLF, CDL, AMF or FDL file that cannot be used: names the file, the line (0 when unknown) and the problem.

@@ -1,5 +1,14 @@
-package dev.xsight.colour;
-
+package dev.xsight.colour.io;
+import dev.xsight.colour.Cdl;
+import dev.xsight.colour.CdlOp;
+import dev.xsight.colour.ColourOp;
+import dev.xsight.colour.ExponentOp;
+import dev.xsight.colour.LogOp;
+import dev.xsight.colour.Lut1dOp;
+import dev.xsight.colour.Lut3dOp;
+import dev.xsight.colour.Matrix3;
+import dev.xsight.colour.MatrixOp;
+import dev.xsight.colour.RangeOp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,5 +1,5 @@
-package dev.xsight.colour;
-
+package dev.xsight.colour.io;
+import dev.xsight.colour.Cdl;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
