@@ -26,13 +26,15 @@ class JpegXsDecoderTest {
     @Test
     void decodesSmallConformanceStreamsBitExactLikeTheReferenceDecoder() throws Exception {
         try (JpegXsDecoder dec = new JpegXsDecoder(1)) {
-            Frame f = TestStreams.frameFor(S20);
-            dec.decode(S20, 0, S20.length, f);
-            assertEquals(TestStreams.S20_MD5, f.md5Hex());
-            Frame g = TestStreams.frameFor(S18);
-            dec.decode(S18, 0, S18.length, g);
-            assertEquals(TestStreams.S18_MD5, g.md5Hex());
+            assertDecodesTo(TestStreams.S20_MD5, dec, S20, TestStreams.frameFor(S20));
+            assertDecodesTo(TestStreams.S18_MD5, dec, S18, TestStreams.frameFor(S18));
         }
+    }
+
+    /** Decodes the whole of {@code stream} into {@code into} and holds the planes to the reference decoder's hash. */
+    private static void assertDecodesTo(String md5, JpegXsDecoder dec, byte[] stream, Frame into) throws Exception {
+        dec.decode(stream, 0, stream.length, into);
+        assertEquals(md5, into.md5Hex());
     }
 
     @Test
@@ -61,12 +63,9 @@ class JpegXsDecoderTest {
         try (JpegXsDecoder dec = new JpegXsDecoder(1)) {
             Frame f = TestStreams.frameFor(S20);
             for (int i = 0; i < 3; i++) {
-                dec.decode(S20, 0, S20.length, f);
-                assertEquals(TestStreams.S20_MD5, f.md5Hex());
+                assertDecodesTo(TestStreams.S20_MD5, dec, S20, f);
             }
-            Frame g = TestStreams.frameFor(S18);
-            dec.decode(S18, 0, S18.length, g);
-            assertEquals(TestStreams.S18_MD5, g.md5Hex());
+            assertDecodesTo(TestStreams.S18_MD5, dec, S18, TestStreams.frameFor(S18));
         }
     }
 

@@ -362,8 +362,7 @@ class JpegXsEncoderTest {
         PixelFormat f = PixelFormat.parseFfmpegName(fmt);
         Frame src = TestPictures.bars(f, 333, 201);
         JpegXsEncoder one = new JpegXsEncoder(EncoderSettings.of(3).withSliceHeight(8), f, 333, 201);
-        byte[] a = new byte[one.maxCodestreamBytes()];
-        one.encode(src, a, 0);
+        byte[] a = encodedAtZero(one, src);
         try (JpegXsEncoder many = new JpegXsEncoder(EncoderSettings.of(3).withSliceHeight(8).withThreads(threads),
                 f, 333, 201)) {
             byte[] b = new byte[many.maxCodestreamBytes()];
@@ -379,12 +378,18 @@ class JpegXsEncoderTest {
         PixelFormat f = PixelFormat.YUV420P8;
         JpegXsEncoder enc = new JpegXsEncoder(EncoderSettings.of(3), f, 128, 96);
         Frame src = TestPictures.ramps(f, 128, 96);
-        byte[] alone = new byte[enc.maxCodestreamBytes()];
-        enc.encode(src, alone, 0);
+        byte[] alone = encodedAtZero(enc, src);
         byte[] two = new byte[2 * enc.maxCodestreamBytes()];
         int n1 = enc.encode(src, two, 0);
         int n2 = enc.encode(src, two, n1);
         assertArrayEquals(alone, java.util.Arrays.copyOfRange(two, n1, n1 + n2));
+    }
+
+    /** A buffer of {@link JpegXsEncoder#maxCodestreamBytes()} holding {@code src}'s codestream from offset 0. */
+    private static byte[] encodedAtZero(JpegXsEncoder enc, Frame src) throws Exception {
+        byte[] cs = new byte[enc.maxCodestreamBytes()];
+        enc.encode(src, cs, 0);
+        return cs;
     }
 
     private static double mean(short[] s) {

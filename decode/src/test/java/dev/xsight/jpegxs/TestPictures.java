@@ -34,40 +34,37 @@ final class TestPictures {
 
     /** Horizontal ramp in luma, vertical ramp in Cb, diagonal ramp in Cr. */
     static Frame ramps(PixelFormat f, int w, int h) {
-        Frame fr = Frame.allocate(f, w, h);
         int max = f.maxCode();
-        for (int p = 0; p < 3; p++) {
-            int pw = fr.planeWidth(p);
-            int ph = fr.planeHeight(p);
-            short[] s = fr.plane(p);
-            for (int y = 0; y < ph; y++) {
-                for (int x = 0; x < pw; x++) {
-                    long v = switch (p) {
-                        case 0 -> (long) x * max / Math.max(1, pw - 1);
-                        case 1 -> (long) y * max / Math.max(1, ph - 1);
-                        default -> (long) (x + y) * max / Math.max(1, pw + ph - 2);
-                    };
-                    s[y * pw + x] = (short) v;
-                }
-            }
-        }
-        return fr;
+        return painted(f, w, h, (p, x, y, pw, ph) -> (int) switch (p) {
+            case 0 -> (long) x * max / Math.max(1, pw - 1);
+            case 1 -> (long) y * max / Math.max(1, ph - 1);
+            default -> (long) (x + y) * max / Math.max(1, pw + ph - 2);
+        });
     }
 
     /** Eight vertical colour bars with hard edges (the 75% bars' levels scaled to the bit depth). */
     static Frame bars(PixelFormat f, int w, int h) {
         int[][] bars8 = {{180, 128, 128}, {168, 44, 136}, {145, 147, 44}, {133, 63, 52}, {63, 193, 204},
             {51, 109, 212}, {28, 212, 120}, {16, 128, 128}};
-        Frame fr = Frame.allocate(f, w, h);
         int shift = f.bitDepth() - 8;
+        return painted(f, w, h, (p, x, y, pw, ph) -> bars8[Math.min(7, x * 8 / pw)][p] << shift);
+    }
+
+    /** The code value of sample (x, y) of plane p, which is pw by ph samples. */
+    private interface Paint {
+        int code(int p, int x, int y, int pw, int ph);
+    }
+
+    /** A new frame whose every sample of all three planes is what {@code paint} gives for it. */
+    private static Frame painted(PixelFormat f, int w, int h, Paint paint) {
+        Frame fr = Frame.allocate(f, w, h);
         for (int p = 0; p < 3; p++) {
             int pw = fr.planeWidth(p);
             int ph = fr.planeHeight(p);
             short[] s = fr.plane(p);
             for (int y = 0; y < ph; y++) {
                 for (int x = 0; x < pw; x++) {
-                    int bar = Math.min(7, x * 8 / pw);
-                    s[y * pw + x] = (short) (bars8[bar][p] << shift);
+                    s[y * pw + x] = (short) paint.code(p, x, y, pw, ph);
                 }
             }
         }

@@ -21,18 +21,11 @@ import org.junit.jupiter.api.Timeout;
  * per row, from reference pictures whose decodes were first checked against the manifest's md5s.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
-class ConcealmentTest {
-    static ReferencePicture f0;
-    static ReferencePicture f1;
-    static ReferencePicture f2;
+class ConcealmentTest extends S01Pictures {
     static ReferencePicture v0;
 
     @BeforeAll
-    static void references() throws Exception {
-        Conformance.dir();
-        f0 = ReferencePicture.of("s01_1080p422p10_bpp2_f0.jxs");
-        f1 = ReferencePicture.of("s01_1080p422p10_bpp2_f1.jxs");
-        f2 = ReferencePicture.of("s01_1080p422p10_bpp2_f2.jxs");
+    static void verticalReference() throws Exception {
         v0 = ReferencePicture.of("s05_1080p422p10_bpp2_v0h5.jxs"); // NL,y 0: slices do not share rows
     }
 

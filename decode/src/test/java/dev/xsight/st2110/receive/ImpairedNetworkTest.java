@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.xsight.media.ChromaSampling;
 import dev.xsight.media.FrameRate;
-import dev.xsight.st2110.JxsFraming;
 import dev.xsight.st2110.JxsPayloadHeader;
 import dev.xsight.st2110.PacketMode;
 import dev.xsight.st2110.sdp.JxsvFormat;
@@ -30,34 +29,17 @@ class ImpairedNetworkTest {
     static final String SMALL = "s20_640x360_422p10_bpp6.jxs";
 
     /** Collects reassembled pictures by RTP timestamp (codestream mode) and slice maps (slice mode). */
-    static final class Collector implements Depacketizer.PictureSink {
+    static final class Collector extends ReassemblingSink {
         final Map<Long, byte[]> pictures = new ConcurrentHashMap<>();
         final Map<Long, boolean[]> slices = new ConcurrentHashMap<>();
         final List<DropReason> drops = java.util.Collections.synchronizedList(new ArrayList<>());
-        java.io.ByteArrayOutputStream building;
 
         @Override
-        public void picture(PictureBuffer buf) {
-            pictures.put(buf.rtpTimestamp(), java.util.Arrays.copyOf(buf.data(), buf.length()));
-            buf.release();
-        }
-
-        @Override
-        public void header(PictureBuffer buf, JxsFraming.Header header) {
-            building = new java.io.ByteArrayOutputStream();
-            building.write(buf.data(), 0, header.firstSliceOffset());
-        }
-
-        @Override
-        public void slice(PictureBuffer buf, int slice, int off, int len) {
-            building.write(buf.data(), off, len);
-        }
-
-        @Override
-        public void end(PictureBuffer buf, boolean[] delivered, int sliceCount) {
-            slices.put(buf.rtpTimestamp(), java.util.Arrays.copyOf(delivered, sliceCount));
-            pictures.put(buf.rtpTimestamp(), building.toByteArray());
-            buf.release();
+        void reassembled(long rtpTimestamp, byte[] picture, boolean[] delivered) {
+            if (delivered != null) {
+                slices.put(rtpTimestamp, delivered); // before the picture: a test that sees it finds its map
+            }
+            pictures.put(rtpTimestamp, picture);
         }
 
         @Override

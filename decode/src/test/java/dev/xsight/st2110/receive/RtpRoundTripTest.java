@@ -12,7 +12,6 @@ import dev.xsight.st2110.JxsFraming;
 import dev.xsight.st2110.JxsPayloadHeader;
 import dev.xsight.st2110.PacketMode;
 import dev.xsight.st2110.send.Packetizer;
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,34 +28,17 @@ class RtpRoundTripTest {
         "s20_640x360_422p10_bpp6.jxs", "s16_720p420p8_bpp1.5.jxs"};
 
     /** Records what the depacketizer hands on; a picture is the concatenation of header and slices. */
-    static final class Recorder implements Depacketizer.PictureSink {
+    static final class Recorder extends ReassemblingSink {
         final List<byte[]> pictures = new ArrayList<>();
         final List<boolean[]> sliceMaps = new ArrayList<>();
         final List<DropReason> drops = new ArrayList<>();
-        ByteArrayOutputStream building = new ByteArrayOutputStream();
 
         @Override
-        public void picture(PictureBuffer buf) {
-            pictures.add(Arrays.copyOf(buf.data(), buf.length()));
-            buf.release();
-        }
-
-        @Override
-        public void header(PictureBuffer buf, JxsFraming.Header header) {
-            building = new ByteArrayOutputStream();
-            building.write(buf.data(), 0, header.firstSliceOffset());
-        }
-
-        @Override
-        public void slice(PictureBuffer buf, int slice, int off, int len) {
-            building.write(buf.data(), off, len);
-        }
-
-        @Override
-        public void end(PictureBuffer buf, boolean[] delivered, int sliceCount) {
-            pictures.add(building.toByteArray());
-            sliceMaps.add(Arrays.copyOf(delivered, sliceCount));
-            buf.release();
+        void reassembled(long rtpTimestamp, byte[] picture, boolean[] delivered) {
+            pictures.add(picture);
+            if (delivered != null) {
+                sliceMaps.add(delivered);
+            }
         }
 
         @Override

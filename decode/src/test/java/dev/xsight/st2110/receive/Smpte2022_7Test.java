@@ -43,6 +43,12 @@ class Smpte2022_7Test {
         return h == leg;
     }
 
+    /** Legs "a" and "b" of one {@link #FORMAT} stream, to groupA on port[0] and groupB on port[1]. */
+    static List<JxsvStream> legs(String groupA, String groupB, int[] port) {
+        return List.of(new JxsvStream("a", groupA, port[0], 0, null, 112, 40_000, null, "direct=0", FORMAT),
+                new JxsvStream("b", groupB, port[1], 0, null, 112, 40_000, null, "direct=0", FORMAT));
+    }
+
     /** Two legs on loopback (or on the multicast groups given), merged by one receiver on a manual clock. */
     static final class Rig implements AutoCloseable {
         final Await.ManualClock clock = new Await.ManualClock();
@@ -62,9 +68,7 @@ class Smpte2022_7Test {
                 throws Exception {
             cs = Conformance.read(ImpairedNetworkTest.SMALL);
             int[] port = ImpairedNetworkTest.freePorts(2);
-            List<JxsvStream> s = List.of(
-                    new JxsvStream("a", groupA, port[0], 0, null, 112, 40_000, null, "direct=0", FORMAT),
-                    new JxsvStream("b", groupB, port[1], 0, null, 112, 40_000, null, "direct=0", FORMAT));
+            List<JxsvStream> s = legs(groupA, groupB, port);
             St2110Receiver.Options o = St2110Receiver.Options.defaults().withClock(clock);
             if (mergeWindow != null) {
                 o = o.withMergeWindow(mergeWindow);
@@ -218,9 +222,7 @@ class Smpte2022_7Test {
     void sendFailingOnOneLegStillSendsTheOtherLeg() throws Exception {
         byte[] cs = Conformance.read(ImpairedNetworkTest.SMALL);
         int[] port = ImpairedNetworkTest.freePorts(2);
-        List<JxsvStream> s = List.of(
-                new JxsvStream("a", "127.0.0.1", port[0], 0, null, 112, 40_000, null, "direct=0", FORMAT),
-                new JxsvStream("b", "127.0.0.1", port[1], 0, null, 112, 40_000, null, "direct=0", FORMAT));
+        List<JxsvStream> s = legs("127.0.0.1", "127.0.0.1", port);
         StreamCounters counters = new StreamCounters(2);
         ImpairedNetworkTest.Collector c = new ImpairedNetworkTest.Collector();
         // Leg A's destination is the limited broadcast address, which a socket without SO_BROADCAST may not send
@@ -259,9 +261,7 @@ class Smpte2022_7Test {
     void sourceHealthSaysWhichLegIsDownAndIsNotOk() throws Exception {
         byte[] cs = Conformance.read(ImpairedNetworkTest.SMALL);
         int[] port = ImpairedNetworkTest.freePorts(2);
-        List<JxsvStream> s = List.of(
-                new JxsvStream("a", "127.0.0.1", port[0], 0, null, 112, 40_000, null, "direct=0", FORMAT),
-                new JxsvStream("b", "127.0.0.1", port[1], 0, null, 112, 40_000, null, "direct=0", FORMAT));
+        List<JxsvStream> s = legs("127.0.0.1", "127.0.0.1", port);
         try (St2110Source src = new St2110Source(new SessionDescription("127.0.0.1", 1, "dup", s, true),
                 St2110Receiver.Options.defaults(), 0)) {
             src.start(new dev.xsight.media.FrameSource.FrameListener() {

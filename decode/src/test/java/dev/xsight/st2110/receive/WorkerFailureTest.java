@@ -8,7 +8,6 @@ import dev.xsight.media.Frame;
 import dev.xsight.st2110.JxsFraming;
 import dev.xsight.st2110.PacketMode;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -18,19 +17,7 @@ import org.junit.jupiter.api.Timeout;
  * 3 decoder threads.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
-class WorkerFailureTest {
-    static ReferencePicture f0;
-    static ReferencePicture f1;
-    static ReferencePicture f2;
-
-    @BeforeAll
-    static void references() throws Exception {
-        Conformance.dir();
-        f0 = ReferencePicture.of("s01_1080p422p10_bpp2_f0.jxs");
-        f1 = ReferencePicture.of("s01_1080p422p10_bpp2_f1.jxs");
-        f2 = ReferencePicture.of("s01_1080p422p10_bpp2_f2.jxs");
-    }
-
+class WorkerFailureTest extends S01Pictures {
     /**
      * f1 with slice 10 broken where only the slice decoder looks: codestream mode gets a slice header naming slice 11
      * (the codestream scan checks markers, not indices), slice mode a first precinct whose length runs past the slice

@@ -19,29 +19,24 @@ class SdpParserTest {
             s=Grade 1 JPEG XS
             t=0 0
             a=group:DUP primary secondary
-            m=video 50000 RTP/AVP 112
-            c=IN IP4 239.100.9.10/32
-            b=AS:116000
-            a=source-filter: incl IN IP4 239.100.9.10 192.168.1.10
-            a=rtpmap:112 jxsv/90000
-            a=fmtp:112 packetmode=1;transmode=0;profile=High444.12;level=2k-1;sublevel=Sublev3bpp;sampling=YCbCr-4:2:2;\
-            depth=10;width=1920;height=1080;exactframerate=60000/1001;colorimetry=BT2100;TCS=PQ;RANGE=FULL;\
-            SSN=ST2110-22:2019;TP=2110TPNL
-            a=ts-refclk:ptp=IEEE1588-2008:39-A7-94-FF-FE-07-CB-D0:37
-            a=mediaclk:direct=0
-            a=mid:primary
-            m=video 50000 RTP/AVP 112
-            c=IN IP4 239.101.9.10/32
-            b=AS:116000
-            a=source-filter: incl IN IP4 239.101.9.10 192.168.2.10
-            a=rtpmap:112 jxsv/90000
-            a=fmtp:112 packetmode=1;transmode=0;profile=High444.12;level=2k-1;sublevel=Sublev3bpp;sampling=YCbCr-4:2:2;\
-            depth=10;width=1920;height=1080;exactframerate=60000/1001;colorimetry=BT2100;TCS=PQ;RANGE=FULL;\
-            SSN=ST2110-22:2019;TP=2110TPNL
-            a=ts-refclk:ptp=IEEE1588-2008:39-A7-94-FF-FE-07-CB-D0:37
-            a=mediaclk:direct=0
-            a=mid:secondary
-            """;
+            """ + leg("239.100.9.10", "192.168.1.10", "primary") + leg("239.101.9.10", "192.168.2.10", "secondary");
+
+    /** One media section of {@link #DUP}: the legs differ only in multicast group, source and mid. */
+    private static String leg(String group, String source, String mid) {
+        return """
+                m=video 50000 RTP/AVP 112
+                c=IN IP4 %1$s/32
+                b=AS:116000
+                a=source-filter: incl IN IP4 %1$s %2$s
+                a=rtpmap:112 jxsv/90000
+                a=fmtp:112 packetmode=1;transmode=0;profile=High444.12;level=2k-1;sublevel=Sublev3bpp;sampling=YCbCr-4:2:2;\
+                depth=10;width=1920;height=1080;exactframerate=60000/1001;colorimetry=BT2100;TCS=PQ;RANGE=FULL;\
+                SSN=ST2110-22:2019;TP=2110TPNL
+                a=ts-refclk:ptp=IEEE1588-2008:39-A7-94-FF-FE-07-CB-D0:37
+                a=mediaclk:direct=0
+                a=mid:%3$s
+                """.formatted(group, source, mid);
+    }
 
     static final String SINGLE = """
             v=0
