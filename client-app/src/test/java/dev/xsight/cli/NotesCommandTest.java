@@ -1,5 +1,6 @@
 package dev.xsight.cli;
 
+import static dev.xsight.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.xsight.review.SqliteNoteStore;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,27 +15,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import picocli.CommandLine;
 
 /** The {@code notes} CLI contract. */
 class NotesCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = XsightCommand.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    private Run add(Path db, String rate, String tc, String severity, String text) {
+    private CliRun add(Path db, String rate, String tc, String severity, String text) {
         return run("notes", "add", "--db", db.toString(), "--rate", rate, "--tc", tc, "--severity", severity,
                 "--category", "banding", "--text", text, "--author", "Ann", "--source", "grade");
     }
@@ -44,7 +29,7 @@ class NotesCommandTest {
     @Test
     void addCreatesTheSessionAndPrintsOnlyTheIdOfTheStoredNote() {
         Path db = dir.resolve("s.xsight");
-        Run r = run("notes", "add", "--db", db.toString(), "--rate", "24000/1001", "--tc", "01:00:10:05",
+        CliRun r = run("notes", "add", "--db", db.toString(), "--rate", "24000/1001", "--tc", "01:00:10:05",
                 "--out-tc", "01:00:12:00", "--severity", "blocker", "--category", "banding", "--text", "Sky bands");
         assertEquals(0, r.code(), r.err());
         String id = r.out().strip();
@@ -63,7 +48,7 @@ class NotesCommandTest {
         "25|1:00:00:00", "25|01:61:00:00"})
     void timecodeOutsideTheRateExitsTwoWithOneLine(String spec) {
         String[] p = spec.split("\\|");
-        Run r = add(dir.resolve("s.xsight"), p[0], p[1], "issue", "x");
+        CliRun r = add(dir.resolve("s.xsight"), p[0], p[1], "issue", "x");
         assertEquals(2, r.code());
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().contains(p[1]), r.err());
@@ -74,14 +59,14 @@ class NotesCommandTest {
     void aSessionKeepsItsRate() {
         Path db = dir.resolve("s.xsight");
         assertEquals(0, add(db, "25", "01:00:00:00", "fyi", "a").code());
-        Run r = add(db, "24", "01:00:00:00", "fyi", "b");
+        CliRun r = add(db, "24", "01:00:00:00", "fyi", "b");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("not --rate 24/1"), r.err());
     }
 
     @Test
     void badSeverityExitsTwo() {
-        Run r = add(dir.resolve("s.xsight"), "25", "01:00:00:00", "critical", "x");
+        CliRun r = add(dir.resolve("s.xsight"), "25", "01:00:00:00", "critical", "x");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("expected blocker, issue or fyi"), r.err());
     }
@@ -91,7 +76,7 @@ class NotesCommandTest {
         Path db = dir.resolve("s.xsight");
         String a = add(db, "30000/1001", "01:00:00;00", "blocker", "first").out().strip();
         String b = add(db, "30000/1001", "00:59:59;29", "fyi", "second").out().strip();
-        Run r = run("notes", "list", "--db", db.toString(), "--json");
+        CliRun r = run("notes", "list", "--db", db.toString(), "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode arr = new ObjectMapper().readTree(r.out());
         assertTrue(arr.isArray());
@@ -113,10 +98,10 @@ class NotesCommandTest {
         add(db, "25", "01:00:05:10", "issue", "two, with a comma");
         add(db, "25", "10:00:00:24", "fyi", "three");
         Path out = dir.resolve("out." + format);
-        Run e = run("notes", "export", "--db", db.toString(), "--format", format, "-o", out.toString());
+        CliRun e = run("notes", "export", "--db", db.toString(), "--format", format, "-o", out.toString());
         assertEquals(0, e.code(), e.err());
         Path db2 = dir.resolve("s2.xsight");
-        Run i = run("notes", "import", "--db", db2.toString(), "--rate", "25", "--format", format, out.toString());
+        CliRun i = run("notes", "import", "--db", db2.toString(), "--rate", "25", "--format", format, out.toString());
         assertEquals(0, i.code(), i.err());
         JsonNode before = new ObjectMapper().readTree(run("notes", "list", "--db", db.toString(), "--json").out());
         JsonNode after = new ObjectMapper().readTree(run("notes", "list", "--db", db2.toString(), "--json").out());
@@ -147,7 +132,7 @@ class NotesCommandTest {
                 + "Ann\t01:00:02:29\tV1\tred\tframe 29\t1\n"
                 + "Ann\t01:00:03:00\tV1\tblue\tgood too\t1\n"
                 + "just some text\n");
-        Run r = run("notes", "import", "--db", db.toString(), "--format", "avid", avid.toString());
+        CliRun r = run("notes", "import", "--db", db.toString(), "--format", "avid", avid.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("line 2") && r.err().contains("line 4"), r.err());
         assertEquals(1, new ObjectMapper().readTree(run("notes", "list", "--db", db.toString(), "--json").out())
@@ -165,7 +150,7 @@ class NotesCommandTest {
         Path db = dir.resolve("thesis.docx");
         byte[] content = "PK\3\4 not a session at all".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         Files.write(db, content);
-        Run r = add(db, "25", "01:00:00:00", "fyi", "x");
+        CliRun r = add(db, "25", "01:00:00:00", "fyi", "x");
         assertEquals(1, r.code());
         assertTrue(r.err().contains("not an Xsight session"), r.err());
         assertEquals(1, r.err().lines().count(), r.err());
@@ -183,7 +168,7 @@ class NotesCommandTest {
         assertEquals(0, add(dir.resolve("src.xsight"), "25", "01:00:00:00", "fyi", "from the grade").code());
         assertEquals(0, run("notes", "export", "--db", dir.resolve("src.xsight").toString(), "--format", "csv", "-o",
                 csv.toString()).code());
-        Run r = run("notes", "import", "--db", db.toString(), "--format", "csv", csv.toString());
+        CliRun r = run("notes", "import", "--db", db.toString(), "--format", "csv", csv.toString());
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("no such session file") && r.err().contains("--rate"), r.err());
         assertEquals(1, r.err().lines().count(), r.err());

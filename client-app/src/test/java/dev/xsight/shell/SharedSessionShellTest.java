@@ -1,11 +1,12 @@
 package dev.xsight.shell;
 
+import static dev.xsight.shell.ShellWindow.HANG_S;
+import static dev.xsight.shell.ShellWindow.REVIEW_DEMO;
+import static dev.xsight.shell.ShellWindow.REVIEW_RATE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.xsight.media.FrameRate;
-import dev.xsight.media.Timecode;
 import dev.xsight.review.Note;
 import dev.xsight.review.NotesViewModel;
 import dev.xsight.review.Severity;
@@ -15,8 +16,6 @@ import dev.xsight.session.NatsServerProcess;
 import dev.xsight.session.SessionJoin;
 import dev.xsight.session.SessionName;
 import dev.xsight.session.SessionServer;
-import dev.xsight.signal.DemoSource;
-import dev.xsight.signal.DemoSourceProvider;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -45,10 +44,6 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class SharedSessionShellTest {
-    private static final FrameRate RATE = FrameRate.FPS_25;
-    private static final String DEMO = "Demo test signal (1080p25)";
-    private static final long WAIT_S = 60;
-
     @TempDir
     static Path dir;
     private static NatsServerProcess server;
@@ -77,12 +72,10 @@ class SharedSessionShellTest {
     }
 
     private static ShellOptions options(String who, Member.Role role, String session) {
-        DemoSource.Settings demo = new DemoSource.Settings(RATE, false, Timecode.parse("10:00:00:00"), true);
         SessionJoin join = new SessionJoin(SessionServer.of(server.url("nats"), null, null, false),
                 new SessionName(session), new Member(who, role, ""));
-        return ShellOptions.defaults().withRegistry(SourceRegistry.discover().with(new DemoSourceProvider(demo)))
-                .withReview(new ReviewOptions(dir.resolve(who + System.nanoTime() + ".xsight"), RATE, false, who,
-                        null, Optional.of(join)));
+        return ShellWindow.reviewing(new ReviewOptions(dir.resolve(who + System.nanoTime() + ".xsight"), REVIEW_RATE,
+                false, who, null, Optional.of(join)));
     }
 
     @AfterEach
@@ -97,7 +90,7 @@ class SharedSessionShellTest {
 
     private static void waitOrSay(Supplier<String> why, Callable<Boolean> condition) throws Exception {
         try {
-            WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, condition);
+            WaitForAsyncUtils.waitFor(HANG_S, TimeUnit.SECONDS, condition);
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError(why.get(), e);
         }
@@ -113,13 +106,13 @@ class SharedSessionShellTest {
             throws Exception {
         AtomicReference<java.util.concurrent.CompletableFuture<Note>> f = new AtomicReference<>();
         robot.interact(() -> f.set(vm.addNote(sev, category, text, null, java.util.List.of())));
-        f.get().get(WAIT_S, TimeUnit.SECONDS);
+        f.get().get(HANG_S, TimeUnit.SECONDS);
     }
 
     @Test
     void aNoteAddedInOneShellAppearsOnTheOthersMarkerStrip(FxRobot robot) throws Exception {
-        NotesViewModel a = driver.review().opened().get(WAIT_S, TimeUnit.SECONDS);
-        NotesViewModel b = reviewer.review().opened().get(WAIT_S, TimeUnit.SECONDS);
+        NotesViewModel a = driver.review().opened().get(HANG_S, TimeUnit.SECONDS);
+        NotesViewModel b = reviewer.review().opened().get(HANG_S, TimeUnit.SECONDS);
         waitOrSay(() -> "presence: " + text(robot, reviewer, "#session-presence"),
                 () -> text(robot, reviewer, "#session-presence").contains("colourist (driver"));
         waitOrSay(() -> "state: " + text(robot, reviewer, "#session-state"),
@@ -137,12 +130,12 @@ class SharedSessionShellTest {
         // The follower switched to the driver's source, so its strip covers the note's timecode.
         waitOrSay(() -> "reviewer follows: " + reviewer.viewModel().selectedProperty().get(),
                 () -> reviewer.viewModel().selectedProperty().get() != null
-                        && DEMO.equals(reviewer.viewModel().selectedProperty().get().label()));
+                        && REVIEW_DEMO.equals(reviewer.viewModel().selectedProperty().get().label()));
         TimelineMarkerStrip strip = (TimelineMarkerStrip) reviewer.stage().getScene().lookup("#marker-strip");
         AtomicReference<Color> at = new AtomicReference<>();
         waitOrSay(() -> "marker colour " + at.get(), () -> {
             robot.interact(() -> {
-                double x = strip.xOf(n.tcIn().toFrameCount(RATE));
+                double x = strip.xOf(n.tcIn().toFrameCount(REVIEW_RATE));
                 if (Double.isNaN(x)) {
                     at.set(null);
                     return;
@@ -159,8 +152,8 @@ class SharedSessionShellTest {
     @Test
     void theIndicatorSaysOfflineWithNotesQueuedAndTheyArriveAfterTheServerComesBack(FxRobot robot)
             throws Exception {
-        NotesViewModel a = driver.review().opened().get(WAIT_S, TimeUnit.SECONDS);
-        NotesViewModel b = reviewer.review().opened().get(WAIT_S, TimeUnit.SECONDS);
+        NotesViewModel a = driver.review().opened().get(HANG_S, TimeUnit.SECONDS);
+        NotesViewModel b = reviewer.review().opened().get(HANG_S, TimeUnit.SECONDS);
         robot.interact(() -> reviewer.viewModel().selectKind("demo"));
         waitOrSay(() -> "reviewer plays", () -> b.currentTimecodeProperty().get() != null);
         waitOrSay(() -> "state: " + text(robot, reviewer, "#session-state"),

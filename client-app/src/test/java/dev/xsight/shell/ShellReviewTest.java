@@ -1,5 +1,8 @@
 package dev.xsight.shell;
 
+import static dev.xsight.shell.ShellWindow.HANG_S;
+import static dev.xsight.shell.ShellWindow.REVIEW_DEMO;
+import static dev.xsight.shell.ShellWindow.REVIEW_RATE;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.xsight.input.Action;
 import dev.xsight.input.KeyChord;
-import dev.xsight.media.FrameRate;
 import dev.xsight.media.Timecode;
 import dev.xsight.review.Drawing;
 import dev.xsight.review.NormalizedPoint;
@@ -17,8 +19,6 @@ import dev.xsight.review.NotesPanel;
 import dev.xsight.review.NotesViewModel;
 import dev.xsight.review.Severity;
 import dev.xsight.review.StrokeStyle;
-import dev.xsight.signal.DemoSource;
-import dev.xsight.signal.DemoSourceProvider;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -53,11 +53,6 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class ShellReviewTest {
-    /** 25 fps keeps the demo light on a shared CI machine; notes count in the same rate. */
-    private static final FrameRate RATE = FrameRate.FPS_25;
-    private static final String DEMO = "Demo test signal (1080p25)";
-    private static final long WAIT_S = 60;
-
     @TempDir
     static Path dir;
 
@@ -76,9 +71,7 @@ class ShellReviewTest {
     }
 
     private static ShellOptions options(Path file) {
-        DemoSource.Settings demo = new DemoSource.Settings(RATE, false, Timecode.parse("10:00:00:00"), true);
-        return ShellOptions.defaults().withRegistry(SourceRegistry.discover().with(new DemoSourceProvider(demo)))
-                .withReview(new ReviewOptions(file, RATE, false, "Ann", null));
+        return ShellWindow.reviewing(new ReviewOptions(file, REVIEW_RATE, false, "Ann", null));
     }
 
     @AfterEach
@@ -88,9 +81,9 @@ class ShellReviewTest {
     }
 
     private NotesViewModel playDemo(FxRobot robot) throws Exception {
-        NotesViewModel vm = shell.review().opened().get(WAIT_S, TimeUnit.SECONDS);
-        robot.clickOn(DEMO);
-        WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, () -> vm.currentTimecodeProperty().get() != null);
+        NotesViewModel vm = shell.review().opened().get(HANG_S, TimeUnit.SECONDS);
+        robot.clickOn(REVIEW_DEMO);
+        WaitForAsyncUtils.waitFor(HANG_S, TimeUnit.SECONDS, () -> vm.currentTimecodeProperty().get() != null);
         return vm;
     }
 
@@ -118,14 +111,14 @@ class ShellReviewTest {
     private static void waitOrSay(java.util.function.Supplier<String> why,
             java.util.concurrent.Callable<Boolean> condition) throws Exception {
         try {
-            WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, condition);
+            WaitForAsyncUtils.waitFor(HANG_S, TimeUnit.SECONDS, condition);
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError(why.get(), e);
         }
     }
 
     private static void awaitPlayheadPast(FxRobot robot, NotesViewModel vm, Timecode tc) throws Exception {
-        WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, () -> now(robot, vm).compareTo(tc) > 0);
+        WaitForAsyncUtils.waitFor(HANG_S, TimeUnit.SECONDS, () -> now(robot, vm).compareTo(tc) > 0);
     }
 
     @Test
@@ -149,7 +142,7 @@ class ShellReviewTest {
         // demo's 01:00:00:00). The test used to look at a fixed point that stays yellow only for the first 96 frames
         // (3.8 s), and a busy machine took the note later; the middle of the bar allows 50 frames between the
         // timecode and the grabbed picture.
-        long frame = n.tcIn().toFrameCount(RATE) - Timecode.parse("01:00:00:00").toFrameCount(RATE);
+        long frame = n.tcIn().toFrameCount(REVIEW_RATE) - Timecode.parse("01:00:00:00").toFrameCount(REVIEW_RATE);
         int offset = (int) Math.floorMod(-frame * dev.xsight.signal.TestSignal.BAR_SPEED, 1440L) & ~1;
         int yellowMiddle = dev.xsight.signal.TestSignal.SIDE + Math.floorMod(1440 * 3 / 14 - offset, 1440);
         int rgb = grab.getRGB(yellowMiddle * grab.getWidth() / 1920, grab.getHeight() / 3);
@@ -160,13 +153,13 @@ class ShellReviewTest {
         // I ... O then N: the note spans the marks.
         robot.type(KeyCode.I);
         Timecode in = now(robot, vm);
-        awaitPlayheadPast(robot, vm, in.plusFrames(5, RATE));
+        awaitPlayheadPast(robot, vm, in.plusFrames(5, REVIEW_RATE));
         robot.type(KeyCode.O);
         assertTrue(robot.lookup((Label l) -> l.getText() != null && l.getText().startsWith("IN ")
                 && !l.getText().startsWith("IN --")).tryQuery().isPresent(), "the marks show in the status bar");
         robot.type(KeyCode.N).write("Ramp bands").type(KeyCode.ENTER);
         Note ranged = awaitNote(vm, "Ramp bands");
-        assertTrue(ranged.tcOut().toFrameCount(RATE) - ranged.tcIn().toFrameCount(RATE) >= 5,
+        assertTrue(ranged.tcOut().toFrameCount(REVIEW_RATE) - ranged.tcIn().toFrameCount(REVIEW_RATE) >= 5,
                 ranged.tcIn() + " - " + ranged.tcOut());
 
         // M drops a marker note through the keymap.
@@ -185,7 +178,7 @@ class ShellReviewTest {
         Timecode in = mark(robot, vm.markInProperty());
         assertTrue(in != null && in.compareTo(before) >= 0 && in.compareTo(now(robot, vm)) <= 0,
                 "I marks the playhead: " + in + " after " + before);
-        awaitPlayheadPast(robot, vm, in.plusFrames(5, RATE));
+        awaitPlayheadPast(robot, vm, in.plusFrames(5, REVIEW_RATE));
         robot.type(KeyCode.O);
         Timecode out = mark(robot, vm.markOutProperty());
         assertTrue(out != null && out.compareTo(in) > 0, "O marks a later playhead: " + out + " after " + in);
@@ -222,7 +215,7 @@ class ShellReviewTest {
     @Test
     void rectangleDrawnAfterDIsStoredNormalisedWithTheNextNote(FxRobot robot) throws Exception {
         NotesViewModel vm = playDemo(robot);
-        WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(HANG_S, TimeUnit.SECONDS,
                 () -> shell.view().picture().getImage() != null);
         robot.type(KeyCode.D);
         assertTrue(shell.review().drawMode());
@@ -260,8 +253,8 @@ class ShellReviewTest {
         Timecode out = null;
         boolean inside = false;
         for (int seconds = 2; !inside && seconds <= 16; seconds *= 2) {
-            Timecode in = now(robot, vm).plusFrames(RATE.numerator() * 2L, RATE); // 2 s ahead
-            Timecode end = in.plusFrames(RATE.numerator() * (long) seconds, RATE);
+            Timecode in = now(robot, vm).plusFrames(REVIEW_RATE.numerator() * 2L, REVIEW_RATE); // 2 s ahead
+            Timecode end = in.plusFrames(REVIEW_RATE.numerator() * (long) seconds, REVIEW_RATE);
             String text = "Coming up (" + seconds + " s)";
             robot.interact(() -> {
                 vm.markInProperty().set(in);
@@ -272,10 +265,10 @@ class ShellReviewTest {
             assertFalse(activeCell(robot), "not highlighted before its range");
             assertTrue(shell.review().drawingLayer().drawings().isEmpty());
 
-            WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, () -> now(robot, vm).compareTo(in) >= 0);
+            WaitForAsyncUtils.waitFor(HANG_S, TimeUnit.SECONDS, () -> now(robot, vm).compareTo(in) >= 0);
             inside = now(robot, vm).compareTo(end) <= 0;
             if (inside) {
-                WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, () -> activeCell(robot));
+                WaitForAsyncUtils.waitFor(HANG_S, TimeUnit.SECONDS, () -> activeCell(robot));
                 assertTrue(vm.activeNotes().contains(n));
             }
             System.out.println("highlight test: picture inside a " + seconds + " s range seen = " + inside);
@@ -283,7 +276,7 @@ class ShellReviewTest {
         }
         assertTrue(inside, "no picture inside the note's range was shown, with ranges of 2 to 16 s");
         awaitPlayheadPast(robot, vm, out);
-        WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, () -> !activeCell(robot));
+        WaitForAsyncUtils.waitFor(HANG_S, TimeUnit.SECONDS, () -> !activeCell(robot));
         assertTrue(vm.activeNotes().isEmpty(), "no longer highlighted once the range has played");
         assertTrue(shell.review().drawingLayer().drawings().isEmpty(), "its drawing leaves the picture");
         assertTrue(sawDrawing.get() || !sawActive.get(), "the ellipse was on the picture while the range played");
@@ -318,8 +311,8 @@ class ShellReviewTest {
         shell.review().closed().get(30, TimeUnit.SECONDS);
 
         robot.interact(() -> shell = Shell.show(new Stage(), options(session)));
-        NotesViewModel again = shell.review().opened().get(WAIT_S, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, () -> !again.notes().isEmpty());
+        NotesViewModel again = shell.review().opened().get(HANG_S, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(HANG_S, TimeUnit.SECONDS, () -> !again.notes().isEmpty());
         assertEquals(List.of(n), List.copyOf(again.notes()), "the same note, grab and all");
         // The list's cells are laid out on a later pulse than the one that filled the notes: wait for the cell.
         waitOrSay(() -> "the list does not show the note", () -> robot.lookup("Survives a restart").tryQuery()
@@ -334,17 +327,17 @@ class ShellReviewTest {
         robot.interact(() -> shell.stage().close());
         shell.review().closed().get(30, TimeUnit.SECONDS);
         robot.interact(() -> shell = Shell.show(new Stage(), options(foreign)));
-        assertTrue(shell.review().opened().handle((v, e) -> e != null).get(WAIT_S, TimeUnit.SECONDS),
+        assertTrue(shell.review().opened().handle((v, e) -> e != null).get(HANG_S, TimeUnit.SECONDS),
                 "the session is not opened");
         WaitForAsyncUtils.waitForFxEvents();
         String status = robot.lookup("#status").queryAs(Label.class).getText();
         assertTrue(status.startsWith("Session not opened: ") && status.contains("shopping-list.xsight"), status);
         assertTrue(robot.lookup("#session-error").tryQuery().isPresent(), "the notes slot says so too");
         assertArrayEquals(bytes, Files.readAllBytes(foreign), "the file is untouched");
-        robot.clickOn(DEMO);
-        WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS,
+        robot.clickOn(REVIEW_DEMO);
+        WaitForAsyncUtils.waitFor(HANG_S, TimeUnit.SECONDS,
                 () -> shell.viewModel().frameTimecodeProperty().get() != null); // still plays without a session
-        WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, () -> shell.viewModel().statusProperty().get()
+        WaitForAsyncUtils.waitFor(HANG_S, TimeUnit.SECONDS, () -> shell.viewModel().statusProperty().get()
                 .startsWith("Playing "));
         String playing = shell.viewModel().statusProperty().get();
         assertTrue(playing.contains("Session not opened: ") && playing.contains("shopping-list.xsight"),
@@ -407,18 +400,18 @@ class ShellReviewTest {
 
     @Test
     void checklistTabNextToTheNotesStoresAVerdictInTheSession(FxRobot robot) throws Exception {
-        shell.review().opened().get(WAIT_S, TimeUnit.SECONDS);
+        shell.review().opened().get(HANG_S, TimeUnit.SECONDS);
         var template = dev.xsight.checklist.ChecklistTemplates.builtIn().getFirst();
         String item = template.items().getFirst().id();
         // The session opening and the notes panel reaching the window are two steps (the panel is placed on the FX
         // thread after the open completes): wait for the tab, not for a moment.
-        WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, () -> robot.lookup("Checklist").tryQuery().isPresent()
+        WaitForAsyncUtils.waitFor(HANG_S, TimeUnit.SECONDS, () -> robot.lookup("Checklist").tryQuery().isPresent()
                 && robot.lookup("Checklist").query().isVisible());
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("Checklist");
         robot.clickOn("#item-" + item + "-fail");
         robot.clickOn("#item-" + item + "-note").write("Hits at 01:00:01").type(KeyCode.ENTER);
-        WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, () -> robot.lookup("#checklistStatus")
+        WaitForAsyncUtils.waitFor(HANG_S, TimeUnit.SECONDS, () -> robot.lookup("#checklistStatus")
                 .queryAs(Label.class).getText().equals("Saved " + item));
         robot.interact(() -> shell.stage().close());
         shell.review().closed().get(30, TimeUnit.SECONDS);
@@ -433,7 +426,7 @@ class ShellReviewTest {
 
     @Test
     void helpOverlayListsTheReviewKeysFromTheKeymap(FxRobot robot) throws Exception {
-        shell.review().opened().get(WAIT_S, TimeUnit.SECONDS);
+        shell.review().opened().get(HANG_S, TimeUnit.SECONDS);
         robot.type(KeyCode.H);
         WaitForAsyncUtils.waitForFxEvents();
         for (Action a : List.of(Action.ADD_MARKER, Action.MARK_IN, Action.MARK_OUT, Action.ADD_NOTE, Action.DRAW)) {

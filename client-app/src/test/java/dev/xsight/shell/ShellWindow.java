@@ -1,5 +1,7 @@
 package dev.xsight.shell;
 
+import dev.xsight.media.FrameRate;
+import dev.xsight.media.Timecode;
 import dev.xsight.signal.DemoSource;
 import dev.xsight.signal.DemoSourceProvider;
 import javafx.scene.control.Label;
@@ -13,6 +15,10 @@ import org.testfx.api.FxRobot;
 public final class ShellWindow {
     /** Longest wait for anything the shell does: only a hang reaches it (software GL on a busy machine is slow). */
     public static final long HANG_S = 60;
+    /** The rate of the review tests' demo and notes: 25 fps keeps the demo light on a shared CI machine. */
+    public static final FrameRate REVIEW_RATE = FrameRate.FPS_25;
+    /** The label of the demo source at {@link #REVIEW_RATE}. */
+    public static final String REVIEW_DEMO = "Demo test signal (1080p25)";
 
     private ShellWindow() {
     }
@@ -27,6 +33,13 @@ public final class ShellWindow {
         DemoSource.Settings still = DemoSource.Settings.defaults().withMotion(false);
         return Shell.show(stage, ShellOptions.defaults()
                 .withRegistry(SourceRegistry.discover().with(new DemoSourceProvider(still))));
+    }
+
+    /** Options whose demo source plays at {@link #REVIEW_RATE} from 10:00:00:00, reviewing as {@code review} says. */
+    public static ShellOptions reviewing(ReviewOptions review) {
+        DemoSource.Settings demo = new DemoSource.Settings(REVIEW_RATE, false, Timecode.parse("10:00:00:00"), true);
+        return ShellOptions.defaults().withRegistry(SourceRegistry.discover().with(new DemoSourceProvider(demo)))
+                .withReview(review);
     }
 
     /** Closes the window (and with it the sources and threads of the shell). */

@@ -3,6 +3,7 @@ package dev.xsight.gl;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.xsight.colour.ColourProgram;
+import dev.xsight.colour.ColourReference;
 import dev.xsight.colour.ColourSteps;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -25,14 +26,19 @@ class GpuMatchesCpuTest {
         }
     }
 
+    /** A file of the repository's colour conformance set (testdata/conformance/colour/files). */
+    static String conformanceFile(String name) {
+        return ColourReference.colourDir().resolve("files").resolve(name).toString();
+    }
+
     static Stream<String> steps() {
         return Stream.of("eotf:bt1886", "inverse-eotf:bt1886", "eotf:srgb", "inverse-eotf:srgb", "eotf:pq",
                 "inverse-eotf:pq", "eotf:hlg:1000", "inverse-eotf:hlg:1000", "eotf:hlg:2000", "oetf:hlg",
                 "inverse-oetf:hlg", "ootf:hlg:1000", "inverse-ootf:hlg:400", "gamut:dcip3:rec2020", "gamut:ap1:p3d65",
                 "acescct-to-aces", "aces-to-acescct", "acescc-to-aces", "aces-to-acescc", "acescg-to-aces",
                 "ycbcr:bt601:full:8", "ycbcr:bt2020:narrow:12",
-                "cdl:" + res("cdl_grade.cc"), "cdl:" + res("cdl_grade.cc") + ":noclamp",
-                "lut:" + res("lut3d_33_nonlinear.cube") + ":trilinear", "clf:" + res("look.clf"),
+                "cdl:" + conformanceFile("cdl_grade.cc"), "cdl:" + conformanceFile("cdl_grade.cc") + ":noclamp",
+                "lut:" + conformanceFile("lut3d_33_nonlinear.cube") + ":trilinear", "clf:" + res("look.clf"),
                 "aces-output:1.3:srgb-100", "aces-output:1.3:pq1000-p3d65lim", "aces-output:1.3:pq1000-rec2020lim",
                 "aces-output:2.0:srgb-100", "aces-output:2.0:pq1000-p3d65lim", "aces-output:2.0:pq1000-rec2020lim");
     }

@@ -214,14 +214,10 @@ class MonitoringShellTest {
     @Test
     void malformedFdlIsReportedWithItsLineAndChangesNothing(FxRobot robot) throws Exception {
         playDemo(robot);
-        Path good = config.resolve("good.fdl");
-        Files.writeString(good, FDL);
-        assertTrue(load(robot, good));
+        assertTrue(load(robot, "good.fdl", FDL));
         FramingDecisions before = shell.monitoring().framingProperty().get();
         PipelineSetting pipelineBefore = shell.display().settingProperty().get();
-        Path bad = config.resolve("broken.fdl");
-        Files.writeString(bad, "{\n  \"contexts\": [\n    {,\n");
-        assertFalse(load(robot, bad));
+        assertFalse(load(robot, "broken.fdl", "{\n  \"contexts\": [\n    {,\n"));
         String status = text(robot, "#status");
         assertTrue(status.startsWith("Cannot load broken.fdl: "), status);
         assertTrue(status.contains("broken.fdl:3"), "names the line: " + status);
@@ -232,15 +228,16 @@ class MonitoringShellTest {
     @Test
     void fdlLoadedBeforeAnyOtherIsTheFirstFramingAndABadOneLeavesNone(FxRobot robot) throws Exception {
         playDemo(robot);
-        Path bad = config.resolve("empty.fdl");
-        Files.writeString(bad, "{\"contexts\": []}");
-        assertFalse(load(robot, bad));
+        assertFalse(load(robot, "empty.fdl", "{\"contexts\": []}"));
         assertTrue(text(robot, "#status").contains("no \"contexts\""), text(robot, "#status"));
         assertNull(shell.monitoring().framingProperty().get());
         assertFalse(shell.monitoring().framingVisibleProperty().get());
     }
 
-    private boolean load(FxRobot robot, Path p) throws Exception {
+    /** Writes {@code content} to the config folder as {@code name} and loads it in the shell; true when it loaded. */
+    private boolean load(FxRobot robot, String name, String content) throws Exception {
+        Path p = config.resolve(name);
+        Files.writeString(p, content);
         AtomicReference<java.util.concurrent.CompletableFuture<Boolean>> f = new AtomicReference<>();
         robot.interact(() -> f.set(shell.display().load(p)));
         boolean ok = f.get().get(30, TimeUnit.SECONDS);
@@ -251,9 +248,7 @@ class MonitoringShellTest {
     @Test
     void fdlFramingIsDrawnWhereTheCanvasSaysOverThePicture(FxRobot robot) throws Exception {
         playDemo(robot);
-        Path good = config.resolve("four-three.fdl");
-        Files.writeString(good, FDL);
-        assertTrue(load(robot, good));
+        assertTrue(load(robot, "four-three.fdl", FDL));
         assertTrue(text(robot, "#status").startsWith("Loaded four-three.fdl — framing guides of canvas cam"),
                 text(robot, "#status"));
         // The 4:3 decision's left edge is at canvas x 240 of 1920 = 1/8 of the picture width, its right edge at 7/8.
