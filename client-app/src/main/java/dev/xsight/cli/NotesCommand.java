@@ -38,15 +38,36 @@ final class NotesCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** {@code notes add}: one note, acknowledged (id printed) only after it is committed to disk or the server. */
-    @Command(name = "add", mixinStandardHelpOptions = true,
-            description = "Add a note; prints its id once it is durably stored (in the session file, or acknowledged"
-                    + " by the shared session's server). Creates the session file if needed.")
-    static final class Add implements Callable<Integer> {
+    /** A subcommand on the notes of a session file ({@code --db}) or, with {@code --server}, of a shared session. */
+    abstract static class OnNotes implements Callable<Integer> {
         @Mixin
         SharedOptions.SessionFile session;
         @Mixin
         SessionServerOptions shared;
+
+        /** What a subcommand does with all the notes it read and the session they count in. */
+        interface NotesUse {
+            void accept(List<Note> notes, Session session) throws Exception;
+        }
+
+        /** Reads all notes of the shared session (with {@code --server}) or of the session file and hands them on. */
+        void readAll(NotesUse use) throws Exception {
+            if (shared.given()) {
+                SharedNotes.Snapshot snap = SharedNotes.read(shared);
+                use.accept(snap.notes(), snap.session());
+                return;
+            }
+            try (SqliteNoteStore store = session.open()) {
+                use.accept(store.list(), store.session());
+            }
+        }
+    }
+
+    /** {@code notes add}: one note, acknowledged (id printed) only after it is committed to disk or the server. */
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = "Add a note; prints its id once it is durably stored (in the session file, or acknowledged"
+                    + " by the shared session's server). Creates the session file if needed.")
+    static final class Add extends OnNotes {
         @Option(names = "--id", description = "The note's id (a UUID); adding the same id again is acknowledged "
                 + "once and stored once.")
         String id;
@@ -106,24 +127,13 @@ final class NotesCommand implements Runnable {
     /** {@code notes list}. */
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = "List the notes of a session file, or of a whole shared session.")
-    static final class ListNotes implements Callable<Integer> {
-        @Mixin
-        SharedOptions.SessionFile session;
-        @Mixin
-        SessionServerOptions shared;
+    static final class ListNotes extends OnNotes {
         @Option(names = "--json", description = "All notes as a JSON array (frame grabs left out).")
         boolean json;
 
         @Override
         public Integer call() throws Exception {
-            if (shared.given()) {
-                SharedNotes.Snapshot snap = SharedNotes.read(shared);
-                print(snap.notes(), snap.session());
-                return 0;
-            }
-            try (SqliteNoteStore store = session.open()) {
-                print(store.list(), store.session());
-            }
+            readAll(this::print);
             return 0;
         }
 
@@ -148,11 +158,7 @@ final class NotesCommand implements Runnable {
     @Command(name = "export", mixinStandardHelpOptions = true,
             description = "Export all notes of a session file or a shared session (atomically: temporary file, then "
                     + "rename).")
-    static final class Export implements Callable<Integer> {
-        @Mixin
-        SharedOptions.SessionFile session;
-        @Mixin
-        SessionServerOptions shared;
+    static final class Export extends OnNotes {
         @Mixin
         SharedOptions.NoteFormatChoice format;
         @Option(names = {"-o", "--output"}, required = true, description = "Output file.")
@@ -161,17 +167,10 @@ final class NotesCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             NoteFormat f = format.toWrite();
-            if (shared.given()) {
-                SharedNotes.Snapshot snap = SharedNotes.read(shared);
-                NoteExport.write(f, snap.session(), snap.notes(), out);
-                session.println("exported " + snap.notes().size() + " notes to " + out);
-                return 0;
-            }
-            try (SqliteNoteStore store = session.open()) {
-                List<Note> notes = store.list();
-                NoteExport.write(f, store.session(), notes, out);
+            readAll((notes, s) -> {
+                NoteExport.write(f, s, notes, out);
                 session.println("exported " + notes.size() + " notes to " + out);
-            }
+            });
             return 0;
         }
     }

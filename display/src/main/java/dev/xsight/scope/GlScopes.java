@@ -38,7 +38,7 @@ import org.lwjgl.system.MemoryUtil;
  * {@link #readBack()} (or {@code compute}); they are kept in arrays reused frame after frame, as are the GPU
  * buffers and the upload texture (reallocated only when the picture size changes).
  */
-public final class GlScopes implements ScopeCounts, AutoCloseable {
+public final class GlScopes extends ScopeGrid implements AutoCloseable {
     private static final int LOCAL = 16;
     private static final int HISTOGRAM = 3;
     private static final String SHADER = """
@@ -120,9 +120,6 @@ public final class GlScopes implements ScopeCounts, AutoCloseable {
             }
             """;
 
-    private final int columns;
-    private final int vectorSize;
-    private final boolean bt2020;
     private final int program;
     private final int histogramProgram;
     private final int[] buffers = new int[4];
@@ -139,9 +136,7 @@ public final class GlScopes implements ScopeCounts, AutoCloseable {
     private IntBuffer uploadPixels;
 
     private GlScopes(int columns, int vectorSize, boolean bt2020) {
-        this.columns = columns;
-        this.vectorSize = vectorSize;
-        this.bt2020 = bt2020;
+        super(columns, vectorSize, bt2020);
         this.program = link(SHADER);
         this.histogramProgram = link(HISTOGRAM_SHADER);
         counts = new int[][] {new int[columns * LEVELS], new int[3 * columns * LEVELS],
@@ -460,21 +455,6 @@ public final class GlScopes implements ScopeCounts, AutoCloseable {
     @Override
     public int histogram(int channel, int code) {
         return counts[3][channel * LEVELS + code];
-    }
-
-    @Override
-    public int columns() {
-        return columns;
-    }
-
-    @Override
-    public int vectorSize() {
-        return vectorSize;
-    }
-
-    @Override
-    public boolean bt2020() {
-        return bt2020;
     }
 
     @Override

@@ -10,12 +10,9 @@ import dev.xsight.image.DisplayImage;
  * <p>Luma and colour difference use the BT.709 (or BT.2020) coefficients on the displayed R'G'B' (ITU-R BT.709-6
  * item 3.2–3.3); the vectorscope plots Cb horizontally, Cr vertically, ±0.65 at the grid edge (100 % bars inside its circle).
  */
-public final class Scopes implements ScopeCounts {
+public final class Scopes extends ScopeGrid {
     /** Levels on the waveform's vertical axis (one per 10-bit code). */
     public static final int LEVELS = ScopeCounts.LEVELS;
-    private final int columns;
-    private final int vectorSize;
-    private final boolean bt2020;
     private final ScopeArithmetic fixed;
     private final int[] waveform;
     private final int[] parade;
@@ -28,10 +25,7 @@ public final class Scopes implements ScopeCounts {
      * @param bt2020 use BT.2020 luma coefficients instead of BT.709
      */
     public Scopes(int columns, int vectorSize, boolean bt2020) {
-        ScopeArithmetic.checkSize(columns, vectorSize);
-        this.columns = columns;
-        this.vectorSize = vectorSize;
-        this.bt2020 = bt2020;
+        super(columns, vectorSize, bt2020);
         this.fixed = ScopeArithmetic.of(vectorSize, bt2020);
         waveform = new int[columns * LEVELS];
         parade = new int[3 * columns * LEVELS];
@@ -122,20 +116,5 @@ public final class Scopes implements ScopeCounts {
     @Override
     public int histogram(int channel, int code) {
         return histogram[channel * LEVELS + code];
-    }
-
-    @Override
-    public int columns() {
-        return columns;
-    }
-
-    @Override
-    public int vectorSize() {
-        return vectorSize;
-    }
-
-    @Override
-    public boolean bt2020() {
-        return bt2020;
     }
 }
