@@ -188,24 +188,10 @@ public final class GlScopes extends ScopeGrid implements AutoCloseable {
                         + ": the CPU scopes are faster there");
             }
             GlScopes g = create(columns, vectorSize, bt2020);
-            return new ScopeWorker.Accumulator() {
-                @Override
-                public ScopeCounts accumulate(DisplayImage img) {
-                    g.compute(img);
-                    return g;
-                }
-
-                @Override
-                public String describe() {
-                    return "GL compute (" + renderer + ")";
-                }
-
-                @Override
-                public void close() {
-                    g.close();
-                    ctx.close();
-                }
-            };
+            return ScopeWorker.counting(g, "GL compute (" + renderer + ")", () -> {
+                g.close();
+                ctx.close();
+            });
         } catch (RuntimeException e) {
             ctx.close();
             throw e;
@@ -284,6 +270,7 @@ public final class GlScopes extends ScopeGrid implements AutoCloseable {
     }
 
     /** Uploads {@code img}, accumulates and reads the counts back. */
+    @Override
     public void compute(DisplayImage img) {
         accumulate(upload(img));
         readBack();

@@ -1,5 +1,7 @@
 package dev.xsight.scope;
 
+import dev.xsight.image.DisplayImage;
+
 /**
  * The geometry both scope implementations count on: waveform columns, vectorscope grid edge and luma coefficients,
  * checked once here. Immutable: these three may be read on any thread; the counts keep their owner's threading.
@@ -16,6 +18,9 @@ abstract class ScopeGrid implements ScopeCounts {
         this.vectorSize = vectorSize;
         this.bt2020 = bt2020;
     }
+
+    /** Recounts every scope from {@code img}, on the owner's thread. */
+    public abstract void compute(DisplayImage img);
 
     @Override
     public final int columns() {

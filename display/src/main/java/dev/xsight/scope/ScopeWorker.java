@@ -49,6 +49,12 @@ public final class ScopeWorker implements AutoCloseable {
 
     /** An accumulator that counts with {@code scopes} on the CPU. */
     public static Accumulator cpu(Scopes scopes) {
+        return counting(scopes, "CPU", () -> {
+        });
+    }
+
+    /** An accumulator that counts into {@code scopes}, is described as {@code description} and runs {@code close}. */
+    static Accumulator counting(ScopeGrid scopes, String description, Runnable close) {
         return new Accumulator() {
             @Override
             public ScopeCounts accumulate(DisplayImage img) {
@@ -58,7 +64,12 @@ public final class ScopeWorker implements AutoCloseable {
 
             @Override
             public String describe() {
-                return "CPU";
+                return description;
+            }
+
+            @Override
+            public void close() {
+                close.run();
             }
         };
     }

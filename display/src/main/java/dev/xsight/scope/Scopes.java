@@ -36,6 +36,7 @@ public final class Scopes extends ScopeGrid {
     private int[] columnOf = new int[0];
 
     /** Recomputes every scope from {@code img}. Integer fixed-point inner loop; no allocation after the first call. */
+    @Override
     public void compute(DisplayImage img) {
         java.util.Arrays.fill(waveform, 0);
         java.util.Arrays.fill(parade, 0);
