@@ -59,8 +59,10 @@ public final class SessionBar extends VBox {
         setPadding(new Insets(4));
         state.setId("session-state");
         state.setWrapText(true);
+        state.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         presence.setId("session-presence");
         presence.setWrapText(true);
+        presence.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         follow.setId("session-follow");
         follow.selectedProperty().bindBidirectional(following);
         leave.setId("session-leave");
@@ -189,6 +191,7 @@ public final class SessionBar extends VBox {
         };
         state.setText(title + ": " + what + (queued > 0 ? " · " + queued + (queued == 1 ? " note" : " notes")
                 + " queued" : ""));
+        state.setStyle(s == SharedSession.State.CONNECTED ? "" : "-fx-text-fill: #ff8a65;");
         pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("offline"), s != SharedSession.State.CONNECTED);
     }
 

@@ -340,7 +340,9 @@ public final class ShellReview {
                     + session.rate() + (session.dropFrame() ? " DF" : "") + ", the source at " + options.rate()
                     + ": notes follow the session's rate");
         }
+        NotesViewModel vm = notes;
         notes.reload().thenRun(() -> {
+            Platform.runLater(() -> showLayers(vm));
             if (!closing) {
                 shell.statusProperty().set("Session " + options.sessionFile().getFileName() + ": "
                         + notes.notes().size() + " notes");
