@@ -46,6 +46,7 @@ public final class NotesViewModel {
     private final StringProperty categoryFilter = new SimpleStringProperty(this, "categoryFilter", "");
     private final ObjectProperty<NoteStatus> statusFilter = new SimpleObjectProperty<>(this, "statusFilter");
     private final StringProperty authorFilter = new SimpleStringProperty(this, "authorFilter", "");
+    private final javafx.collections.ObservableSet<String> hiddenAuthors = FXCollections.observableSet();
     private final ObjectProperty<Timecode> currentTimecode = new SimpleObjectProperty<>(this, "currentTimecode");
     private final ObjectProperty<Timecode> markIn = new SimpleObjectProperty<>(this, "markIn");
     private final ObjectProperty<Timecode> markOut = new SimpleObjectProperty<>(this, "markOut");
@@ -66,6 +67,10 @@ public final class NotesViewModel {
         categoryFilter.addListener((o, a, b) -> refilter());
         statusFilter.addListener((o, a, b) -> refilter());
         authorFilter.addListener((o, a, b) -> refilter());
+        hiddenAuthors.addListener((javafx.collections.SetChangeListener<String>) c -> {
+            refilter();
+            recomputeActive();
+        });
         currentTimecode.addListener((o, a, b) -> recomputeActive());
         notes.addListener((javafx.collections.ListChangeListener<Note>) c -> recomputeActive());
     }
@@ -247,7 +252,16 @@ public final class NotesViewModel {
         visible.setPredicate(n -> (sev == null || n.severity() == sev)
                 && (cat.isEmpty() || n.category().equalsIgnoreCase(cat))
                 && (st == null || n.status() == st)
-                && (who.isEmpty() || n.author().equalsIgnoreCase(who)));
+                && (who.isEmpty() || n.author().equalsIgnoreCase(who))
+                && !hiddenAuthors.contains(n.author()));
+    }
+
+    /**
+     * Authors whose layer is hidden: their notes leave the list and the marker strip, and their drawings leave the
+     * picture (a shared session's per-author layers). FX thread.
+     */
+    public javafx.collections.ObservableSet<String> hiddenAuthors() {
+        return hiddenAuthors;
     }
 
     private void recomputeActive() {
@@ -255,7 +269,7 @@ public final class NotesViewModel {
         List<Note> now = new ArrayList<>();
         if (tc != null) {
             for (Note n : notes) {
-                if (n.covers(tc, session().rate())) {
+                if (n.covers(tc, session().rate()) && !hiddenAuthors.contains(n.author())) {
                     now.add(n);
                 }
             }

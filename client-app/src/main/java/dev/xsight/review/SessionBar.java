@@ -44,6 +44,9 @@ public final class SessionBar extends VBox {
     private final ComboBox<Member.Role> role = new ComboBox<>();
     private final Label formError = new Label();
     private final Map<String, Member> here = new LinkedHashMap<>();
+    private final javafx.scene.layout.FlowPane layers = new javafx.scene.layout.FlowPane(6, 2);
+    private final java.util.Set<String> layerNames = new java.util.TreeSet<>();
+    private javafx.collections.ObservableSet<String> hidden = javafx.collections.FXCollections.observableSet();
     private final BooleanProperty following = new SimpleBooleanProperty(this, "following", true);
     private Consumer<SessionJoin> onJoin = j -> { };
     private Runnable onLeave = () -> { };
@@ -56,8 +59,10 @@ public final class SessionBar extends VBox {
         setPadding(new Insets(4));
         state.setId("session-state");
         state.setWrapText(true);
+        state.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         presence.setId("session-presence");
         presence.setWrapText(true);
+        presence.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         follow.setId("session-follow");
         follow.selectedProperty().bindBidirectional(following);
         leave.setId("session-leave");
@@ -97,6 +102,7 @@ public final class SessionBar extends VBox {
             form.setManaged(form.isVisible());
         });
         leave.setOnAction(e -> onLeave.run());
+        layers.setId("session-layers");
         showLeft(null);
     }
 
@@ -145,7 +151,35 @@ public final class SessionBar extends VBox {
         state.setText(title + ": connecting …");
         here.clear();
         presence.setText("");
-        getChildren().setAll(state, presence, new HBox(8, follow, leave));
+        layerNames.clear();
+        layers.getChildren().clear();
+        getChildren().setAll(state, presence, layers, new HBox(8, follow, leave));
+    }
+
+    /**
+     * One check box per author of the notes: unticked hides that author's notes and drawings (their layer) in
+     * {@code hiddenAuthors}.
+     */
+    public void showLayers(java.util.Collection<String> authors, javafx.collections.ObservableSet<String> hiddenAuthors) {
+        hidden = hiddenAuthors;
+        if (layerNames.containsAll(authors)) {
+            return;
+        }
+        layerNames.addAll(authors);
+        layers.getChildren().setAll(new Label("Layers:"));
+        for (String a : layerNames) {
+            CheckBox box = new CheckBox(a.isBlank() ? "(no author)" : a);
+            box.setId("layer-" + a);
+            box.setSelected(!hidden.contains(a));
+            box.selectedProperty().addListener((o, was, on) -> {
+                if (on) {
+                    hidden.remove(a);
+                } else {
+                    hidden.add(a);
+                }
+            });
+            layers.getChildren().add(box);
+        }
     }
 
     /** The connection's state and how many note changes wait for the server. */
@@ -157,6 +191,7 @@ public final class SessionBar extends VBox {
         };
         state.setText(title + ": " + what + (queued > 0 ? " · " + queued + (queued == 1 ? " note" : " notes")
                 + " queued" : ""));
+        state.setStyle(s == SharedSession.State.CONNECTED ? "" : "-fx-text-fill: #ff8a65;");
         pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("offline"), s != SharedSession.State.CONNECTED);
     }
 

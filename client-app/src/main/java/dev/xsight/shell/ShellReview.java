@@ -255,7 +255,18 @@ public final class ShellReview {
             return;
         }
         reloadQueued = true;
-        notes.reload().whenComplete((r, e) -> Platform.runLater(() -> reloadQueued = false));
+        NotesViewModel vm = notes;
+        vm.reload().whenComplete((r, e) -> Platform.runLater(() -> {
+            reloadQueued = false;
+            showLayers(vm);
+        }));
+    }
+
+    private void showLayers(NotesViewModel vm) {
+        if (shared != null && vm == notes) {
+            sessionBar.showLayers(vm.notes().stream().map(Note::author).collect(java.util.stream.Collectors
+                    .toCollection(java.util.TreeSet::new)), vm.hiddenAuthors());
+        }
     }
 
     /** The driver moved: switch to their source when following. FX thread. */
@@ -329,7 +340,9 @@ public final class ShellReview {
                     + session.rate() + (session.dropFrame() ? " DF" : "") + ", the source at " + options.rate()
                     + ": notes follow the session's rate");
         }
+        NotesViewModel vm = notes;
         notes.reload().thenRun(() -> {
+            Platform.runLater(() -> showLayers(vm));
             if (!closing) {
                 shell.statusProperty().set("Session " + options.sessionFile().getFileName() + ": "
                         + notes.notes().size() + " notes");

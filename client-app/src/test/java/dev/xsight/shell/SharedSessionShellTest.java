@@ -147,6 +147,23 @@ class SharedSessionShellTest {
             return at.get() != null && !at.get().equals(Color.web("#202020"));
         });
         assertNotEquals(Color.web("#202020"), at.get(), "a marker is drawn where the note is");
+
+        // Per-author layers: hiding the colourist's takes the note off the reviewer's list and strip.
+        waitOrSay(() -> "no layer box for the colourist",
+                () -> reviewer.stage().getScene().lookup("#layer-colourist") != null);
+        robot.interact(() -> ((javafx.scene.control.CheckBox) reviewer.stage().getScene()
+                .lookup("#layer-colourist")).setSelected(false));
+        assertTrue(b.visibleNotes().stream().noneMatch(x -> x.id().equals(n.id())), "hidden from the list");
+        robot.interact(() -> {
+            WritableImage img = strip.snapshot(null, null);
+            double x = strip.xOf(n.tcIn().toFrameCount(RATE));
+            at.set(img.getPixelReader().getColor((int) Math.min(img.getWidth() - 1, Math.round(x)),
+                    (int) (img.getHeight() / 2)));
+        });
+        assertEquals(Color.web("#202020"), at.get(), "no marker while the layer is hidden");
+        robot.interact(() -> ((javafx.scene.control.CheckBox) reviewer.stage().getScene()
+                .lookup("#layer-colourist")).setSelected(true));
+        assertTrue(b.visibleNotes().stream().anyMatch(x -> x.id().equals(n.id())), "shown again");
     }
 
     @Test
