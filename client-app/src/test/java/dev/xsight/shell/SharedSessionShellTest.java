@@ -156,7 +156,7 @@ class SharedSessionShellTest {
         assertTrue(b.visibleNotes().stream().noneMatch(x -> x.id().equals(n.id())), "hidden from the list");
         robot.interact(() -> {
             WritableImage img = strip.snapshot(null, null);
-            double x = strip.xOf(n.tcIn().toFrameCount(RATE));
+            double x = strip.xOf(n.tcIn().toFrameCount(REVIEW_RATE));
             at.set(img.getPixelReader().getColor((int) Math.min(img.getWidth() - 1, Math.round(x)),
                     (int) (img.getHeight() / 2)));
         });
