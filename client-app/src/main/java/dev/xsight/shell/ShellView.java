@@ -174,11 +174,16 @@ public final class ShellView extends BorderPane {
             sourceList.getSelectionModel().select(is);
             sourceList.refresh();
         });
-        VBox.setVgrow(sourceList, Priority.ALWAYS);
-        VBox panel = new VBox(header, sourceList);
-        panel.getStyleClass().addAll("side-panel", "side-left");
-        panel.setPrefWidth(250);
-        panel.setMinWidth(200);
+        return sidePanel(header, sourceList, "side-left", 250, 200);
+    }
+
+    /** A side panel: {@code header} over {@code body}, which takes the height left; {@code side} names its edge. */
+    private static VBox sidePanel(Node header, Node body, String side, double prefWidth, double minWidth) {
+        VBox.setVgrow(body, Priority.ALWAYS);
+        VBox panel = new VBox(header, body);
+        panel.getStyleClass().addAll("side-panel", side);
+        panel.setPrefWidth(prefWidth);
+        panel.setMinWidth(minWidth);
         return panel;
     }
 
@@ -337,12 +342,7 @@ public final class ShellView extends BorderPane {
         notesSlot.setId("notes-slot");
         notesSlot.getChildren().add(placeholder);
         notesSlot.setPadding(new Insets(0, 12, 12, 12));
-        VBox.setVgrow(notesSlot, Priority.ALWAYS);
-        VBox panel = new VBox(header, notesSlot);
-        panel.getStyleClass().addAll("side-panel", "side-right");
-        panel.setPrefWidth(380);
-        panel.setMinWidth(300);
-        return panel;
+        return sidePanel(header, notesSlot, "side-right", 380, 300);
     }
 
     private Node bottom(ShellViewModel vm) {
