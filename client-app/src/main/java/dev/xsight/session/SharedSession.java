@@ -581,6 +581,9 @@ public final class SharedSession implements AutoCloseable {
             String subject = error.substring(error.indexOf(PERMISSION_VIOLATION) + PERMISSION_VIOLATION.length())
                     .replace("\"", "").replace("'", "").trim();
             synchronized (lock) {
+                if (refusals.size() >= 16) {
+                    refusals.remove(0); // only the latest few are read (to explain a refused join)
+                }
                 refusals.add(subject);
             }
             listener.onRefused(subject, error);
