@@ -1,8 +1,20 @@
 package dev.xsight.cli;
 
+import dev.xsight.colour.DisplayPipeline;
+import dev.xsight.gl.ProgramSource;
 import dev.xsight.input.Keymap;
+import dev.xsight.media.Frame;
 import dev.xsight.media.FrameRate;
+import dev.xsight.media.FrameSource;
+import dev.xsight.media.SourceProvider;
 import dev.xsight.media.Timecode;
+import dev.xsight.render.PictureAnalysis;
+import dev.xsight.render.PipelineRenderer;
+import dev.xsight.render.PreviewConverter;
+import dev.xsight.render.RenderParams;
+import dev.xsight.render.SignalOverlays;
+import dev.xsight.scope.ScopeImages;
+import dev.xsight.scope.Scopes;
 import dev.xsight.session.Member;
 import dev.xsight.session.SessionJoin;
 import dev.xsight.session.SessionName;
@@ -13,9 +25,14 @@ import dev.xsight.shell.ShellOptions;
 import dev.xsight.shell.SourceRegistry;
 import dev.xsight.shell.monitoring.MonitoringOptions;
 import dev.xsight.shell.pipeline.DisplaySetup;
+import dev.xsight.shell.pipeline.PipelineSetting;
 import dev.xsight.shell.reference.ReferenceOutputControl;
 import dev.xsight.signal.DemoSource;
 import dev.xsight.signal.DemoSourceProvider;
+import dev.xsight.signal.TestSignal;
+import dev.xsight.st2110.PacketMode;
+import dev.xsight.st2110.send.EncodedLoop;
+import dev.xsight.st2110.send.St2110LoopbackSource;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -120,7 +137,7 @@ final class DemoCommand implements Callable<Integer> {
         ShellOptions defaults = ShellOptions.defaults();
         ShellOptions options = defaults
                 .withRegistry(SourceRegistry.discover().with(st2110.equalsIgnoreCase("off") ? new DemoSourceProvider(settings)
-                        : new LoopbackDemoProvider(settings, dev.xsight.st2110.PacketMode.parse(st2110))))
+                        : new LoopbackDemoProvider(settings, PacketMode.parse(st2110))))
                 .withKeymap(keys)
                 .withWindowSize(window.width(), window.height())
                 .withRendering(defaults.rendering()
@@ -169,7 +186,7 @@ final class DemoCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--bench needs 10 to 100000 frames, got " + frames);
         }
         DemoSource source = new DemoSource(settings);
-        dev.xsight.render.PreviewConverter converter = new dev.xsight.render.PreviewConverter();
+        PreviewConverter converter = new PreviewConverter();
         java.nio.IntBuffer out = java.nio.IntBuffer.allocate(1920 * 1080);
         long[] render = new long[frames];
         long[] full = new long[frames];
@@ -180,7 +197,7 @@ final class DemoCommand implements Callable<Integer> {
             cpuFull = 0;
             for (int i = 0; i < frames; i++) {
                 long t0 = System.nanoTime();
-                dev.xsight.media.Frame f = source.produce(i);
+                Frame f = source.produce(i);
                 long t1 = System.nanoTime();
                 long c1 = threads.getCurrentThreadCpuTime();
                 converter.convert(f, out, 1);
@@ -207,7 +224,7 @@ final class DemoCommand implements Callable<Integer> {
         if (frames < 10 || frames > 100_000) {
             throw new IllegalArgumentException("--bench needs 10 to 100000 frames, got " + frames);
         }
-        dev.xsight.shell.pipeline.PipelineSetting s = dev.xsight.shell.pipeline.DisplaySetup.forced(pipeline).orElseThrow();
+        PipelineSetting s = DisplaySetup.forced(pipeline).orElseThrow();
         String[] backend = {""};
         DemoSource source = new DemoSource(settings);
         long[] t = new long[frames];
@@ -217,36 +234,36 @@ final class DemoCommand implements Callable<Integer> {
         long[] scopeImages = new long[frames];
         int w;
         int h;
-        dev.xsight.render.RenderParams params = dev.xsight.render.RenderParams.preview(s.resolve());
-        try (dev.xsight.render.PipelineRenderer r = new dev.xsight.render.PipelineRenderer(
-                dev.xsight.gl.ProgramSource.compiling(), gl,
-                new dev.xsight.render.PipelineRenderer.Listener() {
+        RenderParams params = RenderParams.preview(s.resolve());
+        try (PipelineRenderer r = new PipelineRenderer(
+                ProgramSource.compiling(), gl,
+                new PipelineRenderer.Listener() {
                     @Override
                     public void backendChosen(String name, boolean isGl) {
                         backend[0] = name;
                     }
 
                     @Override
-                    public void pipelineFailed(dev.xsight.colour.DisplayPipeline p, RuntimeException error) {
+                    public void pipelineFailed(DisplayPipeline p, RuntimeException error) {
                         throw error;
                     }
                 })) {
-            dev.xsight.media.Frame f0 = source.produce(0);
+            Frame f0 = source.produce(0);
             w = r.width(f0, 1, params);
             h = r.height(f0, 1, params);
             f0.release();
             java.nio.IntBuffer out = java.nio.IntBuffer.allocate(w * h);
-            dev.xsight.render.PictureAnalysis analysis = new dev.xsight.render.PictureAnalysis();
-            dev.xsight.render.RenderParams all = params.withOverlays(
-                    new dev.xsight.render.SignalOverlays(true, true, 95, true));
-            dev.xsight.render.RenderParams[] each = {
-                params.withOverlays(new dev.xsight.render.SignalOverlays(true, false, 95, false)),
-                params.withOverlays(new dev.xsight.render.SignalOverlays(false, true, 95, false)),
-                params.withOverlays(new dev.xsight.render.SignalOverlays(false, false, 95, true))};
-            dev.xsight.scope.Scopes sc = new dev.xsight.scope.Scopes(384, 256, false);
+            PictureAnalysis analysis = new PictureAnalysis();
+            RenderParams all = params.withOverlays(
+                    new SignalOverlays(true, true, 95, true));
+            RenderParams[] each = {
+                params.withOverlays(new SignalOverlays(true, false, 95, false)),
+                params.withOverlays(new SignalOverlays(false, true, 95, false)),
+                params.withOverlays(new SignalOverlays(false, false, 95, true))};
+            Scopes sc = new Scopes(384, 256, false);
             for (int pass = 0; pass < 2; pass++) {
                 for (int i = 0; i < frames; i++) {
-                    dev.xsight.media.Frame f = source.produce(i);
+                    Frame f = source.produce(i);
                     long t0 = System.nanoTime();
                     r.render(f, out, w, h, 1, analysis, params);
                     long t1 = System.nanoTime();
@@ -254,9 +271,9 @@ final class DemoCommand implements Callable<Integer> {
                     long t2 = System.nanoTime();
                     sc.compute(analysis.codes()); // what the shell's scope worker does per analysed picture
                     long t3 = System.nanoTime();
-                    dev.xsight.scope.ScopeImages.waveform(sc, 256);
-                    dev.xsight.scope.ScopeImages.parade(sc, 256);
-                    dev.xsight.scope.ScopeImages.vectorscope(sc);
+                    ScopeImages.waveform(sc, 256);
+                    ScopeImages.parade(sc, 256);
+                    ScopeImages.vectorscope(sc);
                     long t4 = System.nanoTime();
                     for (int k = 0; k < 3; k++) {
                         long s0 = System.nanoTime();
@@ -286,8 +303,8 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** The demo signal through send -> RFC 9134 -> receive -> decode on loopback. */
-    private record LoopbackDemoProvider(DemoSource.Settings settings, dev.xsight.st2110.PacketMode mode)
-            implements dev.xsight.media.SourceProvider {
+    private record LoopbackDemoProvider(DemoSource.Settings settings, PacketMode mode)
+            implements SourceProvider {
         /** Length of the pre-encoded demo loop. */
         static final double LOOP_SECONDS = 2.0;
 
@@ -307,15 +324,15 @@ final class DemoCommand implements Callable<Integer> {
         }
 
         @Override
-        public dev.xsight.media.FrameSource open(String location) {
+        public FrameSource open(String location) {
             // The loop is encoded once at start (progress in the health line), then replayed: the pure-Java
             // encoder stays out of the real-time path, so the health line measures the receive path alone.
             DemoSource demo = new DemoSource(settings);
-            int pictures = (int) Math.min(dev.xsight.st2110.send.EncodedLoop.MAX_PICTURES,
+            int pictures = (int) Math.min(EncodedLoop.MAX_PICTURES,
                     Math.round(LOOP_SECONDS * settings.rate().numerator() / (double) settings.rate().denominator()));
-            return dev.xsight.st2110.send.St2110LoopbackSource.looping(demo.name(), demo::produce, pictures,
-                    dev.xsight.signal.TestSignal.FORMAT, dev.xsight.signal.TestSignal.WIDTH,
-                    dev.xsight.signal.TestSignal.HEIGHT, settings.rate(), mode, 2.0);
+            return St2110LoopbackSource.looping(demo.name(), demo::produce, pictures,
+                    TestSignal.FORMAT, TestSignal.WIDTH,
+                    TestSignal.HEIGHT, settings.rate(), mode, 2.0);
         }
     }
 
