@@ -445,10 +445,12 @@ final class DemoCommand implements Callable<Integer> {
                         new SessionName(join), new Member(who.isBlank() ? "reviewer" : who, Member.Role.parse(role),
                                 "")));
             }
-            Path file = session != null ? session : shared.isPresent()
-                    ? ReviewOptions.sharedCacheFile(shared.get().server().displayUrl(), join)
-                    : ReviewOptions.defaultSessionFile();
-            return new ReviewOptions(file, rate, drop, who, ReviewOptions.defaultChecklistFolder(), shared);
+            ReviewOptions local = new ReviewOptions(session != null ? session : ReviewOptions.defaultSessionFile(),
+                    rate, drop, who, ReviewOptions.defaultChecklistFolder());
+            if (shared.isEmpty()) {
+                return local;
+            }
+            return session != null ? local.withShared(shared) : local.inSharedCache(shared.get());
         }
     }
 

@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  *
  * <p>Threading: one feeding thread; no allocation per frame.
  */
-public final class BlackDetector {
+public final class BlackDetector implements VideoCheck {
     private final double pixelThreshold;
     private final double pictureRatio;
     private final long minDurationNanos;
@@ -56,7 +56,7 @@ public final class BlackDetector {
                 : (int) (16 * factor + fraction * (235 - 16) * factor);
     }
 
-    /** Looks at one frame (the next in presentation order); the frame stays the caller's. */
+    @Override
     public void accept(Frame f) {
         frame++;
         frameNanos = f.frameRate() == null ? frameNanos : f.frameRate().frameDurationNanos();
@@ -84,6 +84,7 @@ public final class BlackDetector {
     }
 
     /** The feed ended: a black run still open is reported if it is long enough. */
+    @Override
     public void finish() {
         close(frame + 1);
     }

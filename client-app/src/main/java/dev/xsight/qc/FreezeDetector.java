@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  *
  * <p>Threading: one feeding thread; the reference planes are allocated once per picture size.
  */
-public final class FreezeDetector {
+public final class FreezeDetector implements VideoCheck {
     private final double noise;
     private final long minDurationNanos;
     private final Consumer<QcEvent> out;
@@ -47,7 +47,7 @@ public final class FreezeDetector {
         return new FreezeDetector(Math.pow(10, -60 / 20.0), Duration.ofSeconds(1), out);
     }
 
-    /** Looks at one frame (the next in presentation order); the frame stays the caller's. */
+    @Override
     public void accept(Frame f) {
         frame++;
         frameNanos = f.frameRate() == null ? frameNanos : f.frameRate().frameDurationNanos();
@@ -75,6 +75,7 @@ public final class FreezeDetector {
     }
 
     /** The feed ended: FFmpeg reports no freeze without its end, and neither does this. */
+    @Override
     public void finish() {
         refFrame = -1;
     }

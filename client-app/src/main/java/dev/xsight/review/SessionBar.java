@@ -202,13 +202,9 @@ public final class SessionBar extends VBox {
         } else {
             here.remove(m.name());
         }
-        StringBuilder b = new StringBuilder(here.isEmpty() ? "" : "Here: ");
+        java.util.StringJoiner b = new java.util.StringJoiner(", ", "Here: ", "").setEmptyValue("");
         for (Member x : here.values()) {
-            if (b.length() > 6) {
-                b.append(", ");
-            }
-            b.append(x.name()).append(" (").append(x.role().word()).append(x.feed().isBlank() ? "" : ", " + x.feed())
-                    .append(')');
+            b.add(x.name() + " (" + x.role().word() + (x.feed().isBlank() ? "" : ", " + x.feed()) + ")");
         }
         presence.setText(b.toString());
     }

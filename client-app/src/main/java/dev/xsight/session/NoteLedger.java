@@ -155,16 +155,18 @@ public final class NoteLedger {
 
     /** Every visible note, ordered by timecode in, then creation time. */
     public List<Note> notes() {
-        List<Note> out = new ArrayList<>();
-        Map<Note, FrameRate> rates = new HashMap<>();
+        List<Entry> shown = new ArrayList<>();
         for (Entry e : entries.values()) {
             if (e.visible != null) {
-                out.add(e.visible);
-                rates.put(e.visible, e.rate);
+                shown.add(e);
             }
         }
-        out.sort(Comparator.<Note>comparingLong(n -> n.tcIn().toFrameCount(rates.get(n)))
-                .thenComparing(Note::created).thenComparing(Note::id));
+        shown.sort(Comparator.<Entry>comparingLong(e -> e.visible.tcIn().toFrameCount(e.rate))
+                .thenComparing(e -> e.visible.created()).thenComparing(e -> e.visible.id()));
+        List<Note> out = new ArrayList<>(shown.size());
+        for (Entry e : shown) {
+            out.add(e.visible);
+        }
         return out;
     }
 

@@ -86,7 +86,23 @@ public final class SharedSession implements AutoCloseable {
     private MessageConsumer consumer;
     private long joinSequence;
 
-    private record Pending(NoteEvent event, CompletableFuture<PublishAck> done, boolean[] inFlight) {
+    /** An event in the outbox; {@code inFlight} is guarded by {@code lock}. */
+    private static final class Pending {
+        final NoteEvent event;
+        final CompletableFuture<PublishAck> done = new CompletableFuture<>();
+        boolean inFlight;
+
+        Pending(NoteEvent event) {
+            this.event = event;
+        }
+
+        NoteEvent event() {
+            return event;
+        }
+
+        CompletableFuture<PublishAck> done() {
+            return done;
+        }
     }
 
     private SharedSession(SessionServer server, SessionName name, Member me, SessionListener listener,
@@ -124,7 +140,7 @@ public final class SharedSession implements AutoCloseable {
     private void start() {
         cache.ifPresent(c -> {
             for (NoteEvent e : c.queued()) {
-                outbox.put(e.messageId(), new Pending(e, new CompletableFuture<>(), new boolean[1]));
+                outbox.put(e.messageId(), new Pending(e));
             }
         });
         try {
@@ -410,7 +426,7 @@ public final class SharedSession implements AutoCloseable {
                         MAX_QUEUED + " note changes already wait for " + server.displayUrl() + "; note " + e.noteId()
                                 + " was not queued (reconnect first, or work in a session file)", null));
             }
-            p = new Pending(e, new CompletableFuture<>(), new boolean[1]);
+            p = new Pending(e);
             outbox.put(e.messageId(), p);
             cache.ifPresent(c -> c.queue(e));
         }
@@ -421,10 +437,10 @@ public final class SharedSession implements AutoCloseable {
 
     private void send(Pending p) {
         synchronized (lock) {
-            if (p.inFlight()[0] || state != State.CONNECTED || jetStream == null) {
+            if (p.inFlight || state != State.CONNECTED || jetStream == null) {
                 return;
             }
-            p.inFlight()[0] = true;
+            p.inFlight = true;
         }
         CompletableFuture<PublishAck> ack;
         try {
@@ -432,14 +448,14 @@ public final class SharedSession implements AutoCloseable {
                     PublishOptions.builder().messageId(p.event().messageId()).build());
         } catch (RuntimeException e) {
             synchronized (lock) {
-                p.inFlight()[0] = false;
+                p.inFlight = false;
             }
             return;
         }
         ack.orTimeout(5, TimeUnit.SECONDS).whenComplete((a, err) -> {
             boolean done;
             synchronized (lock) {
-                p.inFlight()[0] = false;
+                p.inFlight = false;
                 done = err == null && outbox.remove(p.event().messageId()) != null;
             }
             if (done) {

@@ -35,10 +35,15 @@ public record ReviewOptions(Path sessionFile, FrameRate rate, boolean dropFrame,
         return new ReviewOptions(sessionFile, rate, dropFrame, author, checklistFolder, join);
     }
 
-    /** The local file that caches the shared session {@code name}: beside the default sessions. */
-    public static Path sharedCacheFile(String server, String name) {
-        String host = server.replaceAll("[^A-Za-z0-9.-]", "_");
-        return dataHome().resolve("sessions").resolve("shared").resolve(host).resolve(name + ".xsight");
+    /**
+     * The same, joining {@code join} with its notes cached in a file of their own beside the default sessions (one
+     * folder per server, one file per session).
+     */
+    public ReviewOptions inSharedCache(SessionJoin join) {
+        String host = join.server().displayUrl().replaceAll("[^A-Za-z0-9.-]", "_");
+        Path file = dataHome().resolve("sessions").resolve("shared").resolve(host)
+                .resolve(join.name().value() + ".xsight");
+        return new ReviewOptions(file, rate, dropFrame, author, checklistFolder, Optional.of(join));
     }
 
     /**

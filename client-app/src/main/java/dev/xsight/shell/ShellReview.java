@@ -109,8 +109,9 @@ public final class ShellReview {
 
     private void start() {
         sessionBar.setDefaultName(options.author());
-        sessionBar.setOnJoin(j -> switchTo(options.withShared(Optional.of(j))));
-        sessionBar.setOnLeave(() -> switchTo(options.withShared(Optional.empty())));
+        ReviewOptions home = options.withShared(Optional.empty());
+        sessionBar.setOnJoin(j -> switchTo(home.inSharedCache(j)));
+        sessionBar.setOnLeave(() -> switchTo(home));
         sessionBar.followingProperty().set(true);
         shell.selectedProperty().addListener((o, was, is) -> drive());
         open();
@@ -133,22 +134,20 @@ public final class ShellReview {
                 s.close();
             }
         });
-        options = next.shared().isPresent() && next.sessionFile().equals(options.sessionFile())
-                ? new ReviewOptions(ReviewOptions.sharedCacheFile(next.shared().get().server().displayUrl(),
-                        next.shared().get().name().value()), next.rate(), next.dropFrame(), next.author(),
-                        next.checklistFolder(), next.shared())
-                : next;
+        options = next;
         reopened = new CompletableFuture<>();
         open();
     }
 
     private void open() {
-        Path file = options.sessionFile();
-        options.shared().ifPresentOrElse(sessionBar::showJoining, () -> sessionBar.showLeft(null));
-        Label opening = new Label("Opening session " + file.getFileName() + " …");
+        ReviewOptions toOpen = options;
+        toOpen.shared().ifPresentOrElse(sessionBar::showJoining, () -> sessionBar.showLeft(null));
+        Label opening = new Label("Opening session " + toOpen.sessionFile().getFileName() + " …");
         opening.getStyleClass().add("notes-placeholder");
         view.setNotesPanel(opening);
-        CompletableFuture.supplyAsync(() -> open(file), io).whenCompleteAsync((s, err) -> {
+        SourceEntry selected = shell.selectedProperty().get();
+        String feed = selected == null ? "" : selected.label();
+        CompletableFuture.supplyAsync(() -> open(toOpen, feed), io).whenCompleteAsync((s, err) -> {
             if (err != null) {
                 String why = rootMessage(err);
                 String said = "Session not opened: " + why;
@@ -183,7 +182,9 @@ public final class ShellReview {
         }, Platform::runLater);
     }
 
-    private NoteStore open(Path file) {
+    /** Opens {@code o}'s session file, joining its shared session if it names one. io thread. */
+    private NoteStore open(ReviewOptions o, String feed) {
+        Path file = o.sessionFile();
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
@@ -192,32 +193,18 @@ public final class ShellReview {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the folder for " + file + ": " + e.getMessage(), e);
         }
-        Session session = Session.ofRate(options.rate(), options.dropFrame());
-        if (options.shared().isPresent()) {
-            SessionJoin j = options.shared().get();
+        Session session = Session.ofRate(o.rate(), o.dropFrame());
+        if (o.shared().isPresent()) {
+            SessionJoin j = o.shared().get();
             SessionCache cache = SessionCache.at(file);
             SharedSession s = SharedSession.join(j.server(), j.name(), new Member(j.member().name(),
-                    j.member().role(), currentSource()), Optional.of(cache), new SharedEvents());
+                    j.member().role(), feed), Optional.of(cache), new SharedEvents());
             shared = s;
             store = new SharedNoteStore(s, cache, session);
             return store;
         }
         store = SqliteNoteStore.openOrCreate(file, session);
         return store;
-    }
-
-    private String currentSource() {
-        String[] box = new String[1];
-        try {
-            CompletableFuture.runAsync(() -> {
-                SourceEntry e = shell.selectedProperty().get();
-                box[0] = e == null ? "" : e.label();
-            }, Platform::runLater)
-                    .get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            return "";
-        }
-        return box[0] == null ? "" : box[0];
     }
 
     /** The shared session's events, taken to the FX thread. */

@@ -1,0 +1,16 @@
+package dev.xsight.qc;
+
+import dev.xsight.media.Frame;
+
+/**
+ * A check that watches decoded frames in presentation order and reports findings as {@link QcEvent}s.
+ *
+ * <p>Threading: fed from one thread; keeps no reference to a frame after {@link #accept} returns.
+ */
+public interface VideoCheck {
+    /** Looks at the next frame; the frame stays the caller's. */
+    void accept(Frame f);
+
+    /** The feed ended: reports what is still open, as the check's definition says. */
+    void finish();
+}
