@@ -13,7 +13,9 @@ public record QcEvent(Type type, long firstFrame, long lastFrame, Timecode tcIn,
 
     /** The kinds of finding (the names of the {@code qc} CLI's events). */
     public enum Type {
-        BLACK("black"), FREEZE("freeze");
+        BLACK("black"), FREEZE("freeze"), LUMA_RANGE("luma_range"), GAMUT("gamut"), FLASH("flash"),
+        RED_FLASH("red_flash"), SILENCE("silence"), LOUDNESS("loudness"), CLIPPING("clipping"), LOSS("loss"),
+        CONCEALED("concealed"), TIMECODE_BREAK("timecode_break");
 
         private final String word;
 
