@@ -1,5 +1,6 @@
-package dev.xsight.qc;
+package dev.xsight.qc.video;
 
+import dev.xsight.qc.QcEvent;
 import dev.xsight.media.Frame;
 import dev.xsight.media.Timecode;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.xsight.qc;
+package dev.xsight.qc.video;
 
 import dev.xsight.media.Frame;
 

@@ -1,5 +1,6 @@
-package dev.xsight.qc;
+package dev.xsight.qc.video;
 
+import dev.xsight.qc.QcEvent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
