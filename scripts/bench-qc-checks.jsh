@@ -2,6 +2,7 @@
 // Build first (./monitor builds on first use), then: jshell --class-path client-app/target/classes:decode/target/classes scripts/bench-qc-checks.jsh
 import dev.xsight.media.*;
 import dev.xsight.qc.*;
+import dev.xsight.qc.video.*;
 var f = Frame.allocate(PixelFormat.YUV422P10, 1920, 1080).colorimetry(Colorimetry.BT709).frameRate(new FrameRate(60000, 1001));
 var rnd = new java.util.Random(1);
 for (int p = 0; p < 3; p++) { short[] a = f.plane(p); for (int i = 0; i < a.length; i++) a[i] = (short) (64 + rnd.nextInt(876)); }
