@@ -29,10 +29,12 @@ import java.util.function.Consumer;
  * {@code programmeWindow} zero (the default) the whole feed is one programme, judged when the feed ends; otherwise
  * the feed is cut into consecutive windows of that length, each gated on its own and judged when it ends (the last,
  * partial one at the end of the feed only if it is at least half a window long). Values: {@code integrated_lufs},
- * {@code target_lufs}, {@code deviation_lu}, {@code lra_lu}, {@code true_peak_dbtp}, {@code phase_lr};</li>
+ * {@code target_lufs}, {@code deviation_lu} and the figures of the feed so far ({@link #figures()}: range, true
+ * peak, maxima, phase);</li>
  * <li>short-term loudness above {@code shortTermMaxLufs} for at least {@code shortTermMinDuration}: a run of 100 ms
  * steps whose short-term value is above the maximum, covering the last 100 ms of each of those 3 s windows. Values:
- * {@code short_term_max_lufs}, {@code limit_lufs}, {@code duration_s};</li>
+ * {@code short_term_lufs} (the highest), {@code limit_lufs} (only this kind of loudness event has it),
+ * {@code duration_s};</li>
  * <li>clipping: a true peak above {@code truePeakMaxDbtp}, or a run of {@code fullScaleRun} or more consecutive
  * samples of one channel at the same full-scale value (32767, or −32768). Overs less than 1 s apart are one event (to the 100 ms
  * step). Values: {@code true_peak_dbtp} (the highest in the event), {@code channel} (1-based, where it was),
@@ -406,7 +408,7 @@ public final class LoudnessMeter implements AudioCheck {
         loudStart = -1;
         if ((to - from) * 1_000_000_000L / sampleRate >= settings.shortTermMinDuration().toNanos()) {
             Map<String, Double> v = times(from, to);
-            v.put("short_term_max_lufs", loudMax);
+            v.put("short_term_lufs", loudMax);
             v.put("limit_lufs", settings.shortTermMaxLufs());
             v.put("duration_s", (double) (to - from) / sampleRate);
             emit(QcEvent.Type.LOUDNESS, from, to, v);

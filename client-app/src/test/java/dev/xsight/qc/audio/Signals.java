@@ -52,6 +52,29 @@ final class Signals {
         return this;
     }
 
+    /** Appends {@code seconds} of one sine per channel: frequency, phase and peak level of each. */
+    Signals tones(double seconds, double[] hz, double[] phaseDeg, double[] dbfs) {
+        int n = (int) Math.round(seconds * rate);
+        grow(n);
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < channels; c++) {
+                double a = Math.pow(10, dbfs[c] / 20) * 32768;
+                double v = a * Math.sin(2 * Math.PI * hz[c] * i / rate + Math.toRadians(phaseDeg[c]));
+                samples[(frames + i) * channels + c] = (short) Math.max(-32768, Math.min(32767, Math.round(v)));
+            }
+        }
+        frames += n;
+        return this;
+    }
+
+    /** Appends {@code count} frames of the same value on every channel. */
+    Signals constant(int count, int value) {
+        grow(count);
+        java.util.Arrays.fill(samples, frames * channels, (frames + count) * channels, (short) value);
+        frames += count;
+        return this;
+    }
+
     private void grow(int n) {
         if ((frames + n) * channels > samples.length) {
             samples = java.util.Arrays.copyOf(samples, Math.max(2 * samples.length, (frames + n) * channels));
