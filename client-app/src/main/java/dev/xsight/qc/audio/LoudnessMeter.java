@@ -102,6 +102,8 @@ public final class LoudnessMeter implements AudioCheck {
     private int channels;
     private int sampleRate;
     private int stepSamples;
+    /** The programme window in samples; 0 for the whole feed. */
+    private long windowSamples;
     private double[] weights;
     private KWeighting[] filters;
     private TruePeak[] peaks;
@@ -189,6 +191,7 @@ public final class LoudnessMeter implements AudioCheck {
         this.channels = channels;
         this.sampleRate = sampleRate;
         stepSamples = sampleRate / 10;
+        windowSamples = Math.round(settings.programmeWindow().toNanos() / 1e9 * sampleRate);
         weights = weights(channels);
         filters = new KWeighting[channels];
         peaks = new TruePeak[channels];
@@ -342,7 +345,6 @@ public final class LoudnessMeter implements AudioCheck {
         if (clipStart >= 0 && position - clipLast >= CLIP_MERGE_SECONDS * sampleRate) {
             closeClipping();
         }
-        long windowSamples = settings.programmeWindow().toNanos() * sampleRate / 1_000_000_000L;
         if (windowSamples > 0 && position - windowStart >= windowSamples) {
             judge(window, windowStart, position);
             window.clear();
@@ -460,7 +462,6 @@ public final class LoudnessMeter implements AudioCheck {
         if (clipStart >= 0) {
             closeClipping();
         }
-        long windowSamples = settings.programmeWindow().toNanos() * sampleRate / 1_000_000_000L;
         if (windowSamples == 0) {
             judge(whole, 0, position);
         } else if (position - windowStart >= windowSamples / 2) {

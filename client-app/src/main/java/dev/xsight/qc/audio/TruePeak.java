@@ -82,15 +82,27 @@ final class TruePeak {
             hist[at] = x;
             hist[at + TAPS] = x;
             int base = at + 1;
+            // Two sums per phase (even and odd taps): six independent chains instead of three halve the time the
+            // loop waits on floating-point adds.
             double y1 = 0;
             double y2 = 0;
             double y3 = 0;
-            for (int k = 0; k < TAPS; k++) {
+            double z1 = 0;
+            double z2 = 0;
+            double z3 = 0;
+            for (int k = 0; k < TAPS; k += 2) {
                 double h = hist[base + k];
+                double g = hist[base + k + 1];
                 y1 += p1[k] * h;
                 y2 += p2[k] * h;
                 y3 += p3[k] * h;
+                z1 += p1[k + 1] * g;
+                z2 += p2[k + 1] * g;
+                z3 += p3[k + 1] * g;
             }
+            y1 += z1;
+            y2 += z2;
+            y3 += z3;
             double m = Math.max(Math.max(Math.abs(x), Math.abs(y1)), Math.max(Math.abs(y2), Math.abs(y3)));
             peak = Math.max(peak, m);
         }
