@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  *
  * <p>Measures: each channel is K-weighted ({@link KWeighting}, state kept across blocks) and its mean square taken
  * in 100 ms steps; channels are summed with the BS.1770-4 weights (L, R, C 1.0; Ls, Rs and other surrounds 1.41;
- * LFE 0; by channel count, in SMPTE/FFmpeg order: see {@link #weights}). Every 100 ms: momentary loudness (the last
+ * LFE 0; by channel count, in FFmpeg's decoded order: see {@link #weights}). Every 100 ms: momentary loudness (the last
  * 400 ms), short-term (the last 3 s), integrated since the start (400 ms blocks with 75 % overlap, absolute gate
  * −70 LUFS, relative gate −10 LU), loudness range (short-term values every 100 ms, absolute gate −70 LUFS,
  * relative gate −20 LU, 10th to 95th percentile), true peak per channel ({@link TruePeak}: 4× oversampling) and the
@@ -36,9 +36,9 @@ import java.util.function.Consumer;
  * {@code short_term_lufs} (the highest), {@code limit_lufs} (only this kind of loudness event has it),
  * {@code duration_s};</li>
  * <li>clipping: a true peak above {@code truePeakMaxDbtp}, or a run of {@code fullScaleRun} or more consecutive
- * samples of one channel at the same full-scale value (32767, or −32768). Overs less than 1 s apart are one event (to the 100 ms
- * step). Values: {@code true_peak_dbtp} (the highest in the event), {@code channel} (1-based, where it was),
- * {@code full_scale_runs}.</li>
+ * samples of one channel at the same full-scale value (32767, or −32768). Overs less than 1 s apart are one event
+ * (to the 100 ms step). Values: {@code true_peak_dbtp} (the highest in the event), {@code channel} (1-based, where
+ * it was), {@code full_scale_runs}.</li>
  * </ul>
  * Every event also carries {@code start_s} and {@code end_s} (seconds from the first sample, end exclusive).
  *
@@ -161,14 +161,14 @@ public final class LoudnessMeter implements AudioCheck {
     }
 
     /**
-     * BS.1770-4 Table 3 channel weights by channel count, channels in SMPTE (FFmpeg default layout) order: 1 mono,
-     * 2 L R, 3 L R C, 4 L R Ls Rs, 5 L R C Ls Rs, 6 L R C LFE Ls Rs, 8 L R C LFE and four surrounds; other counts
-     * weigh every channel 1.0.
+     * BS.1770-4 Table 3 channel weights by channel count, channels in the order FFmpeg decodes AAC's channel
+     * configurations to: 1 mono, 2 L R, 3 L R C, 4 L R C S (4.0), 5 L R C Ls Rs, 6 L R C LFE Ls Rs (5.1), 8 L R C LFE
+     * and four surrounds (7.1); other counts weigh every channel 1.0.
      */
     static double[] weights(int channels) {
         double s = 1.41;
         return switch (channels) {
-            case 4 -> new double[] {1, 1, s, s};
+            case 4 -> new double[] {1, 1, 1, s};
             case 5 -> new double[] {1, 1, 1, s, s};
             case 6 -> new double[] {1, 1, 1, 0, s, s};
             case 8 -> new double[] {1, 1, 1, 0, s, s, s, s};
@@ -181,16 +181,15 @@ public final class LoudnessMeter implements AudioCheck {
     }
 
     private void configure(int channels, int sampleRate) {
-        if (channels < 1 || sampleRate < 10 || sampleRate % 10 != 0) {
-            throw new IllegalArgumentException("loudness: " + channels + " channels at " + sampleRate
-                    + " Hz (the rate must be a multiple of 10 Hz for 100 ms steps)");
+        if (channels < 1 || sampleRate < 1000) {
+            throw new IllegalArgumentException("loudness: " + channels + " channels at " + sampleRate + " Hz");
         }
         if (this.channels != 0) {
             finish(); // a change of format ends the programme measured so far
         }
         this.channels = channels;
         this.sampleRate = sampleRate;
-        stepSamples = sampleRate / 10;
+        stepSamples = sampleRate / 10; // rounded down where the rate is not a multiple of 10 Hz, as FFmpeg does
         windowSamples = Math.round(settings.programmeWindow().toNanos() / 1e9 * sampleRate);
         weights = weights(channels);
         filters = new KWeighting[channels];

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * true peak within 0.2 dB (FFmpeg prints it to 0.1 dB, so up to 0.05 is its rounding, and it oversamples to
  * 192 kHz with its own resampler, not our FIR; we measure 0.05); loudness range within 0.2 LU (tighter than the
  * ±1 LU of EBU Tech 3342's own test cases because both meters take the same short-term values every 100 ms and
- * differ only in percentile rank rule and histogram bins; we measure 0.02). Silence: FFmpeg's intervals, in 25 fps frames, within
- * 2 frames (80 ms) of ours; and where FFmpeg finds nothing we report nothing.
+ * differ only in percentile rank rule and histogram bins; we measure 0.02). Silence: FFmpeg's intervals, in 25 fps
+ * frames, within 2 frames (80 ms) of ours; and where FFmpeg finds nothing we report nothing.
  */
 class FfmpegAudioAnchorTest {
     private static final int FPS = 25;
