@@ -475,7 +475,8 @@ public final class LoudnessMeter implements AudioCheck {
      * {@code lra_lu}, {@code true_peak_dbtp} (the highest of all channels), {@code momentary_max_lufs},
      * {@code short_term_max_lufs}, {@code phase_lr} (L/R correlation over the whole feed) and {@code phase_lr_min}
      * (the lowest over 400 ms windows with signal on both channels), and for 5.1 {@code phase_lsrs} and
-     * {@code phase_lsrs_min}. Allocates; not for every block.
+     * {@code phase_lsrs_min}. On the feeding thread only (other threads read {@link #readings()}); allocates, so
+     * not for every block.
      */
     public Map<String, Double> figures() {
         Map<String, Double> v = new HashMap<>();
