@@ -280,17 +280,13 @@ public final class FlashDetector implements VideoCheck {
             float l = Math.min(lo[i], v);
             float u = Math.max(hi[i], v);
             int d = dir[i];
-            if (d <= 0 && v - l >= change && l < dark) {
-                dir[i] = 1;
-                u = v;
-                transitions++;
-            } else if (d >= 0 && u - v >= change && v < dark) {
-                dir[i] = -1;
-                l = v;
-                transitions++;
-            }
-            lo[i] = l;
-            hi[i] = u;
+            // Non-short-circuit tests: selects rather than branches, which noise would mispredict.
+            boolean rise = d <= 0 & v - l >= change & l < dark;
+            boolean fall = !rise & d >= 0 & u - v >= change & v < dark;
+            dir[i] = (byte) (rise ? 1 : fall ? -1 : d);
+            lo[i] = fall ? v : l;
+            hi[i] = rise ? v : u;
+            transitions += rise | fall ? 1 : 0;
         }
 
         void endFrame(Frame f, long frame, int window, double areaLimit, int maxFlashes) {

@@ -141,22 +141,26 @@ public final class GamutDetector implements VideoCheck {
         float low = Float.POSITIVE_INFINITY;
         float high = Float.NEGATIVE_INFINITY;
         long out = 0;
+        int step = 1 << hs;
         for (int y = 0; y < h; y++) {
             int row = y * w;
             int crow = (y >> vs) * cw;
-            for (int x = 0; x < w; x++) {
-                float v = ky * (py[row + x] & 0xFFFF);
-                int ci = crow + (x >> hs);
-                float b = pb[ci] & 0xFFFF;
-                float r = pr[ci] & 0xFFFF;
-                float rr = v + rcr * r + ro;
-                float gg = v + gcb * b + gcr * r + go;
-                float bb = v + bcb * b + bo;
-                float mn = Math.min(rr, Math.min(gg, bb));
-                float mx = Math.max(rr, Math.max(gg, bb));
-                out += (mn < lo | mx > hi) ? 1 : 0;
-                low = Math.min(low, mn);
-                high = Math.max(high, mx);
+            for (int x = 0, c = crow; x < w; x += step, c++) {
+                // Luma adds the same ky·Y' to R', G' and B': the chroma of a site fixes the lowest and highest
+                // component offsets once for the pixels sharing it.
+                float b = pb[c] & 0xFFFF;
+                float r = pr[c] & 0xFFFF;
+                float rc = rcr * r + ro;
+                float gc = gcb * b + gcr * r + go;
+                float bc = bcb * b + bo;
+                float cmin = Math.min(rc, Math.min(gc, bc));
+                float cmax = Math.max(rc, Math.max(gc, bc));
+                float y0 = ky * (py[row + x] & 0xFFFF);
+                float y1 = step == 2 && x + 1 < w ? ky * (py[row + x + 1] & 0xFFFF) : y0;
+                out += (y0 + cmin < lo | y0 + cmax > hi ? 1 : 0)
+                        + (step == 2 && x + 1 < w && (y1 + cmin < lo | y1 + cmax > hi) ? 1 : 0);
+                low = Math.min(low, Math.min(y0, y1) + cmin);
+                high = Math.max(high, Math.max(y0, y1) + cmax);
             }
         }
         frameLowest = low;

@@ -139,35 +139,55 @@ public final class RangeDetector implements VideoCheck {
         short[] pb = f.plane(1);
         short[] pr = f.plane(2);
         long out = 0;
-        int lo = Integer.MAX_VALUE;
-        int hi = Integer.MIN_VALUE;
         for (int y = 0; y < h; y++) {
             int row = y * w;
             int crow = (y >> vs) * cw;
-            for (int x = 0; x < w; x++) {
+            int x = 0;
+            if (hs == 1) {
+                // 4:2:2 and 4:2:0: one chroma test for the two pixels sharing the sample.
+                for (int end = row + (w & ~1), c = crow; row + x < end; x += 2, c++) {
+                    int b = pb[c] & 0xFFFF;
+                    int r = pr[c] & 0xFFFF;
+                    int co = (b - cLo) | (cHi - b) | (r - cLo) | (cHi - r);
+                    int y0 = py[row + x] & 0xFFFF;
+                    int y1 = py[row + x + 1] & 0xFFFF;
+                    // The sign bit is set when any sample is below its low limit or above its high one: no branch.
+                    out += (((y0 - yLo) | (yHi - y0) | co) >>> 31) + (((y1 - yLo) | (yHi - y1) | co) >>> 31);
+                }
+            }
+            for (; x < w; x++) {
                 int v = py[row + x] & 0xFFFF;
                 int ci = crow + (x >> hs);
                 int b = pb[ci] & 0xFFFF;
                 int r = pr[ci] & 0xFFFF;
-                // Sign bit set when any sample is below its low limit or above its high one: no branch.
                 out += ((v - yLo) | (yHi - v) | (b - cLo) | (cHi - b) | (r - cLo) | (cHi - r)) >>> 31;
-                lo = Math.min(lo, v);
-                hi = Math.max(hi, v);
             }
         }
-        frameMinY = lo;
-        frameMaxY = hi;
-        int clo = Integer.MAX_VALUE;
-        int chi = Integer.MIN_VALUE;
+        frameMinY = Integer.MAX_VALUE;
+        frameMaxY = Integer.MIN_VALUE;
+        extremes(py, w * h, true);
+        frameMinC = Integer.MAX_VALUE;
+        frameMaxC = Integer.MIN_VALUE;
         int cn = cw * f.planeHeight(1);
-        for (int i = 0; i < cn; i++) {
-            int b = pb[i] & 0xFFFF;
-            int r = pr[i] & 0xFFFF;
-            clo = Math.min(clo, Math.min(b, r));
-            chi = Math.max(chi, Math.max(b, r));
-        }
-        frameMinC = clo;
-        frameMaxC = chi;
+        extremes(pb, cn, false);
+        extremes(pr, cn, false);
         return (double) out / ((long) w * h);
+    }
+
+    private void extremes(short[] plane, int n, boolean luma) {
+        int lo = Integer.MAX_VALUE;
+        int hi = Integer.MIN_VALUE;
+        for (int i = 0; i < n; i++) {
+            int v = plane[i] & 0xFFFF;
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+        }
+        if (luma) {
+            frameMinY = Math.min(frameMinY, lo);
+            frameMaxY = Math.max(frameMaxY, hi);
+        } else {
+            frameMinC = Math.min(frameMinC, lo);
+            frameMaxC = Math.max(frameMaxC, hi);
+        }
     }
 }
