@@ -158,7 +158,7 @@ public final class Registrar implements AutoCloseable {
                         continue;
                     }
                 }
-                current = new RegistryClient(http, candidates.poll(), options.heartbeat());
+                current = new RegistryClient(http, candidates.poll(), options.requestTimeout());
                 try {
                     connect(current);
                     failures = 0;

@@ -6,9 +6,9 @@ import java.util.Objects;
 /**
  * Timing of a {@link Registrar}.
  *
- * @param heartbeat      interval between heartbeats (IS-04 default 5 s); also the heartbeat request timeout, as
- *                       IS-04 advises so that fail-over happens within the registry's garbage collection interval
- * @param requestTimeout timeout of the other requests
+ * @param heartbeat      interval between heartbeats (IS-04 default 5 s)
+ * @param requestTimeout timeout of every request, heartbeats included; IS-04 advises the heartbeat interval, so that
+ *                       fail-over happens within the registry's garbage collection interval (the default)
  * @param backoffMin     first wait after every registry failed (or none was found); doubles up to backoffMax
  * @param backoffMax     longest such wait
  */
