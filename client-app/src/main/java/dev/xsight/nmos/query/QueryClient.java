@@ -166,11 +166,15 @@ public final class QueryClient implements AutoCloseable {
                 .append(tail);
         char sep = '?';
         for (Map.Entry<String, String> e : query.entrySet()) {
-            s.append(sep).append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)).append('=')
-                    .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
+            s.append(sep).append(encode(e.getKey())).append('=').append(encode(e.getValue()));
             sep = '&';
         }
         return URI.create(s.toString());
+    }
+
+    /** RFC 3986 3.4: ':' and '/' may stand in a query as they are; cursors read as the spec writes them (0:10). */
+    private static String encode(String v) {
+        return URLEncoder.encode(v, StandardCharsets.UTF_8).replace("%3A", ":").replace("%2F", "/");
     }
 
     @Override

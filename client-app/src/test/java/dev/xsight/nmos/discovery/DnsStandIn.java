@@ -14,26 +14,26 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * the matching records only (no additional section, so a browser must ask for SRV, TXT and A itself), NXDOMAIN
  * when nothing matches. Records every question it was asked.
  */
-final class DnsStandIn implements AutoCloseable {
+public final class DnsStandIn implements AutoCloseable {
     private final DatagramSocket socket;
     private final List<DnsRecord> zone = new CopyOnWriteArrayList<>();
     private final List<DnsQuestion> asked = new CopyOnWriteArrayList<>();
     private final Thread thread;
 
-    DnsStandIn() throws IOException {
+    public DnsStandIn() throws IOException {
         socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         thread = Thread.ofPlatform().daemon().name("dns-stand-in").start(this::serve);
     }
 
-    InetSocketAddress address() {
+    public InetSocketAddress address() {
         return (InetSocketAddress) socket.getLocalSocketAddress();
     }
 
-    void add(List<DnsRecord> records) {
+    public void add(List<DnsRecord> records) {
         zone.addAll(records);
     }
 
-    List<DnsQuestion> asked() {
+    public List<DnsQuestion> asked() {
         return List.copyOf(asked);
     }
 

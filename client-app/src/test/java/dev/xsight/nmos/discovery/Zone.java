@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 /** DNS-SD records of an NMOS API for test zones: PTR, SRV, TXT and A as a registry would advertise them. */
-final class Zone {
+public final class Zone {
     private Zone() {
     }
 
-    static List<DnsRecord> service(String serviceType, String instance, String host, int port, String txt) {
+    public static List<DnsRecord> service(String serviceType, String instance, String host, int port, String txt) {
         DnsName type = DnsName.of(serviceType);
         DnsName name = type.prepend(instance);
         DnsName target = DnsName.of(host);
@@ -27,7 +27,7 @@ final class Zone {
                 new DnsRecord(target, DnsRecord.A, DnsRecord.IN, 60, new DnsRecord.Address(loopback())));
     }
 
-    static Inet4Address loopback() {
+    public static Inet4Address loopback() {
         return (Inet4Address) InetAddress.getLoopbackAddress();
     }
 }
