@@ -47,11 +47,13 @@ public final class MdnsResponder implements AutoCloseable {
     /**
      * Joins {@code group} (224.0.0.251:5353 in a facility) on {@code nif} and starts answering.
      *
-     * @throws IOException the socket could not be bound or the group joined
+     * @throws IOException              the socket could not be bound or the group joined
+     * @throws IllegalArgumentException the advertisement cannot be encoded (a label over 63 bytes, TXT over 255)
      */
     public static MdnsResponder start(InetSocketAddress group, NetworkInterface nif, ServiceAdvertisement ad)
             throws IOException {
         Objects.requireNonNull(nif, "nif");
+        check(ad);
         MulticastSocket socket = new MulticastSocket(null);
         try {
             socket.setReuseAddress(true);
@@ -77,8 +79,14 @@ public final class MdnsResponder implements AutoCloseable {
 
     /** Replaces the advertisement (new TXT pairs: peer-to-peer {@code ver_*} counters) and announces it. */
     public void update(ServiceAdvertisement next) {
-        this.ad = Objects.requireNonNull(next, "next");
+        check(Objects.requireNonNull(next, "next"));
+        this.ad = next;
         announce();
+    }
+
+    /** Fails now, not in the receive loop, when an advertisement cannot be encoded (a label over 63 bytes ...). */
+    private static void check(ServiceAdvertisement ad) {
+        new DnsMessage(0, DnsMessage.RESPONSE, List.of(), ad.records(true, 1), List.of(), List.of()).encode();
     }
 
     /** Packets that could not be read since start. */
@@ -108,6 +116,8 @@ public final class MdnsResponder implements AutoCloseable {
             } catch (DnsFormatException e) {
                 malformed.incrementAndGet();
                 LOG.debug("mDNS packet from {} ignored: {}", p.getSocketAddress(), e.getMessage());
+            } catch (RuntimeException e) {
+                LOG.warn("mDNS query from {} not answered", p.getSocketAddress(), e);
             }
         }
     }

@@ -77,8 +77,8 @@ public final class QuerySubscription implements AutoCloseable {
 
     @Override
     public void close() {
-        socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
-        socket.abort();
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").orTimeout(1, TimeUnit.SECONDS)
+                .whenComplete((ws, e) -> socket.abort());
     }
 
     private static final class Listener implements WebSocket.Listener {

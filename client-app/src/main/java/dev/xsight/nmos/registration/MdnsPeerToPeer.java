@@ -86,7 +86,7 @@ public final class MdnsPeerToPeer implements PeerToPeer, AutoCloseable {
         try {
             responder = MdnsResponder.start(group, nif, base.withTxt(txt()));
             LOG.info("NMOS peer-to-peer: advertising {} by mDNS", base.instanceName());
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
             LOG.warn("NMOS peer-to-peer: mDNS advertisement failed on {}: {}", nif.getName(), e.toString());
         }
     }

@@ -123,13 +123,17 @@ public final class Registrar implements AutoCloseable {
         listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
-    /** Unregisters (when registered) and stops the thread; waits for both. */
+    /**
+     * Unregisters (when registered) and stops the thread; waits for both, at most 20 request timeouts (a registry
+     * that stops answering half-way is left to its garbage collection).
+     */
     @Override
     public void close() {
         commands.add(new Stop());
         if (thread.isAlive()) {
             try {
-                thread.join(options.requestTimeout().toMillis() * (2 + resources.get().size()));
+                // Unregistration is one DELETE per resource, each within the request timeout; a node has a few.
+                thread.join(options.requestTimeout().toMillis() * 20);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -147,12 +151,9 @@ public final class Registrar implements AutoCloseable {
             while (true) {
                 if (candidates.isEmpty()) {
                     publish(RegistrationState.DISCOVERING, null);
-                    candidates.addAll(source.candidates());
+                    candidates.addAll(candidates());
                     if (candidates.isEmpty()) {
-                        if (!inPeerToPeer) {
-                            peerToPeer.enter();
-                            inPeerToPeer = true;
-                        }
+                        peerToPeer(true);
                         publish(RegistrationState.PEER_TO_PEER, null);
                         idle(backoff(failures++));
                         continue;
@@ -163,6 +164,14 @@ public final class Registrar implements AutoCloseable {
                     connect(current);
                     failures = 0;
                     serve(current);
+                } catch (RuntimeException e) {
+                    // A bug or a bad resource list must not end registration for good: report, wait, try again.
+                    LOG.error("NMOS registration failed unexpectedly; trying again after a back-off", e);
+                    current = null;
+                    registered = false;
+                    candidates.clear();
+                    publish(RegistrationState.BACKING_OFF, null);
+                    idle(backoff(failures++));
                 } catch (RegistrationException e) {
                     lastError = e;
                     LOG.warn("NMOS registration: {}", e.getMessage());
@@ -190,10 +199,35 @@ public final class Registrar implements AutoCloseable {
             if (current != null && registered) {
                 unregister(current);
             }
-            if (inPeerToPeer) {
+            peerToPeer(false);
+            publish(RegistrationState.STOPPED, null);
+        }
+    }
+
+    /** Enters or leaves peer-to-peer mode once; a failure of the mode is logged, registration goes on. */
+    private void peerToPeer(boolean on) {
+        if (on == inPeerToPeer) {
+            return;
+        }
+        inPeerToPeer = on;
+        try {
+            if (on) {
+                peerToPeer.enter();
+            } else {
                 peerToPeer.leave();
             }
-            publish(RegistrationState.STOPPED, null);
+        } catch (RuntimeException e) {
+            LOG.warn("NMOS peer-to-peer mode could not be {}", on ? "entered" : "left", e);
+        }
+    }
+
+    /** The source's registries; a source that fails counts as finding none (logged). */
+    private List<URI> candidates() {
+        try {
+            return source.candidates();
+        } catch (RuntimeException e) {
+            LOG.warn("NMOS registry discovery failed: {}", e.toString());
+            return List.of();
         }
     }
 
@@ -207,10 +241,7 @@ public final class Registrar implements AutoCloseable {
             registerAll(c);
         }
         registered = true;
-        if (inPeerToPeer) {
-            peerToPeer.leave();
-            inPeerToPeer = false;
-        }
+        peerToPeer(false);
         lastError = rejectedOnly(lastError);
         publish(RegistrationState.REGISTERED, c.base());
     }

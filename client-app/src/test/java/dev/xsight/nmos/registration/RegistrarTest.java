@@ -228,6 +228,37 @@ class RegistrarTest {
     }
 
     @Test
+    void aConflictUnregistersTheNodeThereThenRegistersAfresh() throws Exception {
+        RegistryStandIn reg = registry();
+        reg.conflictOnNodePosts(1);
+        registrar(RegistrySource.fixed(reg.base()), PeerToPeer.NONE);
+        assertEquals(List.of("POST node", "DELETE node"), take(reg, 2));
+        RegistrationStatus s = awaitState(RegistrationState.BACKING_OFF);
+        assertEquals(RegistrationException.Kind.CONFLICT, s.lastError().kind());
+        assertEquals(ALL_IN_ORDER, take(reg, 6));
+        awaitState(RegistrationState.REGISTERED);
+    }
+
+    @Test
+    void aBrokenResourceListIsReportedAndRetriedNotFatal() throws Exception {
+        RegistryStandIn reg = registry();
+        AtomicReference<Boolean> broken = new AtomicReference<>(true);
+        Registrar r = new Registrar(() -> {
+            if (broken.get()) {
+                throw new IllegalStateException("model not ready");
+            }
+            return resources();
+        }, RegistrySource.fixed(reg.base()), PeerToPeer.NONE, FAST);
+        r.addListener(statuses::add);
+        open.add(r);
+        r.start();
+        awaitState(RegistrationState.BACKING_OFF);
+        broken.set(false);
+        assertEquals(ALL_IN_ORDER, take(reg, 6));
+        awaitState(RegistrationState.REGISTERED);
+    }
+
+    @Test
     void unregistersChildrenBeforeParentsOnClose() throws Exception {
         RegistryStandIn reg = registry();
         Registrar r = registrar(RegistrySource.fixed(reg.base()), PeerToPeer.NONE);

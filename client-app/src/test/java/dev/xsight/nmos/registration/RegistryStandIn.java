@@ -46,6 +46,7 @@ final class RegistryStandIn implements AutoCloseable {
     private final Map<String, String> parents = new HashMap<>();
     private final Set<String> refuse = new HashSet<>();
     private int forcedStatus;
+    private int conflicts;
 
     private RegistryStandIn(HttpServer server) {
         this.server = server;
@@ -112,6 +113,11 @@ final class RegistryStandIn implements AutoCloseable {
         forcedStatus = status;
     }
 
+    /** Answers the next {@code n} node POSTs with 409, as a registry holding the node at another API version. */
+    synchronized void conflictOnNodePosts(int n) {
+        conflicts = n;
+    }
+
     synchronized boolean holds(String id) {
         return types.containsKey(id);
     }
@@ -152,6 +158,10 @@ final class RegistryStandIn implements AutoCloseable {
             String id = data.path("id").asText();
             if (refuse.contains(id)) {
                 return 400;
+            }
+            if (type.equals("node") && conflicts > 0) {
+                conflicts--;
+                return 409;
             }
             String parent = switch (type) {
                 case "node" -> null;
