@@ -35,6 +35,17 @@ class NodeRegistrationTest {
     }
 
     @Test
+    void defaultsAreTheIs04Ones() {
+        RegistrarOptions d = RegistrarOptions.defaults();
+        assertEquals(Duration.ofSeconds(5), d.heartbeat(), "IS-04: heartbeat every 5 s by default");
+        assertEquals(d.heartbeat(), d.requestTimeout(), "IS-04: request timeouts follow the heartbeat interval");
+        assertEquals(null, RegistrationSettings.defaults().registry(), "without --registry the registry is discovered");
+        assertEquals(5353, RegistrationSettings.defaults().discovery().mdnsGroup().getPort());
+        assertEquals("224.0.0.251", RegistrationSettings.defaults().discovery().mdnsGroup().getAddress()
+                .getHostAddress());
+    }
+
+    @Test
     void registersWithTheGivenRegistryAndUnregistersOnClose() throws Exception {
         UUID node = UUID.randomUUID();
         ObjectNode n = JSON.createObjectNode().put("id", node.toString()).put("version", "1:0");
