@@ -209,7 +209,7 @@ public final class LoudnessMeter implements AudioCheck {
         pairTotal = new double[pairs * 3];
         correlation = new double[pairs];
         correlationMin = new double[pairs];
-        java.util.Arrays.fill(correlationMin, 1);
+        java.util.Arrays.fill(correlationMin, Double.NaN); // no window with signal yet
         java.util.Arrays.fill(steps, 0);
         whole.clear();
         window.clear();
@@ -380,7 +380,8 @@ public final class LoudnessMeter implements AudioCheck {
         if (aa > floor && bb > floor) {
             correlation[p] = ab / Math.sqrt(aa * bb);
             if (stepCount >= 4) {
-                correlationMin[p] = Math.min(correlationMin[p], correlation[p]);
+                correlationMin[p] = Double.isNaN(correlationMin[p]) ? correlation[p]
+                        : Math.min(correlationMin[p], correlation[p]);
             }
         } else {
             correlation[p] = 0;
@@ -474,9 +475,9 @@ public final class LoudnessMeter implements AudioCheck {
      * The measured figures since the start, for a summary (only those with a value): {@code integrated_lufs_feed},
      * {@code lra_lu}, {@code true_peak_dbtp} (the highest of all channels), {@code momentary_max_lufs},
      * {@code short_term_max_lufs}, {@code phase_lr} (L/R correlation over the whole feed) and {@code phase_lr_min}
-     * (the lowest over 400 ms windows with signal on both channels), and for 5.1 {@code phase_lsrs} and
-     * {@code phase_lsrs_min}. On the feeding thread only (other threads read {@link #readings()}); allocates, so
-     * not for every block.
+     * (the lowest over 400 ms windows with signal on both channels; absent without such a window), and for 5.1
+     * {@code phase_lsrs} and {@code phase_lsrs_min}. On the feeding thread only (other threads read
+     * {@link #readings()}); allocates, so not for every block.
      */
     public Map<String, Double> figures() {
         Map<String, Double> v = new HashMap<>();
@@ -497,7 +498,7 @@ public final class LoudnessMeter implements AudioCheck {
             double aa = pairTotal[p * 3 + 1];
             double bb = pairTotal[p * 3 + 2];
             v.put(names[p], aa > 0 && bb > 0 ? pairTotal[p * 3] / Math.sqrt(aa * bb) : 0);
-            v.put(names[p] + "_min", correlationMin[p]);
+            putFinite(v, names[p] + "_min", correlationMin[p]);
         }
         return v;
     }
