@@ -1,0 +1,59 @@
+package dev.xsight.nmos.connection;
+
+import dev.xsight.media.FrameSource;
+import dev.xsight.st2110.receive.St2110Receiver;
+import dev.xsight.st2110.receive.St2110Source;
+import dev.xsight.st2110.receive.StreamStatistics;
+import dev.xsight.st2110.sdp.SessionDescription;
+import java.io.IOException;
+
+/**
+ * The receive pipeline as the real {@link St2110Source}: sockets, depacketizer and JPEG XS decoder, handing frames to
+ * one listener. A switch closes the running source and starts one for the new stream.
+ *
+ * <p>Threading: {@link #receive} and {@link #stop} from the connection's thread; {@link #statistics} from any.
+ */
+public final class St2110Pipeline implements ReceivePipeline {
+    private final St2110Receiver.Options options;
+    private final FrameSource.FrameListener listener;
+    private volatile St2110Source source;
+
+    /** @param listener gets every decoded frame (on the pipeline's delivery thread) and must release it */
+    public St2110Pipeline(St2110Receiver.Options options, FrameSource.FrameListener listener) {
+        this.options = options;
+        this.listener = listener;
+    }
+
+    @Override
+    public void receive(SessionDescription sdp) throws IOException {
+        stop();
+        St2110Source s = new St2110Source(sdp, options, 0);
+        try {
+            s.start(listener);
+        } catch (IOException | RuntimeException e) {
+            s.close();
+            throw e;
+        }
+        source = s;
+    }
+
+    @Override
+    public void stop() {
+        St2110Source s = source;
+        source = null;
+        if (s != null) {
+            s.close();
+        }
+    }
+
+    /** The running stream's statistics, or null when nothing is received. */
+    public StreamStatistics statistics() {
+        St2110Source s = source;
+        return s == null ? null : s.statistics();
+    }
+
+    /** The running source, or null. */
+    public St2110Source source() {
+        return source;
+    }
+}
