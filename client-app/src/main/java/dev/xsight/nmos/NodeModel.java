@@ -62,11 +62,13 @@ public final class NodeModel {
     private final Map<ResourceType, NmosResource> resources = new EnumMap<>(ResourceType.class);
     private final List<Consumer<NmosResource>> listeners = new CopyOnWriteArrayList<>();
     private TaiTime lastVersion = new TaiTime(0, 0);
+    private final TaiTime capsVersion;
 
     public NodeModel(NodeIdentity ids, Settings settings) {
         this.ids = ids;
         this.settings = settings;
         TaiTime v = nextVersion();
+        capsVersion = v;
         resources.put(ResourceType.NODE, new NmosResource(ResourceType.NODE, ids.node(), node(v)));
         resources.put(ResourceType.DEVICE, new NmosResource(ResourceType.DEVICE, ids.device(), device(v)));
         resources.put(ResourceType.RECEIVER, new NmosResource(ResourceType.RECEIVER, ids.receiver(),
@@ -218,8 +220,7 @@ public final class NodeModel {
         caps.putArray("media_types").add("video/jxsv");
         caps.set("constraint_sets", ReceiverCapabilities.constraintSets());
         // The capabilities never change while the node runs: their version is the node's start.
-        caps.put("version", resources.isEmpty() ? v.toString()
-                : resources.get(ResourceType.RECEIVER).data().path("caps").path("version").asText());
+        caps.put("version", capsVersion.toString());
         return n;
     }
 }
