@@ -28,6 +28,8 @@ public record TransportLeg(String sourceIp, String multicastIp, String interface
     public static final int AUTO_PORT = -1;
     /** The RTP/AVP default port (RFC 3551 section 8), where {@code "auto"} ends without an SDP port. */
     public static final int DEFAULT_PORT = 5004;
+    private static final String OCTET = "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
+    private static final String IPV4 = OCTET + "(\\." + OCTET + "){3}";
     static final Set<String> KEYS = Set.of("source_ip", "multicast_ip", "interface_ip", "destination_port",
             "rtp_enabled");
 
@@ -129,7 +131,8 @@ public record TransportLeg(String sourceIp, String multicastIp, String interface
         String s = v.asText();
         InetAddress a;
         try {
-            if (!s.matches("[0-9.]+|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*")) {
+            // Dotted quad only: InetAddress also reads the old short forms ("10.1" is 10.0.0.1), which IS-05 does not.
+            if (!s.matches(IPV4) && !s.matches("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*")) {
                 throw new IllegalArgumentException();
             }
             a = InetAddress.ofLiteral(s);
