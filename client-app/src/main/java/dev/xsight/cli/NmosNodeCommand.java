@@ -2,6 +2,7 @@ package dev.xsight.cli;
 
 import dev.xsight.media.Frame;
 import dev.xsight.media.FrameSource;
+import dev.xsight.nmos.connection.ReceiverMonitor;
 import dev.xsight.nmos.node.NmosNode;
 import dev.xsight.shell.ShellOptions;
 import dev.xsight.st2110.receive.StreamStatistics;
@@ -10,6 +11,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -78,11 +80,27 @@ final class NmosNodeCommand implements Callable<Integer> {
                     + " at " + node.baseUrl() + "/x-nmos/connection/v1.1/single/receivers/"
                     + node.model().ids().receiver() + "/");
             startRegistration(node);
+            // BCP-008-01 receiver status, reported on stderr when the overall status changes.
+            ReceiverMonitor monitor = new ReceiverMonitor(ReceiverMonitor.DEFAULT_REPORTING_DELAY);
+            node.connection().addActivationListener(p -> {
+                if (p.masterEnable()) {
+                    monitor.activated(System.nanoTime());
+                } else {
+                    monitor.deactivated();
+                }
+            });
+            String nic = node.model().settings().interfaces().getFirst().name();
+            ReceiverMonitor.Health[] reported = {ReceiverMonitor.Health.INACTIVE};
             ticker.scheduleAtFixedRate(() -> {
                 StreamStatistics st = node.pipeline().statistics();
                 if (st != null) {
                     stdout.println(st.toJson());
                     stdout.flush();
+                }
+                ReceiverMonitor.Report r = monitor.update(System.nanoTime(), st, List.of(up(nic)));
+                if (r.overall() != reported[0]) {
+                    reported[0] = r.overall();
+                    System.err.println("xsight nmos-node: receiver status " + r.line());
                 }
             }, 1, 1, TimeUnit.SECONDS);
             forever.await();
@@ -104,6 +122,15 @@ final class NmosNodeCommand implements Callable<Integer> {
         System.err.println("xsight nmos-node: registration is not wired in this build"
                 + (registry != null ? " (--registry " + registry + " ignored)" : "")
                 + "; the Node API is reachable directly");
+    }
+
+    private static boolean up(String nic) {
+        try {
+            java.net.NetworkInterface ni = java.net.NetworkInterface.getByName(nic);
+            return ni == null || ni.isUp();
+        } catch (java.net.SocketException e) {
+            return false;
+        }
     }
 
     private static String hostName() {
