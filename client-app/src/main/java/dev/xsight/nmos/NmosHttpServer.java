@@ -149,7 +149,8 @@ public final class NmosHttpServer implements AutoCloseable {
                 body = new byte[0];
             }
             FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                    HttpResponseStatus.valueOf(a.status()), head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body));
+                    HttpResponseStatus.valueOf(a.status()),
+                    head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body));
             if (a.body() != null) {
                 res.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
             }

@@ -44,7 +44,7 @@ public final class ReceiverCapabilities {
     private ReceiverCapabilities() {
     }
 
-    /** The {@code caps.constraint_sets} array: progressive in every packet mode; interlaced / PsF in codestream mode. */
+    /** The {@code caps.constraint_sets}: progressive in every packet mode; interlaced / PsF in codestream mode. */
     public static ArrayNode constraintSets() {
         ArrayNode sets = JsonNodeFactory.instance.arrayNode();
         sets.add(set("JPEG XS progressive, codestream or slice packetization", List.of("progressive"),

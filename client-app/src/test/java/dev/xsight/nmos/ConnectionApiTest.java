@@ -264,6 +264,9 @@ class ConnectionApiTest {
         Http.Reply locked = http.patch(single("staged"), "{\"master_enable\":false}");
         assertEquals(423, locked.status(), locked.text());
         Schemas.assertValid("error", locked.json());
+        // A refused cancel cancels nothing.
+        assertEquals(400, http.patch(single("staged"), "{\"activation\":{\"mode\":null},\"colour\":1}").status());
+        assertEquals(423, http.patch(single("staged"), "{\"master_enable\":false}").status(), "still scheduled");
         Http.Reply cancel = http.patch(single("staged"), "{\"activation\":{\"mode\":null}}");
         assertEquals(200, cancel.status(), cancel.text());
         JsonNode staged = http.get(single("staged")).json();

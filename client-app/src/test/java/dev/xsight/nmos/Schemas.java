@@ -19,7 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * IS-05 and BCP-004-01 texts), checked with a JSON-schema library.
  */
 final class Schemas {
-    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    private static final SchemaRegistry REGISTRY =
+            SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     private static final Map<String, Schema> LOADED = new ConcurrentHashMap<>();
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -46,7 +46,7 @@ final class Streams {
         return out;
     }
 
-    /** The md5 of each picture as the independent reference decoder gives it (the manifest), in {@link #FILES} order. */
+    /** The md5 of each picture as the independent reference decoder gives it (the manifest), in FILES order. */
     static List<String> referenceMd5s() {
         Path dir = TestRequirements.conformance("jpegxs");
         try {

@@ -145,23 +145,27 @@ public final class ReceiverConnection implements AutoCloseable {
     private ApiAnswer doPatch(JsonNode body) {
         boolean cancels = body != null && body.path("activation").isObject()
                 && body.path("activation").path("mode").isNull();
+        ReceiverParams base = staged;
         if (pending != null) {
             if (!cancels) {
                 return ApiAnswer.error(423, "an activation is scheduled for " + staged.activationTime()
                         + " (TAI); PATCH activation.mode null to cancel it first", null);
             }
-            pending.cancel(false);
-            pending = null;
-            staged = staged.withActivation(null, null, null);
+            base = staged.withActivation(null, null, null);
         }
         ReceiverParams next;
         try {
-            next = StagedPatch.apply(staged, body, interfaceIps);
+            next = StagedPatch.apply(base, body, interfaceIps);
             if (next.mode() != null) {
                 checkActivatable(next);
             }
         } catch (PatchException e) {
+            // Refused: nothing changes, a scheduled activation included.
             return ApiAnswer.error(400, e.getMessage(), null);
+        }
+        if (pending != null) {
+            pending.cancel(false);
+            pending = null;
         }
         if (ReceiverParams.IMMEDIATE.equals(next.mode())) {
             try {
