@@ -14,7 +14,8 @@ public interface ReceivePipeline extends AutoCloseable {
      * Receives the stream {@code sdp} describes (the addresses are those the activation resolved), replacing any
      * stream being received.
      *
-     * @throws IOException when the sockets cannot be opened (the message names the address); nothing is received then
+     * @throws IOException when the sockets cannot be opened (the message names the address); the stream received
+     *     before, if any, goes on
      */
     void receive(SessionDescription sdp) throws IOException;
 

@@ -221,13 +221,15 @@ public final class ReceiverConnection implements AutoCloseable {
 
     /** Makes {@code p} active: the pipeline first, then {@code /active}, the subscription and the listeners. */
     private ReceiverParams activate(ReceiverParams p) throws IOException {
+        // The activation happens now; starting a pipeline (its decoder warm-up) takes a moment after.
+        TaiTime at = TaiTime.now();
         ReceiverParams resolved = p.withLegs(resolve(p));
         if (p.masterEnable()) {
             pipeline.receive(streamOf(resolved));
         } else {
             pipeline.stop();
         }
-        active = resolved.withActivation(p.mode(), p.requestedTime(), TaiTime.now().toString());
+        active = resolved.withActivation(p.mode(), p.requestedTime(), at.toString());
         model.setSubscription(active.senderId(), active.masterEnable());
         for (Consumer<ReceiverParams> l : activationListeners) {
             l.accept(active);

@@ -9,7 +9,8 @@ import java.io.IOException;
 
 /**
  * The receive pipeline as the real {@link St2110Source}: sockets, depacketizer and JPEG XS decoder, handing frames to
- * one listener. A switch closes the running source and starts one for the new stream.
+ * one listener. A switch starts a source for the new stream, then closes the old one (on the same port the new
+ * socket takes the packets once the old one is closed).
  *
  * <p>Threading: {@link #receive} and {@link #stop} from the connection's thread; {@link #statistics} from any.
  */
@@ -26,7 +27,8 @@ public final class St2110Pipeline implements ReceivePipeline {
 
     @Override
     public void receive(SessionDescription sdp) throws IOException {
-        stop();
+        // Make before break: the new stream's decoder warms up and its sockets open while the old stream still
+        // delivers pictures; a stream that cannot start leaves the old one running.
         St2110Source s = new St2110Source(sdp, options, 0);
         try {
             s.start(listener);
@@ -34,7 +36,11 @@ public final class St2110Pipeline implements ReceivePipeline {
             s.close();
             throw e;
         }
+        St2110Source old = source;
         source = s;
+        if (old != null) {
+            old.close();
+        }
     }
 
     @Override
