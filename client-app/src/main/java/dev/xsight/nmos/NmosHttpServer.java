@@ -81,7 +81,8 @@ public final class NmosHttpServer implements AutoCloseable {
             group.shutdownGracefully();
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while starting the NMOS HTTP server", e);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Netty rethrows the bind failure (a java.net.BindException) from sync() undeclared.
             group.shutdownGracefully();
             throw new IOException("cannot serve the NMOS APIs on " + at + ": " + e.getMessage(), e);
         }

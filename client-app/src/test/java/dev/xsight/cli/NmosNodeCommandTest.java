@@ -135,6 +135,24 @@ class NmosNodeCommandTest {
         }
     }
 
+    @Test
+    void badOptionsAreUsageErrorsAndABusyPortAFailure() throws Exception {
+        assertEquals(2, XsightCommand.commandLine().execute("nmos-node", "--port", "0", "--settings", tmp.toString()));
+        assertEquals(2, XsightCommand.commandLine().execute("nmos-node", "--port", "3212", "--host", "monitor.local",
+                "--settings", tmp.toString()));
+        PrintStream old = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try (ServerSocket busy = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            assertEquals(1, XsightCommand.commandLine().execute("nmos-node", "--port",
+                    Integer.toString(busy.getLocalPort()), "--settings", tmp.toString()));
+            assertTrue(err.toString(StandardCharsets.UTF_8).contains("127.0.0.1:" + busy.getLocalPort()),
+                    "the message names the address: " + err);
+        } finally {
+            System.setErr(old);
+        }
+    }
+
     private static JsonNode get(HttpClient http, String url) throws Exception {
         return JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(url)).build(),
                 HttpResponse.BodyHandlers.ofString()).body());
