@@ -4,11 +4,13 @@ import dev.xsight.media.Frame;
 import dev.xsight.media.FrameSource;
 import dev.xsight.nmos.connection.ReceiverMonitor;
 import dev.xsight.nmos.node.NmosNode;
+import dev.xsight.nmos.registration.NodeRegistration;
+import dev.xsight.nmos.registration.RegistrationSettings;
+import dev.xsight.nmos.registration.RegistrationState;
 import dev.xsight.shell.ShellOptions;
 import dev.xsight.st2110.receive.StreamStatistics;
 import java.io.PrintStream;
 import java.net.InetAddress;
-import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,16 +40,15 @@ final class NmosNodeCommand implements Callable<Integer> {
             description = "Address to serve the APIs on (default ${DEFAULT-VALUE}; 0.0.0.0 for all).")
     String host;
 
-    @Option(names = "--registry", paramLabel = "URL",
-            description = "Registry base URL, e.g. http://127.0.0.1:8235 (default: found by DNS-SD).")
-    URI registry;
-
     @Option(names = "--label", description = "Names the node and its device (default: Xsight on the host name).")
     String label;
 
     @Option(names = "--settings", paramLabel = "DIR",
             description = "Folder of the node's IDs, kept across restarts (default: the settings folder).")
     Path settings;
+
+    @Mixin
+    NmosRegistrationOptions registration = new NmosRegistrationOptions();
 
     @Mixin
     ReceiveCommand.NetworkChoice network = new ReceiveCommand.NetworkChoice();
@@ -63,6 +64,7 @@ final class NmosNodeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--host must be an IP address, got '" + host + "'");
         }
+        RegistrationSettings registry = registration.settings();
         String name = label != null ? label : "Xsight " + hostName();
         Path folder = settings != null ? settings : ShellOptions.userConfigDir(System.getProperty("xsight.config.dir"));
         PrintStream stdout = System.out;
@@ -74,12 +76,12 @@ final class NmosNodeCommand implements Callable<Integer> {
         });
         CountDownLatch forever = new CountDownLatch(1);
         try (NmosNode node = NmosNode.start(new NmosNode.Options(address, port, name, folder,
-                network.receiverOptions()), frames)) {
+                network.receiverOptions()), frames);
+                NodeRegistration registered = register(node, registry, name)) {
             System.err.println("xsight nmos-node: node " + node.model().ids().node() + " \"" + name + "\" at "
                     + node.baseUrl() + "/x-nmos/node/v1.3/, receiver " + node.model().ids().receiver()
                     + " at " + node.baseUrl() + "/x-nmos/connection/v1.1/single/receivers/"
                     + node.model().ids().receiver() + "/");
-            startRegistration(node);
             // BCP-008-01 receiver status, reported on stderr when the overall status changes.
             ReceiverMonitor monitor = new ReceiverMonitor(ReceiverMonitor.DEFAULT_REPORTING_DELAY);
             node.connection().addActivationListener(p -> {
@@ -113,15 +115,23 @@ final class NmosNodeCommand implements Callable<Integer> {
     }
 
     /**
-     * REGISTRATION HOOK: IS-04 registration (with {@link #registry}, or a registry found by DNS-SD when it is null)
-     * belongs to {@code dev.xsight.nmos.registration}, which is written beside this command. Wire it here: start it
-     * with {@code node.model()} (its {@code all()} in order, {@code addListener} for changes) and close it with the
-     * node.
+     * IS-04 registration of the node's resources (with {@code --registry}, or a registry found by DNS-SD, or
+     * peer-to-peer), kept up to date from the model's changes (the receiver's subscription after an activation) and
+     * reported on stderr as its state changes. Closed before the node: the node's resources are deleted from the
+     * registry on the way out.
      */
-    private void startRegistration(NmosNode node) {
-        System.err.println("xsight nmos-node: registration is not wired in this build"
-                + (registry != null ? " (--registry " + registry + " ignored)" : "")
-                + "; the Node API is reachable directly");
+    private static NodeRegistration register(NmosNode node, RegistrationSettings settings, String name) {
+        NodeRegistration r = NodeRegistration.start(settings, node.model()::all, name, node.model().ids().node(),
+                InetAddress.ofLiteral(node.model().settings().host()), node.port());
+        node.model().addListener(r::update);
+        RegistrationState[] last = {null};
+        r.addListener(st -> {
+            if (st.state() != last[0]) {
+                last[0] = st.state();
+                System.err.println("xsight nmos-node: registration " + st.describe());
+            }
+        });
+        return r;
     }
 
     private static boolean up(String nic) {

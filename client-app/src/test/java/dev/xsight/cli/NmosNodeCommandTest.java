@@ -57,7 +57,7 @@ class NmosNodeCommandTest {
         // stdout is the command's for as long as it runs (it takes System.out when it starts).
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         Thread node = new Thread(() -> rc.set(XsightCommand.commandLine().execute("nmos-node", "--port",
-                Integer.toString(port), "--label", "Edit 3 monitor", "--settings", tmp.toString())),
+                Integer.toString(port), "--label", "Edit 3 monitor", "--no-mdns", "--settings", tmp.toString())),
                 "cli-nmos-node");
         node.setDaemon(true);
         node.start();
