@@ -80,8 +80,14 @@ class NmosNodeCommandTest {
         while (self == null) {
             assertTrue(System.nanoTime() - end < 0 && node.isAlive(), "the node answers");
             try {
-                self = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/x-nmos/node/v1.3/self"))
-                        .build(), HttpResponse.BodyHandlers.ofString()).body());
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base
+                        + "/x-nmos/node/v1.3/self")).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    self = JSON.readTree(r.body());
+                } else {
+                    assertEquals(503, r.statusCode(), "only \"starting\" before the node is up: " + r.body());
+                    LockSupport.parkNanos(20_000_000);
+                }
             } catch (IOException notYet) {
                 LockSupport.parkNanos(20_000_000); // the port opens when the node has started
             }

@@ -55,8 +55,9 @@ public final class NmosNode implements AutoCloseable {
     private final NodeModel model;
     private final ReceiverConnection connection;
     private final St2110Pipeline pipeline;
-    private final NodeApi nodeApi;
-    private final ConnectionApi connectionApi;
+    // Set once the node is built; the event loop may ask before (the router answers 503 then).
+    private volatile NodeApi nodeApi;
+    private volatile ConnectionApi connectionApi;
 
     private NmosNode(Options o, FrameSource.FrameListener frames) throws IOException {
         NodeIdentity ids = NodeIdentity.loadOrCreate(o.settingsFolder());
