@@ -2,6 +2,7 @@ package dev.xsight.shell;
 
 import dev.xsight.shell.monitoring.MonitoringSetup;
 import dev.xsight.shell.monitoring.MonitoringViewModel;
+import dev.xsight.shell.nmos.ShellNmos;
 import dev.xsight.shell.pipeline.DisplaySetup;
 import dev.xsight.shell.pipeline.PipelineViewModel;
 import dev.xsight.shell.reference.ReferenceOutputControl;
@@ -26,6 +27,7 @@ public final class Shell {
     private final MonitoringViewModel monitoring;
     private final AnimationTimer timer;
     private final ShellReview review;
+    private final ShellNmos nmos;
 
     private Shell(Stage stage, ShellOptions options) {
         this.stage = stage;
@@ -59,6 +61,7 @@ public final class Shell {
             }
         };
         review = options.review() == null ? null : ShellReview.attach(vm, view, options.review());
+        nmos = ShellNmos.attach(vm, view, stage, options.nmos(), options.configDir());
         timer.start();
         stage.setOnHidden(e -> close());
     }
@@ -120,6 +123,11 @@ public final class Shell {
         return review;
     }
 
+    /** The NMOS node and registry browser, or null when the shell was opened with NMOS off. */
+    public ShellNmos nmos() {
+        return nmos;
+    }
+
     /** The JavaFX stand-in for the reference output (shown when the OpenGL output cannot be opened). */
     public ReferenceWindow referenceWindow() {
         return referenceOutput.fxWindow();
@@ -130,9 +138,15 @@ public final class Shell {
         return referenceOutput.glOutput();
     }
 
-    /** Stops the pulse, the source and the preview thread, closes the reference window. Idempotent. FX thread. */
+    /**
+     * Stops the pulse, the source and the preview thread, closes the reference window; the NMOS node stops on its own
+     * thread ({@link ShellNmos#close()} says when). Idempotent. FX thread.
+     */
     public void close() {
         timer.stop();
+        if (nmos != null) {
+            nmos.close();
+        }
         referenceOutput.shutdown();
         monitoring.close();
         vm.close();

@@ -163,6 +163,13 @@ public final class ShellLauncher {
                 System.err.println("xsight: session file not closed cleanly: " + e.getMessage());
             }
         }
+        if (s != null && s.nmos() != null) {
+            try {
+                s.nmos().close().get(30, TimeUnit.SECONDS); // the node's resources are deleted from the registry
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                System.err.println("xsight: NMOS node not stopped cleanly: " + e);
+            }
+        }
         Platform.exit();
         if (shotError.get() != null) {
             throw new IOException("cannot write screenshot " + launch.screenshot() + ": "

@@ -3,6 +3,7 @@ package dev.xsight.shell;
 import dev.xsight.input.Keymap;
 import dev.xsight.shell.monitoring.MonitoringOptions;
 import dev.xsight.shell.monitoring.ScopeFeed;
+import dev.xsight.shell.nmos.NmosOptions;
 import dev.xsight.shell.pipeline.PipelineSetting;
 import dev.xsight.shell.reference.ReferenceOutputControl;
 import java.nio.file.Path;
@@ -20,10 +21,15 @@ import java.nio.file.Path;
  * @param rendering how the preview and the scopes are computed, and a pipeline forced for every source
  * @param reference where and how the reference output opens
  * @param monitoring the scopes and overlays that are on at start
- * @param configDir the folder of {@code pipelines.json}
+ * @param configDir the folder of {@code pipelines.json} (and of the NMOS node's IDs, {@code nmos-node.json})
+ * @param nmos whether the shell runs an NMOS node while it is open, and how ({@link NmosOptions#OFF} for none)
  */
 public record ShellOptions(SourceRegistry registry, Keymap keymap, double width, double height, ReviewOptions review,
-                           Rendering rendering, Reference reference, MonitoringOptions monitoring, Path configDir) {
+                           Rendering rendering, Reference reference, MonitoringOptions monitoring, Path configDir,
+                           NmosOptions nmos) {
+    public ShellOptions {
+        java.util.Objects.requireNonNull(nmos, "nmos");
+    }
 
     /**
      * How pictures are computed.
@@ -68,14 +74,15 @@ public record ShellOptions(SourceRegistry registry, Keymap keymap, double width,
 
     /**
      * Discovered sources, default keys, a 1600x900 window, no review session, the default {@link Rendering} and
-     * {@link Reference}, nothing monitored at start; the user's config folder. The fallbacks {@code xsight.config.dir}
+     * {@link Reference}, nothing monitored at start; the user's config folder; no NMOS node (the {@code demo} command,
+     * the interactive shell, turns it on unless {@code --no-nmos}). The fallbacks {@code xsight.config.dir}
      * (the config folder) and {@code xsight.scopes.gpu} ({@code auto}, {@code true} or {@code false}) are read here.
      */
     public static ShellOptions defaults() {
         ScopeFeed.Compute scopes = ScopeFeed.Compute.parse(System.getProperty("xsight.scopes.gpu", "auto"));
         return new ShellOptions(SourceRegistry.discover(), Keymap.defaults(), 1600, 900, null,
                 Rendering.DEFAULT.withScopes(scopes), Reference.DEFAULT, MonitoringOptions.NONE,
-                userConfigDir(System.getProperty("xsight.config.dir")));
+                userConfigDir(System.getProperty("xsight.config.dir")), NmosOptions.OFF);
     }
 
     /**
@@ -93,11 +100,11 @@ public record ShellOptions(SourceRegistry registry, Keymap keymap, double width,
     }
 
     public ShellOptions withRegistry(SourceRegistry r) {
-        return new ShellOptions(r, keymap, width, height, review, rendering, reference, monitoring, configDir);
+        return new ShellOptions(r, keymap, width, height, review, rendering, reference, monitoring, configDir, nmos);
     }
 
     public ShellOptions withKeymap(Keymap k) {
-        return new ShellOptions(registry, k, width, height, review, rendering, reference, monitoring, configDir);
+        return new ShellOptions(registry, k, width, height, review, rendering, reference, monitoring, configDir, nmos);
     }
 
     /** The same options with an initial main-window size of {@code w} x {@code h}. */
@@ -105,28 +112,33 @@ public record ShellOptions(SourceRegistry registry, Keymap keymap, double width,
         if (!(w >= 640 && h >= 360)) {
             throw new IllegalArgumentException("window size " + w + "x" + h + " is below the 640x360 minimum");
         }
-        return new ShellOptions(registry, keymap, w, h, review, rendering, reference, monitoring, configDir);
+        return new ShellOptions(registry, keymap, w, h, review, rendering, reference, monitoring, configDir, nmos);
     }
 
     /** The same options with the review session {@code r} (null for none). */
     public ShellOptions withReview(ReviewOptions r) {
-        return new ShellOptions(registry, keymap, width, height, r, rendering, reference, monitoring, configDir);
+        return new ShellOptions(registry, keymap, width, height, r, rendering, reference, monitoring, configDir, nmos);
     }
 
     public ShellOptions withRendering(Rendering r) {
-        return new ShellOptions(registry, keymap, width, height, review, r, reference, monitoring, configDir);
+        return new ShellOptions(registry, keymap, width, height, review, r, reference, monitoring, configDir, nmos);
     }
 
     public ShellOptions withReference(Reference r) {
-        return new ShellOptions(registry, keymap, width, height, review, rendering, r, monitoring, configDir);
+        return new ShellOptions(registry, keymap, width, height, review, rendering, r, monitoring, configDir, nmos);
     }
 
     public ShellOptions withMonitoring(MonitoringOptions m) {
-        return new ShellOptions(registry, keymap, width, height, review, rendering, reference, m, configDir);
+        return new ShellOptions(registry, keymap, width, height, review, rendering, reference, m, configDir, nmos);
     }
 
     /** The same options with {@code pipelines.json} in {@code dir}. */
     public ShellOptions withConfigDir(Path dir) {
-        return new ShellOptions(registry, keymap, width, height, review, rendering, reference, monitoring, dir);
+        return new ShellOptions(registry, keymap, width, height, review, rendering, reference, monitoring, dir, nmos);
+    }
+
+    /** The same options with the NMOS node set as {@code n} ({@link NmosOptions#OFF}: none). */
+    public ShellOptions withNmos(NmosOptions n) {
+        return new ShellOptions(registry, keymap, width, height, review, rendering, reference, monitoring, configDir, n);
     }
 }
