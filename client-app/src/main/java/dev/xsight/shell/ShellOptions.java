@@ -139,6 +139,7 @@ public record ShellOptions(SourceRegistry registry, Keymap keymap, double width,
 
     /** The same options with the NMOS node set as {@code n} ({@link NmosOptions#OFF}: none). */
     public ShellOptions withNmos(NmosOptions n) {
-        return new ShellOptions(registry, keymap, width, height, review, rendering, reference, monitoring, configDir, n);
+        return new ShellOptions(registry, keymap, width, height, review, rendering, reference, monitoring, configDir,
+                n);
     }
 }

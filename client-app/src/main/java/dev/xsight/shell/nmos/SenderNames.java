@@ -78,7 +78,9 @@ final class SenderNames {
         }
         try (QueryClient q = new QueryClient(base, TIMEOUT)) {
             List<ObjectNode> found = q.list("senders", Map.of("id", sender.toString()));
-            return found.isEmpty() ? null : found.getFirst().path("label").asText(null);
+            // The id filter is a basic query; a registry that ignores it still answers with the right one among all.
+            return found.stream().filter(o -> o.path("id").asText("").equals(sender.toString())).findFirst()
+                    .map(o -> o.path("label").asText(null)).orElse(null);
         } catch (QueryException | RuntimeException e) {
             LOG.info("sender {} not named by the Query API at {}: {}", sender, base, e.getMessage());
             return null;
