@@ -503,6 +503,10 @@ final class DemoCommand implements Callable<Integer> {
                 + "browser, such as http://127.0.0.1:8236 (default: found by DNS-SD, else the --registry URL).")
         String query;
 
+        @Option(names = "--nmos-browser", description = "Open the NMOS registry browser at start (Ctrl+N opens it "
+                + "later); with --screenshot FILE.png its window is written to FILE-nmos.png.")
+        boolean browser;
+
         @Mixin
         NmosRegistrationOptions registration = new NmosRegistrationOptions();
 
@@ -527,7 +531,8 @@ final class DemoCommand implements Callable<Integer> {
                     name = "Xsight";
                 }
             }
-            NmosOptions o = NmosOptions.on(name, registration.settings()).withAddress(address, port);
+            NmosOptions o = NmosOptions.on(name, registration.settings()).withAddress(address, port)
+                    .withBrowserAtStart(browser);
             try {
                 return query == null ? o : o.withQuery(RegistrationSettings.registryUrl(query));
             } catch (IllegalArgumentException e) {

@@ -15,12 +15,13 @@ import java.util.Objects;
  * @param registration how the registry is found ({@code --registry} or DNS-SD) and the registration's timing
  * @param query the Query API's base URL for the registry browser ({@code http://host:port}), or null: found by
  *     DNS-SD ({@code _nmos-query._tcp}), else the registry's own base URL
+ * @param browserAtStart whether the registry browser opens with the shell
  */
 public record NmosOptions(boolean enabled, InetAddress host, int port, String label,
-        RegistrationSettings registration, URI query) {
+        RegistrationSettings registration, URI query, boolean browserAtStart) {
     /** No node: the port is not served, nothing is registered, the browser is not offered. */
     public static final NmosOptions OFF = new NmosOptions(false, InetAddress.getLoopbackAddress(), 0, "Xsight",
-            RegistrationSettings.defaults(), null);
+            RegistrationSettings.defaults(), null, false);
 
     public NmosOptions {
         Objects.requireNonNull(host, "host");
@@ -33,14 +34,18 @@ public record NmosOptions(boolean enabled, InetAddress host, int port, String la
 
     /** A node on loopback, any free port, labelled {@code label}, registering as {@code registration} says. */
     public static NmosOptions on(String label, RegistrationSettings registration) {
-        return new NmosOptions(true, InetAddress.getLoopbackAddress(), 0, label, registration, null);
+        return new NmosOptions(true, InetAddress.getLoopbackAddress(), 0, label, registration, null, false);
     }
 
     public NmosOptions withAddress(InetAddress h, int p) {
-        return new NmosOptions(enabled, h, p, label, registration, query);
+        return new NmosOptions(enabled, h, p, label, registration, query, browserAtStart);
     }
 
     public NmosOptions withQuery(URI q) {
-        return new NmosOptions(enabled, host, port, label, registration, q);
+        return new NmosOptions(enabled, host, port, label, registration, q, browserAtStart);
+    }
+
+    public NmosOptions withBrowserAtStart(boolean open) {
+        return new NmosOptions(enabled, host, port, label, registration, query, open);
     }
 }

@@ -73,6 +73,7 @@ final class RegistryBrowser {
         Button refresh = new Button("Refresh");
         refresh.setId("nmos-refresh");
         refresh.setOnAction(e -> load());
+        refresh.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox foot = new HBox(8, message, spacer, refresh);
@@ -128,6 +129,7 @@ final class RegistryBrowser {
                 changed(now);
                 say(now.size() + (now.size() == 1 ? " JPEG XS sender" : " JPEG XS senders") + " · live");
             } catch (RoutingException e) {
+                Platform.runLater(() -> registry.setText("No registry"));
                 say(e.getMessage());
             } catch (QueryException e) {
                 say("The registry did not answer: " + e.getMessage());

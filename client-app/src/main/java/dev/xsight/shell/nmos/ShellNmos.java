@@ -12,7 +12,6 @@ import dev.xsight.shell.SourceEntry;
 import dev.xsight.st2110.receive.St2110Receiver;
 import java.net.InetAddress;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -97,6 +96,9 @@ public final class ShellNmos {
         box.getStyleClass().add("nmos-footer");
         view.setSourceFooter(box);
         vm.setHandler(Action.NMOS_BROWSER, n::openBrowser);
+        if (options.browserAtStart()) {
+            Platform.runLater(n::openBrowser); // once the main window is up, so the browser opens over it
+        }
         return n;
     }
 
@@ -157,13 +159,21 @@ public final class ShellNmos {
         }
     }
 
-    /** The registration state in words: {@code registered with http://…}, {@code peer to peer} … */
+    /** The registration state in words: {@code registered with http://…}, {@code no registry: peer-to-peer} … */
     static String describe(RegistrationStatus st) {
-        StringBuilder b = new StringBuilder(st.state().name().toLowerCase(Locale.ROOT).replace('_', ' '));
-        if (st.registry() != null) {
+        StringBuilder b = new StringBuilder(switch (st.state()) {
+            case IDLE -> "starting";
+            case DISCOVERING -> "looking for a registry";
+            case REGISTERING -> "registering";
+            case REGISTERED -> "registered";
+            case PEER_TO_PEER -> "no registry found: peer-to-peer (mDNS)";
+            case BACKING_OFF -> "no registry answers: trying again soon";
+            case STOPPED -> "stopped";
+        });
+        if (st.registry() != null && st.state() != dev.xsight.nmos.registration.RegistrationState.BACKING_OFF) {
             b.append(" with ").append(st.registry());
         }
-        if (st.lastError() != null) {
+        if (st.lastError() != null && st.state() != dev.xsight.nmos.registration.RegistrationState.REGISTERED) {
             b.append(" (").append(st.lastError().getMessage()).append(')');
         }
         return b.toString();

@@ -395,7 +395,7 @@ class ShellNmosTest {
             port = s.getLocalPort();
         }
         NmosOptions off = new NmosOptions(false, InetAddress.getLoopbackAddress(), port, "off",
-                RegistrationSettings.defaults(), null);
+                RegistrationSettings.defaults(), null, false);
         open(robot, ShellOptions.defaults().withConfigDir(dir).withNmos(off));
         WaitForAsyncUtils.waitForFxEvents();
         assertNull(shell.nmos());
