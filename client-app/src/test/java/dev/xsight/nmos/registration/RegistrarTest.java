@@ -193,6 +193,27 @@ class RegistrarTest {
     }
 
     @Test
+    void aChangeMadeDuringFailOverReachesARegistryThatStillHoldsTheNode() throws Exception {
+        RegistryStandIn a = registry();
+        RegistryStandIn b = registry();
+        for (NmosResource r : resources()) {
+            b.hold(r.type().word(), r.id().toString()); // b shares a's records, as in a cluster
+        }
+        Registrar r = registrar(() -> List.of(a.base(), b.base()), PeerToPeer.NONE);
+        assertEquals(ALL_IN_ORDER, take(a, 6));
+        a.answerAllWith(503);
+        ObjectNode changed = resource(ResourceType.RECEIVER, receiver, "device_id", device).data().deepCopy();
+        changed.put("version", "3:0");
+        r.update(new NmosResource(ResourceType.RECEIVER, receiver, changed));
+
+        assertEquals("HEARTBEAT", b.next().summary(), "the first request to the next registry is a heartbeat");
+        RegistryStandIn.Request post = b.nextNonHeartbeat();
+        assertEquals("POST receiver", post.summary(), "only the change is sent; the rest is still registered");
+        assertEquals("3:0", post.body().path("data").path("version").asText());
+        awaitRegisteredWith(b.base());
+    }
+
+    @Test
     void deletesAStaleNodeRecordBeforeRegistering() throws Exception {
         RegistryStandIn reg = registry();
         reg.hold("node", node.toString()); // left over from before a restart: POST node answers 200
