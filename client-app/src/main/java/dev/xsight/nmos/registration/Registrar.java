@@ -87,6 +87,10 @@ public final class Registrar implements AutoCloseable {
     /** Back-offs in a row since the last successful registration. */
     private int failures;
     private boolean inPeerToPeer;
+    /**
+     * Registered somewhere since the last fresh registration: the first request to another registry is then a
+     * heartbeat (IS-04, on 5xx or no answer), and {@link #close} unregisters.
+     */
     private boolean registered;
     private RegistrationException lastError;
 
