@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A node's registration as the {@code nmos-node} command and the shell run it: a {@link Registrar} with the
  * registry of {@code --registry} or DNS-SD's, plus peer-to-peer mDNS advertisement of the Node API when discovery
- * finds no registry (not with {@code --registry}, nor when mDNS is off). Feed it the model's changes with {@link #update} / {@link #remove}.
+ * finds no registry (not with {@code --registry}, nor when mDNS is off). Feed it the model's changes with
+ * {@link #update} / {@link #remove}.
  *
  * <p>Threading: see {@link Registrar} and {@link MdnsPeerToPeer}; every method may be called from any thread.
  */
