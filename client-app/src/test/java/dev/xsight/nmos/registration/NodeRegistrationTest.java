@@ -91,7 +91,7 @@ class NodeRegistrationTest {
         try (RegistryStandIn reg = RegistryStandIn.start(0)) {
             RegistrationSettings settings = RegistrationSettings.defaults().withRegistry(reg.base());
             settings = new RegistrationSettings(settings.registry(), settings.discovery(), new RegistrarOptions(
-                    Duration.ofMillis(50), Duration.ofSeconds(2), Duration.ofMillis(20), Duration.ofMillis(100)));
+                    Duration.ofMillis(50), Duration.ofSeconds(10), Duration.ofMillis(20), Duration.ofMillis(100)));
             BlockingQueue<RegistrationStatus> statuses = new LinkedBlockingQueue<>();
             NodeRegistration running = NodeRegistration.start(settings, () -> resources, "monitor", node,
                     InetAddress.getLoopbackAddress(), 8080);

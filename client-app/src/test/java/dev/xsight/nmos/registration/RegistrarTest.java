@@ -27,8 +27,11 @@ import org.junit.jupiter.api.Test;
  */
 class RegistrarTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Short so the tests see several heartbeats quickly; nothing asserts on the interval itself. */
-    private static final RegistrarOptions FAST = new RegistrarOptions(Duration.ofMillis(40), Duration.ofSeconds(2),
+    /**
+     * A short heartbeat so the tests see several quickly (nothing asserts on the interval itself); a long request
+     * timeout so that a loaded machine does not turn a slow answer into a fail-over.
+     */
+    private static final RegistrarOptions FAST = new RegistrarOptions(Duration.ofMillis(40), Duration.ofSeconds(10),
             Duration.ofMillis(20), Duration.ofMillis(100));
     private static final List<String> ALL_IN_ORDER = List.of("POST node", "POST device", "POST source",
             "POST flow", "POST sender", "POST receiver");
