@@ -123,6 +123,8 @@ final class RegistryBrowser {
                 client = c;
                 live = l;
                 l.addListener(this::changed);
+                l.addDisconnectListener(why -> say("Lost the registry (" + why + "): the list is no longer live;"
+                        + " Refresh to read it again"));
                 l.start();
                 names.useQuery(base);
                 List<JxsSender> now = l.senders();

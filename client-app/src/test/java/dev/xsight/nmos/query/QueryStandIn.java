@@ -148,7 +148,7 @@ public final class QueryStandIn implements AutoCloseable {
     }
 
     /** Closes every subscription websocket, as a registry going away does. */
-    void dropWebsockets() {
+    public void dropWebsockets() {
         for (Subscriber s : subscribers) {
             s.channel().close();
         }

@@ -377,7 +377,9 @@ class ShellNmosTest {
                 () -> browserMessage(robot).startsWith("Our receiver refused \"Broken camera\" (400): "));
         assertTrue(browserMessage(robot).contains("SDP"), browserMessage(robot));
 
-        // The registry goes away: Refresh says so, and the worker still answers the next click.
+        // The registry goes away: the browser says so, Refresh says it is gone, and the worker still answers.
+        query.dropWebsockets();
+        WaitForAsyncUtils.waitFor(HANG_S, TimeUnit.SECONDS, () -> browserMessage(robot).startsWith("Lost the registry"));
         parts.remove(query);
         query.close();
         robot.clickOn("#nmos-refresh");
