@@ -139,6 +139,7 @@ final class DemoCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--reference-screenshot needs --run-for and --fullscreen-reference");
         }
         MonitoringOptions monitored = monitoring.options();
+        NmosOptions node = nmos.options(); // a bad port, address or URL: exit 2 before any window
         ShellOptions defaults = ShellOptions.defaults();
         ShellOptions options = defaults
                 .withRegistry(SourceRegistry.discover().with(st2110.equalsIgnoreCase("off") ? new DemoSourceProvider(settings)
@@ -151,7 +152,7 @@ final class DemoCommand implements Callable<Integer> {
                 .withReference(reference.options())
                 .withMonitoring(monitored)
                 .withReview(review.options(r, drop))
-                .withNmos(nmos.options());
+                .withNmos(node);
         ShellLauncher.Outcome out = ShellLauncher.run(options,
                 new ShellLauncher.Launch("demo", duration, screenshot, reference.fullscreenReference, sideBySide,
                         reference.referenceScreenshot != null));
@@ -536,7 +537,8 @@ final class DemoCommand implements Callable<Integer> {
             try {
                 return query == null ? o : o.withQuery(RegistrationSettings.registryUrl(query));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(e.getMessage().replace("--registry", "--nmos-query"), e);
+                throw new IllegalArgumentException("--nmos-query is the Query API's base URL (scheme, host, port), such"
+                        + " as http://10.0.0.5:8236; the browser adds /x-nmos/query/v1.3/ itself: not " + query, e);
             }
         }
     }
