@@ -38,6 +38,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ShellNmos {
     private static final Logger LOG = LoggerFactory.getLogger(ShellNmos.class);
+    /** The subfolder of the settings folder with the shell node's IDs file. */
+    public static final String IDS_FOLDER = "shell";
 
     private final ShellViewModel vm;
     private final Stage owner;
@@ -72,6 +74,9 @@ public final class ShellNmos {
      * Starts the node as {@code options} say (nothing when it is off), shows its state under the source list and
      * binds {@link Action#NMOS_BROWSER}. FX thread.
      *
+     * @param settingsFolder the settings folder; the shell's node keeps its IDs in its {@value #IDS_FOLDER}
+     *     subfolder, apart from those of {@code nmos-node}, so that both can run at once as two nodes
+     *
      * @return the running part, or null when the setting is off
      */
     public static ShellNmos attach(ShellViewModel vm, ShellView view, Stage owner, NmosOptions options,
@@ -81,7 +86,7 @@ public final class ShellNmos {
                     "NMOS is off in this window (--no-nmos): no node, no registry browser"));
             return null;
         }
-        ShellNmos n = new ShellNmos(vm, owner, options, settingsFolder);
+        ShellNmos n = new ShellNmos(vm, owner, options, settingsFolder.resolve(IDS_FOLDER));
         Label state = new Label();
         state.setId("nmos-status");
         state.getStyleClass().add("source-detail");
@@ -144,7 +149,7 @@ public final class ShellNmos {
             NmosNode n = NmosNode.start(new NmosNode.Options(options.host(), options.port(), options.label(),
                     settingsFolder, St2110Receiver.Options.defaults().withPictureBuffers(4)), routed);
             node = n;
-            n.connection().addActivationListener(p -> thread.execute(() -> activated(p)));
+            n.connection().addActivationListener(p -> onThread(() -> activated(p)));
             String where = n.baseUrl();
             post("NMOS node at " + where);
             NodeRegistration r = NodeRegistration.start(options.registration(), n.model()::all, options.label(),
@@ -227,6 +232,15 @@ public final class ShellNmos {
         }
         vm.removeSource(RoutedStream.KIND);
         before = null;
+    }
+
+    /** Runs {@code r} on xsight-nmos-shell; nothing once the shell is closing (an activation racing the close). */
+    private void onThread(Runnable r) {
+        try {
+            thread.execute(r);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            LOG.debug("activation after close not shown");
+        }
     }
 
     private void post(String text) {

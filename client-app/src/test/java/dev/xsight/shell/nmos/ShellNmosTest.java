@@ -303,6 +303,8 @@ class ShellNmosTest {
         SourceEntry demo = shell.viewModel().selectedProperty().get();
         assertEquals("demo", demo.kind());
         var node = node();
+        assertTrue(java.nio.file.Files.isRegularFile(dir.resolve("shell").resolve("nmos-node.json")),
+                "the shell node's IDs are kept apart from nmos-node's");
 
         // A controller routes the camera: the label comes from the Query API (the browser was never opened).
         HttpResponse<String> a = patch(node, activation(cameraId, f, port));
