@@ -68,19 +68,31 @@ public final class NmosNode implements AutoCloseable {
             receive = receive.withInterface(ni);
         }
         pipeline = new St2110Pipeline(receive, frames);
-        // The router reaches the APIs through this object; requests before they exist are answered 503.
-        server = NmosHttpServer.start(o.address(), o.port(), this::route);
+        // The resources name the port: with a port given the APIs are ready before it opens; with a free port
+        // chosen by binding, requests before they are built are answered 503.
+        NmosHttpServer bound = o.port() == 0 ? NmosHttpServer.start(o.address(), 0, this::route) : null;
+        ReceiverConnection c = null;
         try {
-            NodeModel.NetworkPort port = port(ni, host);
-            model = new NodeModel(ids, new NodeModel.Settings(o.label(), host.getHostAddress(), server.port(),
-                    hostname(), List.of(port)));
-            connection = new ReceiverConnection(model, pipeline, List.of(host.getHostAddress()));
-        } catch (RuntimeException e) {
-            server.close();
+            int apiPort = bound != null ? bound.port() : o.port();
+            model = new NodeModel(ids, new NodeModel.Settings(o.label(), host.getHostAddress(), apiPort, hostname(),
+                    List.of(port(ni, host))));
+            c = new ReceiverConnection(model, pipeline, List.of(host.getHostAddress()));
+            nodeApi = new NodeApi(model);
+            connectionApi = new ConnectionApi(c);
+            if (bound == null) {
+                bound = NmosHttpServer.start(o.address(), apiPort, this::route);
+            }
+        } catch (IOException | RuntimeException e) {
+            if (bound != null) {
+                bound.close();
+            }
+            if (c != null) {
+                c.close();
+            }
             throw e;
         }
-        nodeApi = new NodeApi(model);
-        connectionApi = new ConnectionApi(connection);
+        connection = c;
+        server = bound;
     }
 
     /**
