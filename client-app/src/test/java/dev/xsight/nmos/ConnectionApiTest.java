@@ -212,6 +212,26 @@ class ConnectionApiTest {
     }
 
     @Test
+    void anActivationThatCannotOpenItsSocketIs500AndTheStreamBeforeGoesOn() throws Exception {
+        JxsvFormat f = Streams.controllerFormat(PacketMode.CODESTREAM);
+        int first = Streams.freePort();
+        assertEquals(200, http.patch(single("staged"), activation(Streams.sdp(f, List.of(first)), UUID.randomUUID(),
+                ReceiverParams.IMMEDIATE, null)).status());
+        JsonNode before = http.get(single("active")).json();
+        try (java.net.DatagramSocket taken = new java.net.DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+            int busy = taken.getLocalPort();
+            Http.Reply r = http.patch(single("staged"), activation(Streams.sdp(f, List.of(busy)), UUID.randomUUID(),
+                    ReceiverParams.IMMEDIATE, null));
+            assertEquals(500, r.status(), r.text());
+            Schemas.assertValid("error", r.json());
+            assertTrue(r.json().get("error").asText().contains(Integer.toString(busy)), r.text());
+        }
+        assertEquals(before, http.get(single("active")).json(), "/active unchanged");
+        assertEquals(first, node.pipeline().source().sdp().streams().getFirst().port(), "the first stream goes on");
+        assertEquals(1, activations.size());
+    }
+
+    @Test
     void relativeScheduledActivationHappensAfterItsOffset() throws Exception {
         CompletableFuture<ReceiverParams> done = new CompletableFuture<>();
         node.connection().addActivationListener(done::complete);
