@@ -161,7 +161,7 @@ class ConnectionApiTest {
         active = http.get(single("active")).json();
         assertTrue(active.at("/transport_params/1/rtp_enabled").asBoolean());
         assertEquals(b, active.at("/transport_params/1/destination_port").asInt());
-        assertEquals(2, node.pipeline().source().sdp().streams().size());
+        assertEquals(2, node.pipeline().receiving().streams().size());
         sendLockStep(f, List.of(a, b), pics, 4, 4);
         assertPicturesInOrder(expected, 4, 4);
         StreamStatistics st = node.pipeline().statistics();
@@ -227,7 +227,7 @@ class ConnectionApiTest {
             assertTrue(r.json().get("error").asText().contains(Integer.toString(busy)), r.text());
         }
         assertEquals(before, http.get(single("active")).json(), "/active unchanged");
-        assertEquals(first, node.pipeline().source().sdp().streams().getFirst().port(), "the first stream goes on");
+        assertEquals(first, node.pipeline().receiving().streams().getFirst().port(), "the first stream goes on");
         assertEquals(1, activations.size());
     }
 
@@ -372,7 +372,7 @@ class ConnectionApiTest {
         JsonNode active = http.get(single("active")).json();
         Schemas.assertValid("active_resolved", active);
         assertEquals(ours, active.at("/transport_params/0/destination_port").asInt());
-        assertEquals(ours, node.pipeline().source().sdp().streams().getFirst().port());
+        assertEquals(ours, node.pipeline().receiving().streams().getFirst().port());
     }
 
     @Test
