@@ -152,6 +152,17 @@ class ConnectionApiTest {
         sendLockStep(f, List.of(port), pics, 4, 0);
         assertPicturesInOrder(expected, 0, 4);
 
+        // IS-05 "Version Increments": a re-activation of the same parameters gives the receiver a new version too.
+        String before = node.model().receiver().version();
+        assertEquals(200, http.patch(single("staged"), "{\"activation\":{\"mode\":\"activate_immediate\"}}")
+                .status());
+        assertTrue(TaiTime.parse(node.model().receiver().version()).compareTo(TaiTime.parse(before)) > 0);
+        assertEquals(2, changes.size());
+        md5s.clear();
+        sendLockStep(f, List.of(port), pics, 2, 0);
+        assertPicturesInOrder(expected, 0, 2);
+        md5s.clear();
+
         // Switch to a two-leg (ST 2022-7) stream: the same pipeline object, new sockets, no restart.
         int a = Streams.freePort();
         int b = Streams.freePort();
@@ -162,8 +173,8 @@ class ConnectionApiTest {
         assertTrue(active.at("/transport_params/1/rtp_enabled").asBoolean());
         assertEquals(b, active.at("/transport_params/1/destination_port").asInt());
         assertEquals(2, node.pipeline().receiving().streams().size());
-        sendLockStep(f, List.of(a, b), pics, 4, 4);
-        assertPicturesInOrder(expected, 4, 4);
+        sendLockStep(f, List.of(a, b), pics, 4, 0);
+        assertPicturesInOrder(expected, 0, 4);
         StreamStatistics st = node.pipeline().statistics();
         assertEquals(2, st.legs().size(), st.toJson());
         assertTrue(st.legs().get(0).packets() > 0 && st.legs().get(1).packets() > 0, st.toJson());
@@ -208,6 +219,7 @@ class ConnectionApiTest {
         assertNull(node.pipeline().statistics(), "nothing received");
         JsonNode rxResource = node.model().receiver().data();
         assertFalse(rxResource.at("/subscription/active").asBoolean());
+        assertTrue(rxResource.at("/subscription/sender_id").isNull(), "IS-04: no sender unless active");
         assertEquals(2, activations.size());
     }
 

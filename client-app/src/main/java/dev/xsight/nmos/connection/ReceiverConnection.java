@@ -230,7 +230,7 @@ public final class ReceiverConnection implements AutoCloseable {
             pipeline.stop();
         }
         active = resolved.withActivation(p.mode(), p.requestedTime(), at.toString());
-        model.setSubscription(active.senderId(), active.masterEnable());
+        model.activated(active.senderId(), active.masterEnable());
         for (Consumer<ReceiverParams> l : activationListeners) {
             l.accept(active);
         }
