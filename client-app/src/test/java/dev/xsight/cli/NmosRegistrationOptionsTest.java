@@ -34,7 +34,7 @@ class NmosRegistrationOptionsTest {
 
     @Test
     void withoutRegistryDiscoveryByMdnsOnly() {
-        RegistrationSettings s = parse();
+        RegistrationSettings s = parse("--no-system-dns");
         assertNull(s.registry());
         assertTrue(s.discovery().multicast());
         assertNull(s.discovery().dnsServer());

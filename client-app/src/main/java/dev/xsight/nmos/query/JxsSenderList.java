@@ -30,12 +30,14 @@ public final class JxsSenderList implements AutoCloseable {
 
     private final QueryClient client;
     private final List<Consumer<List<JxsSender>>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> disconnectListeners = new CopyOnWriteArrayList<>();
     private final List<QuerySubscription> subscriptions = new ArrayList<>();
     // Guarded by this.
     private final Map<String, ObjectNode> flows = new HashMap<>();
     private final Map<String, ObjectNode> senders = new HashMap<>();
     private final Map<String, Boolean> synced = new HashMap<>();
     private List<JxsSender> current = List.of();
+    private boolean closed;
 
     public JxsSenderList(QueryClient client) {
         this.client = Objects.requireNonNull(client, "client");
@@ -44,6 +46,14 @@ public final class JxsSenderList implements AutoCloseable {
     /** Called with each new list. */
     public void addListener(Consumer<List<JxsSender>> listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * Called with the reason when a subscription's websocket ends (the registry went away or closed it): the list
+     * stops following changes, and the caller may {@link #close} it and start a new one (on another Query API).
+     */
+    public void addDisconnectListener(Consumer<String> listener) {
+        disconnectListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     /** The senders now, sorted by label. */
@@ -66,10 +76,22 @@ public final class JxsSenderList implements AutoCloseable {
         recompute();
         for (String collection : List.of("flows", "senders")) {
             QuerySubscription sub = client.subscribe(collection, Map.of(), changes -> apply(collection, changes),
-                    reason -> LOG.info("Query API subscription to {} at {} {}", collection, client.base(), reason));
+                    reason -> disconnected(collection, reason));
             synchronized (this) {
                 subscriptions.add(sub);
             }
+        }
+    }
+
+    private void disconnected(String collection, String reason) {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+        }
+        LOG.info("Query API subscription to {} at {} {}", collection, client.base(), reason);
+        for (Consumer<String> l : disconnectListeners) {
+            l.accept("subscription to " + collection + " at " + client.base() + " " + reason);
         }
     }
 
@@ -125,6 +147,7 @@ public final class JxsSenderList implements AutoCloseable {
     public void close() {
         List<QuerySubscription> subs;
         synchronized (this) {
+            closed = true;
             subs = List.copyOf(subscriptions);
             subscriptions.clear();
         }

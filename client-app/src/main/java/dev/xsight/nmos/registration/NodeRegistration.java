@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A node's registration as the {@code nmos-node} command and the shell run it: a {@link Registrar} with the
  * registry of {@code --registry} or DNS-SD's, plus peer-to-peer mDNS advertisement of the Node API when discovery
- * finds no registry. Feed it the model's changes with {@link #update} / {@link #remove}.
+ * finds no registry (not with {@code --registry}, nor when mDNS is off). Feed it the model's changes with
+ * {@link #update} / {@link #remove}.
  *
  * <p>Threading: see {@link Registrar} and {@link MdnsPeerToPeer}; every method may be called from any thread.
  */
@@ -48,8 +49,9 @@ public final class NodeRegistration implements AutoCloseable {
         Objects.requireNonNull(settings, "settings");
         RegistrySource source = settings.registry() != null ? RegistrySource.fixed(settings.registry())
                 : RegistrySource.discovered(new NmosDiscovery(settings.discovery(), new Random()));
-        MdnsPeerToPeer p2p = settings.registry() != null ? null : peerToPeer(settings, label, node, apiAddress,
-                apiPort);
+        // Peer-to-peer is for discovered operation with mDNS allowed (IS-04: mDNS only; off with --no-mdns).
+        MdnsPeerToPeer p2p = settings.registry() != null || !settings.discovery().multicast() ? null
+                : peerToPeer(settings, label, node, apiAddress, apiPort);
         Registrar r = new Registrar(resources, source, p2p == null ? PeerToPeer.NONE : p2p, settings.timing());
         r.start();
         return new NodeRegistration(r, p2p);

@@ -81,7 +81,16 @@ public final class Registrar implements AutoCloseable {
     // Owned by the registrar thread.
     /** Changes made while not registered anywhere, sent after a fail-over heartbeat finds us still registered. */
     private final Map<UUID, Command> pending = new LinkedHashMap<>();
+    /** The registries not tried yet of the last list the source gave. */
+    private final Deque<URI> candidates = new ArrayDeque<>();
+    private RegistryClient current;
+    /** Back-offs in a row since the last successful registration. */
+    private int failures;
     private boolean inPeerToPeer;
+    /**
+     * Registered somewhere since the last fresh registration: the first request to another registry is then a
+     * heartbeat (IS-04, on 5xx or no answer), and {@link #close} unregisters.
+     */
     private boolean registered;
     private RegistrationException lastError;
 
@@ -144,55 +153,20 @@ public final class Registrar implements AutoCloseable {
     // ---------------------------------------------------------------------------------------- registrar thread
 
     private void run() {
-        Deque<URI> candidates = new ArrayDeque<>();
-        int failures = 0;
-        RegistryClient current = null;
         try {
             while (true) {
-                if (candidates.isEmpty()) {
-                    publish(RegistrationState.DISCOVERING, null);
-                    candidates.addAll(candidates());
-                    if (candidates.isEmpty()) {
-                        peerToPeer(true);
-                        publish(RegistrationState.PEER_TO_PEER, null);
-                        idle(backoff(failures++));
-                        continue;
-                    }
+                current = nextRegistry();
+                if (current == null) {
+                    continue;
                 }
-                current = new RegistryClient(http, candidates.poll(), options.requestTimeout());
                 try {
                     connect(current);
                     failures = 0;
                     serve(current);
                 } catch (RuntimeException e) {
-                    // A bug or a bad resource list must not end registration for good: report, wait, try again.
-                    LOG.error("NMOS registration failed unexpectedly; trying again after a back-off", e);
-                    current = null;
-                    registered = false;
-                    candidates.clear();
-                    publish(RegistrationState.BACKING_OFF, null);
-                    idle(backoff(failures++));
+                    unexpected(e);
                 } catch (RegistrationException e) {
-                    lastError = e;
-                    LOG.warn("NMOS registration: {}", e.getMessage());
-                    current = null;
-                    if (e.failOver()) {
-                        if (candidates.isEmpty()) {
-                            publish(RegistrationState.BACKING_OFF, null);
-                            idle(backoff(failures++));
-                        }
-                    } else {
-                        if (e.kind() == RegistrationException.Kind.CONFLICT) {
-                            // IS-04: registered here with another API version; unregister fully, then register
-                            // again after the back-off.
-                            deleteNode(new RegistryClient(http, e.registry(), options.requestTimeout()));
-                        }
-                        // A node the registry refuses: nothing improves by asking another at once.
-                        registered = false;
-                        publish(RegistrationState.BACKING_OFF, null);
-                        idle(backoff(failures++));
-                        candidates.clear();
-                    }
+                    failed(e);
                 }
             }
         } catch (Stopping stop) {
@@ -202,6 +176,57 @@ public final class Registrar implements AutoCloseable {
             peerToPeer(false);
             publish(RegistrationState.STOPPED, null);
         }
+    }
+
+    /**
+     * The next registry of the list, discovering a new list when it is used up; null after a peer-to-peer wait
+     * (nothing found).
+     */
+    private RegistryClient nextRegistry() throws Stopping {
+        if (candidates.isEmpty()) {
+            publish(RegistrationState.DISCOVERING, null);
+            candidates.addAll(candidates());
+            if (candidates.isEmpty()) {
+                peerToPeer(true);
+                publish(RegistrationState.PEER_TO_PEER, null);
+                idle(backoff(failures++));
+                return null;
+            }
+        }
+        return new RegistryClient(http, candidates.poll(), options.requestTimeout());
+    }
+
+    /** IS-04 error conditions: fail over on 5xx and no answer, otherwise back off and register afresh. */
+    private void failed(RegistrationException e) throws Stopping {
+        lastError = e;
+        LOG.warn("NMOS registration: {}", e.getMessage());
+        current = null;
+        if (e.failOver()) {
+            if (candidates.isEmpty()) {
+                publish(RegistrationState.BACKING_OFF, null);
+                idle(backoff(failures++));
+            }
+            return;
+        }
+        if (e.kind() == RegistrationException.Kind.CONFLICT) {
+            // IS-04: registered here with another API version; unregister fully, then register again.
+            deleteNode(new RegistryClient(http, e.registry(), options.requestTimeout()));
+        }
+        // A node the registry refuses: nothing improves by asking another at once.
+        registered = false;
+        candidates.clear();
+        publish(RegistrationState.BACKING_OFF, null);
+        idle(backoff(failures++));
+    }
+
+    /** A bug or a bad resource list must not end registration for good: report, wait, try again. */
+    private void unexpected(RuntimeException e) throws Stopping {
+        LOG.error("NMOS registration failed unexpectedly; trying again after a back-off", e);
+        current = null;
+        registered = false;
+        candidates.clear();
+        publish(RegistrationState.BACKING_OFF, null);
+        idle(backoff(failures++));
     }
 
     /** Enters or leaves peer-to-peer mode once; a failure of the mode is logged, registration goes on. */

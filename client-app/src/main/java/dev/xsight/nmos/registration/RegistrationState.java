@@ -10,7 +10,7 @@ public enum RegistrationState {
     REGISTERING,
     /** Registered and heartbeating. */
     REGISTERED,
-    /** No registry was found: the node advertises itself by mDNS and looks again later. */
+    /** No registry was found: the node advertises itself by mDNS (where mDNS is allowed) and looks again later. */
     PEER_TO_PEER,
     /** Every known registry failed; waiting (exponential back-off) before looking again. */
     BACKING_OFF,

@@ -126,6 +126,61 @@ class MdnsTest {
     }
 
     @Test
+    void aQueryFromTheMdnsPortIsAnsweredToTheGroupWithCacheFlushRecords() throws Exception {
+        advertise("_nmos-node._tcp.local", "xsight", 8080, txt("api_ver", "v1.3"));
+        try (java.net.MulticastSocket peer = new java.net.MulticastSocket(null)) {
+            peer.setReuseAddress(true);
+            peer.bind(new InetSocketAddress(group.getPort()));
+            peer.joinGroup(new InetSocketAddress(group.getAddress(), 0), lo);
+            peer.setNetworkInterface(lo);
+            peer.setSoTimeout(10_000);
+            byte[] q = DnsMessage.query(0, 0, List.of(new DnsQuestion(DnsName.of("_nmos-node._tcp.local"),
+                    DnsRecord.PTR, DnsRecord.IN))).encode();
+            peer.send(new DatagramPacket(q, q.length, group));
+            byte[] buf = new byte[9000];
+            while (true) {
+                DatagramPacket p = new DatagramPacket(buf, buf.length);
+                peer.receive(p); // the group also loops our own query back: skip it
+                DnsMessage m = DnsMessage.decode(buf, p.getLength());
+                if (!m.isResponse() || m.answers().isEmpty()) {
+                    continue;
+                }
+                assertEquals(0, m.id(), "RFC 6762 18.1: multicast responses carry id 0");
+                assertTrue(m.questions().isEmpty(), "RFC 6762 6: multicast responses carry no questions");
+                assertEquals(DnsRecord.PTR, m.answers().get(0).type());
+                DnsRecord srv = m.additionals().stream().filter(r -> r.type() == DnsRecord.SRV).findFirst()
+                        .orElseThrow();
+                assertTrue(srv.cacheFlush(), "unique records carry the cache-flush bit");
+                assertEquals(120, srv.ttl());
+                return;
+            }
+        }
+    }
+
+    @Test
+    void aOneShotQueryGetsAUnicastLegacyAnswer() throws Exception {
+        advertise("_nmos-node._tcp.local", "xsight", 8080, txt("api_ver", "v1.3"));
+        try (DatagramSocket s = new DatagramSocket()) {
+            s.setOption(java.net.StandardSocketOptions.IP_MULTICAST_IF, lo);
+            s.setSoTimeout(10_000);
+            DnsQuestion question = new DnsQuestion(DnsName.of("_nmos-node._tcp.local"), DnsRecord.PTR, DnsRecord.IN);
+            byte[] q = DnsMessage.query(0x4242, 0, List.of(question)).encode();
+            s.send(new DatagramPacket(q, q.length, group));
+            byte[] buf = new byte[9000];
+            DatagramPacket p = new DatagramPacket(buf, buf.length);
+            s.receive(p);
+            DnsMessage m = DnsMessage.decode(buf, p.getLength());
+            // RFC 6762 6.7: the query's id and question, TTLs of at most 10 s, no cache-flush bits.
+            assertEquals(0x4242, m.id());
+            assertEquals(List.of(question), m.questions());
+            for (DnsRecord r : m.allRecords()) {
+                assertTrue(r.ttl() <= 10, r.toString());
+                assertTrue(!r.cacheFlush(), r.toString());
+            }
+        }
+    }
+
+    @Test
     void goodbyeOnCloseMeansTheServiceIsGone() throws Exception {
         MdnsResponder r = advertise("_nmos-node._tcp.local", "xsight", 8080, txt("api_ver", "v1.3"));
         assertEquals(1, new MdnsBrowser(group, lo).browse(DnsName.of("_nmos-node._tcp.local"), LIMIT, 1).size());

@@ -3,6 +3,7 @@ package dev.xsight.nmos.query;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
@@ -96,6 +97,21 @@ class QueryClientTest {
 
             registry.remove("flows", flow3);
             assertEquals(List.of(), labels(next(lists)), "a sender whose flow is gone is not listed");
+        }
+    }
+
+    @Test
+    void aDroppedWebsocketIsReportedWithItsCollection() throws Exception {
+        BlockingQueue<String> reasons = new LinkedBlockingQueue<>();
+        try (JxsSenderList list = new JxsSenderList(client)) {
+            list.addDisconnectListener(reasons::add);
+            list.start();
+            registry.awaitConnections(2);
+            registry.dropWebsockets();
+            String first = reasons.poll(10, TimeUnit.SECONDS);
+            assertNotNull(first, "no disconnect reported");
+            assertTrue(first.startsWith("subscription to flows") || first.startsWith("subscription to senders"),
+                    first);
         }
     }
 

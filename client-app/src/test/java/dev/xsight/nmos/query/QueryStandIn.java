@@ -147,6 +147,14 @@ final class QueryStandIn implements AutoCloseable {
         push(collection, change(id, before.body(), null));
     }
 
+    /** Closes every subscription websocket, as a registry going away does. */
+    void dropWebsockets() {
+        for (Subscriber s : subscribers) {
+            s.channel().close();
+        }
+        subscribers.clear();
+    }
+
     private static ObjectNode change(String id, ObjectNode pre, ObjectNode post) {
         ObjectNode d = JSON.createObjectNode();
         d.put("path", id);

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  */
 class DiscoveredRegistrationTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final RegistrarOptions FAST = new RegistrarOptions(Duration.ofMillis(40), Duration.ofSeconds(2),
+    private static final RegistrarOptions FAST = new RegistrarOptions(Duration.ofMillis(40), Duration.ofSeconds(10),
             Duration.ofMillis(20), Duration.ofMillis(100));
     private final UUID node = UUID.randomUUID();
     private final UUID device = UUID.randomUUID();

@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.xsight.nmos.NmosResource;
 import dev.xsight.nmos.ResourceType;
+import dev.xsight.nmos.discovery.DiscoveryOptions;
+import dev.xsight.nmos.discovery.DnsName;
+import dev.xsight.nmos.discovery.MdnsBrowser;
 import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
@@ -46,6 +49,41 @@ class NodeRegistrationTest {
     }
 
     @Test
+    void withoutARegistryTheNodeAdvertisesItselfByMdnsUnlessMdnsIsOff() throws Exception {
+        java.net.InetSocketAddress group;
+        try (java.net.DatagramSocket s = new java.net.DatagramSocket(0)) {
+            group = new java.net.InetSocketAddress(DiscoveryOptions.MDNS_GROUP.getAddress(), s.getLocalPort());
+        }
+        java.net.NetworkInterface lo = java.net.NetworkInterface.getByInetAddress(InetAddress.getLoopbackAddress());
+        DiscoveryOptions mdns = DiscoveryOptions.defaults().withMulticast(true, group, lo)
+                .withTimeout(Duration.ofMillis(200));
+        DnsName nodeType = DnsName.of("_nmos-node._tcp.local");
+        MdnsBrowser browser = new MdnsBrowser(group, lo);
+
+        try (NodeRegistration on = startUntilPeerToPeer(mdns)) {
+            assertEquals(1, browser.browse(nodeType, Duration.ofSeconds(10), 1).size());
+        }
+        try (NodeRegistration off = startUntilPeerToPeer(mdns.withMulticast(false, group, lo))) {
+            assertTrue(browser.browse(nodeType, Duration.ofMillis(300), 1).isEmpty(),
+                    "with mDNS off nothing is advertised");
+        }
+    }
+
+    private static NodeRegistration startUntilPeerToPeer(DiscoveryOptions discovery) throws InterruptedException {
+        UUID node = UUID.randomUUID();
+        ObjectNode n = JSON.createObjectNode().put("id", node.toString()).put("version", "1:0");
+        RegistrationSettings settings = RegistrationSettings.defaults().withDiscovery(discovery);
+        BlockingQueue<RegistrationStatus> statuses = new LinkedBlockingQueue<>();
+        NodeRegistration r = NodeRegistration.start(settings, () -> List.of(new NmosResource(ResourceType.NODE, node,
+                n)), "monitor", node, InetAddress.getLoopbackAddress(), 8080);
+        r.addListener(statuses::add);
+        while (r.status().state() != RegistrationState.PEER_TO_PEER) {
+            assertNotNull(statuses.poll(10, TimeUnit.SECONDS), "never reached peer-to-peer mode");
+        }
+        return r;
+    }
+
+    @Test
     void registersWithTheGivenRegistryAndUnregistersOnClose() throws Exception {
         UUID node = UUID.randomUUID();
         ObjectNode n = JSON.createObjectNode().put("id", node.toString()).put("version", "1:0");
@@ -53,7 +91,7 @@ class NodeRegistrationTest {
         try (RegistryStandIn reg = RegistryStandIn.start(0)) {
             RegistrationSettings settings = RegistrationSettings.defaults().withRegistry(reg.base());
             settings = new RegistrationSettings(settings.registry(), settings.discovery(), new RegistrarOptions(
-                    Duration.ofMillis(50), Duration.ofSeconds(2), Duration.ofMillis(20), Duration.ofMillis(100)));
+                    Duration.ofMillis(50), Duration.ofSeconds(10), Duration.ofMillis(20), Duration.ofMillis(100)));
             BlockingQueue<RegistrationStatus> statuses = new LinkedBlockingQueue<>();
             NodeRegistration running = NodeRegistration.start(settings, () -> resources, "monitor", node,
                     InetAddress.getLoopbackAddress(), 8080);

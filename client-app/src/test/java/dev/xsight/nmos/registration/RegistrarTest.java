@@ -27,8 +27,11 @@ import org.junit.jupiter.api.Test;
  */
 class RegistrarTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Short so the tests see several heartbeats quickly; nothing asserts on the interval itself. */
-    private static final RegistrarOptions FAST = new RegistrarOptions(Duration.ofMillis(40), Duration.ofSeconds(2),
+    /**
+     * A short heartbeat so the tests see several quickly (nothing asserts on the interval itself); a long request
+     * timeout so that a loaded machine does not turn a slow answer into a fail-over.
+     */
+    private static final RegistrarOptions FAST = new RegistrarOptions(Duration.ofMillis(40), Duration.ofSeconds(10),
             Duration.ofMillis(20), Duration.ofMillis(100));
     private static final List<String> ALL_IN_ORDER = List.of("POST node", "POST device", "POST source",
             "POST flow", "POST sender", "POST receiver");
@@ -190,6 +193,27 @@ class RegistrarTest {
             }
         }
         return posts;
+    }
+
+    @Test
+    void aChangeMadeDuringFailOverReachesARegistryThatStillHoldsTheNode() throws Exception {
+        RegistryStandIn a = registry();
+        RegistryStandIn b = registry();
+        for (NmosResource r : resources()) {
+            b.hold(r.type().word(), r.id().toString()); // b shares a's records, as in a cluster
+        }
+        Registrar r = registrar(() -> List.of(a.base(), b.base()), PeerToPeer.NONE);
+        assertEquals(ALL_IN_ORDER, take(a, 6));
+        a.answerAllWith(503);
+        ObjectNode changed = resource(ResourceType.RECEIVER, receiver, "device_id", device).data().deepCopy();
+        changed.put("version", "3:0");
+        r.update(new NmosResource(ResourceType.RECEIVER, receiver, changed));
+
+        assertEquals("HEARTBEAT", b.next().summary(), "the first request to the next registry is a heartbeat");
+        RegistryStandIn.Request post = b.nextNonHeartbeat();
+        assertEquals("POST receiver", post.summary(), "only the change is sent; the rest is still registered");
+        assertEquals("3:0", post.body().path("data").path("version").asText());
+        awaitRegisteredWith(b.base());
     }
 
     @Test
