@@ -1,6 +1,7 @@
 package dev.xsight.shell.nmos;
 
 import dev.xsight.input.Action;
+import dev.xsight.nmos.connection.ReceivePipeline;
 import dev.xsight.nmos.connection.ReceiverParams;
 import dev.xsight.nmos.connection.St2110Pipeline;
 import dev.xsight.nmos.node.NmosNode;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -53,6 +55,7 @@ public final class ShellNmos {
     // Written on xsight-nmos-shell, read anywhere.
     private volatile NmosNode node;
     private volatile NodeRegistration registration;
+    private volatile St2110Pipeline pipeline;
     // FX thread only.
     private SourceEntry before;
     private RegistryBrowser browser;
@@ -139,15 +142,20 @@ public final class ShellNmos {
     }
 
     private St2110Pipeline pipeline() {
-        NmosNode n = node;
-        return n == null ? null : n.pipeline();
+        return node == null ? null : pipeline;
     }
 
     /** xsight-nmos-shell: the node, then its registration. */
     private void start(Path settingsFolder) {
         try {
+            // The node's pipeline decodes to the relay, which hands the frames to the main viewer.
+            Function<St2110Receiver.Options, ReceivePipeline> toViewer = receive -> {
+                St2110Pipeline p = new St2110Pipeline(receive, routed);
+                pipeline = p;
+                return p;
+            };
             NmosNode n = NmosNode.start(new NmosNode.Options(options.host(), options.port(), options.label(),
-                    settingsFolder, St2110Receiver.Options.defaults().withPictureBuffers(4)), routed);
+                    settingsFolder, St2110Receiver.Options.defaults().withPictureBuffers(4)), toViewer);
             node = n;
             n.connection().addActivationListener(p -> onThread(() -> activated(p)));
             String where = n.baseUrl();
