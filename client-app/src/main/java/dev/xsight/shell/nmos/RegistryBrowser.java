@@ -69,7 +69,7 @@ final class RegistryBrowser {
         list.setId("nmos-senders");
         list.getStyleClass().add("source-list");
         list.setCellFactory(v -> new SenderCell());
-        list.setPlaceholder(new Label("No JPEG XS senders in the registry"));
+        list.setPlaceholder(new Label("No JPEG XS senders listed"));
         Button refresh = new Button("Refresh");
         refresh.setId("nmos-refresh");
         refresh.setOnAction(e -> load());

@@ -381,7 +381,8 @@ class ShellNmosTest {
 
         // The registry goes away: the browser says so, Refresh says it is gone, and the worker still answers.
         query.dropWebsockets();
-        WaitForAsyncUtils.waitFor(HANG_S, TimeUnit.SECONDS, () -> browserMessage(robot).startsWith("Lost the registry"));
+        WaitForAsyncUtils.waitFor(HANG_S, TimeUnit.SECONDS,
+                () -> browserMessage(robot).startsWith("Lost the registry"));
         parts.remove(query);
         query.close();
         robot.clickOn("#nmos-refresh");
