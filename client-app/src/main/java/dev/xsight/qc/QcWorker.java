@@ -1,0 +1,342 @@
+package dev.xsight.qc;
+
+import dev.xsight.media.Frame;
+import dev.xsight.media.FrameRate;
+import dev.xsight.media.Timecode;
+import dev.xsight.qc.audio.AudioCheck;
+import dev.xsight.qc.video.VideoCheck;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a set of checks on their own thread, {@code xsight-qc}, beside a source: frames ({@code retain()}ed, no copy)
+ * and audio blocks (copied into blocks the worker owns) go into one small bounded ring in arrival order, and the
+ * worker feeds each to the checks.
+ *
+ * <p>Live ({@link Feed#LIVE}): when the ring is full the worker has fallen behind, and the new frame or block is
+ * skipped whole at once (never retained, never waited for) and counted, so a slow check never slows the source or
+ * the display. The checks hear how many frames were skipped before the next one ({@link VideoCheck#skipped}).
+ * From a file ({@link Feed#FILE}) the feeding thread waits instead, so every frame is analysed as fast as both
+ * sides go.
+ *
+ * <p>Events reach the sink on this thread, with the timecodes a feed without timecode lacks filled in from
+ * 00:00:00:00 at the first frame at the feed's rate, and are counted per type ({@link #count}).
+ *
+ * <p>Threading: {@link #offer} and {@link #offerAudio} from one source thread each; the counters from any thread;
+ * {@link #finish} once, after the last offer. Steady state allocates nothing: the ring and the audio blocks are
+ * made once (a block grows only to a larger block size), and waits use the ring's monitor.
+ */
+public final class QcWorker implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(QcWorker.class);
+    /** Frames the ring holds at most (the rest of the ring is for audio blocks). */
+    public static final int FRAME_SLOTS = 3;
+    private static final int SLOTS = 16;
+
+    /** How the feeding side behaves when the worker is behind. */
+    public enum Feed {
+        /** A live source: skip and count. */
+        LIVE,
+        /** A file: wait. */
+        FILE
+    }
+
+    private final List<VideoCheck> video;
+    private final List<AudioCheck> audio;
+    private final Consumer<QcEvent> sink;
+    private final Feed feed;
+    private final Slot[] ring = new Slot[SLOTS];
+    private final Thread thread;
+    private final AtomicLongArray counts = new AtomicLongArray(QcEvent.Type.values().length);
+    private int head;
+    private int size;
+    private int framesQueued;
+    private long pendingGap;
+    private boolean ending;
+    private boolean stopped;
+    private volatile boolean done;
+    private volatile long framesOffered;
+    private volatile long framesAnalysed;
+    private volatile long framesSkipped;
+    private volatile long blocksAnalysed;
+    private volatile long analysisNanos;
+    private volatile long blocksSkipped;
+    private volatile FrameRate rate;
+    private volatile Throwable failure;
+
+    private static final class Slot {
+        Frame frame;
+        long gapBefore;
+        short[] samples = new short[0];
+        int sampleFrames;
+        int channels;
+        int sampleRate;
+        long ptsNanos;
+    }
+
+    /**
+     * Makes the checks and starts the worker thread.
+     *
+     * @param checks makes the checks, given the consumer they report to (the worker's, which counts each event,
+     *        fills in missing timecodes and passes it to {@code sink})
+     * @param sink receives every event on the worker thread
+     */
+    public QcWorker(Function<Consumer<QcEvent>, QcChecks> checks, Feed feed, Consumer<QcEvent> sink) {
+        QcChecks made = checks.apply(this::report);
+        this.video = made.video();
+        this.audio = made.audio();
+        this.sink = sink;
+        this.feed = feed;
+        for (int i = 0; i < SLOTS; i++) {
+            ring[i] = new Slot();
+        }
+        thread = Thread.ofPlatform().daemon().name("xsight-qc").start(this::loop);
+    }
+
+    /**
+     * Offers a frame (the caller keeps its own reference). Live: returns at once, skipping the frame when the worker
+     * is behind; file: waits for room.
+     */
+    public void offer(Frame f) {
+        framesOffered++;
+        synchronized (ring) {
+            if (feed == Feed.FILE) {
+                while (!ending && (framesQueued >= FRAME_SLOTS || size >= SLOTS)) {
+                    awaitRing();
+                }
+            } else if (framesQueued >= FRAME_SLOTS || size >= SLOTS) {
+                framesSkipped++;
+                pendingGap++;
+                return;
+            }
+            if (ending) {
+                return;
+            }
+            Slot s = ring[(head + size) % SLOTS];
+            s.frame = f.retain();
+            s.gapBefore = pendingGap;
+            pendingGap = 0;
+            size++;
+            framesQueued++;
+            ring.notifyAll();
+        }
+    }
+
+    /**
+     * Offers an audio block, copied before this returns (the caller keeps {@code interleaved}). Live: skipped and
+     * counted when the worker is behind; file: waits for room.
+     */
+    public void offerAudio(short[] interleaved, int frames, int channels, int sampleRate, long ptsNanos) {
+        if (audio.isEmpty()) {
+            return;
+        }
+        synchronized (ring) {
+            if (feed == Feed.FILE) {
+                while (!ending && size >= SLOTS) {
+                    awaitRing();
+                }
+            } else if (size >= SLOTS) {
+                blocksSkipped++;
+                return;
+            }
+            if (ending) {
+                return;
+            }
+            Slot s = ring[(head + size) % SLOTS];
+            int n = frames * channels;
+            if (s.samples.length < n) {
+                s.samples = new short[n];
+            }
+            System.arraycopy(interleaved, 0, s.samples, 0, n);
+            s.frame = null;
+            s.sampleFrames = frames;
+            s.channels = channels;
+            s.sampleRate = sampleRate;
+            s.ptsNanos = ptsNanos;
+            size++;
+            ring.notifyAll();
+        }
+    }
+
+    private void awaitRing() {
+        try {
+            ring.wait();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            ending = true;
+        }
+    }
+
+    private void loop() {
+        try {
+            while (true) {
+                Slot s;
+                synchronized (ring) {
+                    while (size == 0 && !ending) {
+                        ring.wait();
+                    }
+                    if (size == 0 || stopped) {
+                        break;
+                    }
+                    s = ring[head];
+                }
+                // The slot stays in the ring (size unchanged) while it is analysed, so no offer can overwrite it.
+                if (s.frame != null) {
+                    analyse(s);
+                } else {
+                    for (AudioCheck c : audio) {
+                        c.accept(s.samples, s.sampleFrames, s.channels, s.sampleRate, s.ptsNanos);
+                    }
+                    blocksAnalysed++;
+                }
+                synchronized (ring) {
+                    if (s.frame != null) {
+                        s.frame.release();
+                        s.frame = null;
+                        framesQueued--;
+                    }
+                    head = (head + 1) % SLOTS;
+                    size--;
+                    ring.notifyAll();
+                }
+            }
+            if (!stopped) {
+                for (VideoCheck c : video) {
+                    c.finish();
+                }
+                for (AudioCheck c : audio) {
+                    c.finish();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
+            failure = e;
+            LOG.warn("QC worker stopped: {}", e.toString(), e);
+            release();
+        } finally {
+            done = true;
+            synchronized (ring) {
+                ring.notifyAll();
+            }
+        }
+    }
+
+    private void analyse(Slot s) {
+        Frame f = s.frame;
+        if (f.frameRate() != null && !f.frameRate().equals(rate)) {
+            rate = f.frameRate();
+        }
+        if (s.gapBefore > 0) {
+            for (VideoCheck c : video) {
+                c.skipped(s.gapBefore);
+            }
+        }
+        long t0 = System.nanoTime();
+        for (VideoCheck c : video) {
+            c.accept(f);
+        }
+        analysisNanos += System.nanoTime() - t0;
+        framesAnalysed++;
+    }
+
+    private void report(QcEvent e) {
+        QcEvent out = e;
+        if (e.tcIn() == null || e.tcOut() == null) {
+            FrameRate r = rate == null ? FrameRate.parse("25") : rate;
+            out = new QcEvent(e.type(), e.firstFrame(), e.lastFrame(),
+                    e.tcIn() != null ? e.tcIn() : Timecode.fromFrameCount(e.firstFrame(), r, false),
+                    e.tcOut() != null ? e.tcOut() : Timecode.fromFrameCount(e.lastFrame(), r, false), e.values());
+        }
+        counts.incrementAndGet(out.type().ordinal());
+        sink.accept(out);
+    }
+
+    /**
+     * No more offers: the worker analyses what is queued, lets every check report what is still open, and ends.
+     * Waits for that.
+     *
+     * @throws IllegalStateException when a check failed (its message)
+     */
+    public void finish() throws InterruptedException {
+        synchronized (ring) {
+            ending = true;
+            ring.notifyAll();
+        }
+        thread.join();
+        Throwable t = failure;
+        if (t != null) {
+            throw new IllegalStateException("QC check failed: " + t, t);
+        }
+    }
+
+    /** Stops at once: what is queued is released, not analysed; open events are not reported. */
+    @Override
+    public void close() {
+        synchronized (ring) {
+            ending = true;
+            stopped = true;
+            ring.notifyAll();
+        }
+        try {
+            thread.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        release();
+    }
+
+    private void release() {
+        synchronized (ring) {
+            for (int i = 0; i < size; i++) {
+                Slot s = ring[(head + i) % SLOTS];
+                if (s.frame != null) {
+                    s.frame.release();
+                    s.frame = null;
+                }
+            }
+            size = 0;
+            framesQueued = 0;
+            ring.notifyAll();
+        }
+    }
+
+    /** Events of {@code type} reported so far. */
+    public long count(QcEvent.Type type) {
+        return counts.get(type.ordinal());
+    }
+
+    public long framesOffered() {
+        return framesOffered;
+    }
+
+    public long framesAnalysed() {
+        return framesAnalysed;
+    }
+
+    /** Frames skipped whole because the worker was behind (live only). */
+    public long framesSkipped() {
+        return framesSkipped;
+    }
+
+    /** Time the video checks took, all frames together. */
+    public long videoAnalysisNanos() {
+        return analysisNanos;
+    }
+
+    public long audioBlocksAnalysed() {
+        return blocksAnalysed;
+    }
+
+    public long audioBlocksSkipped() {
+        return blocksSkipped;
+    }
+
+    /** Whether the worker thread has ended. */
+    public boolean done() {
+        return done;
+    }
+}
