@@ -64,10 +64,13 @@ public final class TransportCheck implements VideoCheck {
     public void accept(Frame f) {
         frame++;
         if (!primed) {
-            // What the source lost before its first frame reached QC counts from here.
+            // What the source lost before its first frame reached QC is the start-up, not a fault of the feed.
             before.clear();
+            probe.read(before);
             primed = true;
-        } else if (++sincePoll < pollEvery) {
+            return;
+        }
+        if (++sincePoll < pollEvery) {
             return;
         }
         sincePoll = 0;
