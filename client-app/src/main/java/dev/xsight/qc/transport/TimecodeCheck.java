@@ -11,8 +11,10 @@ import java.util.function.Consumer;
 
 /**
  * Timecode breaks: a frame whose timecode is not the previous frame's plus one at the feed's rate (ST 12-1 counting,
- * drop-frame aware through {@link Timecode#toFrameCount}, wrapping at 24 hours). Frames the QC worker skipped count
- * as passed. Consecutive broken frames (a frozen or scrambled timecode) are one event from the first to the last;
+ * drop-frame aware through {@link Timecode#toFrameCount}, wrapping at 24 hours). Frames that were not seen count as
+ * passed: by the frames' running numbers ({@code Frame.sequence}) where the source numbers them (an HLS frame
+ * dropped for lateness is then no break), else by the frames the QC worker skipped. A picture an ST 2110 receiver
+ * never completed has no number, so its gap shows as a break beside the {@code loss} event. Consecutive broken frames (a frozen or scrambled timecode) are one event from the first to the last;
  * {@code jump_frames} is the first jump (labels skipped, negative backwards) and {@code breaks} how many frames broke.
  * A frame without a timecode or rate, or a change of rate, starts counting afresh.
  *
@@ -25,6 +27,7 @@ public final class TimecodeCheck implements VideoCheck {
     private FrameRate rate;
     private boolean drop;
     private long previous = -1;
+    private long previousSequence = -1;
     private boolean open;
     private long first;
     private long last;
@@ -46,8 +49,10 @@ public final class TimecodeCheck implements VideoCheck {
     @Override
     public void accept(Frame f) {
         frame++;
-        long passed = gap + 1;
+        long passed = f.sequence() > previousSequence && previousSequence >= 0 && f.sequence() > 0
+                ? f.sequence() - previousSequence : gap + 1;
         gap = 0;
+        previousSequence = f.sequence();
         Timecode tc = f.timecode();
         FrameRate r = f.frameRate();
         if (tc == null || r == null) {
