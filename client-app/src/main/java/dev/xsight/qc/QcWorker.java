@@ -335,6 +335,11 @@ public final class QcWorker implements AutoCloseable {
         return blocksSkipped;
     }
 
+    /** The {@code xsight-qc} thread's id (allocation tests). */
+    long threadId() {
+        return thread.threadId();
+    }
+
     /** Whether the worker thread has ended. */
     public boolean done() {
         return done;

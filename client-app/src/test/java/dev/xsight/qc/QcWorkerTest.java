@@ -163,4 +163,36 @@ class QcWorkerTest {
         assertEquals("00:00:01:05", events.getFirst().tcOut().toString());
         assertEquals(1, worker.count(QcEvent.Type.BLACK));
     }
+
+    @Test
+    void steadyStateAnalysisAllocatesNothingPerFrame() throws Exception {
+        FramePool pool = new FramePool(PixelFormat.YUV422P10, 320, 180, 8);
+        QcWorker worker = new QcWorker(sink -> QcCatalogue.checks(QcProfiles.builtIn().getFirst(), sink, null, 1),
+                QcWorker.Feed.FILE, e -> { });
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long perFrame = Long.MAX_VALUE;
+        long n = 0;
+        // Rounds of 50 frames after warm-up until one stays under the limit (JIT compilation may allocate in the
+        // first rounds; a real per-frame copy of a 115 kB plane never would); 60 s of rounds is a hang.
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        for (int round = 0; perFrame >= 256 && System.nanoTime() - deadline < 0; round++) {
+            long before = threads.getThreadAllocatedBytes(worker.threadId());
+            long analysedBefore = worker.framesAnalysed();
+            for (int i = 0; i < 50; i++, n++) {
+                Frame f = frame(pool, n);
+                java.util.Arrays.fill(f.plane(0), (short) (300 + n % 400)); // moving picture: no freeze, no black
+                worker.offer(f);
+                f.release();
+            }
+            while (worker.framesAnalysed() < analysedBefore + 50) {
+                Thread.onSpinWait();
+            }
+            if (round > 0) {
+                perFrame = (threads.getThreadAllocatedBytes(worker.threadId()) - before) / 50;
+            }
+        }
+        worker.finish();
+        worker.close();
+        assertTrue(perFrame < 256, "the QC worker allocated " + perFrame + " bytes per frame");
+    }
 }
