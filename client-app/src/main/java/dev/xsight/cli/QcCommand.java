@@ -53,7 +53,8 @@ final class QcCommand implements Callable<Integer> {
     static final class Input {
         @Option(names = "--file", description = "A media file, analysed as fast as it decodes.")
         Path file;
-        @Option(names = "--hls", description = "An HLS playlist URL (or local playlist), played as it plays.")
+        @Option(names = "--hls", description = "An HLS playlist URL (or local playlist), played as it plays; demo or "
+                + "demo-vod: the built-in OTS feed.")
         String hls;
         @Option(names = "--sdp", description = "An ST 2110-22 SDP file; the stream is received as it plays.")
         Path sdp;
@@ -126,6 +127,12 @@ final class QcCommand implements Callable<Integer> {
     }
 
     private QcWorker runHls(String url, Duration limit) throws Exception {
+        if (url.equals("demo") || url.equals("demo-vod")) {
+            // The built-in OTS demo served on loopback for the duration of the run.
+            try (dev.xsight.hls.demo.DemoHlsServer demo = dev.xsight.hls.demo.DemoHlsServer.start()) {
+                return runHls((url.equals("demo") ? demo.url() : demo.vodUrl()).toString(), limit);
+            }
+        }
         HlsSource source = new HlsSource(HlsOptions.of(HlsReceive.toUri(url)).withPlayAudio(false));
         QcWorker worker = new QcWorker(sink -> QcCatalogue.checks(profile, sink, TransportProbe.of(source), 10),
                 QcWorker.Feed.LIVE, this::onEvent);
