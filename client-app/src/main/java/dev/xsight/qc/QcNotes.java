@@ -29,7 +29,7 @@ import java.util.function.Consumer;
  */
 public final class QcNotes implements Consumer<QcEvent> {
     /** The author of every automated QC note. */
-    public static final String AUTHOR = "auto-QC";
+    public static final String AUTHOR = Note.AUTO_QC_AUTHOR;
 
     private final NoteStore store;
     private final QcProfile profile;
