@@ -38,6 +38,30 @@ public record TransferOp(Curve curve, boolean inverse, double peak) implements C
         return new TransferOp(c, inverse, 1000);
     }
 
+    /** Reference white of an SDR display, cd/m² (100 % signal on BT.1886, as the display pipeline places it). */
+    public static final double SDR_WHITE_NITS = 100;
+    /** Reference white of an sRGB display, cd/m² (IEC 61966-2-1). */
+    public static final double SRGB_WHITE_NITS = 80;
+
+    /**
+     * The light in cd/m² a display encoding {@code t} emits for a neutral signal {@code v} (0–1): BT.1886 (L_B = 0)
+     * and gamma 2.6 at the SDR reference white of {@value #SDR_WHITE_NITS} cd/m² (the display pipeline's "100 %
+     * signal = 100 cd/m²"), sRGB at the {@value #SRGB_WHITE_NITS} cd/m² of IEC 61966-2-1, PQ absolute (ST 2084),
+     * HLG through the BT.2100 EOTF (inverse OETF, then the OOTF on a grey: L_W·E^γ) at its nominal 1000 cd/m² peak,
+     * linear at the SDR white. The one place a display code becomes cd/m² (the probe, the QC flash check).
+     */
+    public static double displayNits(dev.xsight.media.Colorimetry.Transfer t, double v) {
+        double c = Math.max(v, 0);
+        return switch (t) {
+            case PQ -> pqToNits(c);
+            case HLG -> 1000 * Math.pow(hlgInverseOetf(c), hlgGamma(1000));
+            case SRGB -> SRGB_WHITE_NITS * (c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4));
+            case LINEAR -> SDR_WHITE_NITS * c;
+            case GAMMA26 -> SDR_WHITE_NITS * Math.pow(c, 2.6);
+            default -> SDR_WHITE_NITS * Math.pow(c, GAMMA);
+        };
+    }
+
     /** BT.2100 system gamma for a nominal peak {@code lw}: 1.2 + 0.42·log10(Lw/1000) (Table 5 note 5c). */
     public static double hlgGamma(double lw) {
         return 1.2 + 0.42 * Math.log10(lw / 1000);

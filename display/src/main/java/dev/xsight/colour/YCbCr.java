@@ -42,6 +42,24 @@ public final class YCbCr {
         }
     }
 
+    /**
+     * The narrow-range code of a luma level at {@code bits} (BT.709-6 §4.6: 16 + 219·level, times 2^(bits−8)); level
+     * 0 is black, 1 nominal white, and levels outside [0, 1] give the codes of the under- and overshoots.
+     */
+    public static double narrowLumaCode(int bits, double level) {
+        return (16 + 219 * level) * Math.pow(2, bits - 8);
+    }
+
+    /** The narrow-range code of a colour-difference level (−0.5 … 0.5 nominal): 128 + 224·level, times 2^(bits−8). */
+    public static double narrowChromaCode(int bits, double level) {
+        return (128 + 224 * level) * Math.pow(2, bits - 8);
+    }
+
+    /** The full-range code of a level (BT.2100-2 Table 9: level·(2^bits − 1)). */
+    public static double fullCode(int bits, double level) {
+        return level * (Math.pow(2, bits) - 1);
+    }
+
     /** The op converting integer code values at {@code bits} (8–16) to R'G'B' in [0, 1] nominal. */
     public static MatrixOp toRgb(Coefficients k, Colorimetry.Range range, int bits) {
         if (bits < 8 || bits > 16) {

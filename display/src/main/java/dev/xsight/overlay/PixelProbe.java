@@ -1,11 +1,12 @@
 package dev.xsight.overlay;
 
+import dev.xsight.colour.TransferOp;
 import dev.xsight.media.Frame;
 import dev.xsight.media.Colorimetry;
 
 /**
  * The pixel probe: source code values at a position and the displayed light in cd/m² for the display's encoding
- * (BT.1886 at 100 cd/m², sRGB at 80, PQ absolute, HLG at 1000).
+ * ({@link TransferOp#displayNits}: BT.1886 at 100 cd/m², sRGB at 80, PQ absolute, HLG at 1000).
  *
  * @param source the source code values (Y', Cb, Cr or R, G, B) at the probed pixel (chroma of its sample site)
  * @param displayCodes the 10-bit displayed R'G'B'
@@ -28,17 +29,7 @@ public record PixelProbe(int x, int y, int[] source, int[] displayCodes, double[
         double[] nits = new double[3];
         for (int k = 0; k < 3; k++) {
             d[k] = displayCodes[(y * width + x) * 3 + k];
-            double v = d[k] / 1023.0;
-            nits[k] = switch (display) {
-                case PQ -> {
-                    double e = Math.pow(v, 1 / (2523.0 / 4096 * 128));
-                    yield 10000 * Math.pow(Math.max(e - 3424.0 / 4096, 0) / (2413.0 / 4096 * 32 - 2392.0 / 4096 * 32 * e),
-                            1 / (2610.0 / 16384));
-                }
-                case SRGB -> 80 * (v <= 0.04045 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4));
-                case HLG -> 1000 * (v <= 0.5 ? v * v / 3 : (Math.exp((v - 0.55991073) / 0.17883277) + 0.28466892) / 12);
-                default -> 100 * Math.pow(v, 2.4);
-            };
+            nits[k] = TransferOp.displayNits(display, d[k] / 1023.0);
         }
         return new PixelProbe(x, y, src, d, nits);
     }

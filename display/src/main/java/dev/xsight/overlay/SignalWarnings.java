@@ -34,8 +34,8 @@ public final class SignalWarnings {
             return flags;
         }
         int bits = f.format().bitDepth();
-        double s = Math.pow(2, bits - 10);
-        double yLo = 64 * s, yHi = 940 * s, cLo = 64 * s, cHi = 960 * s;
+        double yLo = YCbCr.narrowLumaCode(bits, 0), yHi = YCbCr.narrowLumaCode(bits, 1);
+        double cLo = YCbCr.narrowChromaCode(bits, -0.5), cHi = YCbCr.narrowChromaCode(bits, 0.5);
         MatrixOp toRgb = YCbCr.toRgb(YCbCr.Coefficients.of(f.colorimetry().matrix()), f.colorimetry().range(), bits);
         ChromaSiting siting = ChromaSiting.of(f.format().sampling(), f.colorimetry().siting());
         double[] p = new double[3];

@@ -3,6 +3,7 @@ package dev.xsight.render;
 import dev.xsight.colour.AcesOutput;
 import dev.xsight.colour.DisplayPipeline;
 import dev.xsight.colour.Gamut;
+import dev.xsight.colour.TransferOp;
 import dev.xsight.media.Colorimetry;
 
 /**
@@ -32,6 +33,19 @@ public record DisplayTarget(Colorimetry.Transfer transfer, Gamut gamut, int bitD
                     : a.target() == AcesOutput.Target.SRGB_100 ? Colorimetry.Transfer.SRGB
                     : Colorimetry.Transfer.BT1886, a.target().encoding(), 10);
         };
+    }
+
+    /**
+     * The light in cd/m² this display emits for a neutral signal {@code v} (0–1) of its encoding: {@link
+     * TransferOp#displayNits}, the colour ops' EOTFs at the display's reference levels.
+     */
+    public double nits(double v) {
+        return TransferOp.displayNits(transfer, v);
+    }
+
+    /** Whether this display encodes high dynamic range (PQ or HLG), whose reference white is BT.2408's 203 cd/m². */
+    public boolean hdr() {
+        return transfer == Colorimetry.Transfer.PQ || transfer == Colorimetry.Transfer.HLG;
     }
 
     /** Whether the display's luma coefficients are BT.2020's (else BT.709's). */

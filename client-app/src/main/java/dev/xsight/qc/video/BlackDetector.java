@@ -1,5 +1,6 @@
 package dev.xsight.qc.video;
 
+import dev.xsight.colour.YCbCr;
 import dev.xsight.qc.QcEvent;
 import dev.xsight.media.Colorimetry;
 import dev.xsight.media.Frame;
@@ -52,9 +53,7 @@ public final class BlackDetector implements VideoCheck {
 
     /** The black threshold in codes of {@code bits}-bit luma. */
     static int thresholdCode(int bits, boolean fullRange, double fraction) {
-        int factor = 1 << (bits - 8);
-        return fullRange ? (int) (fraction * ((1 << bits) - 1))
-                : (int) (16 * factor + fraction * (235 - 16) * factor);
+        return (int) (fullRange ? YCbCr.fullCode(bits, fraction) : YCbCr.narrowLumaCode(bits, fraction));
     }
 
     @Override

@@ -6,18 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.xsight.TestRequirements;
 import dev.xsight.media.Colorimetry;
-import dev.xsight.media.Frame;
-import dev.xsight.media.FrameRate;
-import dev.xsight.media.PixelFormat;
-import java.io.BufferedInputStream;
-import java.io.EOFException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,24 +40,13 @@ class FfmpegAnchorTest {
     }
 
     private static Path clip(String name, String filter) throws Exception {
-        Path raw = dir.resolve(name + ".yuv");
-        run(List.of("ffmpeg", "-hide_banner", "-y", "-f", "lavfi", "-i", "testsrc2=s=" + W + "x" + H + ":r=" + FPS
-                + ":d=" + FRAMES / FPS, "-filter_complex", filter + ",format=yuv422p10le", "-frames:v",
-                String.valueOf(FRAMES), "-f", "rawvideo", raw.toString()));
-        return raw;
-    }
-
-    private static String run(List<String> cmd) throws Exception {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "ffmpeg did not finish: " + cmd);
-        assertEquals(0, p.exitValue(), () -> String.join(" ", cmd) + "\n" + out);
-        return out;
+        return Clips.make(dir, name, "testsrc2=s=" + W + "x" + H + ":r=" + FPS + ":d=" + FRAMES / FPS, filter,
+                FRAMES);
     }
 
     /** FFmpeg's detector on the raw file: start/end pairs in seconds, as frame intervals (end exclusive in FFmpeg). */
     private static List<Interval> ffmpeg(Path raw, String detector, String startKey, String endKey) throws Exception {
-        String log = run(List.of("ffmpeg", "-hide_banner", "-nostats", "-f", "rawvideo", "-pix_fmt", "yuv422p10le",
+        String log = Clips.run(List.of("ffmpeg", "-hide_banner", "-nostats", "-f", "rawvideo", "-pix_fmt", "yuv422p10le",
                 "-s", W + "x" + H, "-r", String.valueOf(FPS), "-i", raw.toString(), "-vf", detector, "-f", "null",
                 "-"));
         List<Interval> out = new ArrayList<>();
@@ -81,22 +62,8 @@ class FfmpegAnchorTest {
 
     private static List<Interval> ours(Path raw, java.util.function.Function<Consumer<QcEvent>, VideoCheck> make)
             throws Exception {
-        List<Interval> found = new ArrayList<>();
-        VideoCheck check = make.apply(ev -> found.add(new Interval(ev.firstFrame(), ev.lastFrame())));
-        Frame f = Frame.allocate(PixelFormat.YUV422P10, W, H).colorimetry(Colorimetry.BT709)
-                .frameRate(new FrameRate(FPS, 1));
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(raw))) {
-            for (;;) {
-                try {
-                    f.readRaw(in);
-                } catch (EOFException end) {
-                    break;
-                }
-                check.accept(f);
-            }
-        }
-        check.finish();
-        return found;
+        return Clips.events(raw, W, H, FPS, Colorimetry.BT709, make).stream()
+                .map(ev -> new Interval(ev.firstFrame(), ev.lastFrame())).toList();
     }
 
     private static void assertSame(List<Interval> expected, List<Interval> actual) {
@@ -128,6 +95,50 @@ class FfmpegAnchorTest {
         List<Interval> ff = ffmpeg(raw, "freezedetect=n=0.001:d=1", "freeze_start", "freeze_end");
         assertEquals(1, ff.size(), "the clip is as intended for FFmpeg: " + ff);
         assertSame(ff, ours(raw, out -> new FreezeDetector(0.001, Duration.ofSeconds(1), out)));
+    }
+
+    @Test
+    void rangeMatchesSignalstatsBrng() throws Exception {
+        // testsrc2 in FFmpeg's own Y'CbCr (a few % of its pixels outside the nominal range) and, on frames 50-99,
+        // a band of Y' code 20 over the left tenth: per frame our fraction with the nominal limits is FFmpeg's
+        // BRNG, and the frames above a 5 % area make the same single interval.
+        Path raw = clip("range", "format=yuv422p10le,geq=lum='if(between(N,50,99)*lt(X,W/10),20,lum(X,Y))'"
+                + ":cb='cb(X,Y)':cr='cr(X,Y)'");
+        String log = Clips.run(List.of("ffmpeg", "-hide_banner", "-nostats", "-f", "rawvideo", "-pix_fmt",
+                "yuv422p10le", "-s", W + "x" + H, "-r", String.valueOf(FPS), "-i", raw.toString(), "-vf",
+                "signalstats=stat=brng,metadata=print:key=lavfi.signalstats.BRNG", "-f", "null", "-"));
+        List<Double> brng = new ArrayList<>();
+        Matcher m = Pattern.compile("lavfi\\.signalstats\\.BRNG=([0-9.e+-]+)").matcher(log);
+        while (m.find()) {
+            brng.add(Double.parseDouble(m.group(1)));
+        }
+        assertEquals(FRAMES, brng.size(), log);
+        List<Interval> expected = new ArrayList<>();
+        for (int i = 0; i < FRAMES; i++) {
+            if (brng.get(i) > 0.05 && (i == 0 || brng.get(i - 1) <= 0.05)) {
+                int last = i;
+                while (last + 1 < FRAMES && brng.get(last + 1) > 0.05) {
+                    last++;
+                }
+                expected.add(new Interval(i, last));
+            }
+        }
+        assertEquals(List.of(new Interval(50, 99)), expected, "the clip is as intended for FFmpeg: " + brng);
+
+        List<Interval> found = new ArrayList<>();
+        RangeDetector ours = new RangeDetector(new RangeDetector.Settings(0, 1, -0.5, 0.5, 0.05, Duration.ZERO),
+                ev -> found.add(new Interval(ev.firstFrame(), ev.lastFrame())));
+        List<Double> fractions = new ArrayList<>();
+        Clips.each(raw, W, H, FPS, Colorimetry.BT709, f -> {
+            ours.accept(f);
+            fractions.add(ours.lastFraction());
+        });
+        ours.finish();
+        for (int i = 0; i < FRAMES; i++) {
+            // FFmpeg prints six significant digits.
+            assertEquals(brng.get(i), fractions.get(i), 1e-5 + brng.get(i) * 1e-5, "frame " + i);
+        }
+        assertEquals(expected, found);
     }
 
     @Test

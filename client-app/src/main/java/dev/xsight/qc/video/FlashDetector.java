@@ -1,0 +1,338 @@
+package dev.xsight.qc.video;
+
+import dev.xsight.colour.ColourProgram;
+import dev.xsight.colour.DisplayPipeline;
+import dev.xsight.colour.Matrix3;
+import dev.xsight.colour.MatrixOp;
+import dev.xsight.colour.YCbCr;
+import dev.xsight.media.ChromaSampling;
+import dev.xsight.media.Colorimetry;
+import dev.xsight.media.ColourModel;
+import dev.xsight.media.Frame;
+import dev.xsight.media.PixelFormat;
+import dev.xsight.media.Timecode;
+import dev.xsight.qc.QcEvent;
+import dev.xsight.render.DisplayTarget;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Photosensitive flashes per ITU-R BT.1702 (the Ofcom / Harding guidelines): a <i>flash</i> is a pair of opposing
+ * changes in luminance of at least {@code minChange} (20 cd/m²) where the darker state is below {@code darkLimit}
+ * (160 cd/m²); a sequence fails when more than {@code maxFlashes} (3) flashes fall in any one second and the flashes
+ * occurring together cover more than {@code area} (a quarter) of the screen. Saturated red: a transition to or from
+ * a saturated red counts whatever the luminance; the definition is WCAG 2.2's "red flash threshold" (its note on
+ * the Ofcom / Harding rule): a state is saturated red when R / (R + G + B) ≥ {@code redSaturation} (0.8), and a
+ * transition is a change of (R − G − B) · 320 above {@code redChange} (20), negative values set to 0, with R, G, B
+ * the linear display light relative to reference white (0–1).
+ *
+ * <p>How it counts: every pixel of a quarter-resolution grid (every second sample in each direction; never a
+ * frame skipped) keeps its luminance extreme since its last transition; a change of {@code minChange} away from the
+ * extreme (with the darker end below {@code darkLimit}) is a transition of that pixel, and the next one must go the
+ * other way. A frame is a transition of the picture when more than {@code area} of the grid made a transition in it
+ * (the concurrent flash area); more than 2·{@code maxFlashes} transitions among the frames of any one second (the
+ * frame and the frame-rate's worth before it) is more than {@code maxFlashes} flashes, and such frames make a
+ * {@code flash} event carrying the most flashes in a second, where that second starts and the largest area. Red
+ * flashes are counted the same way on the red measure ({@code red_flash}).
+ *
+ * <p>Luminance comes from the display pipeline's model of the target: the source's Y'CbCr becomes R'G'B' with
+ * the source's matrix ({@link YCbCr#toRgb}), each component goes through the pipeline's transfer steps compiled for
+ * a neutral signal and the target's EOTF ({@link DisplayTarget#nits}), and the luminance weights are the target
+ * primaries' (the Y row of their RGB → XYZ matrix). A per-component table stands for the pipeline, exact for a
+ * per-channel pipeline (SDR to SDR, PQ to PQ in the same primaries), an approximation across a gamut conversion or
+ * an HLG OOTF.
+ *
+ * <p>Threading: one feeding thread; the grid, the trackers and the tables are allocated once per picture size and
+ * colorimetry; no allocation per frame.
+ */
+public final class FlashDetector implements VideoCheck {
+    private static final int TABLE = 4096;
+
+    /**
+     * @param minChange smallest luminance change of a transition, cd/m² (BT.1702: 20)
+     * @param darkLimit the darker state must be below this, cd/m² (BT.1702: 160)
+     * @param maxFlashes most flashes allowed in any one second (BT.1702: 3)
+     * @param area fraction of the screen the concurrent flashes must exceed (BT.1702: a quarter)
+     * @param redChange smallest change of (R − G − B)·320 of a red transition (WCAG 2.2: 20)
+     * @param redSaturation R / (R + G + B) of a saturated red (WCAG 2.2: 0.8)
+     * @param pipeline the display pipeline whose target the luminance is measured on
+     */
+    public record Settings(double minChange, double darkLimit, int maxFlashes, double area, double redChange,
+            double redSaturation, DisplayPipeline pipeline) {
+        /** ITU-R BT.1702 / Ofcom with WCAG 2.2's red threshold, on the Rec.709 BT.1886 100 cd/m² display. */
+        public static final Settings BT1702 = new Settings(20, 160, 3, 0.25, 20, 0.8,
+                DisplayPipeline.rec709Bt1886());
+
+        public Settings {
+            if (!(minChange > 0) || !(darkLimit > 0) || maxFlashes < 0 || !(area >= 0 && area < 1)
+                    || !(redChange > 0) || !(redSaturation > 0 && redSaturation <= 1) || pipeline == null) {
+                throw new IllegalArgumentException("flash settings: change " + minChange + " cd/m2, dark limit "
+                        + darkLimit + ", flashes " + maxFlashes + ", area " + area + " (0..1), red change "
+                        + redChange + ", red saturation " + redSaturation + " (0..1], pipeline " + pipeline);
+            }
+        }
+
+        /** The same rules on another display pipeline. */
+        public Settings withPipeline(DisplayPipeline p) {
+            return new Settings(minChange, darkLimit, maxFlashes, area, redChange, redSaturation, p);
+        }
+    }
+
+    private final Settings settings;
+    private final DisplayTarget target;
+    private final Counter flash;
+    private final Counter red;
+    private long frame = -1;
+    private long frameNanos;
+    private Colorimetry colorimetry;
+    private PixelFormat format;
+    private int width;
+    private int height;
+    private final float[] nits = new float[TABLE];
+    private float ky;
+    private float rcr;
+    private float gcb;
+    private float gcr;
+    private float bcb;
+    private float ro;
+    private float go;
+    private float bo;
+    private float lr;
+    private float lg;
+    private float lb;
+    private float redScale;
+
+    public FlashDetector(Settings settings, Consumer<QcEvent> out) {
+        this.settings = settings;
+        this.target = DisplayTarget.of(settings.pipeline().output());
+        this.flash = new Counter(QcEvent.Type.FLASH, out);
+        this.red = new Counter(QcEvent.Type.RED_FLASH, out);
+    }
+
+    /** BT.1702 defaults on the Rec.709 display ({@link Settings#BT1702}). */
+    public static FlashDetector defaults(Consumer<QcEvent> out) {
+        return new FlashDetector(Settings.BT1702, out);
+    }
+
+    @Override
+    public void accept(Frame f) {
+        Colorimetry c = f.colorimetry();
+        if (f.format().model() != ColourModel.YCBCR || c == null || c.matrix() == Colorimetry.Matrix.IDENTITY) {
+            throw new UnreadableFrameException("flash", "Y'CbCr with a colorimetry", f);
+        }
+        frame++;
+        frameNanos = f.frameRate() == null ? frameNanos : f.frameRate().frameDurationNanos();
+        prepare(f);
+        measure(f);
+        int window = frameNanos > 0 ? (int) Math.max(1, Math.round(1e9 / frameNanos)) : 1;
+        flash.endFrame(f, frame, window, settings.area(), settings.maxFlashes());
+        red.endFrame(f, frame, window, settings.area(), settings.maxFlashes());
+    }
+
+    @Override
+    public void finish() {
+        flash.finish();
+        red.finish();
+    }
+
+    /** Transitions the picture made in the last second for the luminance rule (for tests). */
+    int lastWindowTransitions() {
+        return flash.inWindow;
+    }
+
+    private void prepare(Frame f) {
+        Colorimetry source = settings.pipeline().source().orElse(f.colorimetry());
+        boolean newSource = !source.equals(colorimetry) || !f.format().equals(format);
+        if (newSource) {
+            colorimetry = source;
+            format = f.format();
+            table(source);
+            MatrixOp op = YCbCr.toRgb(YCbCr.Coefficients.of(source.matrix()), source.range(),
+                    f.format().bitDepth());
+            Matrix3 m = op.matrix();
+            ky = (float) m.get(0, 0);
+            rcr = (float) m.get(0, 2);
+            gcb = (float) m.get(1, 1);
+            gcr = (float) m.get(1, 2);
+            bcb = (float) m.get(2, 1);
+            ro = (float) op.offset()[0];
+            go = (float) op.offset()[1];
+            bo = (float) op.offset()[2];
+            Matrix3 xyz = target.gamut().toXyz();
+            lr = (float) xyz.get(1, 0);
+            lg = (float) xyz.get(1, 1);
+            lb = (float) xyz.get(1, 2);
+            double white = target.hdr() ? DisplayPipeline.HDR_REFERENCE_WHITE_NITS : target.nits(1);
+            redScale = (float) (320 / white);
+        }
+        if (newSource || f.width() != width || f.height() != height) {
+            width = f.width();
+            height = f.height();
+            int n = ((width + 1) / 2) * ((height + 1) / 2);
+            flash.size(n);
+            red.size(n);
+        }
+    }
+
+    /** Display light per R'G'B' component level 0..1: the pipeline's transfer steps, then the target's EOTF. */
+    private void table(Colorimetry source) {
+        PixelFormat rgb = new PixelFormat(ColourModel.RGB, ChromaSampling.S444, 16, 3);
+        Colorimetry neutral = new Colorimetry(source.primaries(), source.transfer(), Colorimetry.Matrix.IDENTITY,
+                Colorimetry.Range.FULL, source.siting());
+        ColourProgram program = new DisplayPipeline(Optional.of(neutral), settings.pipeline().input(),
+                settings.pipeline().cdl(), settings.pipeline().luts(), settings.pipeline().output()).compile(rgb, neutral);
+        double[] px = new double[TABLE * 3];
+        for (int i = 0; i < TABLE; i++) {
+            Arrays.fill(px, i * 3, i * 3 + 3, (double) i / (TABLE - 1) * rgb.maxCode());
+        }
+        program.apply(px, TABLE);
+        for (int i = 0; i < TABLE; i++) {
+            nits[i] = (float) target.nits(px[i * 3 + 1]);
+        }
+    }
+
+    private static int level(float v) {
+        return Math.min(TABLE - 1, Math.max(0, (int) (v * (TABLE - 1) + 0.5f)));
+    }
+
+    private void measure(Frame f) {
+        int w = f.width();
+        int h = f.height();
+        int hs = Integer.numberOfTrailingZeros(f.format().sampling().horizontalFactor());
+        int vs = Integer.numberOfTrailingZeros(f.format().sampling().verticalFactor());
+        int cw = f.planeWidth(1);
+        short[] py = f.plane(0);
+        short[] pb = f.plane(1);
+        short[] pr = f.plane(2);
+        float change = (float) settings.minChange();
+        float dark = (float) settings.darkLimit();
+        float redChange = (float) settings.redChange();
+        float sat = (float) settings.redSaturation();
+        int i = 0;
+        for (int y = 0; y < h; y += 2) {
+            int row = y * w;
+            int crow = (y >> vs) * cw;
+            for (int x = 0; x < w; x += 2) {
+                float v = ky * (py[row + x] & 0xFFFF);
+                int ci = crow + (x >> hs);
+                float b = pb[ci] & 0xFFFF;
+                float r = pr[ci] & 0xFFFF;
+                float rl = nits[level(v + rcr * r + ro)];
+                float gl = nits[level(v + gcb * b + gcr * r + go)];
+                float bl = nits[level(v + bcb * b + bo)];
+                flash.step(i, lr * rl + lg * gl + lb * bl, change, dark);
+                // WCAG 2.2: only a saturated red state has a red measure; R − G − B below 0 counts as 0.
+                float redness = rl > 0 && rl >= sat * (rl + gl + bl) ? Math.max(0, rl - gl - bl) * redScale : 0;
+                red.step(i, redness, redChange, Float.POSITIVE_INFINITY);
+                i++;
+            }
+        }
+    }
+
+    /**
+     * Per-pixel transition trackers of one measure and the one-second window of picture transitions. Each pixel
+     * keeps the extreme since its last transition ({@code hi} after a rise, {@code lo} after a fall, both before the
+     * first) and the direction of that transition.
+     */
+    private static final class Counter {
+        private final QcEvent.Type type;
+        private final Consumer<QcEvent> out;
+        private float[] lo = new float[0];
+        private float[] hi = new float[0];
+        private byte[] dir = new byte[0];
+        private boolean fresh;
+        private int transitions;
+        private boolean[] ring = new boolean[1];
+        private int ringPos;
+        int inWindow;
+        private long start = -1;
+        private long lastFailing;
+        private int worst;
+        private long worstStart;
+        private double worstArea;
+        private Timecode startTc;
+        private Timecode lastTc;
+
+        Counter(QcEvent.Type type, Consumer<QcEvent> out) {
+            this.type = type;
+            this.out = out;
+        }
+
+        void size(int n) {
+            if (lo.length != n) {
+                lo = new float[n];
+                hi = new float[n];
+                dir = new byte[n];
+            }
+            fresh = true;
+        }
+
+        void step(int i, float v, float change, float dark) {
+            if (fresh) {
+                lo[i] = v;
+                hi[i] = v;
+                dir[i] = 0;
+                return;
+            }
+            float l = Math.min(lo[i], v);
+            float u = Math.max(hi[i], v);
+            int d = dir[i];
+            // Non-short-circuit tests: selects rather than branches, which noise would mispredict.
+            boolean rise = d <= 0 & v - l >= change & l < dark;
+            boolean fall = !rise & d >= 0 & u - v >= change & v < dark;
+            dir[i] = (byte) (rise ? 1 : fall ? -1 : d);
+            lo[i] = fall ? v : l;
+            hi[i] = rise ? v : u;
+            transitions += rise | fall ? 1 : 0;
+        }
+
+        void endFrame(Frame f, long frame, int window, double areaLimit, int maxFlashes) {
+            int n = lo.length;
+            double a = n == 0 ? 0 : (double) transitions / n;
+            boolean picture = !fresh && a > areaLimit;
+            fresh = false;
+            transitions = 0;
+            if (ring.length != window) {
+                ring = new boolean[window];
+                ringPos = 0;
+                inWindow = 0;
+            }
+            inWindow += (picture ? 1 : 0) - (ring[ringPos] ? 1 : 0);
+            ring[ringPos] = picture;
+            ringPos = (ringPos + 1) % window;
+            if (inWindow > 2 * maxFlashes) {
+                if (start < 0) {
+                    start = frame;
+                    startTc = f.timecode();
+                    worst = 0;
+                    worstArea = 0;
+                }
+                if (inWindow > worst) {
+                    worst = inWindow;
+                    worstStart = frame - window + 1;
+                }
+                worstArea = Math.max(worstArea, picture ? a : 0);
+                lastFailing = frame;
+                lastTc = f.timecode();
+            } else {
+                close();
+            }
+        }
+
+        void finish() {
+            close();
+        }
+
+        private void close() {
+            if (start >= 0) {
+                out.accept(new QcEvent(type, start, lastFailing, startTc, lastTc, Map.of("max_flashes_per_second",
+                        worst / 2.0, "worst_second_first_frame", (double) Math.max(0, worstStart), "max_area",
+                        worstArea)));
+            }
+            start = -1;
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package dev.xsight.qc.video;
+
+import dev.xsight.colour.YCbCr;
+import dev.xsight.media.Colorimetry;
+import dev.xsight.media.ColourModel;
+import dev.xsight.media.Frame;
+import dev.xsight.qc.QcEvent;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Luma/chroma range per EBU R 103: a pixel is out of range when its Y' code, or the Cb or Cr code of its chroma
+ * sample (the nearest site, as FFmpeg's {@code signalstats}), lies outside the limits; a frame fails when more than
+ * {@code area} of its pixels are; runs of failing frames lasting at least {@code minDuration} become
+ * {@code luma_range} events carrying the worst fraction of pixels and the lowest and highest Y' and C codes.
+ *
+ * <p>The limits are levels of the narrow-range quantisation ({@link YCbCr#narrowLumaCode}, the same definition
+ * as the display's range warning): 0 and 1 are the 10-bit codes 64 and 940, chroma ±0.5 the codes 64 and 960.
+ * The R 103 defaults: Y' within its tolerance of −1 % … 103 % (codes 56 … 966 at 10 bits), chroma within the
+ * preferred 64 … 960 (R 103 sets no tolerance on colour difference; its RGB rule is {@link GamutDetector}), and
+ * the 1 % of the picture area R 103 lets pass. R 103 sets no duration: the default reports every failing frame,
+ * a profile can ask for longer runs. With levels 0, 1, ±0.5 the per-frame fraction is FFmpeg's {@code BRNG}.
+ *
+ * <p>Threading: one feeding thread; no allocation per frame.
+ */
+public final class RangeDetector implements VideoCheck {
+    /**
+     * @param lumaLow lowest legal Y' level (0 = black code)
+     * @param lumaHigh highest legal Y' level (1 = nominal white code)
+     * @param chromaLow lowest legal Cb/Cr level (−0.5 = code 64 at 10 bits)
+     * @param chromaHigh highest legal Cb/Cr level (0.5 = code 960 at 10 bits)
+     * @param area fraction of the pixels that may be out of range before a frame fails
+     * @param minDuration shortest run of failing frames reported
+     */
+    public record Settings(double lumaLow, double lumaHigh, double chromaLow, double chromaHigh, double area,
+            Duration minDuration) {
+        /** EBU R 103: Y' −1 % … 103 %, chroma 64 … 960 (10-bit), 1 % of the area, every failing frame. */
+        public static final Settings R103 = new Settings(-0.01, 1.03, -0.5, 0.5, 0.01, Duration.ZERO);
+
+        public Settings {
+            if (!(lumaLow < lumaHigh) || !(chromaLow < chromaHigh) || !(area >= 0 && area < 1)
+                    || minDuration == null || minDuration.isNegative()) {
+                throw new IllegalArgumentException("luma_range settings: Y' " + lumaLow + ".." + lumaHigh + ", C "
+                        + chromaLow + ".." + chromaHigh + ", area " + area + " (0..1), minimum " + minDuration);
+            }
+        }
+    }
+
+    private final Settings settings;
+    private final Runs runs;
+    private int bits = -1;
+    private int yLo;
+    private int yHi;
+    private int cLo;
+    private int cHi;
+    private double fraction;
+    private double worst;
+    private int minY;
+    private int maxY;
+    private int minC;
+    private int maxC;
+    private int frameMinY;
+    private int frameMaxY;
+    private int frameMinC;
+    private int frameMaxC;
+
+    public RangeDetector(Settings settings, Consumer<QcEvent> out) {
+        this.settings = settings;
+        this.runs = new Runs(QcEvent.Type.LUMA_RANGE, settings.minDuration(), out);
+    }
+
+    /** EBU R 103 defaults ({@link Settings#R103}). */
+    public static RangeDetector defaults(Consumer<QcEvent> out) {
+        return new RangeDetector(Settings.R103, out);
+    }
+
+    @Override
+    public void accept(Frame f) {
+        Colorimetry c = f.colorimetry();
+        if (f.format().model() != ColourModel.YCBCR || c == null || c.range() != Colorimetry.Range.NARROW) {
+            throw new UnreadableFrameException("luma_range", "narrow-range Y'CbCr", f);
+        }
+        runs.next(f);
+        limits(f.format().bitDepth());
+        fraction = measure(f);
+        if (fraction > settings.area()) {
+            if (runs.fail(f)) {
+                worst = 0;
+                minY = minC = Integer.MAX_VALUE;
+                maxY = maxC = Integer.MIN_VALUE;
+            }
+            worst = Math.max(worst, fraction);
+            minY = Math.min(minY, frameMinY);
+            maxY = Math.max(maxY, frameMaxY);
+            minC = Math.min(minC, frameMinC);
+            maxC = Math.max(maxC, frameMaxC);
+        } else if (runs.open()) {
+            runs.close(runs.reportable() ? values() : null);
+        }
+    }
+
+    @Override
+    public void finish() {
+        if (runs.open()) {
+            runs.closeAtEnd(runs.reportableAtEnd() ? values() : null);
+        }
+    }
+
+    /** The fraction of out-of-range pixels of the last frame (for the anchor test). */
+    double lastFraction() {
+        return fraction;
+    }
+
+    private Map<String, Double> values() {
+        return Map.of("max_fraction", worst, "min_y", (double) minY, "max_y", (double) maxY, "min_c",
+                (double) minC, "max_c", (double) maxC);
+    }
+
+    private void limits(int depth) {
+        if (depth == bits) {
+            return;
+        }
+        bits = depth;
+        // Codes are integers: legal means ceil(low) <= code <= floor(high).
+        yLo = (int) Math.ceil(YCbCr.narrowLumaCode(depth, settings.lumaLow()) - 1e-9);
+        yHi = (int) Math.floor(YCbCr.narrowLumaCode(depth, settings.lumaHigh()) + 1e-9);
+        cLo = (int) Math.ceil(YCbCr.narrowChromaCode(depth, settings.chromaLow()) - 1e-9);
+        cHi = (int) Math.floor(YCbCr.narrowChromaCode(depth, settings.chromaHigh()) + 1e-9);
+    }
+
+    private double measure(Frame f) {
+        int w = f.width();
+        int h = f.height();
+        int hs = Integer.numberOfTrailingZeros(f.format().sampling().horizontalFactor());
+        int vs = Integer.numberOfTrailingZeros(f.format().sampling().verticalFactor());
+        int cw = f.planeWidth(1);
+        short[] py = f.plane(0);
+        short[] pb = f.plane(1);
+        short[] pr = f.plane(2);
+        long out = 0;
+        for (int y = 0; y < h; y++) {
+            int row = y * w;
+            int crow = (y >> vs) * cw;
+            int x = 0;
+            if (hs == 1) {
+                // 4:2:2 and 4:2:0: one chroma test for the two pixels sharing the sample.
+                for (int end = row + (w & ~1), c = crow; row + x < end; x += 2, c++) {
+                    int b = pb[c] & 0xFFFF;
+                    int r = pr[c] & 0xFFFF;
+                    int co = (b - cLo) | (cHi - b) | (r - cLo) | (cHi - r);
+                    int y0 = py[row + x] & 0xFFFF;
+                    int y1 = py[row + x + 1] & 0xFFFF;
+                    // The sign bit is set when any sample is below its low limit or above its high one: no branch.
+                    out += (((y0 - yLo) | (yHi - y0) | co) >>> 31) + (((y1 - yLo) | (yHi - y1) | co) >>> 31);
+                }
+            }
+            for (; x < w; x++) {
+                int v = py[row + x] & 0xFFFF;
+                int ci = crow + (x >> hs);
+                int b = pb[ci] & 0xFFFF;
+                int r = pr[ci] & 0xFFFF;
+                out += ((v - yLo) | (yHi - v) | (b - cLo) | (cHi - b) | (r - cLo) | (cHi - r)) >>> 31;
+            }
+        }
+        frameMinY = Integer.MAX_VALUE;
+        frameMaxY = Integer.MIN_VALUE;
+        extremes(py, w * h, true);
+        frameMinC = Integer.MAX_VALUE;
+        frameMaxC = Integer.MIN_VALUE;
+        int cn = cw * f.planeHeight(1);
+        extremes(pb, cn, false);
+        extremes(pr, cn, false);
+        return (double) out / ((long) w * h);
+    }
+
+    private void extremes(short[] plane, int n, boolean luma) {
+        int lo = Integer.MAX_VALUE;
+        int hi = Integer.MIN_VALUE;
+        for (int i = 0; i < n; i++) {
+            int v = plane[i] & 0xFFFF;
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+        }
+        if (luma) {
+            frameMinY = Math.min(frameMinY, lo);
+            frameMaxY = Math.max(frameMaxY, hi);
+        } else {
+            frameMinC = Math.min(frameMinC, lo);
+            frameMaxC = Math.max(frameMaxC, hi);
+        }
+    }
+}
