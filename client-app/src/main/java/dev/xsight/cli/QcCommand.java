@@ -9,12 +9,15 @@ import dev.xsight.media.FrameSource;
 import dev.xsight.media.SourceException;
 import dev.xsight.qc.MediaFileReader;
 import dev.xsight.qc.QcCatalogue;
+import dev.xsight.qc.QcChecks;
 import dev.xsight.qc.QcEvent;
 import dev.xsight.qc.QcJson;
 import dev.xsight.qc.QcNotes;
 import dev.xsight.qc.QcProfile;
 import dev.xsight.qc.QcProfiles;
 import dev.xsight.qc.QcWorker;
+import dev.xsight.qc.audio.AudioCheck;
+import dev.xsight.qc.audio.LoudnessMeter;
 import dev.xsight.qc.transport.TransportProbe;
 import dev.xsight.review.Session;
 import dev.xsight.review.SqliteNoteStore;
@@ -114,16 +117,23 @@ final class QcCommand implements Callable<Integer> {
 
     private QcWorker runFile(Path file) throws InterruptedException {
         MediaFileReader reader = new MediaFileReader(file);
-        QcWorker worker = new QcWorker(sink -> QcCatalogue.checks(profile, sink, null, 1), QcWorker.Feed.FILE,
-                this::onEvent);
+        QcWorker[] made = new QcWorker[1];
         try {
-            reader.run(worker, r -> rate = r);
+            reader.run(r -> {
+                rate = r;
+                made[0] = new QcWorker((sink, fr) -> QcCatalogue.checks(profile, sink, fr, null, 1), r,
+                        QcWorker.Feed.FILE, this::onEvent);
+                return made[0];
+            });
+            QcWorker worker = made[0];
             worker.finish();
+            openNotes(null);
+            return worker;
         } finally {
-            worker.close();
+            if (made[0] != null) {
+                made[0].close();
+            }
         }
-        openNotes(null);
-        return worker;
     }
 
     private QcWorker runHls(String url, Duration limit) throws Exception {
@@ -134,16 +144,16 @@ final class QcCommand implements Callable<Integer> {
             }
         }
         HlsSource source = new HlsSource(HlsOptions.of(HlsReceive.toUri(url)).withPlayAudio(false));
-        QcWorker worker = new QcWorker(sink -> QcCatalogue.checks(profile, sink, TransportProbe.of(source), 10),
-                QcWorker.Feed.LIVE, this::onEvent);
+        QcWorker worker = new QcWorker((sink, r) -> QcCatalogue.checks(profile, sink, r, TransportProbe.of(source),
+                10), null, QcWorker.Feed.LIVE, this::onEvent);
         source.audioTap(worker::offerAudio);
         return runLive(source, worker, limit, source::finished);
     }
 
     private QcWorker runSdp(Path sdp, Duration limit) throws Exception {
         St2110Source source = St2110Source.open(sdp, St2110Receiver.Options.defaults().withPictureBuffers(4), 0);
-        QcWorker worker = new QcWorker(sink -> QcCatalogue.checks(profile, sink, TransportProbe.of(source), 1),
-                QcWorker.Feed.LIVE, this::onEvent);
+        QcWorker worker = new QcWorker((sink, r) -> QcCatalogue.checks(profile, sink, r, TransportProbe.of(source),
+                1), source.sdp().format().rate(), QcWorker.Feed.LIVE, this::onEvent);
         return runLive(source, worker, limit, () -> false);
     }
 
@@ -226,6 +236,18 @@ final class QcCommand implements Callable<Integer> {
         b.append(",\"wall_s\":").append(QcJson.number(Math.round(wallSeconds * 1000) / 1000.0));
         b.append(",\"check_ms_per_frame\":").append(QcJson.number(w.framesAnalysed() == 0 ? 0
                 : w.videoAnalysisNanos() / 1e6 / w.framesAnalysed()));
+        b.append(",\"loudness\":{");
+        String comma = "";
+        QcChecks checks = w.checks();
+        for (AudioCheck a : checks == null ? java.util.List.<AudioCheck>of() : checks.audio()) {
+            if (a instanceof LoudnessMeter meter) {
+                for (Map.Entry<String, Double> f : new java.util.TreeMap<>(meter.figures()).entrySet()) {
+                    b.append(comma).append('"').append(f.getKey()).append("\":").append(QcJson.number(f.getValue()));
+                    comma = ",";
+                }
+            }
+        }
+        b.append('}');
         b.append(",\"events\":{");
         String sep = "";
         for (Map.Entry<QcEvent.Type, Long> e : reported.entrySet()) {

@@ -7,7 +7,7 @@ import dev.xsight.media.Timecode;
 import java.nio.ShortBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.Consumer;
+import java.util.function.Function;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
@@ -39,12 +39,12 @@ public final class MediaFileReader {
     }
 
     /**
-     * Decodes the whole file into {@code worker}. {@code onRate} hears the file's rate and start timecode before
-     * the first frame.
+     * Decodes the whole file into the worker {@code onRate} makes once the file's rate is known (before the first
+     * frame).
      *
      * @throws QcInputException when the file cannot be opened or decoded (one line naming it)
      */
-    public void run(QcWorker worker, Consumer<FrameRate> onRate) {
+    public void run(Function<FrameRate, QcWorker> onRate) {
         if (!Files.isRegularFile(file)) {
             throw new QcInputException(file.toString(), "no such file");
         }
@@ -63,7 +63,7 @@ public final class MediaFileReader {
             }
             rate = frameRate(g.getFrameRate());
             start = startTimecode(g, rate);
-            onRate.accept(rate);
+            QcWorker worker = onRate.apply(rate);
             long pts0 = Long.MIN_VALUE;
             long base = start.toFrameCount(rate);
             org.bytedeco.javacv.Frame f;

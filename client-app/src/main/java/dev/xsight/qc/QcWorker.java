@@ -5,10 +5,8 @@ import dev.xsight.media.FrameRate;
 import dev.xsight.media.Timecode;
 import dev.xsight.qc.audio.AudioCheck;
 import dev.xsight.qc.video.VideoCheck;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,8 +21,9 @@ import org.slf4j.LoggerFactory;
  * From a file ({@link Feed#FILE}) the feeding thread waits instead, so every frame is analysed as fast as both
  * sides go.
  *
- * <p>Events reach the sink on this thread, with the timecodes a feed without timecode lacks filled in from
- * 00:00:00:00 at the first frame at the feed's rate, and are counted per type ({@link #count}).
+ * <p>Events reach the sink on this thread, with the timecodes an event lacks filled in (from the first frame's
+ * timecode, else 00:00:00:00, at the feed's rate), and are counted per type ({@link #count}). A check that throws
+ * (a picture it cannot read) is stopped and logged; the others go on.
  *
  * <p>Threading: {@link #offer} and {@link #offerAudio} from one source thread each; the counters from any thread;
  * {@link #finish} once, after the last offer. Steady state allocates nothing: the ring and the audio blocks are
@@ -44,8 +43,12 @@ public final class QcWorker implements AutoCloseable {
         FILE
     }
 
-    private final List<VideoCheck> video;
-    private final List<AudioCheck> audio;
+    private final CheckFactory factory;
+    private volatile QcChecks checks;
+    private VideoCheck[] video = new VideoCheck[0];
+    private AudioCheck[] audio = new AudioCheck[0];
+    private boolean[] videoOff = new boolean[0];
+    private boolean[] audioOff = new boolean[0];
     private final Consumer<QcEvent> sink;
     private final Feed feed;
     private final Slot[] ring = new Slot[SLOTS];
@@ -65,6 +68,7 @@ public final class QcWorker implements AutoCloseable {
     private volatile long analysisNanos;
     private volatile long blocksSkipped;
     private volatile FrameRate rate;
+    private volatile Timecode firstTc;
     private volatile Throwable failure;
 
     private static final class Slot {
@@ -77,18 +81,31 @@ public final class QcWorker implements AutoCloseable {
         long ptsNanos;
     }
 
+    /** Makes the checks of a feed once its picture rate is known. */
+    @FunctionalInterface
+    public interface CheckFactory {
+        /**
+         * @param sink where the checks report (the worker's: it counts each event, fills in missing timecodes and
+         *        passes it on)
+         * @param rate the feed's picture rate (audio events are placed on its frames)
+         */
+        QcChecks make(Consumer<QcEvent> sink, FrameRate rate);
+    }
+
     /**
-     * Makes the checks and starts the worker thread.
+     * Starts the worker thread; the checks are made now when {@code rate} is known, else on the worker thread from
+     * the first frame's rate (audio blocks before it are skipped and counted).
      *
-     * @param checks makes the checks, given the consumer they report to (the worker's, which counts each event,
-     *        fills in missing timecodes and passes it to {@code sink})
+     * @param rate the feed's picture rate, or null to take it from the first frame
      * @param sink receives every event on the worker thread
      */
-    public QcWorker(Function<Consumer<QcEvent>, QcChecks> checks, Feed feed, Consumer<QcEvent> sink) {
-        QcChecks made = checks.apply(this::report);
-        this.video = made.video();
-        this.audio = made.audio();
+    public QcWorker(CheckFactory factory, FrameRate rate, Feed feed, Consumer<QcEvent> sink) {
+        this.factory = factory;
         this.sink = sink;
+        if (rate != null) {
+            this.rate = rate;
+            use(factory.make(this::report, rate));
+        }
         this.feed = feed;
         for (int i = 0; i < SLOTS; i++) {
             ring[i] = new Slot();
@@ -130,7 +147,8 @@ public final class QcWorker implements AutoCloseable {
      * counted when the worker is behind; file: waits for room.
      */
     public void offerAudio(short[] interleaved, int frames, int channels, int sampleRate, long ptsNanos) {
-        if (audio.isEmpty()) {
+        QcChecks c = checks;
+        if (c != null && c.audio().isEmpty()) {
             return;
         }
         synchronized (ring) {
@@ -186,11 +204,10 @@ public final class QcWorker implements AutoCloseable {
                 // The slot stays in the ring (size unchanged) while it is analysed, so no offer can overwrite it.
                 if (s.frame != null) {
                     analyse(s);
+                } else if (checks == null) {
+                    blocksSkipped++; // before the first frame of a feed whose rate was not known
                 } else {
-                    for (AudioCheck c : audio) {
-                        c.accept(s.samples, s.sampleFrames, s.channels, s.sampleRate, s.ptsNanos);
-                    }
-                    blocksAnalysed++;
+                    listen(s);
                 }
                 synchronized (ring) {
                     if (s.frame != null) {
@@ -204,11 +221,15 @@ public final class QcWorker implements AutoCloseable {
                 }
             }
             if (!stopped) {
-                for (VideoCheck c : video) {
-                    c.finish();
+                for (int i = 0; i < video.length; i++) {
+                    if (!videoOff[i]) {
+                        video[i].finish();
+                    }
                 }
-                for (AudioCheck c : audio) {
-                    c.finish();
+                for (int i = 0; i < audio.length; i++) {
+                    if (!audioOff[i]) {
+                        audio[i].finish();
+                    }
                 }
             }
         } catch (InterruptedException e) {
@@ -225,31 +246,84 @@ public final class QcWorker implements AutoCloseable {
         }
     }
 
+    private void use(QcChecks made) {
+        video = made.video().toArray(new VideoCheck[0]);
+        audio = made.audio().toArray(new AudioCheck[0]);
+        videoOff = new boolean[video.length];
+        audioOff = new boolean[audio.length];
+        checks = made;
+    }
+
     private void analyse(Slot s) {
         Frame f = s.frame;
         if (f.frameRate() != null && !f.frameRate().equals(rate)) {
             rate = f.frameRate();
         }
-        if (s.gapBefore > 0) {
-            for (VideoCheck c : video) {
-                c.skipped(s.gapBefore);
-            }
+        if (firstTc == null && f.timecode() != null && f.frameRate() != null) {
+            firstTc = f.timecode();
+        }
+        if (checks == null) {
+            use(factory.make(this::report, rate != null ? rate : FrameRate.FPS_25));
         }
         long t0 = System.nanoTime();
-        for (VideoCheck c : video) {
-            c.accept(f);
+        for (int i = 0; i < video.length; i++) {
+            if (videoOff[i]) {
+                continue;
+            }
+            try {
+                if (s.gapBefore > 0) {
+                    video[i].skipped(s.gapBefore);
+                }
+                video[i].accept(f);
+            } catch (RuntimeException e) {
+                // A check that cannot read this feed (an RGB picture for a Y'CbCr rule ...) stops; the others go on.
+                videoOff[i] = true;
+                LOG.warn("QC check {} stopped on frame {}: {}", video[i].getClass().getSimpleName(), framesAnalysed,
+                        e.getMessage());
+            }
         }
         analysisNanos += System.nanoTime() - t0;
         framesAnalysed++;
     }
 
+    private void listen(Slot s) {
+        for (int i = 0; i < audio.length; i++) {
+            if (audioOff[i]) {
+                continue;
+            }
+            try {
+                audio[i].accept(s.samples, s.sampleFrames, s.channels, s.sampleRate, s.ptsNanos);
+            } catch (RuntimeException e) {
+                audioOff[i] = true;
+                LOG.warn("QC check {} stopped: {}", audio[i].getClass().getSimpleName(), e.getMessage());
+            }
+        }
+        blocksAnalysed++;
+    }
+
+    /**
+     * An event from a check: one without timecodes (the audio checks count picture frames from their first sample)
+     * gets them from the first frame's timecode plus its frames, or from 00:00:00:00 at the feed's rate.
+     */
     private void report(QcEvent e) {
         QcEvent out = e;
         if (e.tcIn() == null || e.tcOut() == null) {
-            FrameRate r = rate == null ? FrameRate.parse("25") : rate;
+            FrameRate r = rate == null ? FrameRate.FPS_25 : rate;
+            Timecode base = firstTc;
+            long zero = 0;
+            boolean drop = false;
+            if (base != null) {
+                try {
+                    zero = base.toFrameCount(r);
+                    drop = base.dropFrame();
+                } catch (RuntimeException ex) {
+                    zero = 0;
+                }
+            }
             out = new QcEvent(e.type(), e.firstFrame(), e.lastFrame(),
-                    e.tcIn() != null ? e.tcIn() : Timecode.fromFrameCount(e.firstFrame(), r, false),
-                    e.tcOut() != null ? e.tcOut() : Timecode.fromFrameCount(e.lastFrame(), r, false), e.values());
+                    e.tcIn() != null ? e.tcIn() : Timecode.fromFrameCount(zero + e.firstFrame(), r, drop),
+                    e.tcOut() != null ? e.tcOut() : Timecode.fromFrameCount(zero + e.lastFrame(), r, drop),
+                    e.values());
         }
         counts.incrementAndGet(out.type().ordinal());
         sink.accept(out);
@@ -302,6 +376,11 @@ public final class QcWorker implements AutoCloseable {
             framesQueued = 0;
             ring.notifyAll();
         }
+    }
+
+    /** The checks, once made (null before the first frame of a feed whose rate was not known). */
+    public QcChecks checks() {
+        return checks;
     }
 
     /** Events of {@code type} reported so far. */

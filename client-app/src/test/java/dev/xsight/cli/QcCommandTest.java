@@ -37,13 +37,24 @@ class QcCommandTest {
         TestRequirements.requireFfmpeg();
     }
 
-    /** A 320x180 25 fps clip of {@code seconds} with {@code filter} applied (and a 1 kHz tone). */
+    /**
+     * A 320x180 25 fps clip of {@code seconds} with {@code filter} applied and a 1 kHz tone at -23 LUFS (the
+     * broadcast target: a clean clip is clean for loudness too).
+     */
     static Path clip(String name, int seconds, String filter, String... extra) throws Exception {
+        return clipWithAudio(name, seconds, filter, "volume=-2dB", extra);
+    }
+
+    static Path clipWithAudio(String name, int seconds, String filter, String audioFilter, String... extra)
+            throws Exception {
         Path f = dir.resolve(name);
         List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-f",
                 "lavfi", "-i", "testsrc2=s=320x180:r=25:d=" + seconds, "-f", "lavfi", "-i",
                 "sine=f=1000:sample_rate=48000:d=" + seconds, "-vf", filter + (filter.isEmpty() ? "" : ",")
-                        + "format=yuv422p10le", "-c:v", "ffv1", "-c:a", "pcm_s16le"));
+                        // Made in R'G'B' and matrixed with BT.709 into narrow range, tagged so: a legal picture.
+                        + "format=gbrp,scale=out_color_matrix=bt709:out_range=tv,format=yuv422p10le",
+                "-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709", "-color_range", "tv",
+                "-af", audioFilter, "-c:v", "ffv1", "-c:a", "pcm_s16le"));
         cmd.addAll(List.of(extra));
         cmd.add(f.toString());
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
@@ -127,6 +138,32 @@ class QcCommandTest {
         assertEquals("00:00:12:00", b.path("tc_in").asText(), "frame 50 is labelled 10 s later");
         assertEquals("00:00:12:00", b.path("tc_out").asText());
         assertEquals(250, b.path("jump_frames").asLong());
+    }
+
+    @Test
+    void silentSectionIsASilenceEventOnItsPictureFrames() throws Exception {
+        Path f = clipWithAudio("silence.mkv", 6, "", "volume=-2dB,volume=enable='between(t,2,4)':volume=0");
+        Result r = qc("qc", "--file", f.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        List<JsonNode> silence = r.of("silence");
+        assertEquals(1, silence.size(), r.events().toString());
+        // Frames 50-99 are silent; FFmpeg's volume switches per audio block of 1024 samples, so the silence may
+        // reach into the next frame: within the 2 frames.
+        assertEquals(50, silence.getFirst().path("first_frame").asLong(), 2);
+        assertEquals(99, silence.getFirst().path("last_frame").asLong(), 2);
+        assertEquals(2.0, silence.getFirst().path("duration_s").asDouble(), 0.05);
+        assertTrue(r.summary().path("audio_blocks_analysed").asLong() > 0);
+    }
+
+    @Test
+    void loudnessFiguresAreInTheSummary() throws Exception {
+        Path f = clip("loud.mkv", 4, "");
+        Result r = qc("qc", "--file", f.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        // A 1 kHz sine at 1/8 of full scale less 2 dB: -21.07 dBFS RMS - 2 dB, K-weighting +0.69 dB at 1 kHz, -0.691.
+        assertEquals(-23.07, r.summary().path("loudness").path("integrated_lufs_feed").asDouble(), 0.1,
+                r.summary().toString());
+        assertEquals(List.of(), r.of("loudness"), "within -23 ± 1 LU");
     }
 
     @Test

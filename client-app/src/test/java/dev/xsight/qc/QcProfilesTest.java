@@ -26,6 +26,9 @@ class QcProfilesTest {
         assertEquals("grading suite", all.get(2).name());
         for (QcProfile p : all) {
             assertEquals(QcEvent.Type.values().length, p.checks().size(), p.id());
+            for (QcProfile.Check c : p.checks().values()) {
+                assertTrue(c.thresholds().size() <= 6, p.id());
+            }
         }
         QcProfile broadcast = all.get(0);
         assertEquals(Severity.BLOCKER, broadcast.severity(QcEvent.Type.BLACK));

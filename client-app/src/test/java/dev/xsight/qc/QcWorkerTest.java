@@ -57,8 +57,8 @@ class QcWorkerTest {
         SlowCheck slow = new SlowCheck();
         List<QcEvent> events = new ArrayList<>();
         FramePool pool = new FramePool(PixelFormat.YUV422P10, 64, 36, 64);
-        QcWorker worker = new QcWorker(sink -> new QcChecks(List.of(slow, new TimecodeCheck(sink)), List.of()),
-                QcWorker.Feed.LIVE, events::add);
+        QcWorker worker = new QcWorker((sink, r) -> new QcChecks(List.of(slow, new TimecodeCheck(sink)), List.of()),
+                RATE, QcWorker.Feed.LIVE, events::add);
         // The source offers 50 frames while the check is stuck on the first: every offer returns (the test would
         // hang otherwise), the ring keeps FRAME_SLOTS frames and the rest are skipped.
         for (int i = 0; i < 50; i++) {
@@ -112,8 +112,8 @@ class QcWorkerTest {
             }
         };
         FramePool pool = new FramePool(PixelFormat.YUV422P10, 64, 36, 8);
-        QcWorker worker = new QcWorker(sink -> new QcChecks(List.of(count), List.of(audio)), QcWorker.Feed.FILE,
-                e -> { });
+        QcWorker worker = new QcWorker((sink, r) -> new QcChecks(List.of(count), List.of(audio)), RATE,
+                QcWorker.Feed.FILE, e -> { });
         short[] samples = new short[1920 * 2];
         for (int i = 0; i < 200; i++) {
             Frame f = frame(pool, i);
@@ -149,8 +149,8 @@ class QcWorkerTest {
     void eventsWithoutTimecodeCountFromZeroAtTheFeedsRate() throws Exception {
         List<QcEvent> events = new ArrayList<>();
         FramePool pool = new FramePool(PixelFormat.YUV422P10, 64, 36, 8);
-        QcWorker worker = new QcWorker(sink -> new QcChecks(List.of(new Reporter(sink, new AtomicLong())), List.of()),
-                QcWorker.Feed.FILE, events::add);
+        QcWorker worker = new QcWorker((sink, r) -> new QcChecks(List.of(new Reporter(sink, new AtomicLong())),
+                List.of()), null, QcWorker.Feed.FILE, events::add);
         for (int i = 0; i < 40; i++) {
             Frame f = pool.acquire().frameRate(RATE);
             worker.offer(f);
@@ -167,8 +167,8 @@ class QcWorkerTest {
     @Test
     void steadyStateAnalysisAllocatesNothingPerFrame() throws Exception {
         FramePool pool = new FramePool(PixelFormat.YUV422P10, 320, 180, 8);
-        QcWorker worker = new QcWorker(sink -> QcCatalogue.checks(QcProfiles.builtIn().getFirst(), sink, null, 1),
-                QcWorker.Feed.FILE, e -> { });
+        QcWorker worker = new QcWorker((sink, r) -> QcCatalogue.checks(QcProfiles.builtIn().getFirst(), sink, r,
+                null, 1), RATE, QcWorker.Feed.FILE, e -> { });
         var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         long perFrame = Long.MAX_VALUE;
         long n = 0;

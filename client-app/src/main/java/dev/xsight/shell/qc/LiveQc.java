@@ -94,8 +94,8 @@ public final class LiveQc implements AutoCloseable {
         NoteStore st = store.get();
         QcNotes notes = st == null ? null : new QcNotes(st, profile, s.name(), templates);
         Running[] self = new Running[1];
-        QcWorker w = new QcWorker(sink -> QcCatalogue.checks(profile, sink, probe(s), s instanceof St2110Source ? 1
-                : 10), QcWorker.Feed.LIVE, e -> found(e, self[0]));
+        QcWorker w = new QcWorker((sink, r) -> QcCatalogue.checks(profile, sink, r, probe(s),
+                s instanceof St2110Source ? 1 : 10), rate, QcWorker.Feed.LIVE, e -> found(e, self[0]));
         Running r = new Running(s, w, notes);
         self[0] = r;
         running.set(r);
