@@ -82,6 +82,9 @@ final class QcCommand implements Callable<Integer> {
     private SqliteNoteStore store;
     private QcNotes notes;
     private volatile SourceException sourceError;
+    /** Set by the shutdown hook of a live run without {@code --for} (Ctrl-C): the run ends with its summary. */
+    private volatile boolean stopRequested;
+    private final java.util.concurrent.CountDownLatch summarised = new java.util.concurrent.CountDownLatch(1);
 
     @Override
     public Integer call() throws Exception {
@@ -93,6 +96,19 @@ final class QcCommand implements Callable<Integer> {
             reported.put(t, 0L);
         }
         long t0 = System.nanoTime();
+        Thread hook = null;
+        if (limit == null && input.file == null) {
+            // A live feed analysed until stopped: Ctrl-C ends the analysis, reports what is open and the summary.
+            hook = new Thread(() -> {
+                stopRequested = true;
+                try {
+                    summarised.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "xsight-qc-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+        }
         QcWorker worker;
         try {
             if (input.file != null) {
@@ -108,6 +124,14 @@ final class QcCommand implements Callable<Integer> {
             }
         }
         summary(worker, (System.nanoTime() - t0) / 1e9);
+        summarised.countDown();
+        if (hook != null && !stopRequested) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // shutting down already: the hook is running and has been let go
+            }
+        }
         if (notes != null && notes.failure() != null) {
             spec.commandLine().getErr().println("xsight qc: notes not written to " + notesDb + ": "
                     + notes.failure().getMessage());
@@ -177,7 +201,7 @@ final class QcCommand implements Callable<Integer> {
                     sourceError = error;
                 }
             });
-            while (System.nanoTime() < deadline && !ended.getAsBoolean()) {
+            while (System.nanoTime() < deadline && !ended.getAsBoolean() && !stopRequested) {
                 Thread.sleep(Math.max(1, Math.min(100, (deadline - System.nanoTime()) / 1_000_000)));
             }
         } finally {
