@@ -10,7 +10,9 @@ double seconds = 3600;
 void bench(String what, int channels, java.util.function.Supplier<AudioCheck> make) {
     var rnd = new java.util.Random(1);
     short[][] blocks = new short[47][block * channels];
-    for (short[] b : blocks) for (int i = 0; i < b.length; i++) b[i] = (short) Math.max(-32768, Math.min(32767, rnd.nextGaussian() * 3300));
+    for (short[] b : blocks) {
+        for (int i = 0; i < b.length; i++) b[i] = (short) Math.max(-32768, Math.min(32767, rnd.nextGaussian() * 3300));
+    }
     AudioCheck warm = make.get();
     for (int i = 0; i < 60L * rate / block; i++) warm.accept(blocks[i % 47], block, channels, rate, 0);
     AudioCheck check = make.get();

@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  *
  * <p>Measures: each channel is K-weighted ({@link KWeighting}, state kept across blocks) and its mean square taken
  * in 100 ms steps; channels are summed with the BS.1770-4 weights (L, R, C 1.0; Ls, Rs and other surrounds 1.41;
- * LFE 0; by channel count, in SMPTE/FFmpeg order: see {@link #weights}). Every 100 ms: momentary loudness (the last
+ * LFE 0; by channel count, in FFmpeg's decoded order: see {@link #weights}). Every 100 ms: momentary loudness (the last
  * 400 ms), short-term (the last 3 s), integrated since the start (400 ms blocks with 75 % overlap, absolute gate
  * −70 LUFS, relative gate −10 LU), loudness range (short-term values every 100 ms, absolute gate −70 LUFS,
  * relative gate −20 LU, 10th to 95th percentile), true peak per channel ({@link TruePeak}: 4× oversampling) and the
@@ -36,9 +36,9 @@ import java.util.function.Consumer;
  * {@code short_term_lufs} (the highest), {@code limit_lufs} (only this kind of loudness event has it),
  * {@code duration_s};</li>
  * <li>clipping: a true peak above {@code truePeakMaxDbtp}, or a run of {@code fullScaleRun} or more consecutive
- * samples of one channel at the same full-scale value (32767, or −32768). Overs less than 1 s apart are one event (to the 100 ms
- * step). Values: {@code true_peak_dbtp} (the highest in the event), {@code channel} (1-based, where it was),
- * {@code full_scale_runs}.</li>
+ * samples of one channel at the same full-scale value (32767, or −32768). Overs less than 1 s apart are one event
+ * (to the 100 ms step). Values: {@code true_peak_dbtp} (the highest in the event), {@code channel} (1-based, where
+ * it was), {@code full_scale_runs}.</li>
  * </ul>
  * Every event also carries {@code start_s} and {@code end_s} (seconds from the first sample, end exclusive).
  *
@@ -161,14 +161,14 @@ public final class LoudnessMeter implements AudioCheck {
     }
 
     /**
-     * BS.1770-4 Table 3 channel weights by channel count, channels in SMPTE (FFmpeg default layout) order: 1 mono,
-     * 2 L R, 3 L R C, 4 L R Ls Rs, 5 L R C Ls Rs, 6 L R C LFE Ls Rs, 8 L R C LFE and four surrounds; other counts
-     * weigh every channel 1.0.
+     * BS.1770-4 Table 3 channel weights by channel count, channels in the order FFmpeg decodes AAC's channel
+     * configurations to: 1 mono, 2 L R, 3 L R C, 4 L R C S (4.0), 5 L R C Ls Rs, 6 L R C LFE Ls Rs (5.1), 8 L R C LFE
+     * and four surrounds (7.1); other counts weigh every channel 1.0.
      */
     static double[] weights(int channels) {
         double s = 1.41;
         return switch (channels) {
-            case 4 -> new double[] {1, 1, s, s};
+            case 4 -> new double[] {1, 1, 1, s};
             case 5 -> new double[] {1, 1, 1, s, s};
             case 6 -> new double[] {1, 1, 1, 0, s, s};
             case 8 -> new double[] {1, 1, 1, 0, s, s, s, s};
@@ -181,16 +181,15 @@ public final class LoudnessMeter implements AudioCheck {
     }
 
     private void configure(int channels, int sampleRate) {
-        if (channels < 1 || sampleRate < 10 || sampleRate % 10 != 0) {
-            throw new IllegalArgumentException("loudness: " + channels + " channels at " + sampleRate
-                    + " Hz (the rate must be a multiple of 10 Hz for 100 ms steps)");
+        if (channels < 1 || sampleRate < 1000) {
+            throw new IllegalArgumentException("loudness: " + channels + " channels at " + sampleRate + " Hz");
         }
         if (this.channels != 0) {
             finish(); // a change of format ends the programme measured so far
         }
         this.channels = channels;
         this.sampleRate = sampleRate;
-        stepSamples = sampleRate / 10;
+        stepSamples = sampleRate / 10; // rounded down where the rate is not a multiple of 10 Hz, as FFmpeg does
         windowSamples = Math.round(settings.programmeWindow().toNanos() / 1e9 * sampleRate);
         weights = weights(channels);
         filters = new KWeighting[channels];
@@ -210,7 +209,7 @@ public final class LoudnessMeter implements AudioCheck {
         pairTotal = new double[pairs * 3];
         correlation = new double[pairs];
         correlationMin = new double[pairs];
-        java.util.Arrays.fill(correlationMin, 1);
+        java.util.Arrays.fill(correlationMin, Double.NaN); // no window with signal yet
         java.util.Arrays.fill(steps, 0);
         whole.clear();
         window.clear();
@@ -381,7 +380,8 @@ public final class LoudnessMeter implements AudioCheck {
         if (aa > floor && bb > floor) {
             correlation[p] = ab / Math.sqrt(aa * bb);
             if (stepCount >= 4) {
-                correlationMin[p] = Math.min(correlationMin[p], correlation[p]);
+                correlationMin[p] = Double.isNaN(correlationMin[p]) ? correlation[p]
+                        : Math.min(correlationMin[p], correlation[p]);
             }
         } else {
             correlation[p] = 0;
@@ -475,8 +475,9 @@ public final class LoudnessMeter implements AudioCheck {
      * The measured figures since the start, for a summary (only those with a value): {@code integrated_lufs_feed},
      * {@code lra_lu}, {@code true_peak_dbtp} (the highest of all channels), {@code momentary_max_lufs},
      * {@code short_term_max_lufs}, {@code phase_lr} (L/R correlation over the whole feed) and {@code phase_lr_min}
-     * (the lowest over 400 ms windows with signal on both channels), and for 5.1 {@code phase_lsrs} and
-     * {@code phase_lsrs_min}. Allocates; not for every block.
+     * (the lowest over 400 ms windows with signal on both channels; absent without such a window), and for 5.1
+     * {@code phase_lsrs} and {@code phase_lsrs_min}. On the feeding thread only (other threads read
+     * {@link #readings()}); allocates, so not for every block.
      */
     public Map<String, Double> figures() {
         Map<String, Double> v = new HashMap<>();
@@ -497,7 +498,7 @@ public final class LoudnessMeter implements AudioCheck {
             double aa = pairTotal[p * 3 + 1];
             double bb = pairTotal[p * 3 + 2];
             v.put(names[p], aa > 0 && bb > 0 ? pairTotal[p * 3] / Math.sqrt(aa * bb) : 0);
-            v.put(names[p] + "_min", correlationMin[p]);
+            putFinite(v, names[p] + "_min", correlationMin[p]);
         }
         return v;
     }

@@ -18,7 +18,8 @@ import java.util.function.Consumer;
  *
  * <p>The event covers the picture frames from the first silent sample to the last ({@link PictureGrid}); its values
  * are {@code duration_s}, {@code start_s} and {@code end_s} (seconds from the first sample, end exclusive),
- * {@code peak_dbfs} (the loudest sample in the run; −96.3, the 16-bit floor, for digital zero) and, per channel, {@code channel} (1-based; FFmpeg 5 prints it 0-based).
+ * {@code peak_dbfs} (the loudest sample in the run; −96.3, the 16-bit floor, for digital zero) and, per channel,
+ * {@code channel} (1-based; FFmpeg 5 prints it 0-based).
  *
  * <p>Threading: one feeding thread; no allocation per block once the channel count is known.
  */

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * true peak within 0.2 dB (FFmpeg prints it to 0.1 dB, so up to 0.05 is its rounding, and it oversamples to
  * 192 kHz with its own resampler, not our FIR; we measure 0.05); loudness range within 0.2 LU (tighter than the
  * ±1 LU of EBU Tech 3342's own test cases because both meters take the same short-term values every 100 ms and
- * differ only in percentile rank rule and histogram bins; we measure 0.02). Silence: FFmpeg's intervals, in 25 fps frames, within
- * 2 frames (80 ms) of ours; and where FFmpeg finds nothing we report nothing.
+ * differ only in percentile rank rule and histogram bins; we measure 0.02). Silence: FFmpeg's intervals, in 25 fps
+ * frames, within 2 frames (80 ms) of ours; and where FFmpeg finds nothing we report nothing.
  */
 class FfmpegAudioAnchorTest {
     private static final int FPS = 25;
@@ -222,6 +222,31 @@ class FfmpegAudioAnchorTest {
         assertSame(ff, ours);
     }
 
+    @Test
+    void silenceOf5point1() throws Exception {
+        // Six tones; all six stop from 3 to 4.6 s (reported), and from 7 to 7.9 s (too short); the LFE alone stays
+        // silent from 9 s (all channels: nothing; per channel: the LFE, channel 3, from 9 s to the end at 11 s).
+        String gap = "*(1-between(t,3,4.6))*(1-between(t,7,7.9))";
+        StringBuilder tones = new StringBuilder();
+        int[] hz = {300, 400, 500, 60, 700, 800};
+        for (int c = 0; c < 6; c++) {
+            tones.append(c == 0 ? "" : "|").append("0.2*sin(2*PI*").append(hz[c]).append("*t)").append(gap)
+                    .append(c == 3 ? "*lt(t,9)" : "");
+        }
+        Clip c = clip("gaps51", "aevalsrc='" + tones + "':s=48000", 48000, 6, 11);
+        List<Interval> ff = ffmpegSilence(c, "n=-60dB:d=1");
+        List<Interval> ffMono = ffmpegSilence(c, "n=-60dB:d=1:mono=1");
+        assertEquals(1, ff.size(), "the clip is as intended for FFmpeg: " + ff);
+        assertEquals(7, ffMono.size(), "the clip is as intended for FFmpeg: " + ffMono);
+        List<Interval> all = new ArrayList<>();
+        List<Interval> mono = new ArrayList<>();
+        feed(c, SilenceDetector.defaults(e -> all.add(interval(e))),
+                new SilenceDetector(new SilenceDetector.Settings(-60, Duration.ofSeconds(1), true),
+                        e -> mono.add(interval(e))));
+        assertSame(ff, all);
+        assertSame(ffMono, mono);
+    }
+
     private static Interval interval(QcEvent e) {
         Double ch = e.values().get("channel");
         return new Interval(e.firstFrame(), e.lastFrame(), ch == null ? -1 : ch.intValue() - 1);
@@ -230,9 +255,12 @@ class FfmpegAudioAnchorTest {
     private static void assertSame(List<Interval> expected, List<Interval> actual) {
         assertEquals(expected.size(), actual.size(), "FFmpeg " + expected + ", ours " + actual);
         List<Interval> sorted = new ArrayList<>(actual);
-        sorted.sort(java.util.Comparator.comparingLong(Interval::first));
+        // Per channel, in time order: runs of different channels that start together cannot swap places.
+        java.util.Comparator<Interval> order = java.util.Comparator.comparingInt(Interval::channel)
+                .thenComparingLong(Interval::first);
+        sorted.sort(order);
         List<Interval> want = new ArrayList<>(expected);
-        want.sort(java.util.Comparator.comparingLong(Interval::first));
+        want.sort(order);
         for (int i = 0; i < want.size(); i++) {
             assertTrue(Math.abs(want.get(i).first() - sorted.get(i).first()) <= 2
                     && Math.abs(want.get(i).last() - sorted.get(i).last()) <= 2

@@ -115,6 +115,14 @@ class LoudnessMeterTest {
     }
 
     @Test
+    void silenceHasNoPhaseFigures() {
+        LoudnessMeter m = new LoudnessMeter(R128, e -> { });
+        new Signals(48000, 2).constant(48000 * 3, 0).feed(m, 1000);
+        assertEquals(0.0, m.readings().read().correlation()[0]);
+        assertEquals(null, m.figures().get("phase_lr_min"), "no window with signal: " + m.figures());
+    }
+
+    @Test
     void fivePointOneHasSurroundPhaseToo() {
         LoudnessMeter m = new LoudnessMeter(R128, e -> { });
         new Signals(48000, 6).tones(3, new double[] {440, 440, 500, 60, 700, 700}, new double[] {0, 0, 0, 0, 0, 180},
