@@ -1,5 +1,6 @@
 package dev.xsight.qc;
 
+import dev.xsight.colour.DisplayPipeline;
 import dev.xsight.media.FrameRate;
 import dev.xsight.qc.audio.AudioCheck;
 import dev.xsight.qc.audio.LoudnessMeter;
@@ -97,6 +98,15 @@ public final class QcCatalogue {
      */
     public static QcChecks checks(QcProfile profile, Consumer<QcEvent> out, FrameRate rate, TransportProbe probe,
             int pollEvery) {
+        return checks(profile, out, rate, probe, pollEvery, null);
+    }
+
+    /**
+     * As {@link #checks(QcProfile, Consumer, FrameRate, TransportProbe, int)}, with the flash luminance measured on
+     * the target of {@code display} (the viewer's pipeline; null: the Rec.709 BT.1886 100 cd/m² display).
+     */
+    public static QcChecks checks(QcProfile profile, Consumer<QcEvent> out, FrameRate rate, TransportProbe probe,
+            int pollEvery, DisplayPipeline display) {
         List<VideoCheck> video = new ArrayList<>();
         List<AudioCheck> audio = new ArrayList<>();
         QcProfile.Check black = profile.check(QcEvent.Type.BLACK);
@@ -123,7 +133,8 @@ public final class QcCatalogue {
                     value(gamut, t, "area"), gamut.minDuration()), out));
         }
         if (profile.enabled(QcEvent.Type.FLASH) || profile.enabled(QcEvent.Type.RED_FLASH)) {
-            video.add(new FlashDetector(flash(profile), out));
+            FlashDetector.Settings f = flash(profile);
+            video.add(new FlashDetector(display == null ? f : f.withPipeline(display), out));
         }
         if (profile.enabled(QcEvent.Type.TIMECODE_BREAK)) {
             video.add(new TimecodeCheck(out));

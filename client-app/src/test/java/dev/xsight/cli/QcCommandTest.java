@@ -234,4 +234,15 @@ class QcCommandTest {
         assertTrue(r.err().contains("broadcast, streaming, grading"), r.err());
         assertFalse(r.err().isBlank());
     }
+
+    @Test
+    void demoRefusesABadQcProfileBeforeOpeningAWindow() throws Exception {
+        Path profile = dir.resolve("demo-bad.json");
+        Files.writeString(profile, """
+                {"name": "x", "checks": {"flash": {"severity": "issue", "thresholds": {"area": 1.5}}}}
+                """);
+        CliRun r = CliRun.run("demo", "--qc", profile.toString(), "--run-for", "1s");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("demo-bad.json") && r.err().contains("checks.flash.thresholds.area"), r.err());
+    }
 }

@@ -1,15 +1,19 @@
 package dev.xsight.shell.qc;
 
 import dev.xsight.checklist.ChecklistTemplate;
+import dev.xsight.colour.DisplayPipeline;
 import dev.xsight.hls.HlsSource;
 import dev.xsight.media.Frame;
 import dev.xsight.media.FrameRate;
 import dev.xsight.media.FrameSource;
 import dev.xsight.qc.QcCatalogue;
+import dev.xsight.qc.QcChecks;
 import dev.xsight.qc.QcEvent;
 import dev.xsight.qc.QcNotes;
 import dev.xsight.qc.QcProfile;
 import dev.xsight.qc.QcWorker;
+import dev.xsight.qc.audio.AudioCheck;
+import dev.xsight.qc.audio.LoudnessMeter;
 import dev.xsight.qc.transport.TransportProbe;
 import dev.xsight.review.NoteStore;
 import dev.xsight.st2110.receive.St2110Source;
@@ -94,8 +98,10 @@ public final class LiveQc implements AutoCloseable {
         NoteStore st = store.get();
         QcNotes notes = st == null ? null : new QcNotes(st, profile, s.name(), templates);
         Running[] self = new Running[1];
+        // Flashes are measured on the display the viewer renders for (its pipeline when the source started).
+        DisplayPipeline display = viewer.params().pipeline();
         QcWorker w = new QcWorker((sink, r) -> QcCatalogue.checks(profile, sink, r, probe(s),
-                s instanceof St2110Source ? 1 : 10), rate, QcWorker.Feed.LIVE, e -> found(e, self[0]));
+                s instanceof St2110Source ? 1 : 10, display), rate, QcWorker.Feed.LIVE, e -> found(e, self[0]));
         Running r = new Running(s, w, notes);
         self[0] = r;
         running.set(r);
@@ -143,6 +149,20 @@ public final class LiveQc implements AutoCloseable {
             skippedBefore.addAndGet(r.worker().framesSkipped());
             analysedBefore.addAndGet(r.worker().framesAnalysed());
         }
+    }
+
+    /** The loudness meter of the source playing now, or null (no audio checks, or nothing played yet). */
+    public LoudnessMeter loudness() {
+        Running r = running.get();
+        QcChecks c = r == null ? null : r.worker().checks();
+        if (c != null) {
+            for (AudioCheck a : c.audio()) {
+                if (a instanceof LoudnessMeter m) {
+                    return m;
+                }
+            }
+        }
+        return null;
     }
 
     /** Findings of {@code type} the profile reported so far (all sources). */

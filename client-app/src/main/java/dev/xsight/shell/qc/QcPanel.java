@@ -1,7 +1,10 @@
 package dev.xsight.shell.qc;
 
 import dev.xsight.qc.QcEvent;
+import dev.xsight.qc.audio.LoudnessMeter;
+import dev.xsight.qc.audio.LoudnessReadings;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -11,9 +14,10 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
 /**
- * The live QC panel: the profile, a counter per event type the profile enables ({@code #qc-black} ...), the frames
- * analysed and the frames skipped whole because the worker was behind ({@code #qc-skipped}). Reads the counters
- * four times a second.
+ * The live QC panel: the profile, a counter per event type the profile enables ({@code #qc-black} ...), the
+ * loudness meter's momentary, short-term and integrated loudness and range ({@code #qc-loudness}), the frames
+ * analysed and the frames skipped whole because the worker was behind ({@code #qc-skipped}). Reads them four times a
+ * second.
  *
  * <p>Threading: FX thread.
  */
@@ -21,6 +25,7 @@ public final class QcPanel extends VBox {
     private final LiveQc qc;
     private final Map<QcEvent.Type, Label> counters = new EnumMap<>(QcEvent.Type.class);
     private final Label skipped = new Label();
+    private final Label loudness = new Label();
     private final Timeline poll;
 
     public QcPanel(LiveQc qc) {
@@ -41,7 +46,8 @@ public final class QcPanel extends VBox {
             }
         }
         skipped.setId("qc-skipped");
-        getChildren().addAll(header, grid, skipped);
+        loudness.setId("qc-loudness");
+        getChildren().addAll(header, grid, loudness, skipped);
         refresh();
         poll = new Timeline(new KeyFrame(Duration.millis(250), e -> refresh()));
         poll.setCycleCount(Timeline.INDEFINITE);
@@ -55,6 +61,18 @@ public final class QcPanel extends VBox {
             l.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("found"), n > 0);
         });
         skipped.setText(qc.framesAnalysed() + " frames checked · " + qc.framesSkipped() + " skipped");
+        LoudnessMeter meter = qc.loudness();
+        if (meter == null) {
+            loudness.setText("");
+        } else {
+            LoudnessReadings.Reading r = meter.readings().read();
+            loudness.setText(String.format(Locale.ROOT, "M %s · S %s · I %s LUFS · LRA %.1f LU",
+                    lufs(r.momentaryLufs()), lufs(r.shortTermLufs()), lufs(r.integratedLufs()), r.rangeLu()));
+        }
+    }
+
+    private static String lufs(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.1f", v) : "-inf";
     }
 
     /** Stops reading the counters. */
