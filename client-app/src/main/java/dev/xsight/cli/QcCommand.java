@@ -242,8 +242,12 @@ final class QcCommand implements Callable<Integer> {
         store = SqliteNoteStore.openOrCreate(notesDb, Session.ofRate(rate, drop));
         String source = input.file != null ? input.file.getFileName().toString()
                 : input.hls != null ? input.hls : input.sdp.getFileName().toString();
-        notes = new QcNotes(store, profile, source, ChecklistTemplates.load(
-                dev.xsight.shell.ReviewOptions.defaultChecklistFolder()));
+        notes = new QcNotes(store, profile, source, templates(), rate);
+    }
+
+    private static java.util.List<dev.xsight.checklist.ChecklistTemplate> templates() {
+        return ChecklistTemplates.load(
+                dev.xsight.shell.ReviewOptions.defaultChecklistFolder());
     }
 
     private void summary(QcWorker w, double wallSeconds) {

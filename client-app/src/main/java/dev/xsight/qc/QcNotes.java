@@ -3,6 +3,7 @@ package dev.xsight.qc;
 import dev.xsight.checklist.ChecklistEntry;
 import dev.xsight.checklist.ChecklistTemplate;
 import dev.xsight.checklist.Verdict;
+import dev.xsight.media.FrameRate;
 import dev.xsight.media.Timecode;
 import dev.xsight.review.Note;
 import dev.xsight.review.NoteStore;
@@ -32,6 +33,7 @@ public final class QcNotes implements Consumer<QcEvent> {
     public static final String AUTHOR = Note.AUTO_QC_AUTHOR;
 
     private final NoteStore store;
+    private final FrameRate feedRate;
     private final QcProfile profile;
     private final String source;
     private final List<ChecklistTemplate> templates;
@@ -44,6 +46,16 @@ public final class QcNotes implements Consumer<QcEvent> {
      * @param templates the checklists whose items may be ticked from events
      */
     public QcNotes(NoteStore store, QcProfile profile, String source, List<ChecklistTemplate> templates) {
+        this(store, profile, source, templates, null);
+    }
+
+    /**
+     * @param feedRate the rate the events' timecodes count in, when it may differ from the session's (an event is
+     *        then placed on the session's frame at the same time), or null for the session's rate
+     */
+    public QcNotes(NoteStore store, QcProfile profile, String source, List<ChecklistTemplate> templates,
+            FrameRate feedRate) {
+        this.feedRate = feedRate;
         this.store = store;
         this.profile = profile;
         this.source = source == null ? "" : source;
@@ -81,8 +93,8 @@ public final class QcNotes implements Consumer<QcEvent> {
 
     private void write(QcEvent e) {
         Session s = store.session();
-        Timecode in = inSession(e.tcIn(), s);
-        Timecode out = inSession(e.tcOut(), s);
+        Timecode in = inSession(e.tcIn(), s, feedRate);
+        Timecode out = inSession(e.tcOut(), s, feedRate);
         Note previous = lastNote.get(e.type());
         Note n;
         if (previous != null && s.frameOf(in) <= s.frameOf(previous.tcOut()) + 1
@@ -98,13 +110,25 @@ public final class QcNotes implements Consumer<QcEvent> {
         tick(e, in);
     }
 
-    /** The label of {@code tc} in the session's counting (drop-frame or not at the same rate). */
-    private static Timecode inSession(Timecode tc, Session s) {
+    /**
+     * The label of {@code tc} in the session's counting: as it is, or in the session's drop-frame counting at the
+     * same rate, or (a feed at another rate) the session's frame that starts at or before the same time of the day.
+     */
+    static Timecode inSession(Timecode tc, Session s, FrameRate feed) {
+        FrameRate r = s.rate();
+        if (feed != null && !feed.equals(r)) {
+            long frames = tc.toFrameCount(feed);
+            // frames / feed rate seconds, in session frames: exact in rationals, rounded down.
+            long sessionFrames = Math.floorDiv(
+                    java.math.BigInteger.valueOf(frames).multiply(java.math.BigInteger.valueOf((long) r.numerator()
+                            * feed.denominator())).longValueExact(), (long) r.denominator() * feed.numerator());
+            return s.timecodeAt(sessionFrames);
+        }
         if (tc.dropFrame() == s.dropFrame()) {
-            tc.checkFits(s.rate());
+            tc.checkFits(r);
             return tc;
         }
-        return s.timecodeAt(tc.toFrameCount(s.rate()));
+        return s.timecodeAt(tc.toFrameCount(r));
     }
 
     /** E.g. {@code auto-QC black 00:00:01:00-00:00:02:24, 50 frames: min_black_ratio 0.9990}. */

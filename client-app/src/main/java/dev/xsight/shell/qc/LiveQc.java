@@ -96,7 +96,7 @@ public final class LiveQc implements AutoCloseable {
             return now; // another call switched already
         }
         NoteStore st = store.get();
-        QcNotes notes = st == null ? null : new QcNotes(st, profile, s.name(), templates);
+        QcNotes notes = st == null ? null : new QcNotes(st, profile, s.name(), templates, rate);
         Running[] self = new Running[1];
         // Flashes are measured on the display the viewer renders for (its pipeline when the source started).
         DisplayPipeline display = viewer.params().pipeline();
