@@ -264,6 +264,8 @@ final class QcCommand implements Callable<Integer> {
         b.append(",\"wall_s\":").append(QcJson.number(Math.round(wallSeconds * 1000) / 1000.0));
         b.append(",\"check_ms_per_frame\":").append(QcJson.number(w.framesAnalysed() == 0 ? 0
                 : w.videoAnalysisNanos() / 1e6 / w.framesAnalysed()));
+        b.append(",\"worker_cpu_ms_per_frame\":").append(w.workerCpuNanos() < 0 || w.framesAnalysed() == 0 ? "null"
+                : QcJson.number(w.workerCpuNanos() / 1e6 / w.framesAnalysed()));
         b.append(",\"loudness\":{");
         String comma = "";
         QcChecks checks = w.checks();

@@ -66,6 +66,7 @@ public final class QcWorker implements AutoCloseable {
     private volatile long framesSkipped;
     private volatile long blocksAnalysed;
     private volatile long analysisNanos;
+    private volatile long cpuNanos = -1;
     private volatile long blocksSkipped;
     private volatile FrameRate rate;
     private volatile Timecode firstTc;
@@ -239,6 +240,8 @@ public final class QcWorker implements AutoCloseable {
             LOG.warn("QC worker stopped: {}", e.toString(), e);
             release();
         } finally {
+            java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+            cpuNanos = mx.isCurrentThreadCpuTimeSupported() ? mx.getCurrentThreadCpuTime() : -1;
             done = true;
             synchronized (ring) {
                 ring.notifyAll();
@@ -404,6 +407,11 @@ public final class QcWorker implements AutoCloseable {
     /** Time the video checks took, all frames together. */
     public long videoAnalysisNanos() {
         return analysisNanos;
+    }
+
+    /** CPU time of the worker thread, all checks and events, once it has ended; -1 before or where not measured. */
+    public long workerCpuNanos() {
+        return cpuNanos;
     }
 
     public long audioBlocksAnalysed() {
