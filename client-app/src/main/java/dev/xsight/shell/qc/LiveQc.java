@@ -176,6 +176,12 @@ public final class LiveQc implements AutoCloseable {
         return skippedBefore.get() + (r == null ? 0 : r.worker().framesSkipped());
     }
 
+    /** Whether the running worker has analysed or skipped every frame offered to it (tests pace on it). */
+    boolean caughtUp() {
+        Running r = running.get();
+        return r == null || r.worker().framesOffered() == r.worker().framesAnalysed() + r.worker().framesSkipped();
+    }
+
     /** Frames analysed (all sources). */
     public long framesAnalysed() {
         Running r = running.get();

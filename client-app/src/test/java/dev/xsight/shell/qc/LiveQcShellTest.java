@@ -51,13 +51,19 @@ class LiveQcShellTest {
     static Path dir;
 
     private Shell shell;
+    /** The test running now (the source reaches its shell's live QC through it). */
+    private static volatile LiveQcShellTest current;
 
     @BeforeAll
     static void glassRobot() {
         System.setProperty("testfx.robot", "glass");
     }
 
-    /** 320x180 frames at 25 fps from 10:00:00:00: a changing grey, black for frames 25-64, then grey again. */
+    /**
+     * 320x180 frames at 25 fps from 10:00:00:00: a changing grey, black for frames 25-64, then grey again. Each frame
+     * waits until live QC has dealt with the one before, so a busy test machine cannot make the worker skip frames
+     * (skipping is {@code QcWorkerTest}'s subject; here it would shorten the black run).
+     */
     static final class GoesBlack implements FrameSource {
         private volatile boolean closed;
         private Thread thread;
@@ -73,6 +79,14 @@ class LiveQcShellTest {
             long base = Timecode.parse("10:00:00:00").toFrameCount(REVIEW_RATE);
             thread = Thread.ofPlatform().daemon().name("qc-test-source").start(() -> {
                 for (long n = 0; !closed; n++) {
+                    LiveQc qc = current.shell.qc();
+                    try {
+                        while (!closed && !qc.caughtUp()) {
+                            Thread.sleep(1);
+                        }
+                    } catch (InterruptedException e) {
+                        return;
+                    }
                     Frame f = pool.acquire();
                     boolean black = n >= BLACK_FROM && n < BLACK_FROM + BLACK_FRAMES;
                     java.util.Arrays.fill(f.plane(0), (short) (black ? 64 : 400 + (n % 50) * 8));
@@ -128,6 +142,7 @@ class LiveQcShellTest {
 
     @Start
     void start(Stage stage) {
+        current = this;
         Path session = dir.resolve("live-qc-" + System.nanoTime() + ".xsight");
         ShellOptions options = ShellWindow.reviewing(new ReviewOptions(session, REVIEW_RATE, false, "Ann", null));
         shell = Shell.show(stage, options.withRegistry(SourceRegistry.discover().with(new GoesBlackProvider()))
