@@ -19,7 +19,8 @@ import java.util.function.Consumer;
  * frames lasting at least {@code minDuration} become {@code gamut} events carrying the worst fraction of pixels and
  * the lowest and highest R'G'B' component seen.
  *
- * <p>Threading: one feeding thread; the matrix is derived once per colorimetry and depth; no allocation per frame.
+ * <p>Threading: one feeding thread; the matrix is derived once per colorimetry and depth, the row tables once per
+ * picture width; no allocation per frame.
  */
 public final class GamutDetector implements VideoCheck {
     /**
@@ -59,6 +60,10 @@ public final class GamutDetector implements VideoCheck {
     private double highest;
     private float frameLowest;
     private float frameHighest;
+    private int[] lowestLegal = new int[0];
+    private int[] highestLegal = new int[0];
+    private int[] lowOffset = new int[0];
+    private int[] highOffset = new int[0];
 
     public GamutDetector(Settings settings, Consumer<QcEvent> out) {
         this.settings = settings;
@@ -136,35 +141,62 @@ public final class GamutDetector implements VideoCheck {
         short[] py = f.plane(0);
         short[] pb = f.plane(1);
         short[] pr = f.plane(2);
-        float lo = (float) settings.low();
-        float hi = (float) settings.high();
-        float low = Float.POSITIVE_INFINITY;
-        float high = Float.NEGATIVE_INFINITY;
+        if (lowestLegal.length != w) {
+            lowestLegal = new int[w];
+            highestLegal = new int[w];
+            lowOffset = new int[w];
+            highOffset = new int[w];
+        }
+        // R', G', B' are ky·(Y' + o) with o the component's chroma offset in luma codes: a pixel is in gamut when
+        // low/ky − min(o) <= Y' <= high/ky − max(o). Per chroma row, the legal Y' codes and the offsets of each
+        // pixel; then one contiguous, branch-free pass over the luma row.
+        float inv = 1 / ky;
+        float lo = (float) settings.low() * inv;
+        float hi = (float) settings.high() * inv;
+        int[] tlo = lowestLegal;
+        int[] thi = highestLegal;
+        int[] olo = lowOffset;
+        int[] ohi = highOffset;
         long out = 0;
-        int step = 1 << hs;
+        int low = Integer.MAX_VALUE;
+        int high = Integer.MIN_VALUE;
+        int lastCrow = -1;
         for (int y = 0; y < h; y++) {
-            int row = y * w;
             int crow = (y >> vs) * cw;
-            for (int x = 0, c = crow; x < w; x += step, c++) {
-                // Luma adds the same ky·Y' to R', G' and B': the chroma of a site fixes the lowest and highest
-                // component offsets once for the pixels sharing it.
-                float b = pb[c] & 0xFFFF;
-                float r = pr[c] & 0xFFFF;
-                float rc = rcr * r + ro;
-                float gc = gcb * b + gcr * r + go;
-                float bc = bcb * b + bo;
-                float cmin = Math.min(rc, Math.min(gc, bc));
-                float cmax = Math.max(rc, Math.max(gc, bc));
-                float y0 = ky * (py[row + x] & 0xFFFF);
-                float y1 = step == 2 && x + 1 < w ? ky * (py[row + x + 1] & 0xFFFF) : y0;
-                out += (y0 + cmin < lo | y0 + cmax > hi ? 1 : 0)
-                        + (step == 2 && x + 1 < w && (y1 + cmin < lo | y1 + cmax > hi) ? 1 : 0);
-                low = Math.min(low, Math.min(y0, y1) + cmin);
-                high = Math.max(high, Math.max(y0, y1) + cmax);
+            if (crow != lastCrow) {
+                for (int c = 0; c < cw; c++) {
+                    float b = pb[crow + c] & 0xFFFF;
+                    float r = pr[crow + c] & 0xFFFF;
+                    float rc = (rcr * r + ro) * inv;
+                    float gc = (gcb * b + gcr * r + go) * inv;
+                    float bc = (bcb * b + bo) * inv;
+                    float cmin = Math.min(rc, Math.min(gc, bc));
+                    float cmax = Math.max(rc, Math.max(gc, bc));
+                    int x = c << hs;
+                    int n = Math.min(w, x + (1 << hs));
+                    int legalLow = (int) Math.ceil(lo - cmin);
+                    int legalHigh = (int) Math.floor(hi - cmax);
+                    int offLow = Math.round(cmin);
+                    int offHigh = Math.round(cmax);
+                    for (; x < n; x++) {
+                        tlo[x] = legalLow;
+                        thi[x] = legalHigh;
+                        olo[x] = offLow;
+                        ohi[x] = offHigh;
+                    }
+                }
+                lastCrow = crow;
+            }
+            int row = y * w;
+            for (int x = 0; x < w; x++) {
+                int v = py[row + x] & 0xFFFF;
+                out += ((v - tlo[x]) | (thi[x] - v)) >>> 31;
+                low = Math.min(low, v + olo[x]);
+                high = Math.max(high, v + ohi[x]);
             }
         }
-        frameLowest = low;
-        frameHighest = high;
+        frameLowest = low * ky;
+        frameHighest = high * ky;
         return (double) out / ((long) w * h);
     }
 }

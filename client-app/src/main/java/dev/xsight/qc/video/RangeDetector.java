@@ -22,7 +22,8 @@ import java.util.function.Consumer;
  * the 1 % of the picture area R 103 lets pass. R 103 sets no duration: the default reports every failing frame,
  * a profile can ask for longer runs. With levels 0, 1, ±0.5 the per-frame fraction is FFmpeg's {@code BRNG}.
  *
- * <p>Threading: one feeding thread; no allocation per frame.
+ * <p>Threading: one feeding thread; a row of chroma results is allocated once per picture width; no allocation
+ * per frame.
  */
 public final class RangeDetector implements VideoCheck {
     /**
@@ -64,6 +65,7 @@ public final class RangeDetector implements VideoCheck {
     private int frameMaxY;
     private int frameMinC;
     private int frameMaxC;
+    private int[] chromaOut = new int[0];
 
     public RangeDetector(Settings settings, Consumer<QcEvent> out) {
         this.settings = settings;
@@ -138,43 +140,48 @@ public final class RangeDetector implements VideoCheck {
         short[] py = f.plane(0);
         short[] pb = f.plane(1);
         short[] pr = f.plane(2);
+        if (chromaOut.length != w) {
+            chromaOut = new int[w];
+        }
+        int[] co = chromaOut;
         long out = 0;
+        int lo = Integer.MAX_VALUE;
+        int hi = Integer.MIN_VALUE;
+        int lastCrow = -1;
         for (int y = 0; y < h; y++) {
-            int row = y * w;
             int crow = (y >> vs) * cw;
-            int x = 0;
-            if (hs == 1) {
-                // 4:2:2 and 4:2:0: one chroma test for the two pixels sharing the sample.
-                for (int end = row + (w & ~1), c = crow; row + x < end; x += 2, c++) {
-                    int b = pb[c] & 0xFFFF;
-                    int r = pr[c] & 0xFFFF;
-                    int co = (b - cLo) | (cHi - b) | (r - cLo) | (cHi - r);
-                    int y0 = py[row + x] & 0xFFFF;
-                    int y1 = py[row + x + 1] & 0xFFFF;
-                    // The sign bit is set when any sample is below its low limit or above its high one: no branch.
-                    out += (((y0 - yLo) | (yHi - y0) | co) >>> 31) + (((y1 - yLo) | (yHi - y1) | co) >>> 31);
+            if (crow != lastCrow) {
+                // The chroma test of each pixel of the row (sign bit set when out), once per chroma row.
+                for (int c = 0; c < cw; c++) {
+                    int b = pb[crow + c] & 0xFFFF;
+                    int r = pr[crow + c] & 0xFFFF;
+                    int test = (b - cLo) | (cHi - b) | (r - cLo) | (cHi - r);
+                    for (int x = c << hs, n = Math.min(w, x + (1 << hs)); x < n; x++) {
+                        co[x] = test;
+                    }
                 }
+                lastCrow = crow;
             }
-            for (; x < w; x++) {
+            int row = y * w;
+            for (int x = 0; x < w; x++) {
                 int v = py[row + x] & 0xFFFF;
-                int ci = crow + (x >> hs);
-                int b = pb[ci] & 0xFFFF;
-                int r = pr[ci] & 0xFFFF;
-                out += ((v - yLo) | (yHi - v) | (b - cLo) | (cHi - b) | (r - cLo) | (cHi - r)) >>> 31;
+                // The sign bit is set when any sample is below its low limit or above its high one: no branch.
+                out += ((v - yLo) | (yHi - v) | co[x]) >>> 31;
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
             }
         }
-        frameMinY = Integer.MAX_VALUE;
-        frameMaxY = Integer.MIN_VALUE;
-        extremes(py, w * h, true);
+        frameMinY = lo;
+        frameMaxY = hi;
         frameMinC = Integer.MAX_VALUE;
         frameMaxC = Integer.MIN_VALUE;
         int cn = cw * f.planeHeight(1);
-        extremes(pb, cn, false);
-        extremes(pr, cn, false);
+        extremes(pb, cn);
+        extremes(pr, cn);
         return (double) out / ((long) w * h);
     }
 
-    private void extremes(short[] plane, int n, boolean luma) {
+    private void extremes(short[] plane, int n) {
         int lo = Integer.MAX_VALUE;
         int hi = Integer.MIN_VALUE;
         for (int i = 0; i < n; i++) {
@@ -182,12 +189,7 @@ public final class RangeDetector implements VideoCheck {
             lo = Math.min(lo, v);
             hi = Math.max(hi, v);
         }
-        if (luma) {
-            frameMinY = Math.min(frameMinY, lo);
-            frameMaxY = Math.max(frameMaxY, hi);
-        } else {
-            frameMinC = Math.min(frameMinC, lo);
-            frameMaxC = Math.max(frameMaxC, hi);
-        }
+        frameMinC = Math.min(frameMinC, lo);
+        frameMaxC = Math.max(frameMaxC, hi);
     }
 }
