@@ -50,6 +50,7 @@ import java.util.function.Consumer;
  */
 public final class FlashDetector implements VideoCheck {
     private static final int TABLE = 4096;
+    private static final int INDEX_FRACTION = 8;
 
     /**
      * @param minChange smallest luminance change of a transition, cd/m² (BT.1702: 20)
@@ -92,18 +93,19 @@ public final class FlashDetector implements VideoCheck {
     private int width;
     private int height;
     private final float[] nits = new float[TABLE];
-    private float ky;
-    private float rcr;
-    private float gcb;
-    private float gcr;
-    private float bcb;
-    private float ro;
-    private float go;
-    private float bo;
+    // The table index of R', G', B' (levels 0..1 over TABLE entries) with INDEX_FRACTION fractional bits, per code:
+    // R' = yIndex[Y'] + rOfCr[Cr]; G' = yIndex[Y'] + gOfCb[Cb] + gOfCr[Cr]; B' = yIndex[Y'] + bOfCb[Cb].
+    private int[] yIndex = new int[0];
+    private int[] rOfCr = new int[0];
+    private int[] gOfCb = new int[0];
+    private int[] gOfCr = new int[0];
+    private int[] bOfCb = new int[0];
     private float lr;
     private float lg;
     private float lb;
     private float redScale;
+    private float[] lumRow = new float[0];
+    private float[] redRow = new float[0];
 
     public FlashDetector(Settings settings, Consumer<QcEvent> out) {
         this.settings = settings;
@@ -152,15 +154,7 @@ public final class FlashDetector implements VideoCheck {
             table(source);
             MatrixOp op = YCbCr.toRgb(YCbCr.Coefficients.of(source.matrix()), source.range(),
                     f.format().bitDepth());
-            Matrix3 m = op.matrix();
-            ky = (float) m.get(0, 0);
-            rcr = (float) m.get(0, 2);
-            gcb = (float) m.get(1, 1);
-            gcr = (float) m.get(1, 2);
-            bcb = (float) m.get(2, 1);
-            ro = (float) op.offset()[0];
-            go = (float) op.offset()[1];
-            bo = (float) op.offset()[2];
+            indexTables(op, f.format().bitDepth());
             Matrix3 xyz = target.gamut().toXyz();
             lr = (float) xyz.get(1, 0);
             lg = (float) xyz.get(1, 1);
@@ -174,6 +168,26 @@ public final class FlashDetector implements VideoCheck {
             int n = ((width + 1) / 2) * ((height + 1) / 2);
             flash.size(n);
             red.size(n);
+        }
+    }
+
+    private void indexTables(MatrixOp op, int bits) {
+        Matrix3 m = op.matrix();
+        double[] o = op.offset();
+        int codes = 1 << bits;
+        yIndex = new int[codes];
+        rOfCr = new int[codes];
+        gOfCb = new int[codes];
+        gOfCr = new int[codes];
+        bOfCb = new int[codes];
+        // Rounding to the nearest entry: half an entry folded into the luma term.
+        double unit = (TABLE - 1) * (double) (1 << INDEX_FRACTION);
+        for (int v = 0; v < codes; v++) {
+            yIndex[v] = (int) Math.round((m.get(0, 0) * v + 0.5 / (TABLE - 1)) * unit);
+            rOfCr[v] = (int) Math.round((m.get(0, 2) * v + o[0]) * unit);
+            gOfCb[v] = (int) Math.round((m.get(1, 1) * v + o[1]) * unit);
+            gOfCr[v] = (int) Math.round(m.get(1, 2) * v * unit);
+            bOfCb[v] = (int) Math.round((m.get(2, 1) * v + o[2]) * unit);
         }
     }
 
@@ -194,8 +208,8 @@ public final class FlashDetector implements VideoCheck {
         }
     }
 
-    private static int level(float v) {
-        return Math.min(TABLE - 1, Math.max(0, (int) (v * (TABLE - 1) + 0.5f)));
+    private static int level(int index) {
+        return Math.min(TABLE - 1, Math.max(0, index >> INDEX_FRACTION));
     }
 
     private void measure(Frame f) {
@@ -211,37 +225,51 @@ public final class FlashDetector implements VideoCheck {
         float dark = (float) settings.darkLimit();
         float redChange = (float) settings.redChange();
         float sat = (float) settings.redSaturation();
+        int dw = (w + 1) / 2;
+        if (lumRow.length != dw) {
+            lumRow = new float[dw];
+            redRow = new float[dw];
+        }
+        float[] lum = lumRow;
+        int[] yi = yIndex;
+        int[] rr = rOfCr;
+        int[] gb = gOfCb;
+        int[] gr = gOfCr;
+        int[] bb = bOfCb;
+        float[] light = nits;
+        int mask = yi.length - 1;
+        float[] redness = redRow;
         int i = 0;
         for (int y = 0; y < h; y += 2) {
             int row = y * w;
             int crow = (y >> vs) * cw;
-            for (int x = 0; x < w; x += 2) {
-                float v = ky * (py[row + x] & 0xFFFF);
+            for (int k = 0, x = 0; k < dw; k++, x += 2) {
+                int v = yi[py[row + x] & mask];
                 int ci = crow + (x >> hs);
-                float b = pb[ci] & 0xFFFF;
-                float r = pr[ci] & 0xFFFF;
-                float rl = nits[level(v + rcr * r + ro)];
-                float gl = nits[level(v + gcb * b + gcr * r + go)];
-                float bl = nits[level(v + bcb * b + bo)];
-                flash.step(i, lr * rl + lg * gl + lb * bl, change, dark);
+                int b = pb[ci] & mask;
+                int r = pr[ci] & mask;
+                float rl = light[level(v + rr[r])];
+                float gl = light[level(v + gb[b] + gr[r])];
+                float bl = light[level(v + bb[b])];
+                lum[k] = lr * rl + lg * gl + lb * bl;
                 // WCAG 2.2: only a saturated red state has a red measure; R − G − B below 0 counts as 0.
-                float redness = rl > 0 && rl >= sat * (rl + gl + bl) ? Math.max(0, rl - gl - bl) * redScale : 0;
-                red.step(i, redness, redChange, Float.POSITIVE_INFINITY);
-                i++;
+                redness[k] = rl > 0 && rl >= sat * (rl + gl + bl) ? Math.max(0, rl - gl - bl) * redScale : 0;
             }
+            flash.stepRow(i, lum, dw, change, dark);
+            red.stepRow(i, redness, dw, redChange, Float.POSITIVE_INFINITY);
+            i += dw;
         }
     }
 
     /**
      * Per-pixel transition trackers of one measure and the one-second window of picture transitions. Each pixel
-     * keeps the extreme since its last transition ({@code hi} after a rise, {@code lo} after a fall, both before the
-     * first) and the direction of that transition.
+     * keeps the extreme since its last transition (the maximum after a rise, the minimum after a fall, its first
+     * value before any) and the direction of that transition.
      */
     private static final class Counter {
         private final QcEvent.Type type;
         private final Consumer<QcEvent> out;
-        private float[] lo = new float[0];
-        private float[] hi = new float[0];
+        private float[] ext = new float[0];
         private byte[] dir = new byte[0];
         private boolean fresh;
         private int transitions;
@@ -262,35 +290,40 @@ public final class FlashDetector implements VideoCheck {
         }
 
         void size(int n) {
-            if (lo.length != n) {
-                lo = new float[n];
-                hi = new float[n];
+            if (ext.length != n) {
+                ext = new float[n];
                 dir = new byte[n];
             }
             fresh = true;
         }
 
-        void step(int i, float v, float change, float dark) {
+        void stepRow(int from, float[] values, int n, float change, float dark) {
             if (fresh) {
-                lo[i] = v;
-                hi[i] = v;
-                dir[i] = 0;
+                System.arraycopy(values, 0, ext, from, n);
+                Arrays.fill(dir, from, from + n, (byte) 0);
                 return;
             }
-            float l = Math.min(lo[i], v);
-            float u = Math.max(hi[i], v);
-            int d = dir[i];
-            // Non-short-circuit tests: selects rather than branches, which noise would mispredict.
-            boolean rise = d <= 0 & v - l >= change & l < dark;
-            boolean fall = !rise & d >= 0 & u - v >= change & v < dark;
-            dir[i] = (byte) (rise ? 1 : fall ? -1 : d);
-            lo[i] = fall ? v : l;
-            hi[i] = rise ? v : u;
-            transitions += rise | fall ? 1 : 0;
+            int count = 0;
+            for (int k = 0; k < n; k++) {
+                int i = from + k;
+                float v = values[k];
+                float e = ext[i];
+                float d = dir[i];
+                // The extreme so far: the running maximum after a rise (d = 1), the minimum after a fall (d = -1),
+                // the first value before any transition (d = 0); in arithmetic, so noise costs no mispredictions.
+                e += d * Math.max(0, d * (v - e));
+                int up = (v - e >= change ? 1 : 0) & (e < dark ? 1 : 0);
+                int down = (e - v >= change ? 1 : 0) & (v < dark ? 1 : 0);
+                int t = up | down;
+                dir[i] = (byte) (t == 0 ? (int) d : up - down);
+                ext[i] = t == 0 ? e : v;
+                count += t;
+            }
+            transitions += count;
         }
 
         void endFrame(Frame f, long frame, int window, double areaLimit, int maxFlashes) {
-            int n = lo.length;
+            int n = ext.length;
             double a = n == 0 ? 0 : (double) transitions / n;
             boolean picture = !fresh && a > areaLimit;
             fresh = false;

@@ -41,29 +41,27 @@ public final class GamutDetector implements VideoCheck {
         }
     }
 
+    private static final int FRACTION = 8;
+
     private final Settings settings;
     private final Runs runs;
     private Colorimetry colorimetry;
     private int bits = -1;
-    // R' = y·Y + rcr·Cr + ro; G' = y·Y + gcb·Cb + gcr·Cr + go; B' = y·Y + bcb·Cb + bo (codes in, levels out).
-    private float ky;
-    private float rcr;
-    private float gcb;
-    private float gcr;
-    private float bcb;
-    private float ro;
-    private float go;
-    private float bo;
+    // R', G', B' = ky·(Y' + offset), the offsets in luma codes with FRACTION fractional bits, per Cb or Cr code:
+    // R: rOfCr[Cr]; G: gOfCb[Cb] + gOfCr[Cr]; B: bOfCb[Cb]. lowFix, highFix: the limits in the same units.
+    private double ky;
+    private int[] rOfCr = new int[0];
+    private int[] gOfCb = new int[0];
+    private int[] gOfCr = new int[0];
+    private int[] bOfCb = new int[0];
+    private int lowFix;
+    private int highFix;
     private double fraction;
     private double worst;
     private double lowest;
     private double highest;
     private float frameLowest;
     private float frameHighest;
-    private int[] lowestLegal = new int[0];
-    private int[] highestLegal = new int[0];
-    private int[] lowOffset = new int[0];
-    private int[] highOffset = new int[0];
 
     public GamutDetector(Settings settings, Consumer<QcEvent> out) {
         this.settings = settings;
@@ -122,14 +120,22 @@ public final class GamutDetector implements VideoCheck {
         bits = depth;
         MatrixOp op = YCbCr.toRgb(YCbCr.Coefficients.of(c.matrix()), c.range(), depth);
         Matrix3 m = op.matrix();
-        ky = (float) m.get(0, 0);
-        rcr = (float) m.get(0, 2);
-        gcb = (float) m.get(1, 1);
-        gcr = (float) m.get(1, 2);
-        bcb = (float) m.get(2, 1);
-        ro = (float) op.offset()[0];
-        go = (float) op.offset()[1];
-        bo = (float) op.offset()[2];
+        double[] o = op.offset();
+        ky = m.get(0, 0);
+        int codes = 1 << depth;
+        rOfCr = new int[codes];
+        gOfCb = new int[codes];
+        gOfCr = new int[codes];
+        bOfCb = new int[codes];
+        double unit = (1 << FRACTION) / ky;
+        for (int v = 0; v < codes; v++) {
+            rOfCr[v] = (int) Math.round((m.get(0, 2) * v + o[0]) * unit);
+            gOfCb[v] = (int) Math.round((m.get(1, 1) * v + o[1]) * unit);
+            gOfCr[v] = (int) Math.round(m.get(1, 2) * v * unit);
+            bOfCb[v] = (int) Math.round((m.get(2, 1) * v + o[2]) * unit);
+        }
+        lowFix = (int) Math.round(settings.low() * unit);
+        highFix = (int) Math.round(settings.high() * unit);
     }
 
     private double measure(Frame f) {
@@ -141,62 +147,46 @@ public final class GamutDetector implements VideoCheck {
         short[] py = f.plane(0);
         short[] pb = f.plane(1);
         short[] pr = f.plane(2);
-        if (lowestLegal.length != w) {
-            lowestLegal = new int[w];
-            highestLegal = new int[w];
-            lowOffset = new int[w];
-            highOffset = new int[w];
-        }
         // R', G', B' are ky·(Y' + o) with o the component's chroma offset in luma codes: a pixel is in gamut when
-        // low/ky − min(o) <= Y' <= high/ky − max(o). Per chroma row, the legal Y' codes and the offsets of each
-        // pixel; then one contiguous, branch-free pass over the luma row.
-        float inv = 1 / ky;
-        float lo = (float) settings.low() * inv;
-        float hi = (float) settings.high() * inv;
-        int[] tlo = lowestLegal;
-        int[] thi = highestLegal;
-        int[] olo = lowOffset;
-        int[] ohi = highOffset;
+        // low/ky − min(o) <= Y' <= high/ky − max(o). Per chroma site (integer tables, no conversion), the legal Y'
+        // codes, tested branch-free on the one or two pixels sharing the site.
+        int[] rr = rOfCr;
+        int[] gb = gOfCb;
+        int[] gr = gOfCr;
+        int[] bb = bOfCb;
+        int mask = (1 << bits) - 1;
+        int one = 1 << FRACTION;
         long out = 0;
         int low = Integer.MAX_VALUE;
         int high = Integer.MIN_VALUE;
-        int lastCrow = -1;
         for (int y = 0; y < h; y++) {
             int crow = (y >> vs) * cw;
-            if (crow != lastCrow) {
-                for (int c = 0; c < cw; c++) {
-                    float b = pb[crow + c] & 0xFFFF;
-                    float r = pr[crow + c] & 0xFFFF;
-                    float rc = (rcr * r + ro) * inv;
-                    float gc = (gcb * b + gcr * r + go) * inv;
-                    float bc = (bcb * b + bo) * inv;
-                    float cmin = Math.min(rc, Math.min(gc, bc));
-                    float cmax = Math.max(rc, Math.max(gc, bc));
-                    int x = c << hs;
-                    int n = Math.min(w, x + (1 << hs));
-                    int legalLow = (int) Math.ceil(lo - cmin);
-                    int legalHigh = (int) Math.floor(hi - cmax);
-                    int offLow = Math.round(cmin);
-                    int offHigh = Math.round(cmax);
-                    for (; x < n; x++) {
-                        tlo[x] = legalLow;
-                        thi[x] = legalHigh;
-                        olo[x] = offLow;
-                        ohi[x] = offHigh;
-                    }
-                }
-                lastCrow = crow;
-            }
             int row = y * w;
-            for (int x = 0; x < w; x++) {
-                int v = py[row + x] & 0xFFFF;
-                out += ((v - tlo[x]) | (thi[x] - v)) >>> 31;
-                low = Math.min(low, v + olo[x]);
-                high = Math.max(high, v + ohi[x]);
+            int n = 0;
+            for (int c = 0; c < cw; c++) {
+                int b = pb[crow + c] & mask;
+                int r = pr[crow + c] & mask;
+                int ro = rr[r];
+                int go = gb[b] + gr[r];
+                int bo = bb[b];
+                int cmin = Math.min(ro, Math.min(go, bo));
+                int cmax = Math.max(ro, Math.max(go, bo));
+                // Legal Y' codes of the pixels sharing this site: arithmetic shifts floor, also below zero, and
+                // ceil(a) = -floor(-a).
+                int legalLow = -((cmin - lowFix) >> FRACTION);
+                int legalHigh = (highFix - cmax) >> FRACTION;
+                int x = c << hs;
+                int y0 = py[row + x] & 0xFFFF;
+                int y1 = py[row + Math.min(w - 1, x + hs)] & 0xFFFF; // 4:2:2 / 4:2:0: the site's second pixel
+                int second = ((x + 1 - w) >>> 31) & hs; // 1 when the site has a second pixel
+                n += (((y0 - legalLow) | (legalHigh - y0)) >>> 31) + ((((y1 - legalLow) | (legalHigh - y1)) >>> 31) & second);
+                low = Math.min(low, (Math.min(y0, y1) << FRACTION) + cmin);
+                high = Math.max(high, (Math.max(y0, y1) << FRACTION) + cmax);
             }
+            out += n;
         }
-        frameLowest = low * ky;
-        frameHighest = high * ky;
+        frameLowest = (float) (low * ky / one);
+        frameHighest = (float) (high * ky / one);
         return (double) out / ((long) w * h);
     }
 }

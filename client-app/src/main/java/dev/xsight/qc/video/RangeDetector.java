@@ -22,8 +22,7 @@ import java.util.function.Consumer;
  * the 1 % of the picture area R 103 lets pass. R 103 sets no duration: the default reports every failing frame,
  * a profile can ask for longer runs. With levels 0, 1, ±0.5 the per-frame fraction is FFmpeg's {@code BRNG}.
  *
- * <p>Threading: one feeding thread; a row of chroma results is allocated once per picture width; no allocation
- * per frame.
+ * <p>Threading: one feeding thread; no allocation per frame.
  */
 public final class RangeDetector implements VideoCheck {
     /**
@@ -65,7 +64,6 @@ public final class RangeDetector implements VideoCheck {
     private int frameMaxY;
     private int frameMinC;
     private int frameMaxC;
-    private int[] chromaOut = new int[0];
 
     public RangeDetector(Settings settings, Consumer<QcEvent> out) {
         this.settings = settings;
@@ -140,36 +138,27 @@ public final class RangeDetector implements VideoCheck {
         short[] py = f.plane(0);
         short[] pb = f.plane(1);
         short[] pr = f.plane(2);
-        if (chromaOut.length != w) {
-            chromaOut = new int[w];
-        }
-        int[] co = chromaOut;
         long out = 0;
         int lo = Integer.MAX_VALUE;
         int hi = Integer.MIN_VALUE;
-        int lastCrow = -1;
         for (int y = 0; y < h; y++) {
             int crow = (y >> vs) * cw;
-            if (crow != lastCrow) {
-                // The chroma test of each pixel of the row (sign bit set when out), once per chroma row.
-                for (int c = 0; c < cw; c++) {
-                    int b = pb[crow + c] & 0xFFFF;
-                    int r = pr[crow + c] & 0xFFFF;
-                    int test = (b - cLo) | (cHi - b) | (r - cLo) | (cHi - r);
-                    for (int x = c << hs, n = Math.min(w, x + (1 << hs)); x < n; x++) {
-                        co[x] = test;
-                    }
-                }
-                lastCrow = crow;
-            }
             int row = y * w;
-            for (int x = 0; x < w; x++) {
-                int v = py[row + x] & 0xFFFF;
+            int n = 0;
+            for (int c = 0; c < cw; c++) {
+                int b = pb[crow + c] & 0xFFFF;
+                int r = pr[crow + c] & 0xFFFF;
+                int x = c << hs;
+                int y0 = py[row + x] & 0xFFFF;
+                int y1 = py[row + Math.min(w - 1, x + hs)] & 0xFFFF; // 4:2:2 / 4:2:0: the site's second pixel
+                int second = ((x + 1 - w) >>> 31) & hs; // 1 when the site has a second pixel
                 // The sign bit is set when any sample is below its low limit or above its high one: no branch.
-                out += ((v - yLo) | (yHi - v) | co[x]) >>> 31;
-                lo = Math.min(lo, v);
-                hi = Math.max(hi, v);
+                int co = (b - cLo) | (cHi - b) | (r - cLo) | (cHi - r);
+                n += (((y0 - yLo) | (yHi - y0) | co) >>> 31) + ((((y1 - yLo) | (yHi - y1) | co) >>> 31) & second);
+                lo = Math.min(lo, Math.min(y0, y1));
+                hi = Math.max(hi, Math.max(y0, y1));
             }
+            out += n;
         }
         frameMinY = lo;
         frameMaxY = hi;
