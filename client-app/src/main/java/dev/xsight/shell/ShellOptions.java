@@ -81,7 +81,7 @@ public record ShellOptions(SourceRegistry registry, Keymap keymap, double width,
     /**
      * {@code dir} when given, else {@code $XDG_CONFIG_HOME/xsight}, else {@code ~/.config/xsight}.
      */
-    static Path userConfigDir(String dir) {
+    public static Path userConfigDir(String dir) {
         if (dir != null && !dir.isBlank()) {
             return Path.of(dir);
         }
