@@ -62,6 +62,8 @@ public final class GamutDetector implements VideoCheck {
     private double highest;
     private float frameLowest;
     private float frameHighest;
+    private int lowFixed;
+    private int highFixed;
 
     public GamutDetector(Settings settings, Consumer<QcEvent> out) {
         this.settings = settings;
@@ -147,6 +149,31 @@ public final class GamutDetector implements VideoCheck {
         short[] py = f.plane(0);
         short[] pb = f.plane(1);
         short[] pr = f.plane(2);
+        int one = 1 << FRACTION;
+        long out = 0;
+        int whole = w >> hs; // sites with all their pixels inside the picture
+        lowFixed = Integer.MAX_VALUE;
+        highFixed = Integer.MIN_VALUE;
+        for (int y = 0; y < h; y++) {
+            int crow = (y >> vs) * cw;
+            int row = y * w;
+            out += sites(py, pb, pr, row, crow, 0, whole, hs, hs);
+            if (whole < cw) {
+                out += sites(py, pb, pr, row, crow, whole, cw, hs, 0); // an odd width's last site: one pixel
+            }
+        }
+        int low = lowFixed;
+        int high = highFixed;
+        frameLowest = (float) (low * ky / one);
+        frameHighest = (float) (high * ky / one);
+        return (double) out / ((long) w * h);
+    }
+
+    /**
+     * Out-of-gamut pixels of chroma sites {@code from..to} of one row; {@code pair} 1 when each site has a second
+     * pixel (4:2:2 and 4:2:0), else 0. Keeps the lowest and highest component (fixed point).
+     */
+    private int sites(short[] py, short[] pb, short[] pr, int row, int crow, int from, int to, int hs, int pair) {
         // R', G', B' are ky·(Y' + o) with o the component's chroma offset in luma codes: a pixel is in gamut when
         // low/ky − min(o) <= Y' <= high/ky − max(o). Per chroma site (integer tables, no conversion), the legal Y'
         // codes, tested branch-free on the one or two pixels sharing the site.
@@ -154,39 +181,30 @@ public final class GamutDetector implements VideoCheck {
         int[] gb = gOfCb;
         int[] gr = gOfCr;
         int[] bb = bOfCb;
-        int mask = (1 << bits) - 1;
-        int one = 1 << FRACTION;
-        long out = 0;
-        int low = Integer.MAX_VALUE;
-        int high = Integer.MIN_VALUE;
-        for (int y = 0; y < h; y++) {
-            int crow = (y >> vs) * cw;
-            int row = y * w;
-            int n = 0;
-            for (int c = 0; c < cw; c++) {
-                int b = pb[crow + c] & mask;
-                int r = pr[crow + c] & mask;
-                int ro = rr[r];
-                int go = gb[b] + gr[r];
-                int bo = bb[b];
-                int cmin = Math.min(ro, Math.min(go, bo));
-                int cmax = Math.max(ro, Math.max(go, bo));
-                // Legal Y' codes of the pixels sharing this site: arithmetic shifts floor, also below zero, and
-                // ceil(a) = -floor(-a).
-                int legalLow = -((cmin - lowFix) >> FRACTION);
-                int legalHigh = (highFix - cmax) >> FRACTION;
-                int x = c << hs;
-                int y0 = py[row + x] & 0xFFFF;
-                int y1 = py[row + Math.min(w - 1, x + hs)] & 0xFFFF; // 4:2:2 / 4:2:0: the site's second pixel
-                int second = ((x + 1 - w) >>> 31) & hs; // 1 when the site has a second pixel
-                n += (((y0 - legalLow) | (legalHigh - y0)) >>> 31) + ((((y1 - legalLow) | (legalHigh - y1)) >>> 31) & second);
-                low = Math.min(low, (Math.min(y0, y1) << FRACTION) + cmin);
-                high = Math.max(high, (Math.max(y0, y1) << FRACTION) + cmax);
-            }
-            out += n;
+        int mask = rr.length - 1;
+        int n = 0;
+        int low = lowFixed;
+        int high = highFixed;
+        for (int c = from; c < to; c++) {
+            int b = pb[crow + c] & mask;
+            int r = pr[crow + c] & mask;
+            int ro = rr[r];
+            int go = gb[b] + gr[r];
+            int bo = bb[b];
+            int cmin = Math.min(ro, Math.min(go, bo));
+            int cmax = Math.max(ro, Math.max(go, bo));
+            // Arithmetic shifts floor, also below zero, and ceil(a) = -floor(-a).
+            int legalLow = -((cmin - lowFix) >> FRACTION);
+            int legalHigh = (highFix - cmax) >> FRACTION;
+            int x = row + (c << hs);
+            int y0 = py[x] & 0xFFFF;
+            int y1 = py[x + pair] & 0xFFFF;
+            n += (((y0 - legalLow) | (legalHigh - y0)) >>> 31) + ((((y1 - legalLow) | (legalHigh - y1)) >>> 31) & pair);
+            low = Math.min(low, (Math.min(y0, y1) << FRACTION) + cmin);
+            high = Math.max(high, (Math.max(y0, y1) << FRACTION) + cmax);
         }
-        frameLowest = (float) (low * ky / one);
-        frameHighest = (float) (high * ky / one);
-        return (double) out / ((long) w * h);
+        lowFixed = low;
+        highFixed = high;
+        return n;
     }
 }

@@ -139,35 +139,48 @@ public final class RangeDetector implements VideoCheck {
         short[] pb = f.plane(1);
         short[] pr = f.plane(2);
         long out = 0;
-        int lo = Integer.MAX_VALUE;
-        int hi = Integer.MIN_VALUE;
+        frameMinY = Integer.MAX_VALUE;
+        frameMaxY = Integer.MIN_VALUE;
+        int whole = w >> hs; // sites with all their pixels inside the picture
         for (int y = 0; y < h; y++) {
             int crow = (y >> vs) * cw;
             int row = y * w;
-            int n = 0;
-            for (int c = 0; c < cw; c++) {
-                int b = pb[crow + c] & 0xFFFF;
-                int r = pr[crow + c] & 0xFFFF;
-                int x = c << hs;
-                int y0 = py[row + x] & 0xFFFF;
-                int y1 = py[row + Math.min(w - 1, x + hs)] & 0xFFFF; // 4:2:2 / 4:2:0: the site's second pixel
-                int second = ((x + 1 - w) >>> 31) & hs; // 1 when the site has a second pixel
-                // The sign bit is set when any sample is below its low limit or above its high one: no branch.
-                int co = (b - cLo) | (cHi - b) | (r - cLo) | (cHi - r);
-                n += (((y0 - yLo) | (yHi - y0) | co) >>> 31) + ((((y1 - yLo) | (yHi - y1) | co) >>> 31) & second);
-                lo = Math.min(lo, Math.min(y0, y1));
-                hi = Math.max(hi, Math.max(y0, y1));
+            out += sites(py, pb, pr, row, crow, 0, whole, hs, hs);
+            if (whole < cw) {
+                out += sites(py, pb, pr, row, crow, whole, cw, hs, 0); // an odd width's last site: one pixel
             }
-            out += n;
         }
-        frameMinY = lo;
-        frameMaxY = hi;
         frameMinC = Integer.MAX_VALUE;
         frameMaxC = Integer.MIN_VALUE;
         int cn = cw * f.planeHeight(1);
         extremes(pb, cn);
         extremes(pr, cn);
         return (double) out / ((long) w * h);
+    }
+
+    /**
+     * Out-of-range pixels of chroma sites {@code from..to} of one row; {@code pair} 1 when each site has a second
+     * pixel (4:2:2 and 4:2:0), else 0. Keeps the row's luma extremes.
+     */
+    private int sites(short[] py, short[] pb, short[] pr, int row, int crow, int from, int to, int hs, int pair) {
+        int n = 0;
+        int lo = frameMinY;
+        int hi = frameMaxY;
+        for (int c = from; c < to; c++) {
+            int b = pb[crow + c] & 0xFFFF;
+            int r = pr[crow + c] & 0xFFFF;
+            int x = row + (c << hs);
+            int y0 = py[x] & 0xFFFF;
+            int y1 = py[x + pair] & 0xFFFF;
+            // The sign bit is set when any sample is below its low limit or above its high one: no branch.
+            int co = (b - cLo) | (cHi - b) | (r - cLo) | (cHi - r);
+            n += (((y0 - yLo) | (yHi - y0) | co) >>> 31) + ((((y1 - yLo) | (yHi - y1) | co) >>> 31) & pair);
+            lo = Math.min(lo, Math.min(y0, y1));
+            hi = Math.max(hi, Math.max(y0, y1));
+        }
+        frameMinY = lo;
+        frameMaxY = hi;
+        return n;
     }
 
     private void extremes(short[] plane, int n) {
