@@ -41,7 +41,8 @@ import java.util.function.Consumer;
  * <p>Luminance comes from the display pipeline's model of the target: the source's Y'CbCr becomes R'G'B' with
  * the source's matrix ({@link YCbCr#toRgb}), each component goes through the pipeline's transfer steps compiled for
  * a neutral signal and the target's EOTF ({@link DisplayTarget#nits}), and the luminance weights are the target
- * primaries' (the Y row of their RGB → XYZ matrix). A per-component table stands for the pipeline, exact for a
+ * primaries' (the Y row of their RGB → XYZ matrix). Light is counted in integers of 1/16 cd/m² (and the red
+ * measure in 1/16 of its unit), so the per-pixel trackers run without floating point or branches. A per-component table stands for the pipeline, exact for a
  * per-channel pipeline (SDR to SDR, PQ to PQ in the same primaries), an approximation across a gamut conversion or
  * an HLG OOTF.
  *
@@ -51,6 +52,9 @@ import java.util.function.Consumer;
 public final class FlashDetector implements VideoCheck {
     private static final int TABLE = 4096;
     private static final int INDEX_FRACTION = 8;
+    /** Light is counted in 1/16 cd/m² (integers: the trackers need no floating point). */
+    private static final int LIGHT_UNIT = 16;
+    private static final int WEIGHT_BITS = 16;
 
     /**
      * @param minChange smallest luminance change of a transition, cd/m² (BT.1702: 20)
@@ -92,7 +96,7 @@ public final class FlashDetector implements VideoCheck {
     private PixelFormat format;
     private int width;
     private int height;
-    private final float[] nits = new float[TABLE];
+    private final int[] nits = new int[TABLE];
     // The table index of R', G', B' (levels 0..1 over TABLE entries) with INDEX_FRACTION fractional bits, per code:
     // R' = yIndex[Y'] + rOfCr[Cr]; G' = yIndex[Y'] + gOfCb[Cb] + gOfCr[Cr]; B' = yIndex[Y'] + bOfCb[Cb].
     private int[] yIndex = new int[0];
@@ -100,12 +104,13 @@ public final class FlashDetector implements VideoCheck {
     private int[] gOfCb = new int[0];
     private int[] gOfCr = new int[0];
     private int[] bOfCb = new int[0];
-    private float lr;
-    private float lg;
-    private float lb;
-    private float redScale;
-    private float[] lumRow = new float[0];
-    private float[] redRow = new float[0];
+    // Luminance weights and the red measure's factor, WEIGHT_BITS fractional bits.
+    private long lr;
+    private long lg;
+    private long lb;
+    private int redMul;
+    private int[] lumRow = new int[0];
+    private int[] redRow = new int[0];
 
     public FlashDetector(Settings settings, Consumer<QcEvent> out) {
         this.settings = settings;
@@ -156,11 +161,11 @@ public final class FlashDetector implements VideoCheck {
                     f.format().bitDepth());
             indexTables(op, f.format().bitDepth());
             Matrix3 xyz = target.gamut().toXyz();
-            lr = (float) xyz.get(1, 0);
-            lg = (float) xyz.get(1, 1);
-            lb = (float) xyz.get(1, 2);
+            lr = Math.round(xyz.get(1, 0) * (1 << WEIGHT_BITS));
+            lg = Math.round(xyz.get(1, 1) * (1 << WEIGHT_BITS));
+            lb = Math.round(xyz.get(1, 2) * (1 << WEIGHT_BITS));
             double white = target.hdr() ? DisplayPipeline.HDR_REFERENCE_WHITE_NITS : target.nits(1);
-            redScale = (float) (320 / white);
+            redMul = (int) Math.round(320 / white * (1 << WEIGHT_BITS));
         }
         if (newSource || f.width() != width || f.height() != height) {
             width = f.width();
@@ -204,7 +209,7 @@ public final class FlashDetector implements VideoCheck {
         }
         program.apply(px, TABLE);
         for (int i = 0; i < TABLE; i++) {
-            nits[i] = (float) target.nits(px[i * 3 + 1]);
+            nits[i] = (int) Math.round(target.nits(px[i * 3 + 1]) * LIGHT_UNIT);
         }
     }
 
@@ -221,24 +226,24 @@ public final class FlashDetector implements VideoCheck {
         short[] py = f.plane(0);
         short[] pb = f.plane(1);
         short[] pr = f.plane(2);
-        float change = (float) settings.minChange();
-        float dark = (float) settings.darkLimit();
-        float redChange = (float) settings.redChange();
-        float sat = (float) settings.redSaturation();
+        int change = (int) Math.round(settings.minChange() * LIGHT_UNIT);
+        int dark = (int) Math.min(Integer.MAX_VALUE / 2, Math.round(settings.darkLimit() * LIGHT_UNIT));
+        int redChange = (int) Math.round(settings.redChange() * LIGHT_UNIT);
+        int sat = (int) Math.round(settings.redSaturation() * 1024);
         int dw = (w + 1) / 2;
         if (lumRow.length != dw) {
-            lumRow = new float[dw];
-            redRow = new float[dw];
+            lumRow = new int[dw];
+            redRow = new int[dw];
         }
-        float[] lum = lumRow;
+        int[] lum = lumRow;
+        int[] redness = redRow;
         int[] yi = yIndex;
         int[] rr = rOfCr;
         int[] gb = gOfCb;
         int[] gr = gOfCr;
         int[] bb = bOfCb;
-        float[] light = nits;
+        int[] light = nits;
         int mask = yi.length - 1;
-        float[] redness = redRow;
         int i = 0;
         for (int y = 0; y < h; y += 2) {
             int row = y * w;
@@ -248,15 +253,17 @@ public final class FlashDetector implements VideoCheck {
                 int ci = crow + (x >> hs);
                 int b = pb[ci] & mask;
                 int r = pr[ci] & mask;
-                float rl = light[level(v + rr[r])];
-                float gl = light[level(v + gb[b] + gr[r])];
-                float bl = light[level(v + bb[b])];
-                lum[k] = lr * rl + lg * gl + lb * bl;
-                // WCAG 2.2: only a saturated red state has a red measure; R − G − B below 0 counts as 0.
-                redness[k] = rl > 0 && rl >= sat * (rl + gl + bl) ? Math.max(0, rl - gl - bl) * redScale : 0;
+                int rl = light[level(v + rr[r])];
+                int gl = light[level(v + gb[b] + gr[r])];
+                int bl = light[level(v + bb[b])];
+                lum[k] = (int) ((lr * rl + lg * gl + lb * bl) >> WEIGHT_BITS);
+                // WCAG 2.2: only a saturated red state has a red measure; R − G − B below 0 counts as 0. Both in
+                // integer arithmetic without a branch: saturated is 1 when R·1024 >= sat·(R + G + B) and R > 0.
+                int saturated = ((sat * (rl + gl + bl) - rl * 1024 - 1) >>> 31) & ((-rl) >>> 31);
+                redness[k] = (int) ((Math.max(0, rl - gl - bl) * (long) redMul) >> WEIGHT_BITS) * saturated;
             }
             flash.stepRow(i, lum, dw, change, dark);
-            red.stepRow(i, redness, dw, redChange, Float.POSITIVE_INFINITY);
+            red.stepRow(i, redness, dw, redChange, Integer.MAX_VALUE / 2);
             i += dw;
         }
     }
@@ -269,7 +276,7 @@ public final class FlashDetector implements VideoCheck {
     private static final class Counter {
         private final QcEvent.Type type;
         private final Consumer<QcEvent> out;
-        private float[] ext = new float[0];
+        private int[] ext = new int[0];
         private byte[] dir = new byte[0];
         private boolean fresh;
         private int transitions;
@@ -291,13 +298,13 @@ public final class FlashDetector implements VideoCheck {
 
         void size(int n) {
             if (ext.length != n) {
-                ext = new float[n];
+                ext = new int[n];
                 dir = new byte[n];
             }
             fresh = true;
         }
 
-        void stepRow(int from, float[] values, int n, float change, float dark) {
+        void stepRow(int from, int[] values, int n, int change, int dark) {
             if (fresh) {
                 System.arraycopy(values, 0, ext, from, n);
                 Arrays.fill(dir, from, from + n, (byte) 0);
@@ -306,17 +313,18 @@ public final class FlashDetector implements VideoCheck {
             int count = 0;
             for (int k = 0; k < n; k++) {
                 int i = from + k;
-                float v = values[k];
-                float e = ext[i];
-                float d = dir[i];
+                int v = values[k];
+                int e = ext[i];
+                int d = dir[i];
                 // The extreme so far: the running maximum after a rise (d = 1), the minimum after a fall (d = -1),
-                // the first value before any transition (d = 0); in arithmetic, so noise costs no mispredictions.
+                // the first value before any transition (d = 0). In integer arithmetic, sign bits for the tests:
+                // no branch, so noise costs no mispredictions.
                 e += d * Math.max(0, d * (v - e));
-                int up = (v - e >= change ? 1 : 0) & (e < dark ? 1 : 0);
-                int down = (e - v >= change ? 1 : 0) & (v < dark ? 1 : 0);
+                int up = ((e + change - 1 - v) >>> 31) & ((e - dark) >>> 31); // v - e >= change, e < dark
+                int down = ((v + change - 1 - e) >>> 31) & ((v - dark) >>> 31); // e - v >= change, v < dark
                 int t = up | down;
-                dir[i] = (byte) (t == 0 ? (int) d : up - down);
-                ext[i] = t == 0 ? e : v;
+                dir[i] = (byte) (d + t * (up - down - d));
+                ext[i] = e + t * (v - e);
                 count += t;
             }
             transitions += count;
