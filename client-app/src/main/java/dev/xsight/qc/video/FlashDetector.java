@@ -13,7 +13,6 @@ import dev.xsight.media.PixelFormat;
 import dev.xsight.media.Timecode;
 import dev.xsight.qc.QcEvent;
 import dev.xsight.render.DisplayTarget;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
