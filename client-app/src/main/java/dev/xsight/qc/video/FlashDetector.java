@@ -3,7 +3,6 @@ package dev.xsight.qc.video;
 import dev.xsight.colour.ColourProgram;
 import dev.xsight.colour.DisplayPipeline;
 import dev.xsight.colour.Matrix3;
-import dev.xsight.colour.MatrixOp;
 import dev.xsight.colour.YCbCr;
 import dev.xsight.media.ChromaSampling;
 import dev.xsight.media.Colorimetry;
@@ -96,13 +95,8 @@ public final class FlashDetector implements VideoCheck {
     private int width;
     private int height;
     private final int[] nits = new int[TABLE];
-    // The table index of R', G', B' (levels 0..1 over TABLE entries) with INDEX_FRACTION fractional bits, per code:
-    // R' = yIndex[Y'] + rOfCr[Cr]; G' = yIndex[Y'] + gOfCb[Cb] + gOfCr[Cr]; B' = yIndex[Y'] + bOfCb[Cb].
-    private int[] yIndex = new int[0];
-    private int[] rOfCr = new int[0];
-    private int[] gOfCb = new int[0];
-    private int[] gOfCr = new int[0];
-    private int[] bOfCb = new int[0];
+    // The light table's index of R', G', B' (levels 0..1 over TABLE entries), INDEX_FRACTION fractional bits.
+    private CodeTables index;
     // Luminance weights and the red measure's factor, WEIGHT_BITS fractional bits.
     private long lr;
     private long lg;
@@ -156,9 +150,9 @@ public final class FlashDetector implements VideoCheck {
             colorimetry = source;
             format = f.format();
             table(source);
-            MatrixOp op = YCbCr.toRgb(YCbCr.Coefficients.of(source.matrix()), source.range(),
-                    f.format().bitDepth());
-            indexTables(op, f.format().bitDepth());
+            // Rounding to the nearest entry: half an entry folded into the luma term.
+            index = CodeTables.of(source, f.format().bitDepth(), (TABLE - 1) * (double) (1 << INDEX_FRACTION),
+                    0.5 / (TABLE - 1));
             Matrix3 xyz = target.gamut().toXyz();
             lr = Math.round(xyz.get(1, 0) * (1 << WEIGHT_BITS));
             lg = Math.round(xyz.get(1, 1) * (1 << WEIGHT_BITS));
@@ -172,26 +166,6 @@ public final class FlashDetector implements VideoCheck {
             int n = ((width + 1) / 2) * ((height + 1) / 2);
             flash.size(n);
             red.size(n);
-        }
-    }
-
-    private void indexTables(MatrixOp op, int bits) {
-        Matrix3 m = op.matrix();
-        double[] o = op.offset();
-        int codes = 1 << bits;
-        yIndex = new int[codes];
-        rOfCr = new int[codes];
-        gOfCb = new int[codes];
-        gOfCr = new int[codes];
-        bOfCb = new int[codes];
-        // Rounding to the nearest entry: half an entry folded into the luma term.
-        double unit = (TABLE - 1) * (double) (1 << INDEX_FRACTION);
-        for (int v = 0; v < codes; v++) {
-            yIndex[v] = (int) Math.round((m.get(0, 0) * v + 0.5 / (TABLE - 1)) * unit);
-            rOfCr[v] = (int) Math.round((m.get(0, 2) * v + o[0]) * unit);
-            gOfCb[v] = (int) Math.round((m.get(1, 1) * v + o[1]) * unit);
-            gOfCr[v] = (int) Math.round(m.get(1, 2) * v * unit);
-            bOfCb[v] = (int) Math.round((m.get(2, 1) * v + o[2]) * unit);
         }
     }
 
@@ -236,13 +210,14 @@ public final class FlashDetector implements VideoCheck {
         }
         int[] lum = lumRow;
         int[] redness = redRow;
-        int[] yi = yIndex;
-        int[] rr = rOfCr;
-        int[] gb = gOfCb;
-        int[] gr = gOfCr;
-        int[] bb = bOfCb;
+        CodeTables t = index;
+        int[] yi = t.y();
+        int[] rr = t.rOfCr();
+        int[] gb = t.gOfCb();
+        int[] gr = t.gOfCr();
+        int[] bb = t.bOfCb();
         int[] light = nits;
-        int mask = yi.length - 1;
+        int mask = t.mask();
         int i = 0;
         for (int y = 0; y < h; y += 2) {
             int row = y * w;

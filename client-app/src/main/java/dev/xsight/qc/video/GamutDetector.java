@@ -1,7 +1,5 @@
 package dev.xsight.qc.video;
 
-import dev.xsight.colour.Matrix3;
-import dev.xsight.colour.MatrixOp;
 import dev.xsight.colour.YCbCr;
 import dev.xsight.media.Colorimetry;
 import dev.xsight.media.ColourModel;
@@ -47,13 +45,10 @@ public final class GamutDetector implements VideoCheck {
     private final Runs runs;
     private Colorimetry colorimetry;
     private int bits = -1;
-    // R', G', B' = ky·(Y' + offset), the offsets in luma codes with FRACTION fractional bits, per Cb or Cr code:
-    // R: rOfCr[Cr]; G: gOfCb[Cb] + gOfCr[Cr]; B: bOfCb[Cb]. lowFix, highFix: the limits in the same units.
+    // R', G', B' = ky·(Y' + offset), in luma codes with FRACTION fractional bits (so a Y' code is 1 << FRACTION);
+    // lowFix, highFix: the limits in the same units.
+    private CodeTables tables;
     private double ky;
-    private int[] rOfCr = new int[0];
-    private int[] gOfCb = new int[0];
-    private int[] gOfCr = new int[0];
-    private int[] bOfCb = new int[0];
     private int lowFix;
     private int highFix;
     private double fraction;
@@ -120,22 +115,9 @@ public final class GamutDetector implements VideoCheck {
         }
         colorimetry = c;
         bits = depth;
-        MatrixOp op = YCbCr.toRgb(YCbCr.Coefficients.of(c.matrix()), c.range(), depth);
-        Matrix3 m = op.matrix();
-        double[] o = op.offset();
-        ky = m.get(0, 0);
-        int codes = 1 << depth;
-        rOfCr = new int[codes];
-        gOfCb = new int[codes];
-        gOfCr = new int[codes];
-        bOfCb = new int[codes];
+        tables = CodeTables.inLumaCodes(c, depth, FRACTION);
+        ky = tables.ky();
         double unit = (1 << FRACTION) / ky;
-        for (int v = 0; v < codes; v++) {
-            rOfCr[v] = (int) Math.round((m.get(0, 2) * v + o[0]) * unit);
-            gOfCb[v] = (int) Math.round((m.get(1, 1) * v + o[1]) * unit);
-            gOfCr[v] = (int) Math.round(m.get(1, 2) * v * unit);
-            bOfCb[v] = (int) Math.round((m.get(2, 1) * v + o[2]) * unit);
-        }
         lowFix = (int) Math.round(settings.low() * unit);
         highFix = (int) Math.round(settings.high() * unit);
     }
@@ -177,11 +159,12 @@ public final class GamutDetector implements VideoCheck {
         // R', G', B' are ky·(Y' + o) with o the component's chroma offset in luma codes: a pixel is in gamut when
         // low/ky − min(o) <= Y' <= high/ky − max(o). Per chroma site (integer tables, no conversion), the legal Y'
         // codes, tested branch-free on the one or two pixels sharing the site.
-        int[] rr = rOfCr;
-        int[] gb = gOfCb;
-        int[] gr = gOfCr;
-        int[] bb = bOfCb;
-        int mask = rr.length - 1;
+        CodeTables t = tables;
+        int[] rr = t.rOfCr();
+        int[] gb = t.gOfCb();
+        int[] gr = t.gOfCr();
+        int[] bb = t.bOfCb();
+        int mask = t.mask();
         int n = 0;
         int low = lowFixed;
         int high = highFixed;
