@@ -138,11 +138,6 @@ public final class FlashDetector implements VideoCheck {
         red.finish();
     }
 
-    /** Transitions the picture made in the last second for the luminance rule (for tests). */
-    int lastWindowTransitions() {
-        return flash.inWindow;
-    }
-
     private void prepare(Frame f) {
         Colorimetry source = settings.pipeline().source().orElse(f.colorimetry());
         boolean newSource = !source.equals(colorimetry) || !f.format().equals(format);
@@ -201,7 +196,8 @@ public final class FlashDetector implements VideoCheck {
         short[] pr = f.plane(2);
         int change = (int) Math.round(settings.minChange() * LIGHT_UNIT);
         int dark = (int) Math.min(Integer.MAX_VALUE / 2, Math.round(settings.darkLimit() * LIGHT_UNIT));
-        int redChange = (int) Math.round(settings.redChange() * LIGHT_UNIT);
+        // BT.1702: luminance changes of 20 cd/m² "or more"; WCAG 2.2: a red change "> 20", one unit above.
+        int redChange = (int) Math.round(settings.redChange() * LIGHT_UNIT) + 1;
         int sat = (int) Math.round(settings.redSaturation() * 1024);
         int dw = (w + 1) / 2;
         if (lumRow.length != dw) {
@@ -256,7 +252,7 @@ public final class FlashDetector implements VideoCheck {
         private int transitions;
         private boolean[] ring = new boolean[1];
         private int ringPos;
-        int inWindow;
+        private int inWindow;
         private long start = -1;
         private long lastFailing;
         private int worst;
