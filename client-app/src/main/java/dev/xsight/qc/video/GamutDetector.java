@@ -62,7 +62,7 @@ public final class GamutDetector implements VideoCheck {
 
     public GamutDetector(Settings settings, Consumer<QcEvent> out) {
         this.settings = settings;
-        this.runs = new Runs(QcEvent.Type.GAMUT, settings.minDuration(), out);
+        this.runs = new Runs(QcEvent.Type.GAMUT, settings.minDuration(), out, this::values);
     }
 
     /** EBU R 103 defaults ({@link Settings#R103}). */
@@ -88,16 +88,14 @@ public final class GamutDetector implements VideoCheck {
             worst = Math.max(worst, fraction);
             lowest = Math.min(lowest, frameLowest);
             highest = Math.max(highest, frameHighest);
-        } else if (runs.open()) {
-            runs.close(runs.reportable() ? values() : null);
+        } else {
+            runs.pass();
         }
     }
 
     @Override
     public void finish() {
-        if (runs.open()) {
-            runs.closeAtEnd(runs.reportableAtEnd() ? values() : null);
-        }
+        runs.finish();
     }
 
     /** The fraction of out-of-gamut pixels of the last frame (for tests). */

@@ -67,7 +67,7 @@ public final class RangeDetector implements VideoCheck {
 
     public RangeDetector(Settings settings, Consumer<QcEvent> out) {
         this.settings = settings;
-        this.runs = new Runs(QcEvent.Type.LUMA_RANGE, settings.minDuration(), out);
+        this.runs = new Runs(QcEvent.Type.LUMA_RANGE, settings.minDuration(), out, this::values);
     }
 
     /** EBU R 103 defaults ({@link Settings#R103}). */
@@ -95,16 +95,14 @@ public final class RangeDetector implements VideoCheck {
             maxY = Math.max(maxY, frameMaxY);
             minC = Math.min(minC, frameMinC);
             maxC = Math.max(maxC, frameMaxC);
-        } else if (runs.open()) {
-            runs.close(runs.reportable() ? values() : null);
+        } else {
+            runs.pass();
         }
     }
 
     @Override
     public void finish() {
-        if (runs.open()) {
-            runs.closeAtEnd(runs.reportableAtEnd() ? values() : null);
-        }
+        runs.finish();
     }
 
     /** The fraction of out-of-range pixels of the last frame (for the anchor test). */
