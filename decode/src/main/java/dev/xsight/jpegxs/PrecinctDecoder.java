@@ -25,10 +25,13 @@ final class PrecinctDecoder {
     private final boolean separateSigns;
     private final boolean runMode;
     private final int fq;
+    /** Whether dequantisation uses the Vector API kernel. */
+    private final boolean simd;
     private int origin;
 
-    PrecinctDecoder(Layout layout, CoefficientStore store) {
+    PrecinctDecoder(Layout layout, CoefficientStore store, boolean simd) {
         this.layout = layout;
+        this.simd = simd;
         this.store = store;
         this.slots = layout.slots;
         mode = new int[slots];
@@ -494,6 +497,9 @@ final class PrecinctDecoder {
      */
     private void dequantise(int[] co, int from, int to, int gtli, int half) {
         int fq = this.fq;
+        if (simd) {
+            from += VectorKernels.dequantise(co, from, to, gtli, half, fq);
+        }
         for (int x = from; x < to; x++) {
             int raw = co[x];
             int m = raw & Integer.MAX_VALUE;
