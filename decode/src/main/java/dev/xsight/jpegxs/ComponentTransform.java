@@ -217,7 +217,7 @@ final class ComponentTransform {
                     Lifting.horizontal(src, w, hi, wh, chain[y], simd);
                 } else {
                     int r = slot(y);
-                    Lifting.horizontalSplit(src, w, hi, wh, outEven[r], outOdd[r]);
+                    Lifting.horizontalSplit(src, w, hi, wh, outEven[r], outOdd[r], simd);
                 }
                 w += wh;
             }
@@ -245,7 +245,7 @@ final class ComponentTransform {
         for (int i = evenFilled[d]; i < evenAvail; i++) {
             if (last) {
                 int r = slot(2 * i);
-                Lifting.horizontalSplit(low[i], lowW, hlRows[hl][i], whl, outEven[r], outOdd[r]);
+                Lifting.horizontalSplit(low[i], lowW, hlRows[hl][i], whl, outEven[r], outOdd[r], simd);
             } else {
                 Lifting.horizontal(low[i], lowW, hlRows[hl][i], whl, out[2 * i], simd);
             }
@@ -255,7 +255,7 @@ final class ComponentTransform {
         for (int i = oddFilled[d]; i < oddAvail; i++) {
             if (last) {
                 int r = slot(2 * i + 1);
-                Lifting.horizontalSplit(coef[lh][i], wlh, coef[hh][i], whh, outEven[r], outOdd[r]);
+                Lifting.horizontalSplit(coef[lh][i], wlh, coef[hh][i], whh, outEven[r], outOdd[r], simd);
             } else {
                 Lifting.horizontal(coef[lh][i], wlh, coef[hh][i], whh, out[2 * i + 1], simd);
             }

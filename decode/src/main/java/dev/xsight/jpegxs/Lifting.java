@@ -57,14 +57,15 @@ final class Lifting {
     /**
      * Horizontal inverse into a split row: even samples X[2i] into {@code ev[0..nl)}, odd samples X[2i+1] into
      * {@code od[0..nh)}. Same arithmetic as {@link #horizontal}. {@code ev} has room for {@code nl + 1} samples.
+     * With {@code simd} (the Vector API module must then be present) {@link VectorKernels} does most of both loops.
      */
-    static void horizontalSplit(int[] lo, int nl, int[] hi, int nh, int[] ev, int[] od) {
+    static void horizontalSplit(int[] lo, int nl, int[] hi, int nh, int[] ev, int[] od, boolean simd) {
         if (nh == 0) {
             ev[0] = lo[0];
             return;
         }
         ev[0] = lo[0] - ((hi[0] + hi[0] + 2) >> 2);
-        for (int i = 1; i < nh; i++) {
+        for (int i = simd ? VectorKernels.splitEven(lo, hi, nh, ev) : 1; i < nh; i++) {
             ev[i] = lo[i] - ((hi[i - 1] + hi[i] + 2) >> 2);
         }
         if (nl > nh) {
@@ -72,7 +73,7 @@ final class Lifting {
         } else {
             ev[nh] = ev[nh - 1];
         }
-        for (int i = 0; i < nh; i++) {
+        for (int i = simd ? VectorKernels.splitOdd(hi, nh, ev, od) : 0; i < nh; i++) {
             od[i] = hi[i] + ((ev[i] + ev[i + 1]) >> 1);
         }
     }

@@ -73,6 +73,33 @@ final class VectorKernels {
     }
 
     /**
+     * The even samples of {@link Lifting#horizontalSplit}: {@code ev[i] = lo[i] - ((hi[i - 1] + hi[i] + 2) >> 2)} for
+     * i in [1, end), end returned; the caller does the rest. (The JIT leaves this loop scalar: it cannot rule out
+     * that {@code ev} overlaps {@code hi} one index apart.)
+     */
+    static int splitEven(int[] lo, int[] hi, int nh, int[] ev) {
+        int i = 1;
+        for (; i + L <= nh; i += L) {
+            IntVector h = IntVector.fromArray(I, hi, i - 1).add(IntVector.fromArray(I, hi, i)).add(2);
+            IntVector.fromArray(I, lo, i).sub(h.lanewise(VectorOperators.ASHR, 2)).intoArray(ev, i);
+        }
+        return i;
+    }
+
+    /**
+     * The odd samples of {@link Lifting#horizontalSplit}: {@code od[i] = hi[i] + ((ev[i] + ev[i + 1]) >> 1)} for i in
+     * [0, end), end returned; the caller does the rest.
+     */
+    static int splitOdd(int[] hi, int nh, int[] ev, int[] od) {
+        int i = 0;
+        for (; i + L <= nh; i += L) {
+            IntVector e = IntVector.fromArray(I, ev, i).add(IntVector.fromArray(I, ev, i + 1));
+            IntVector.fromArray(I, hi, i).add(e.lanewise(VectorOperators.ASHR, 1)).intoArray(od, i);
+        }
+        return i;
+    }
+
+    /**
      * Deadzone dequantisation of {@link PrecinctDecoder}'s magnitudes with their sign in bit 31, in place over
      * [from, from + n) with n returned (a multiple of the vector length); the caller does the rest.
      */
