@@ -117,20 +117,18 @@ public final class NodeModel {
     }
 
     /**
-     * Sets the receiver's {@code subscription} (IS-04 v1.3: the sender it takes, and whether it is receiving) and
-     * bumps its version; no change when both are already so.
+     * An IS-05 activation of the receiver happened: sets its {@code subscription} and gives it a new version, also
+     * when nothing in it changed (IS-05 "Version Increments": a re-activation of the same parameters is signalled
+     * too). IS-04 "Behaviour: Nodes": {@code sender_id} is null unless the receiver is active.
+     *
+     * @param senderId the {@code sender_id} of the activated parameters, or null
+     * @param active the activated {@code master_enable}
      */
-    public void setSubscription(UUID senderId, boolean active) {
+    public void activated(UUID senderId, boolean active) {
         NmosResource changed;
         synchronized (this) {
-            ObjectNode sub = (ObjectNode) resources.get(ResourceType.RECEIVER).data().get("subscription");
-            String was = sub.path("sender_id").isNull() ? null : sub.path("sender_id").asText();
-            if (Objects.equals(was, senderId == null ? null : senderId.toString())
-                    && sub.path("active").asBoolean() == active) {
-                return;
-            }
-            changed = new NmosResource(ResourceType.RECEIVER, ids.receiver(), receiver(nextVersion(), senderId,
-                    active));
+            changed = new NmosResource(ResourceType.RECEIVER, ids.receiver(), receiver(nextVersion(),
+                    active ? senderId : null, active));
             resources.put(ResourceType.RECEIVER, changed);
         }
         for (Consumer<NmosResource> l : listeners) {

@@ -152,6 +152,17 @@ class ConnectionApiTest {
         sendLockStep(f, List.of(port), pics, 4, 0);
         assertPicturesInOrder(expected, 0, 4);
 
+        // IS-05 "Version Increments": a re-activation of the same parameters gives the receiver a new version too.
+        String before = node.model().receiver().version();
+        assertEquals(200, http.patch(single("staged"), "{\"activation\":{\"mode\":\"activate_immediate\"}}")
+                .status());
+        assertTrue(TaiTime.parse(node.model().receiver().version()).compareTo(TaiTime.parse(before)) > 0);
+        assertEquals(2, changes.size());
+        md5s.clear();
+        sendLockStep(f, List.of(port), pics, 2, 0);
+        assertPicturesInOrder(expected, 0, 2);
+        md5s.clear();
+
         // Switch to a two-leg (ST 2022-7) stream: the same pipeline object, new sockets, no restart.
         int a = Streams.freePort();
         int b = Streams.freePort();
@@ -161,9 +172,9 @@ class ConnectionApiTest {
         active = http.get(single("active")).json();
         assertTrue(active.at("/transport_params/1/rtp_enabled").asBoolean());
         assertEquals(b, active.at("/transport_params/1/destination_port").asInt());
-        assertEquals(2, node.pipeline().source().sdp().streams().size());
-        sendLockStep(f, List.of(a, b), pics, 4, 4);
-        assertPicturesInOrder(expected, 4, 4);
+        assertEquals(2, node.pipeline().receiving().streams().size());
+        sendLockStep(f, List.of(a, b), pics, 4, 0);
+        assertPicturesInOrder(expected, 0, 4);
         StreamStatistics st = node.pipeline().statistics();
         assertEquals(2, st.legs().size(), st.toJson());
         assertTrue(st.legs().get(0).packets() > 0 && st.legs().get(1).packets() > 0, st.toJson());
@@ -208,7 +219,28 @@ class ConnectionApiTest {
         assertNull(node.pipeline().statistics(), "nothing received");
         JsonNode rxResource = node.model().receiver().data();
         assertFalse(rxResource.at("/subscription/active").asBoolean());
+        assertTrue(rxResource.at("/subscription/sender_id").isNull(), "IS-04: no sender unless active");
         assertEquals(2, activations.size());
+    }
+
+    @Test
+    void anActivationThatCannotOpenItsSocketIs500AndTheStreamBeforeGoesOn() throws Exception {
+        JxsvFormat f = Streams.controllerFormat(PacketMode.CODESTREAM);
+        int first = Streams.freePort();
+        assertEquals(200, http.patch(single("staged"), activation(Streams.sdp(f, List.of(first)), UUID.randomUUID(),
+                ReceiverParams.IMMEDIATE, null)).status());
+        JsonNode before = http.get(single("active")).json();
+        try (java.net.DatagramSocket taken = new java.net.DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+            int busy = taken.getLocalPort();
+            Http.Reply r = http.patch(single("staged"), activation(Streams.sdp(f, List.of(busy)), UUID.randomUUID(),
+                    ReceiverParams.IMMEDIATE, null));
+            assertEquals(500, r.status(), r.text());
+            Schemas.assertValid("error", r.json());
+            assertTrue(r.json().get("error").asText().contains(Integer.toString(busy)), r.text());
+        }
+        assertEquals(before, http.get(single("active")).json(), "/active unchanged");
+        assertEquals(first, node.pipeline().receiving().streams().getFirst().port(), "the first stream goes on");
+        assertEquals(1, activations.size());
     }
 
     @Test
@@ -352,7 +384,7 @@ class ConnectionApiTest {
         JsonNode active = http.get(single("active")).json();
         Schemas.assertValid("active_resolved", active);
         assertEquals(ours, active.at("/transport_params/0/destination_port").asInt());
-        assertEquals(ours, node.pipeline().source().sdp().streams().getFirst().port());
+        assertEquals(ours, node.pipeline().receiving().streams().getFirst().port());
     }
 
     @Test

@@ -1,13 +1,16 @@
 package dev.xsight.nmos.connection;
 
+import dev.xsight.st2110.receive.StreamStatistics;
 import dev.xsight.st2110.sdp.SessionDescription;
 import java.io.IOException;
 
 /**
  * What an IS-05 activation drives: the receive pipeline of the one receiver. {@link #receive} starts it, or switches
- * it to another stream in the same process; {@link #stop} stops it.
+ * it to another stream in the same process; {@link #stop} stops it. {@link St2110Pipeline} decodes to a frame
+ * listener (the CLI); another implementation may hand the stream to a viewer (the shell).
  *
- * <p>Threading: called from the connection's one thread only.
+ * <p>Threading: {@link #receive}, {@link #stop} and {@link #close} from the connection's one thread only;
+ * {@link #receiving} and {@link #statistics} from any thread.
  */
 public interface ReceivePipeline extends AutoCloseable {
     /**
@@ -21,6 +24,12 @@ public interface ReceivePipeline extends AutoCloseable {
 
     /** Stops receiving (nothing when stopped). */
     void stop();
+
+    /** The stream being received (as passed to {@link #receive}), or null when stopped. */
+    SessionDescription receiving();
+
+    /** The running stream's statistics, or null when nothing is received. */
+    StreamStatistics statistics();
 
     @Override
     default void close() {

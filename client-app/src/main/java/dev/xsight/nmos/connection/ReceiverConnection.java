@@ -230,7 +230,7 @@ public final class ReceiverConnection implements AutoCloseable {
             pipeline.stop();
         }
         active = resolved.withActivation(p.mode(), p.requestedTime(), at.toString());
-        model.setSubscription(active.senderId(), active.masterEnable());
+        model.activated(active.senderId(), active.masterEnable());
         for (Consumer<ReceiverParams> l : activationListeners) {
             l.accept(active);
         }
@@ -274,7 +274,7 @@ public final class ReceiverConnection implements AutoCloseable {
                 streams.size() > 1);
     }
 
-    /** Cancels a scheduled activation, stops receiving and ends the connection thread. */
+    /** Cancels a scheduled activation, closes the receive pipeline and ends the connection thread. */
     @Override
     public void close() {
         try {
@@ -282,7 +282,7 @@ public final class ReceiverConnection implements AutoCloseable {
                 if (pending != null) {
                     pending.cancel(false);
                 }
-                pipeline.stop();
+                pipeline.close();
             }).get(30, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             LOG.log(System.Logger.Level.WARNING, "stopping the receiver: " + e);

@@ -52,10 +52,16 @@ public final class St2110Pipeline implements ReceivePipeline {
         }
     }
 
-    /** The running stream's statistics, or null when nothing is received. */
+    @Override
     public StreamStatistics statistics() {
         St2110Source s = source;
         return s == null ? null : s.statistics();
+    }
+
+    @Override
+    public SessionDescription receiving() {
+        St2110Source s = source;
+        return s == null ? null : s.sdp();
     }
 
     /** The running source, or null. */

@@ -7,6 +7,7 @@ import dev.xsight.nmos.NmosHttpServer;
 import dev.xsight.nmos.NodeIdentity;
 import dev.xsight.nmos.NodeModel;
 import dev.xsight.nmos.connection.ConnectionApi;
+import dev.xsight.nmos.connection.ReceivePipeline;
 import dev.xsight.nmos.connection.ReceiverConnection;
 import dev.xsight.nmos.connection.St2110Pipeline;
 import dev.xsight.st2110.receive.St2110Receiver;
@@ -20,6 +21,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * A running NMOS node: the IDs from the settings folder, the {@link NodeModel}, one HTTP server with the IS-04 Node
@@ -54,12 +56,12 @@ public final class NmosNode implements AutoCloseable {
     private final NmosHttpServer server;
     private final NodeModel model;
     private final ReceiverConnection connection;
-    private final St2110Pipeline pipeline;
+    private final ReceivePipeline pipeline;
     // Set once the node is built; the event loop may ask before (the router answers 503 then).
     private volatile NodeApi nodeApi;
     private volatile ConnectionApi connectionApi;
 
-    private NmosNode(Options o, FrameSource.FrameListener frames) throws IOException {
+    private NmosNode(Options o, Function<St2110Receiver.Options, ReceivePipeline> pipelines) throws IOException {
         NodeIdentity ids = NodeIdentity.loadOrCreate(o.settingsFolder());
         InetAddress host = advertised(o.address());
         NetworkInterface ni = NetworkInterface.getByInetAddress(host);
@@ -67,30 +69,53 @@ public final class NmosNode implements AutoCloseable {
         if (ni != null && receive.multicastInterface() == null && ni.supportsMulticast() && !ni.isLoopback()) {
             receive = receive.withInterface(ni);
         }
-        pipeline = new St2110Pipeline(receive, frames);
-        // The router reaches the APIs through this object; requests before they exist are answered 503.
-        server = NmosHttpServer.start(o.address(), o.port(), this::route);
+        pipeline = pipelines.apply(receive);
+        // The resources name the port: with a port given the APIs are ready before it opens; with a free port
+        // chosen by binding, requests before they are built are answered 503.
+        NmosHttpServer bound = o.port() == 0 ? NmosHttpServer.start(o.address(), 0, this::route) : null;
+        ReceiverConnection c = null;
         try {
-            NodeModel.NetworkPort port = port(ni, host);
-            model = new NodeModel(ids, new NodeModel.Settings(o.label(), host.getHostAddress(), server.port(),
-                    hostname(), List.of(port)));
-            connection = new ReceiverConnection(model, pipeline, List.of(host.getHostAddress()));
-        } catch (RuntimeException e) {
-            server.close();
+            int apiPort = bound != null ? bound.port() : o.port();
+            model = new NodeModel(ids, new NodeModel.Settings(o.label(), host.getHostAddress(), apiPort, hostname(),
+                    List.of(port(ni, host))));
+            c = new ReceiverConnection(model, pipeline, List.of(host.getHostAddress()));
+            nodeApi = new NodeApi(model);
+            connectionApi = new ConnectionApi(c);
+            if (bound == null) {
+                bound = NmosHttpServer.start(o.address(), apiPort, this::route);
+            }
+        } catch (IOException | RuntimeException e) {
+            if (bound != null) {
+                bound.close();
+            }
+            if (c != null) {
+                c.close();
+            }
             throw e;
         }
-        nodeApi = new NodeApi(model);
-        connectionApi = new ConnectionApi(connection);
+        connection = c;
+        server = bound;
     }
 
     /**
-     * Starts the node.
+     * Starts the node with an {@link St2110Pipeline}.
      *
      * @param frames gets every decoded frame once an activation makes the receiver receive (must release it)
      * @throws IOException when the IDs cannot be read or the port cannot be bound
      */
     public static NmosNode start(Options o, FrameSource.FrameListener frames) throws IOException {
-        return new NmosNode(o, frames);
+        return new NmosNode(o, receive -> new St2110Pipeline(receive, frames));
+    }
+
+    /**
+     * Starts the node with the receive pipeline {@code pipelines} makes from the receive options (the options given,
+     * with the multicast interface of the API address when none is set). The node closes the pipeline.
+     *
+     * @throws IOException when the IDs cannot be read or the port cannot be bound
+     */
+    public static NmosNode start(Options o, Function<St2110Receiver.Options, ReceivePipeline> pipelines)
+            throws IOException {
+        return new NmosNode(o, pipelines);
     }
 
     public NodeModel model() {
@@ -101,7 +126,8 @@ public final class NmosNode implements AutoCloseable {
         return connection;
     }
 
-    public St2110Pipeline pipeline() {
+    /** The receive pipeline activations drive. */
+    public ReceivePipeline pipeline() {
         return pipeline;
     }
 

@@ -184,7 +184,10 @@ public final class Registrar implements AutoCloseable {
      */
     private RegistryClient nextRegistry() throws Stopping {
         if (candidates.isEmpty()) {
-            publish(RegistrationState.DISCOVERING, null);
+            if (status.state() != RegistrationState.PEER_TO_PEER) {
+                // A node in peer-to-peer mode stays there while it looks again for a registry.
+                publish(RegistrationState.DISCOVERING, null);
+            }
             candidates.addAll(candidates());
             if (candidates.isEmpty()) {
                 peerToPeer(true);
