@@ -33,6 +33,8 @@ done
 MODULES=java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.prefs,java.scripting
 MODULES=$MODULES,java.sql,java.xml,jdk.charsets,jdk.crypto.ec,jdk.jfr,jdk.management,jdk.unsupported
 MODULES=$MODULES,jdk.unsupported.desktop,jdk.zipfs
+# The JPEG XS decoder's SIMD kernels (added to the launcher below; without it the decoder runs its scalar loops).
+MODULES=$MODULES,jdk.incubator.vector
 
 # Debian versions cannot hold '-SNAPSHOT'; '~' sorts before the release. jpackage wants digits and dots only.
 DEB_VERSION="$(echo "$VERSION" | sed 's/-SNAPSHOT/~snapshot/; s/-/~/g')"
@@ -54,7 +56,8 @@ echo "build-package: jpackage app-image"
   --input "$INPUT" --main-jar client-app.jar --main-class dev.xsight.cli.Main \
   --runtime-image "$OUT/runtime" --app-version "$APP_VERSION" \
   --vendor "Xsight contributors" --description "Xsight reference monitor" \
-  --java-options "--enable-native-access=ALL-UNNAMED" --java-options "-Dprism.forceGPU=true"
+  --java-options "--enable-native-access=ALL-UNNAMED" --java-options "--add-modules=jdk.incubator.vector" \
+  --java-options "-Dprism.forceGPU=true"
 
 if [ "$DEB" = 0 ]; then
   echo "build-package: app-image in $OUT/xsight (no .deb requested)"

@@ -5,6 +5,8 @@ import dev.xsight.shell.monitoring.MonitoringViewModel;
 import dev.xsight.shell.nmos.ShellNmos;
 import dev.xsight.shell.pipeline.DisplaySetup;
 import dev.xsight.shell.pipeline.PipelineViewModel;
+import dev.xsight.shell.qc.LiveQc;
+import dev.xsight.shell.qc.QcSetup;
 import dev.xsight.shell.reference.ReferenceOutputControl;
 import dev.xsight.shell.reference.ReferenceWindow;
 import java.util.Optional;
@@ -27,6 +29,7 @@ public final class Shell {
     private final MonitoringViewModel monitoring;
     private final AnimationTimer timer;
     private final ShellReview review;
+    private final LiveQc qc;
     private final ShellNmos nmos;
 
     private Shell(Stage stage, ShellOptions options) {
@@ -61,6 +64,8 @@ public final class Shell {
             }
         };
         review = options.review() == null ? null : ShellReview.attach(vm, view, options.review());
+        qc = options.qc() == null ? null : QcSetup.attach(vm, view, review, options.qc(),
+                options.review() == null ? null : options.review().checklistFolder());
         nmos = ShellNmos.attach(vm, view, stage, options.nmos(), options.configDir());
         timer.start();
         stage.setOnHidden(e -> close());
@@ -128,6 +133,11 @@ public final class Shell {
         return nmos;
     }
 
+    /** Live QC on the main viewer, or null when the shell was opened without a QC profile. */
+    public LiveQc qc() {
+        return qc;
+    }
+
     /** The JavaFX stand-in for the reference output (shown when the OpenGL output cannot be opened). */
     public ReferenceWindow referenceWindow() {
         return referenceOutput.fxWindow();
@@ -149,6 +159,9 @@ public final class Shell {
         }
         referenceOutput.shutdown();
         monitoring.close();
+        if (qc != null) {
+            qc.close();
+        }
         vm.close();
         if (review != null) {
             review.close();

@@ -72,6 +72,7 @@ public final class Viewer<V> implements AutoCloseable {
     private volatile PipelineRenderer.Listener renderListener = QUIET;
     private volatile Consumer<PictureAnalysis> analysisSink;
     private volatile ReferenceOutput reference;
+    private volatile Consumer<Frame> tap;
     private volatile boolean frozen;
     private volatile FrameSource current;
     private volatile PreviewLoop<V> preview;
@@ -144,6 +145,10 @@ public final class Viewer<V> implements AutoCloseable {
         ReferenceOutput ref = reference;
         if (ref != null) {
             ref.offer(frame.retain()); // the full-size frame for the reference output
+        }
+        Consumer<Frame> t = tap;
+        if (t != null) {
+            t.accept(frame); // live QC: retains what it keeps, skips (and counts) when behind, never waits
         }
         p.offer(frame); // the loop keeps the newest frame and releases any it replaces
     }
@@ -312,6 +317,14 @@ public final class Viewer<V> implements AutoCloseable {
                 out.setPipeline(params.pipeline());
             }
         }
+    }
+
+    /**
+     * Shows every frame, full size, to {@code frameTap} on the source's thread before the preview takes it (live QC);
+     * the tap does not own the frame: it {@code retain()}s what it keeps and must return at once. Null: none.
+     */
+    public void setFrameTap(Consumer<Frame> frameTap) {
+        tap = frameTap;
     }
 
     /** The programs this viewer's outputs share. */

@@ -48,9 +48,12 @@ final class ComponentTransform {
     private final int[] oddDone;
     /** Precinct rows whose coefficients the synthesis has read and will not read again; see {@link #consumed()}. */
     private volatile int consumed;
+    /** Whether the natural-order horizontal synthesis uses the Vector API kernel. */
+    private final boolean simd;
 
-    ComponentTransform(Layout.Comp k, int[][][] coef) {
+    ComponentTransform(Layout.Comp k, int[][][] coef, boolean simd) {
         this.k = k;
+        this.simd = simd;
         this.coef = coef;
         this.ny = k.ny;
         int nh = k.nx - ny;
@@ -208,13 +211,13 @@ final class ComponentTransform {
                 int[] hi = coef[b][y];
                 if (j < n - 1) {
                     int[] dst = (j & 1) == 0 ? tmpA : tmpB;
-                    Lifting.horizontal(src, w, hi, wh, dst);
+                    Lifting.horizontal(src, w, hi, wh, dst, simd);
                     src = dst;
                 } else if (ny > 0) {
-                    Lifting.horizontal(src, w, hi, wh, chain[y]);
+                    Lifting.horizontal(src, w, hi, wh, chain[y], simd);
                 } else {
                     int r = slot(y);
-                    Lifting.horizontalSplit(src, w, hi, wh, outEven[r], outOdd[r]);
+                    Lifting.horizontalSplit(src, w, hi, wh, outEven[r], outOdd[r], simd);
                 }
                 w += wh;
             }
@@ -242,9 +245,9 @@ final class ComponentTransform {
         for (int i = evenFilled[d]; i < evenAvail; i++) {
             if (last) {
                 int r = slot(2 * i);
-                Lifting.horizontalSplit(low[i], lowW, hlRows[hl][i], whl, outEven[r], outOdd[r]);
+                Lifting.horizontalSplit(low[i], lowW, hlRows[hl][i], whl, outEven[r], outOdd[r], simd);
             } else {
-                Lifting.horizontal(low[i], lowW, hlRows[hl][i], whl, out[2 * i]);
+                Lifting.horizontal(low[i], lowW, hlRows[hl][i], whl, out[2 * i], simd);
             }
         }
         evenFilled[d] = Math.max(evenFilled[d], evenAvail);
@@ -252,9 +255,9 @@ final class ComponentTransform {
         for (int i = oddFilled[d]; i < oddAvail; i++) {
             if (last) {
                 int r = slot(2 * i + 1);
-                Lifting.horizontalSplit(coef[lh][i], wlh, coef[hh][i], whh, outEven[r], outOdd[r]);
+                Lifting.horizontalSplit(coef[lh][i], wlh, coef[hh][i], whh, outEven[r], outOdd[r], simd);
             } else {
-                Lifting.horizontal(coef[lh][i], wlh, coef[hh][i], whh, out[2 * i + 1]);
+                Lifting.horizontal(coef[lh][i], wlh, coef[hh][i], whh, out[2 * i + 1], simd);
             }
         }
         oddFilled[d] = Math.max(oddFilled[d], oddAvail);

@@ -29,7 +29,7 @@ final class DecoderState {
     /** Whether the coefficient store shows its ring view; changed only between frames. */
     boolean ringInUse = true;
 
-    DecoderState(byte[] b, int off, CodestreamInfo info, int workers) throws JpegXsFormatException {
+    DecoderState(byte[] b, int off, CodestreamInfo info, int workers, boolean simd) throws JpegXsFormatException {
         this.info = info;
         this.format = info.pixelFormat();
         if ((long) info.width() * info.height() > Frame.MAX_SAMPLES_PER_PLANE) {
@@ -55,15 +55,15 @@ final class DecoderState {
         this.store = new CoefficientStore(layout, workers);
         this.transforms = new ComponentTransform[layout.nc];
         for (int c = 0; c < layout.nc; c++) {
-            transforms[c] = new ComponentTransform(layout.comps[c], store.coef[c]);
+            transforms[c] = new ComponentTransform(layout.comps[c], store.coef[c], simd);
         }
         this.outputs = new OutputStage[layout.nc];
         for (int c = 0; c < layout.nc; c++) {
-            outputs[c] = new OutputStage(layout);
+            outputs[c] = new OutputStage(layout, simd);
         }
         this.decoders = new PrecinctDecoder[workers];
         for (int i = 0; i < workers; i++) {
-            decoders[i] = new PrecinctDecoder(layout, store);
+            decoders[i] = new PrecinctDecoder(layout, store, simd);
         }
         this.sliceStarts = new int[info.sliceCount() + 1];
         this.idle = decoders.clone();

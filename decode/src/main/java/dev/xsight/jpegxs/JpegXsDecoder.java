@@ -12,7 +12,16 @@ import dev.xsight.media.Frame;
  * to stop its workers.
  */
 public final class JpegXsDecoder implements AutoCloseable {
+    /**
+     * Whether decoders use the Vector API kernels ({@link VectorKernels}): the JVM was started with
+     * {@code --add-modules jdk.incubator.vector} and the system property {@code xsight.jpegxs.simd} is not
+     * {@code false}. Otherwise the scalar loops run (they are the reference; both give the same samples).
+     */
+    static final boolean SIMD_BY_DEFAULT = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+            && !"false".equalsIgnoreCase(System.getProperty("xsight.jpegxs.simd"));
+
     private final int threads;
+    private final boolean simd;
     private final Thread[] workers;
     private final Object queueLock = new Object();
     private final Object transformLock = new Object();
@@ -31,6 +40,18 @@ public final class JpegXsDecoder implements AutoCloseable {
      * @param threads worker threads across slices, 1 to 64; 1 decodes on the calling thread
      */
     public JpegXsDecoder(int threads) {
+        this(threads, SIMD_BY_DEFAULT);
+    }
+
+    /**
+     * @param threads worker threads across slices, 1 to 64; 1 decodes on the calling thread
+     * @param simd whether to use the Vector API kernels; only {@code true} where {@link #SIMD_BY_DEFAULT} is
+     */
+    JpegXsDecoder(int threads, boolean simd) {
+        if (simd && ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            throw new IllegalArgumentException("simd needs the jdk.incubator.vector module");
+        }
+        this.simd = simd;
         if (threads < 1 || threads > 64) {
             throw new IllegalArgumentException("threads must be 1..64, got " + threads);
         }
@@ -172,7 +193,7 @@ public final class JpegXsDecoder implements AutoCloseable {
         if (next == null) {
             CodestreamInfo info = HeaderParser.parse(b, off, len);
             state = null;
-            next = new DecoderState(b, off, info, Math.max(1, workers.length));
+            next = new DecoderState(b, off, info, Math.max(1, workers.length), simd);
             remember(next);
         }
         int slices = next.info.sliceCount();

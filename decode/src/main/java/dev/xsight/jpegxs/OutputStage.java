@@ -12,9 +12,12 @@ final class OutputStage {
     private final CodestreamInfo info;
     private final Layout layout;
     private final int[][] rowTmp;
+    /** Whether the linear output of split rows uses the Vector API kernel. */
+    private final boolean simd;
 
-    OutputStage(Layout layout) {
+    OutputStage(Layout layout, boolean simd) {
         this.layout = layout;
+        this.simd = simd;
         this.info = layout.info;
         int w = layout.comps[0].width;
         int maxW = 0;
@@ -90,13 +93,15 @@ final class OutputStage {
         int nh = w - nl;
         // Two passes: the clipping and packing of an even/odd pair into one int vectorises (no interleaved
         // stores); the second pass moves each packed pair with one 32-bit load and (merged) store.
+        // With the Vector API, one pass does both for all but the last pairs.
+        int done = simd ? VectorKernels.linearPairs(ev, od, nh, out, oo, add, dz, max) : 0;
         int[] packed = rowTmp[6];
-        for (int i = 0; i < nh; i++) {
+        for (int i = done; i < nh; i++) {
             int e = Math.max(0, Math.min((ev[i] + add) >> dz, max));
             int o = Math.max(0, Math.min((od[i] + add) >> dz, max));
             packed[i] = e | o << 16;
         }
-        for (int i = 0; i < nh; i++) {
+        for (int i = done; i < nh; i++) {
             int pair = packed[i];
             out[oo + 2 * i] = (short) pair;
             out[oo + 2 * i + 1] = (short) (pair >>> 16);

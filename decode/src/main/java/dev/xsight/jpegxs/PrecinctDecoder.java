@@ -25,10 +25,13 @@ final class PrecinctDecoder {
     private final boolean separateSigns;
     private final boolean runMode;
     private final int fq;
+    /** Whether dequantisation uses the Vector API kernel. */
+    private final boolean simd;
     private int origin;
 
-    PrecinctDecoder(Layout layout, CoefficientStore store) {
+    PrecinctDecoder(Layout layout, CoefficientStore store, boolean simd) {
         this.layout = layout;
+        this.simd = simd;
         this.store = store;
         this.slots = layout.slots;
         mode = new int[slots];
@@ -369,15 +372,24 @@ final class PrecinctDecoder {
             int x0 = j << 2;
             int cnt = Math.min(4, w - x0);
             int o = base + x0;
-            int sg = inlineSigns ? r.read(4) : 0;
+            int sg;
+            long word;
+            if (inlineSigns && n <= 13) {
+                // The four sign bits and the bitplanes in one read (at most 56 bits).
+                word = r.readLong(4 * n + 4);
+                sg = (int) (word >>> (4 * n));
+            } else {
+                sg = inlineSigns ? r.read(4) : 0;
+                word = n <= 14 ? r.readLong(4 * n)
+                        : n <= 16 ? r.readLong(32) << (4 * n - 32) | r.readLong(4 * n - 32) : 0;
+            }
             int m0;
             int m1;
             int m2;
             int m3;
             if (n <= 16) {
                 // C.5.5: bitplanes are nibbles, most significant first, one bit per coefficient of the group;
-                // gather each coefficient's bits with a parallel bit extract.
-                long word = n <= 14 ? r.readLong(4 * n) : r.readLong(32) << (4 * n - 32) | r.readLong(4 * n - 32);
+                // gather each coefficient's bits with a parallel bit extract (the mask drops the sign bits).
                 long mask = n == 16 ? -1L : (1L << (4 * n)) - 1;
                 m0 = (int) Long.compress(word, 0x8888888888888888L & mask);
                 m1 = (int) Long.compress(word, 0x4444444444444444L & mask);
@@ -494,6 +506,9 @@ final class PrecinctDecoder {
      */
     private void dequantise(int[] co, int from, int to, int gtli, int half) {
         int fq = this.fq;
+        if (simd) {
+            from += VectorKernels.dequantise(co, from, to, gtli, half, fq);
+        }
         for (int x = from; x < to; x++) {
             int raw = co[x];
             int m = raw & Integer.MAX_VALUE;

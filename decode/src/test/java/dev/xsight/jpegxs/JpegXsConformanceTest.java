@@ -45,9 +45,13 @@ class JpegXsConformanceTest {
 
     /** Decodes {@code name} {@code frames} times with one decoder of {@code threads}; each picture has the md5. */
     private void assertDecodesBitExact(String name, int threads, int frames) throws Exception {
+        assertDecodesBitExact(name, threads, frames, JpegXsDecoder.SIMD_BY_DEFAULT);
+    }
+
+    private void assertDecodesBitExact(String name, int threads, int frames, boolean simd) throws Exception {
         String md5 = entry(name).get("decoded").get("md5").asText();
         byte[] b = Files.readAllBytes(DIR.resolve(name));
-        try (JpegXsDecoder dec = new JpegXsDecoder(threads)) {
+        try (JpegXsDecoder dec = new JpegXsDecoder(threads, simd)) {
             Frame f = TestStreams.frameFor(b);
             for (int frame = 0; frame < frames; frame++) {
                 dec.decode(b, 0, b.length, f);
@@ -70,6 +74,28 @@ class JpegXsConformanceTest {
     @MethodSource("codestreams")
     void slicesDecodedByTwoWorkersGiveTheSamePicture(String name) throws Exception {
         assertDecodesBitExact(name, 2, 1);
+    }
+
+    /**
+     * The scalar loops (the reference the Vector API kernels must match), forced whatever the JVM offers, with one
+     * thread and with two workers: the other tests run the kernels the test JVM picks (the Vector API, see
+     * {@link #theTestJvmRunsTheVectorKernels}).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("codestreams")
+    void scalarLoopsDecodeBitExactWithOneAndTwoThreads(String name) throws Exception {
+        assertDecodesBitExact(name, 1, 2, false);
+        assertDecodesBitExact(name, 2, 1, false);
+    }
+
+    /**
+     * The build starts test JVMs with {@code --add-modules jdk.incubator.vector}, so the bit-exact tests above cover
+     * the Vector API kernels; without the flag they would silently test the scalar loops twice.
+     */
+    @Test
+    void theTestJvmRunsTheVectorKernels() {
+        assertEquals(true, JpegXsDecoder.SIMD_BY_DEFAULT,
+                "jdk.incubator.vector is not in the test JVM (surefire argLine) or xsight.jpegxs.simd is false");
     }
 
     /** Three workers, two frames in a row with one decoder: the second frame reuses the workers' coefficient ring. */

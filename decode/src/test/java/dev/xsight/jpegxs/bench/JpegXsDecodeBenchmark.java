@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class JpegXsDecodeBenchmark {
     @Param({"s01_1080p422p10_bpp2_f0.jxs", "s12_2160p422p10_bpp2.jxs"})
     public String file;
