@@ -3,7 +3,6 @@ package dev.xsight.qc.video;
 import dev.xsight.colour.ColourProgram;
 import dev.xsight.colour.DisplayPipeline;
 import dev.xsight.colour.Matrix3;
-import dev.xsight.colour.MatrixOp;
 import dev.xsight.colour.YCbCr;
 import dev.xsight.media.ChromaSampling;
 import dev.xsight.media.Colorimetry;
@@ -13,7 +12,6 @@ import dev.xsight.media.PixelFormat;
 import dev.xsight.media.Timecode;
 import dev.xsight.qc.QcEvent;
 import dev.xsight.render.DisplayTarget;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -41,7 +39,8 @@ import java.util.function.Consumer;
  * <p>Luminance comes from the display pipeline's model of the target: the source's Y'CbCr becomes R'G'B' with
  * the source's matrix ({@link YCbCr#toRgb}), each component goes through the pipeline's transfer steps compiled for
  * a neutral signal and the target's EOTF ({@link DisplayTarget#nits}), and the luminance weights are the target
- * primaries' (the Y row of their RGB → XYZ matrix). A per-component table stands for the pipeline, exact for a
+ * primaries' (the Y row of their RGB → XYZ matrix). Light is counted in integers of 1/16 cd/m² (and the red
+ * measure in 1/16 of its unit), so the per-pixel trackers run without floating point or branches. A per-component table stands for the pipeline, exact for a
  * per-channel pipeline (SDR to SDR, PQ to PQ in the same primaries), an approximation across a gamut conversion or
  * an HLG OOTF.
  *
@@ -50,6 +49,10 @@ import java.util.function.Consumer;
  */
 public final class FlashDetector implements VideoCheck {
     private static final int TABLE = 4096;
+    private static final int INDEX_FRACTION = 8;
+    /** Light is counted in 1/16 cd/m² (integers: the trackers need no floating point). */
+    private static final int LIGHT_UNIT = 16;
+    private static final int WEIGHT_BITS = 16;
 
     /**
      * @param minChange smallest luminance change of a transition, cd/m² (BT.1702: 20)
@@ -91,19 +94,16 @@ public final class FlashDetector implements VideoCheck {
     private PixelFormat format;
     private int width;
     private int height;
-    private final float[] nits = new float[TABLE];
-    private float ky;
-    private float rcr;
-    private float gcb;
-    private float gcr;
-    private float bcb;
-    private float ro;
-    private float go;
-    private float bo;
-    private float lr;
-    private float lg;
-    private float lb;
-    private float redScale;
+    private final int[] nits = new int[TABLE];
+    // The light table's index of R', G', B' (levels 0..1 over TABLE entries), INDEX_FRACTION fractional bits.
+    private CodeTables index;
+    // Luminance weights and the red measure's factor, WEIGHT_BITS fractional bits.
+    private long lr;
+    private long lg;
+    private long lb;
+    private int redMul;
+    private int[] lumRow = new int[0];
+    private int[] redRow = new int[0];
 
     public FlashDetector(Settings settings, Consumer<QcEvent> out) {
         this.settings = settings;
@@ -138,11 +138,6 @@ public final class FlashDetector implements VideoCheck {
         red.finish();
     }
 
-    /** Transitions the picture made in the last second for the luminance rule (for tests). */
-    int lastWindowTransitions() {
-        return flash.inWindow;
-    }
-
     private void prepare(Frame f) {
         Colorimetry source = settings.pipeline().source().orElse(f.colorimetry());
         boolean newSource = !source.equals(colorimetry) || !f.format().equals(format);
@@ -150,23 +145,15 @@ public final class FlashDetector implements VideoCheck {
             colorimetry = source;
             format = f.format();
             table(source);
-            MatrixOp op = YCbCr.toRgb(YCbCr.Coefficients.of(source.matrix()), source.range(),
-                    f.format().bitDepth());
-            Matrix3 m = op.matrix();
-            ky = (float) m.get(0, 0);
-            rcr = (float) m.get(0, 2);
-            gcb = (float) m.get(1, 1);
-            gcr = (float) m.get(1, 2);
-            bcb = (float) m.get(2, 1);
-            ro = (float) op.offset()[0];
-            go = (float) op.offset()[1];
-            bo = (float) op.offset()[2];
+            // Rounding to the nearest entry: half an entry folded into the luma term.
+            index = CodeTables.of(source, f.format().bitDepth(), (TABLE - 1) * (double) (1 << INDEX_FRACTION),
+                    0.5 / (TABLE - 1));
             Matrix3 xyz = target.gamut().toXyz();
-            lr = (float) xyz.get(1, 0);
-            lg = (float) xyz.get(1, 1);
-            lb = (float) xyz.get(1, 2);
+            lr = Math.round(xyz.get(1, 0) * (1 << WEIGHT_BITS));
+            lg = Math.round(xyz.get(1, 1) * (1 << WEIGHT_BITS));
+            lb = Math.round(xyz.get(1, 2) * (1 << WEIGHT_BITS));
             double white = target.hdr() ? DisplayPipeline.HDR_REFERENCE_WHITE_NITS : target.nits(1);
-            redScale = (float) (320 / white);
+            redMul = (int) Math.round(320 / white * (1 << WEIGHT_BITS));
         }
         if (newSource || f.width() != width || f.height() != height) {
             width = f.width();
@@ -190,12 +177,12 @@ public final class FlashDetector implements VideoCheck {
         }
         program.apply(px, TABLE);
         for (int i = 0; i < TABLE; i++) {
-            nits[i] = (float) target.nits(px[i * 3 + 1]);
+            nits[i] = (int) Math.round(target.nits(px[i * 3 + 1]) * LIGHT_UNIT);
         }
     }
 
-    private static int level(float v) {
-        return Math.min(TABLE - 1, Math.max(0, (int) (v * (TABLE - 1) + 0.5f)));
+    private static int level(int index) {
+        return Math.min(TABLE - 1, Math.max(0, index >> INDEX_FRACTION));
     }
 
     private void measure(Frame f) {
@@ -207,47 +194,65 @@ public final class FlashDetector implements VideoCheck {
         short[] py = f.plane(0);
         short[] pb = f.plane(1);
         short[] pr = f.plane(2);
-        float change = (float) settings.minChange();
-        float dark = (float) settings.darkLimit();
-        float redChange = (float) settings.redChange();
-        float sat = (float) settings.redSaturation();
+        int change = (int) Math.round(settings.minChange() * LIGHT_UNIT);
+        int dark = (int) Math.min(Integer.MAX_VALUE / 2, Math.round(settings.darkLimit() * LIGHT_UNIT));
+        // BT.1702: luminance changes of 20 cd/m² "or more"; WCAG 2.2: a red change "> 20", one unit above.
+        int redChange = (int) Math.round(settings.redChange() * LIGHT_UNIT) + 1;
+        int sat = (int) Math.round(settings.redSaturation() * 1024);
+        int dw = (w + 1) / 2;
+        if (lumRow.length != dw) {
+            lumRow = new int[dw];
+            redRow = new int[dw];
+        }
+        int[] lum = lumRow;
+        int[] redness = redRow;
+        CodeTables t = index;
+        int[] yi = t.y();
+        int[] rr = t.rOfCr();
+        int[] gb = t.gOfCb();
+        int[] gr = t.gOfCr();
+        int[] bb = t.bOfCb();
+        int[] light = nits;
+        int mask = t.mask();
         int i = 0;
         for (int y = 0; y < h; y += 2) {
             int row = y * w;
             int crow = (y >> vs) * cw;
-            for (int x = 0; x < w; x += 2) {
-                float v = ky * (py[row + x] & 0xFFFF);
+            for (int k = 0, x = 0; k < dw; k++, x += 2) {
+                int v = yi[py[row + x] & mask];
                 int ci = crow + (x >> hs);
-                float b = pb[ci] & 0xFFFF;
-                float r = pr[ci] & 0xFFFF;
-                float rl = nits[level(v + rcr * r + ro)];
-                float gl = nits[level(v + gcb * b + gcr * r + go)];
-                float bl = nits[level(v + bcb * b + bo)];
-                flash.step(i, lr * rl + lg * gl + lb * bl, change, dark);
-                // WCAG 2.2: only a saturated red state has a red measure; R − G − B below 0 counts as 0.
-                float redness = rl > 0 && rl >= sat * (rl + gl + bl) ? Math.max(0, rl - gl - bl) * redScale : 0;
-                red.step(i, redness, redChange, Float.POSITIVE_INFINITY);
-                i++;
+                int b = pb[ci] & mask;
+                int r = pr[ci] & mask;
+                int rl = light[level(v + rr[r])];
+                int gl = light[level(v + gb[b] + gr[r])];
+                int bl = light[level(v + bb[b])];
+                lum[k] = (int) ((lr * rl + lg * gl + lb * bl) >> WEIGHT_BITS);
+                // WCAG 2.2: only a saturated red state has a red measure; R − G − B below 0 counts as 0. Both in
+                // integer arithmetic without a branch: saturated is 1 when R·1024 >= sat·(R + G + B) and R > 0.
+                int saturated = ((sat * (rl + gl + bl) - rl * 1024 - 1) >>> 31) & ((-rl) >>> 31);
+                redness[k] = (int) ((Math.max(0, rl - gl - bl) * (long) redMul) >> WEIGHT_BITS) * saturated;
             }
+            flash.stepRow(i, lum, dw, change, dark);
+            red.stepRow(i, redness, dw, redChange, Integer.MAX_VALUE / 2);
+            i += dw;
         }
     }
 
     /**
      * Per-pixel transition trackers of one measure and the one-second window of picture transitions. Each pixel
-     * keeps the extreme since its last transition ({@code hi} after a rise, {@code lo} after a fall, both before the
-     * first) and the direction of that transition.
+     * keeps the extreme since its last transition (the maximum after a rise, the minimum after a fall, its first
+     * value before any) and the direction of that transition.
      */
     private static final class Counter {
         private final QcEvent.Type type;
         private final Consumer<QcEvent> out;
-        private float[] lo = new float[0];
-        private float[] hi = new float[0];
+        private int[] ext = new int[0];
         private byte[] dir = new byte[0];
         private boolean fresh;
         private int transitions;
         private boolean[] ring = new boolean[1];
         private int ringPos;
-        int inWindow;
+        private int inWindow;
         private long start = -1;
         private long lastFailing;
         private int worst;
@@ -262,35 +267,41 @@ public final class FlashDetector implements VideoCheck {
         }
 
         void size(int n) {
-            if (lo.length != n) {
-                lo = new float[n];
-                hi = new float[n];
+            if (ext.length != n) {
+                ext = new int[n];
                 dir = new byte[n];
             }
             fresh = true;
         }
 
-        void step(int i, float v, float change, float dark) {
+        void stepRow(int from, int[] values, int n, int change, int dark) {
             if (fresh) {
-                lo[i] = v;
-                hi[i] = v;
-                dir[i] = 0;
+                System.arraycopy(values, 0, ext, from, n);
+                Arrays.fill(dir, from, from + n, (byte) 0);
                 return;
             }
-            float l = Math.min(lo[i], v);
-            float u = Math.max(hi[i], v);
-            int d = dir[i];
-            // Non-short-circuit tests: selects rather than branches, which noise would mispredict.
-            boolean rise = d <= 0 & v - l >= change & l < dark;
-            boolean fall = !rise & d >= 0 & u - v >= change & v < dark;
-            dir[i] = (byte) (rise ? 1 : fall ? -1 : d);
-            lo[i] = fall ? v : l;
-            hi[i] = rise ? v : u;
-            transitions += rise | fall ? 1 : 0;
+            int count = 0;
+            for (int k = 0; k < n; k++) {
+                int i = from + k;
+                int v = values[k];
+                int e = ext[i];
+                int d = dir[i];
+                // The extreme so far: the running maximum after a rise (d = 1), the minimum after a fall (d = -1),
+                // the first value before any transition (d = 0). In integer arithmetic, sign bits for the tests:
+                // no branch, so noise costs no mispredictions.
+                e += d * Math.max(0, d * (v - e));
+                int up = ((e + change - 1 - v) >>> 31) & ((e - dark) >>> 31); // v - e >= change, e < dark
+                int down = ((v + change - 1 - e) >>> 31) & ((v - dark) >>> 31); // e - v >= change, v < dark
+                int t = up | down;
+                dir[i] = (byte) (d + t * (up - down - d));
+                ext[i] = e + t * (v - e);
+                count += t;
+            }
+            transitions += count;
         }
 
         void endFrame(Frame f, long frame, int window, double areaLimit, int maxFlashes) {
-            int n = lo.length;
+            int n = ext.length;
             double a = n == 0 ? 0 : (double) transitions / n;
             boolean picture = !fresh && a > areaLimit;
             fresh = false;

@@ -1,7 +1,5 @@
 package dev.xsight.qc.video;
 
-import dev.xsight.colour.Matrix3;
-import dev.xsight.colour.MatrixOp;
 import dev.xsight.colour.YCbCr;
 import dev.xsight.media.Colorimetry;
 import dev.xsight.media.ColourModel;
@@ -19,7 +17,8 @@ import java.util.function.Consumer;
  * frames lasting at least {@code minDuration} become {@code gamut} events carrying the worst fraction of pixels and
  * the lowest and highest R'G'B' component seen.
  *
- * <p>Threading: one feeding thread; the matrix is derived once per colorimetry and depth; no allocation per frame.
+ * <p>Threading: one feeding thread; the matrix is derived once per colorimetry and depth, the row tables once per
+ * picture width; no allocation per frame.
  */
 public final class GamutDetector implements VideoCheck {
     /**
@@ -40,29 +39,30 @@ public final class GamutDetector implements VideoCheck {
         }
     }
 
+    private static final int FRACTION = 8;
+
     private final Settings settings;
     private final Runs runs;
     private Colorimetry colorimetry;
     private int bits = -1;
-    // R' = y·Y + rcr·Cr + ro; G' = y·Y + gcb·Cb + gcr·Cr + go; B' = y·Y + bcb·Cb + bo (codes in, levels out).
-    private float ky;
-    private float rcr;
-    private float gcb;
-    private float gcr;
-    private float bcb;
-    private float ro;
-    private float go;
-    private float bo;
+    // R', G', B' = ky·(Y' + offset), in luma codes with FRACTION fractional bits (so a Y' code is 1 << FRACTION);
+    // lowFix, highFix: the limits in the same units.
+    private CodeTables tables;
+    private double ky;
+    private int lowFix;
+    private int highFix;
     private double fraction;
     private double worst;
     private double lowest;
     private double highest;
     private float frameLowest;
     private float frameHighest;
+    private int lowFixed;
+    private int highFixed;
 
     public GamutDetector(Settings settings, Consumer<QcEvent> out) {
         this.settings = settings;
-        this.runs = new Runs(QcEvent.Type.GAMUT, settings.minDuration(), out);
+        this.runs = new Runs(QcEvent.Type.GAMUT, settings.minDuration(), out, this::values);
     }
 
     /** EBU R 103 defaults ({@link Settings#R103}). */
@@ -88,16 +88,14 @@ public final class GamutDetector implements VideoCheck {
             worst = Math.max(worst, fraction);
             lowest = Math.min(lowest, frameLowest);
             highest = Math.max(highest, frameHighest);
-        } else if (runs.open()) {
-            runs.close(runs.reportable() ? values() : null);
+        } else {
+            runs.pass();
         }
     }
 
     @Override
     public void finish() {
-        if (runs.open()) {
-            runs.closeAtEnd(runs.reportableAtEnd() ? values() : null);
-        }
+        runs.finish();
     }
 
     /** The fraction of out-of-gamut pixels of the last frame (for tests). */
@@ -115,16 +113,11 @@ public final class GamutDetector implements VideoCheck {
         }
         colorimetry = c;
         bits = depth;
-        MatrixOp op = YCbCr.toRgb(YCbCr.Coefficients.of(c.matrix()), c.range(), depth);
-        Matrix3 m = op.matrix();
-        ky = (float) m.get(0, 0);
-        rcr = (float) m.get(0, 2);
-        gcb = (float) m.get(1, 1);
-        gcr = (float) m.get(1, 2);
-        bcb = (float) m.get(2, 1);
-        ro = (float) op.offset()[0];
-        go = (float) op.offset()[1];
-        bo = (float) op.offset()[2];
+        tables = CodeTables.inLumaCodes(c, depth, FRACTION);
+        ky = tables.ky();
+        double unit = (1 << FRACTION) / ky;
+        lowFix = (int) Math.round(settings.low() * unit);
+        highFix = (int) Math.round(settings.high() * unit);
     }
 
     private double measure(Frame f) {
@@ -136,35 +129,63 @@ public final class GamutDetector implements VideoCheck {
         short[] py = f.plane(0);
         short[] pb = f.plane(1);
         short[] pr = f.plane(2);
-        float lo = (float) settings.low();
-        float hi = (float) settings.high();
-        float low = Float.POSITIVE_INFINITY;
-        float high = Float.NEGATIVE_INFINITY;
+        int one = 1 << FRACTION;
         long out = 0;
-        int step = 1 << hs;
+        int whole = w >> hs; // sites with all their pixels inside the picture
+        lowFixed = Integer.MAX_VALUE;
+        highFixed = Integer.MIN_VALUE;
         for (int y = 0; y < h; y++) {
-            int row = y * w;
             int crow = (y >> vs) * cw;
-            for (int x = 0, c = crow; x < w; x += step, c++) {
-                // Luma adds the same ky·Y' to R', G' and B': the chroma of a site fixes the lowest and highest
-                // component offsets once for the pixels sharing it.
-                float b = pb[c] & 0xFFFF;
-                float r = pr[c] & 0xFFFF;
-                float rc = rcr * r + ro;
-                float gc = gcb * b + gcr * r + go;
-                float bc = bcb * b + bo;
-                float cmin = Math.min(rc, Math.min(gc, bc));
-                float cmax = Math.max(rc, Math.max(gc, bc));
-                float y0 = ky * (py[row + x] & 0xFFFF);
-                float y1 = step == 2 && x + 1 < w ? ky * (py[row + x + 1] & 0xFFFF) : y0;
-                out += (y0 + cmin < lo | y0 + cmax > hi ? 1 : 0)
-                        + (step == 2 && x + 1 < w && (y1 + cmin < lo | y1 + cmax > hi) ? 1 : 0);
-                low = Math.min(low, Math.min(y0, y1) + cmin);
-                high = Math.max(high, Math.max(y0, y1) + cmax);
+            int row = y * w;
+            out += sites(py, pb, pr, row, crow, 0, whole, hs, hs);
+            if (whole < cw) {
+                out += sites(py, pb, pr, row, crow, whole, cw, hs, 0); // an odd width's last site: one pixel
             }
         }
-        frameLowest = low;
-        frameHighest = high;
+        int low = lowFixed;
+        int high = highFixed;
+        frameLowest = (float) (low * ky / one);
+        frameHighest = (float) (high * ky / one);
         return (double) out / ((long) w * h);
+    }
+
+    /**
+     * Out-of-gamut pixels of chroma sites {@code from..to} of one row; {@code pair} 1 when each site has a second
+     * pixel (4:2:2 and 4:2:0), else 0. Keeps the lowest and highest component (fixed point).
+     */
+    private int sites(short[] py, short[] pb, short[] pr, int row, int crow, int from, int to, int hs, int pair) {
+        // R', G', B' are ky·(Y' + o) with o the component's chroma offset in luma codes: a pixel is in gamut when
+        // low/ky − min(o) <= Y' <= high/ky − max(o). Per chroma site (integer tables, no conversion), the legal Y'
+        // codes, tested branch-free on the one or two pixels sharing the site.
+        CodeTables t = tables;
+        int[] rr = t.rOfCr();
+        int[] gb = t.gOfCb();
+        int[] gr = t.gOfCr();
+        int[] bb = t.bOfCb();
+        int mask = t.mask();
+        int n = 0;
+        int low = lowFixed;
+        int high = highFixed;
+        for (int c = from; c < to; c++) {
+            int b = pb[crow + c] & mask;
+            int r = pr[crow + c] & mask;
+            int ro = rr[r];
+            int go = gb[b] + gr[r];
+            int bo = bb[b];
+            int cmin = Math.min(ro, Math.min(go, bo));
+            int cmax = Math.max(ro, Math.max(go, bo));
+            // Arithmetic shifts floor, also below zero, and ceil(a) = -floor(-a).
+            int legalLow = -((cmin - lowFix) >> FRACTION);
+            int legalHigh = (highFix - cmax) >> FRACTION;
+            int x = row + (c << hs);
+            int y0 = py[x] & 0xFFFF;
+            int y1 = py[x + pair] & 0xFFFF;
+            n += (((y0 - legalLow) | (legalHigh - y0)) >>> 31) + ((((y1 - legalLow) | (legalHigh - y1)) >>> 31) & pair);
+            low = Math.min(low, (Math.min(y0, y1) << FRACTION) + cmin);
+            high = Math.max(high, (Math.max(y0, y1) << FRACTION) + cmax);
+        }
+        lowFixed = low;
+        highFixed = high;
+        return n;
     }
 }

@@ -67,7 +67,7 @@ public final class RangeDetector implements VideoCheck {
 
     public RangeDetector(Settings settings, Consumer<QcEvent> out) {
         this.settings = settings;
-        this.runs = new Runs(QcEvent.Type.LUMA_RANGE, settings.minDuration(), out);
+        this.runs = new Runs(QcEvent.Type.LUMA_RANGE, settings.minDuration(), out, this::values);
     }
 
     /** EBU R 103 defaults ({@link Settings#R103}). */
@@ -95,16 +95,14 @@ public final class RangeDetector implements VideoCheck {
             maxY = Math.max(maxY, frameMaxY);
             minC = Math.min(minC, frameMinC);
             maxC = Math.max(maxC, frameMaxC);
-        } else if (runs.open()) {
-            runs.close(runs.reportable() ? values() : null);
+        } else {
+            runs.pass();
         }
     }
 
     @Override
     public void finish() {
-        if (runs.open()) {
-            runs.closeAtEnd(runs.reportableAtEnd() ? values() : null);
-        }
+        runs.finish();
     }
 
     /** The fraction of out-of-range pixels of the last frame (for the anchor test). */
@@ -139,42 +137,51 @@ public final class RangeDetector implements VideoCheck {
         short[] pb = f.plane(1);
         short[] pr = f.plane(2);
         long out = 0;
-        for (int y = 0; y < h; y++) {
-            int row = y * w;
-            int crow = (y >> vs) * cw;
-            int x = 0;
-            if (hs == 1) {
-                // 4:2:2 and 4:2:0: one chroma test for the two pixels sharing the sample.
-                for (int end = row + (w & ~1), c = crow; row + x < end; x += 2, c++) {
-                    int b = pb[c] & 0xFFFF;
-                    int r = pr[c] & 0xFFFF;
-                    int co = (b - cLo) | (cHi - b) | (r - cLo) | (cHi - r);
-                    int y0 = py[row + x] & 0xFFFF;
-                    int y1 = py[row + x + 1] & 0xFFFF;
-                    // The sign bit is set when any sample is below its low limit or above its high one: no branch.
-                    out += (((y0 - yLo) | (yHi - y0) | co) >>> 31) + (((y1 - yLo) | (yHi - y1) | co) >>> 31);
-                }
-            }
-            for (; x < w; x++) {
-                int v = py[row + x] & 0xFFFF;
-                int ci = crow + (x >> hs);
-                int b = pb[ci] & 0xFFFF;
-                int r = pr[ci] & 0xFFFF;
-                out += ((v - yLo) | (yHi - v) | (b - cLo) | (cHi - b) | (r - cLo) | (cHi - r)) >>> 31;
-            }
-        }
         frameMinY = Integer.MAX_VALUE;
         frameMaxY = Integer.MIN_VALUE;
-        extremes(py, w * h, true);
+        int whole = w >> hs; // sites with all their pixels inside the picture
+        for (int y = 0; y < h; y++) {
+            int crow = (y >> vs) * cw;
+            int row = y * w;
+            out += sites(py, pb, pr, row, crow, 0, whole, hs, hs);
+            if (whole < cw) {
+                out += sites(py, pb, pr, row, crow, whole, cw, hs, 0); // an odd width's last site: one pixel
+            }
+        }
         frameMinC = Integer.MAX_VALUE;
         frameMaxC = Integer.MIN_VALUE;
         int cn = cw * f.planeHeight(1);
-        extremes(pb, cn, false);
-        extremes(pr, cn, false);
+        extremes(pb, cn);
+        extremes(pr, cn);
         return (double) out / ((long) w * h);
     }
 
-    private void extremes(short[] plane, int n, boolean luma) {
+    /**
+     * Out-of-range pixels of chroma sites {@code from..to} of one row; {@code pair} 1 when each site has a second
+     * pixel (4:2:2 and 4:2:0), else 0. Keeps the row's luma extremes.
+     */
+    private int sites(short[] py, short[] pb, short[] pr, int row, int crow, int from, int to, int hs, int pair) {
+        int n = 0;
+        int lo = frameMinY;
+        int hi = frameMaxY;
+        for (int c = from; c < to; c++) {
+            int b = pb[crow + c] & 0xFFFF;
+            int r = pr[crow + c] & 0xFFFF;
+            int x = row + (c << hs);
+            int y0 = py[x] & 0xFFFF;
+            int y1 = py[x + pair] & 0xFFFF;
+            // The sign bit is set when any sample is below its low limit or above its high one: no branch.
+            int co = (b - cLo) | (cHi - b) | (r - cLo) | (cHi - r);
+            n += (((y0 - yLo) | (yHi - y0) | co) >>> 31) + ((((y1 - yLo) | (yHi - y1) | co) >>> 31) & pair);
+            lo = Math.min(lo, Math.min(y0, y1));
+            hi = Math.max(hi, Math.max(y0, y1));
+        }
+        frameMinY = lo;
+        frameMaxY = hi;
+        return n;
+    }
+
+    private void extremes(short[] plane, int n) {
         int lo = Integer.MAX_VALUE;
         int hi = Integer.MIN_VALUE;
         for (int i = 0; i < n; i++) {
@@ -182,12 +189,7 @@ public final class RangeDetector implements VideoCheck {
             lo = Math.min(lo, v);
             hi = Math.max(hi, v);
         }
-        if (luma) {
-            frameMinY = Math.min(frameMinY, lo);
-            frameMaxY = Math.max(frameMaxY, hi);
-        } else {
-            frameMinC = Math.min(frameMinC, lo);
-            frameMaxC = Math.max(frameMaxC, hi);
-        }
+        frameMinC = Math.min(frameMinC, lo);
+        frameMaxC = Math.max(frameMaxC, hi);
     }
 }

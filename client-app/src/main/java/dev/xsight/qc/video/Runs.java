@@ -6,11 +6,12 @@ import dev.xsight.qc.QcEvent;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Runs of consecutive failing frames of one check, reported when the time from a run's first frame to the first
  * frame after it reaches the minimum duration (as {@link BlackDetector} counts). The check keeps its own measures
- * of the run and hands them over when the run closes.
+ * of the run and gives them when a run is reported.
  *
  * <p>Threading: the check's feeding thread; allocates only when it reports.
  */
@@ -18,19 +19,22 @@ final class Runs {
     private final QcEvent.Type type;
     private final long minNanos;
     private final Consumer<QcEvent> out;
+    private final Supplier<Map<String, Double>> values;
     private long frame = -1;
     private long start = -1;
     private Timecode startTc;
     private Timecode lastTc;
     private long frameNanos;
 
-    Runs(QcEvent.Type type, Duration minDuration, Consumer<QcEvent> out) {
+    /** @param values the check's measures of the run, asked for when a run is reported */
+    Runs(QcEvent.Type type, Duration minDuration, Consumer<QcEvent> out, Supplier<Map<String, Double>> values) {
         if (minDuration.isNegative()) {
             throw new IllegalArgumentException(type.word() + ": negative minimum duration " + minDuration);
         }
         this.type = type;
         this.minNanos = minDuration.toNanos();
         this.out = out;
+        this.values = values;
     }
 
     /** Counts the next frame; returns its index from the first frame seen. */
@@ -50,44 +54,20 @@ final class Runs {
         return true;
     }
 
-    /** Whether a run is open and would be reported if it ended before the current frame. */
-    boolean reportable() {
-        return reportable(frame);
+    /** The current frame passes: ends an open run before it, reported when long enough. */
+    void pass() {
+        end(frame);
     }
 
-    /** Whether a run is open and would be reported if it ended at the end of the feed. */
-    boolean reportableAtEnd() {
-        return reportable(frame + 1);
+    /** The feed ended: ends an open run with it, reported when long enough. */
+    void finish() {
+        end(frame + 1);
     }
 
-    private boolean reportable(long firstAfter) {
-        return start >= 0 && (firstAfter - start) * frameNanos >= minNanos;
-    }
-
-    /** Whether a run is open. */
-    boolean open() {
-        return start >= 0;
-    }
-
-    /** Ends the open run before the current frame, reporting it with {@code values} when it is long enough. */
-    void close(Map<String, Double> values) {
-        end(frame, values);
-    }
-
-    /** Ends the open run with the feed, reporting it with {@code values} when it is long enough. */
-    void closeAtEnd(Map<String, Double> values) {
-        end(frame + 1, values);
-    }
-
-    private void end(long firstAfter, Map<String, Double> values) {
-        if (reportable(firstAfter)) {
-            out.accept(new QcEvent(type, start, firstAfter - 1, startTc, lastTc, values));
+    private void end(long firstAfter) {
+        if (start >= 0 && (firstAfter - start) * frameNanos >= minNanos) {
+            out.accept(new QcEvent(type, start, firstAfter - 1, startTc, lastTc, values.get()));
         }
         start = -1;
-    }
-
-    /** Frame duration of the feed in nanoseconds (0 before a frame with a rate). */
-    long frameNanos() {
-        return frameNanos;
     }
 }

@@ -120,6 +120,45 @@ class FlashRulesTest {
         assertEquals(5.0, of(found, QcEvent.Type.RED_FLASH).get(0).values().get("max_flashes_per_second"), 0.5);
     }
 
+    /** The 10-bit narrow-range code of a grey showing {@code nits} through the ST 2084 (PQ) EOTF. */
+    private static long pqCode(double nits) {
+        double m1 = 2610.0 / 16384;
+        double m2 = 2523.0 / 4096 * 128;
+        double c1 = 3424.0 / 4096;
+        double c2 = 2413.0 / 4096 * 32;
+        double c3 = 2392.0 / 4096 * 32;
+        double y = Math.pow(nits / 10000, m1);
+        return Math.round(64 + 876 * Math.pow((c1 + c2 * y) / (1 + c3 * y), m2));
+    }
+
+    /** 5 Hz alternation of two PQ greys on the Rec.2100 PQ display: made in memory, 30 fps, 3 frames each. */
+    private static List<QcEvent> pqAlternation(double a, double b) {
+        List<QcEvent> found = new java.util.ArrayList<>();
+        FlashDetector check = new FlashDetector(
+                FlashDetector.Settings.BT1702.withPipeline(dev.xsight.colour.DisplayPipeline.rec2100Pq1000()),
+                found::add);
+        dev.xsight.media.Frame f = dev.xsight.media.Frame.allocate(dev.xsight.media.PixelFormat.YUV422P10, 64, 36)
+                .colorimetry(Colorimetry.BT2100_PQ).frameRate(new dev.xsight.media.FrameRate(FPS, 1));
+        java.util.Arrays.fill(f.plane(1), (short) 512);
+        java.util.Arrays.fill(f.plane(2), (short) 512);
+        for (int n = 0; n < FRAMES; n++) {
+            java.util.Arrays.fill(f.plane(0), (short) pqCode(n % 6 < 3 ? a : b));
+            check.accept(f);
+        }
+        check.finish();
+        return found;
+    }
+
+    @Test
+    void onAPqDisplayTheChangeIsInAbsoluteCandelas() {
+        // PQ on the PQ display is absolute: 100 <-> 125 cd/m² is a 25 cd/m² change with the darker state below
+        // 160 (flash); 170 <-> 300 is a large change but the darker state is above 160 (no flash); 100 <-> 110 is
+        // only 10 cd/m² (no flash).
+        assertEquals(1, of(pqAlternation(125, 100), QcEvent.Type.FLASH).size());
+        assertEquals(List.of(), pqAlternation(300, 170));
+        assertEquals(List.of(), pqAlternation(110, 100));
+    }
+
     @Test
     void aCleanTestPatternGivesNoEventInAnyCheck() throws Exception {
         // testsrc2 made in R'G'B' and matrixed by FFmpeg with BT.709 into narrow range: legal, moving, no flashes.

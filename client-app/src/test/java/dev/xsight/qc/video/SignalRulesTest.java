@@ -123,6 +123,51 @@ class SignalRulesTest {
     }
 
     @Test
+    void everyChromaLayoutAndOddWidthsCountEachPixelOnce() {
+        // Random codes on 4:4:4, 4:2:2 and 4:2:0 pictures of odd width; the expected fractions come from a direct
+        // per-pixel reading here: the chroma of the pixel's site (x >> 1 when subsampled), BT.709's
+        // R' = Y' + 1.5748 Cr, G' = Y' - 0.1873 Cb - 0.4681 Cr, B' = Y' + 1.8556 Cb.
+        java.util.Random rnd = new java.util.Random(7);
+        for (PixelFormat format : List.of(PixelFormat.YUV444P10, PixelFormat.YUV422P10, PixelFormat.YUV420P10)) {
+            Frame f = Frame.allocate(format, 37, 9).colorimetry(Colorimetry.BT709).frameRate(new FrameRate(25, 1));
+            for (int p = 0; p < 3; p++) {
+                short[] a = f.plane(p);
+                for (int i = 0; i < a.length; i++) {
+                    a[i] = (short) (rnd.nextInt(1000) + 12);
+                }
+            }
+            int hs = format.sampling().horizontalFactor() == 2 ? 1 : 0;
+            int vs = format.sampling().verticalFactor() == 2 ? 1 : 0;
+            int range = 0;
+            int gamut = 0;
+            for (int y = 0; y < 9; y++) {
+                for (int x = 0; x < 37; x++) {
+                    int c = (y >> vs) * f.planeWidth(1) + (x >> hs);
+                    int yy = f.plane(0)[y * 37 + x];
+                    int cb = f.plane(1)[c];
+                    int cr = f.plane(2)[c];
+                    range += yy < 56 || yy > 966 || cb < 64 || cb > 960 || cr < 64 || cr > 960 ? 1 : 0;
+                    double l = (yy - 64) / 876.0;
+                    double b = (cb - 512) / 896.0;
+                    double r = (cr - 512) / 896.0;
+                    double[] rgb = {l + 1.5748 * r, l - 0.1873 * b - 0.4681 * r, l + 1.8556 * b};
+                    boolean out = false;
+                    for (double v : rgb) {
+                        out |= v < -0.05 || v > 1.05;
+                    }
+                    gamut += out ? 1 : 0;
+                }
+            }
+            RangeDetector rd = RangeDetector.defaults(e -> { });
+            rd.accept(f);
+            assertEquals(range / (37.0 * 9), rd.lastFraction(), 1e-12, format.ffmpegName());
+            GamutDetector gd = GamutDetector.defaults(e -> { });
+            gd.accept(f);
+            assertEquals(gamut / (37.0 * 9), gd.lastFraction(), 1e-12, format.ffmpegName());
+        }
+    }
+
+    @Test
     void framesTheChecksCannotReadAreRefusedNamingTheFormat() {
         Frame rgb = Frame.allocate(new PixelFormat(ColourModel.RGB, ChromaSampling.S444, 10, 3), 16, 16)
                 .colorimetry(Colorimetry.BT709).frameRate(new FrameRate(25, 1));
