@@ -12,10 +12,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs a set of checks on their own thread, {@code xsight-qc}, beside a source: frames ({@code retain()}ed, no copy)
- * and audio blocks (copied into blocks the worker owns) go into one small bounded ring in arrival order, and the
- * worker feeds each to the checks.
+ * go into a ring of {@link #FRAME_SLOTS}, audio blocks (copied into blocks the worker owns) into a ring of their own
+ * that holds seconds of audio, and the worker feeds each to the checks, audio first: a loudness measure with holes in
+ * it would be wrong, and the audio checks cost little beside the picture checks.
  *
- * <p>Live ({@link Feed#LIVE}): when the ring is full the worker has fallen behind, and the new frame or block is
+ * <p>Live ({@link Feed#LIVE}): when a ring is full the worker has fallen behind, and the new frame or block is
  * skipped whole at once (never retained, never waited for) and counted, so a slow check never slows the source or
  * the display. The checks hear how many frames were skipped before the next one ({@link VideoCheck#skipped}).
  * From a file ({@link Feed#FILE}) the feeding thread waits instead, so every frame is analysed as fast as both
@@ -31,9 +32,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class QcWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(QcWorker.class);
-    /** Frames the ring holds at most (the rest of the ring is for audio blocks). */
+    /** Frames the ring holds at most. */
     public static final int FRAME_SLOTS = 3;
-    private static final int SLOTS = 16;
+    /** Audio blocks queued at most (a few seconds of the usual 1024-sample blocks: a segment's audio comes at once). */
+    static final int AUDIO_SLOTS = 256;
 
     /** How the feeding side behaves when the worker is behind. */
     public enum Feed {
@@ -51,12 +53,15 @@ public final class QcWorker implements AutoCloseable {
     private boolean[] audioOff = new boolean[0];
     private final Consumer<QcEvent> sink;
     private final Feed feed;
-    private final Slot[] ring = new Slot[SLOTS];
+    /** The frames ring; its monitor guards both rings and their counts. */
+    private final Slot[] ring = new Slot[FRAME_SLOTS];
+    private final Slot[] blocks = new Slot[AUDIO_SLOTS];
     private final Thread thread;
     private final AtomicLongArray counts = new AtomicLongArray(QcEvent.Type.values().length);
     private int head;
-    private int size;
     private int framesQueued;
+    private int blockHead;
+    private int blocksQueued;
     private long pendingGap;
     private boolean ending;
     private boolean stopped;
@@ -108,8 +113,11 @@ public final class QcWorker implements AutoCloseable {
             use(factory.make(this::report, rate));
         }
         this.feed = feed;
-        for (int i = 0; i < SLOTS; i++) {
+        for (int i = 0; i < FRAME_SLOTS; i++) {
             ring[i] = new Slot();
+        }
+        for (int i = 0; i < AUDIO_SLOTS; i++) {
+            blocks[i] = new Slot();
         }
         thread = Thread.ofPlatform().daemon().name("xsight-qc").start(this::loop);
     }
@@ -122,10 +130,10 @@ public final class QcWorker implements AutoCloseable {
         framesOffered++;
         synchronized (ring) {
             if (feed == Feed.FILE) {
-                while (!ending && (framesQueued >= FRAME_SLOTS || size >= SLOTS)) {
+                while (!ending && framesQueued >= FRAME_SLOTS) {
                     awaitRing();
                 }
-            } else if (framesQueued >= FRAME_SLOTS || size >= SLOTS) {
+            } else if (framesQueued >= FRAME_SLOTS) {
                 framesSkipped++;
                 pendingGap++;
                 return;
@@ -133,11 +141,10 @@ public final class QcWorker implements AutoCloseable {
             if (ending) {
                 return;
             }
-            Slot s = ring[(head + size) % SLOTS];
+            Slot s = ring[(head + framesQueued) % FRAME_SLOTS];
             s.frame = f.retain();
             s.gapBefore = pendingGap;
             pendingGap = 0;
-            size++;
             framesQueued++;
             ring.notifyAll();
         }
@@ -145,7 +152,9 @@ public final class QcWorker implements AutoCloseable {
 
     /**
      * Offers an audio block, copied before this returns (the caller keeps {@code interleaved}). Live: skipped and
-     * counted when the worker is behind; file: waits for room.
+     * counted when the worker is behind; file: waits for room. Before the checks exist (a feed whose rate comes
+     * with its first frame) a full audio ring skips in both cases, so the file's reader never waits for a frame it
+     * has not read yet.
      */
     public void offerAudio(short[] interleaved, int frames, int channels, int sampleRate, long ptsNanos) {
         QcChecks c = checks;
@@ -154,17 +163,18 @@ public final class QcWorker implements AutoCloseable {
         }
         synchronized (ring) {
             if (feed == Feed.FILE) {
-                while (!ending && size >= SLOTS) {
+                while (!ending && blocksQueued >= AUDIO_SLOTS && checks != null) {
                     awaitRing();
                 }
-            } else if (size >= SLOTS) {
+            }
+            if (blocksQueued >= AUDIO_SLOTS) {
                 blocksSkipped++;
                 return;
             }
             if (ending) {
                 return;
             }
-            Slot s = ring[(head + size) % SLOTS];
+            Slot s = blocks[(blockHead + blocksQueued) % AUDIO_SLOTS];
             int n = frames * channels;
             if (s.samples.length < n) {
                 s.samples = new short[n];
@@ -175,7 +185,7 @@ public final class QcWorker implements AutoCloseable {
             s.channels = channels;
             s.sampleRate = sampleRate;
             s.ptsNanos = ptsNanos;
-            size++;
+            blocksQueued++;
             ring.notifyAll();
         }
     }
@@ -193,31 +203,39 @@ public final class QcWorker implements AutoCloseable {
         try {
             while (true) {
                 Slot s;
+                boolean audioNext;
                 synchronized (ring) {
-                    while (size == 0 && !ending) {
+                    // Audio waits for the checks, which a feed of unknown rate makes at its first frame.
+                    while (!ending && framesQueued == 0 && (blocksQueued == 0 || checks == null)) {
                         ring.wait();
                     }
-                    if (size == 0 || stopped) {
+                    if (stopped) {
                         break;
                     }
-                    s = ring[head];
+                    audioNext = blocksQueued > 0 && checks != null;
+                    if (!audioNext && framesQueued == 0) {
+                        blocksSkipped += blocksQueued; // the feed ended before its first frame
+                        blocksQueued = 0;
+                        break;
+                    }
+                    s = audioNext ? blocks[blockHead] : ring[head];
                 }
-                // The slot stays in the ring (size unchanged) while it is analysed, so no offer can overwrite it.
-                if (s.frame != null) {
-                    analyse(s);
-                } else if (checks == null) {
-                    blocksSkipped++; // before the first frame of a feed whose rate was not known
-                } else {
+                // The slot stays queued while it is analysed, so no offer can overwrite it.
+                if (audioNext) {
                     listen(s);
+                } else {
+                    analyse(s);
                 }
                 synchronized (ring) {
-                    if (s.frame != null) {
+                    if (audioNext) {
+                        blockHead = (blockHead + 1) % AUDIO_SLOTS;
+                        blocksQueued--;
+                    } else {
                         s.frame.release();
                         s.frame = null;
+                        head = (head + 1) % FRAME_SLOTS;
                         framesQueued--;
                     }
-                    head = (head + 1) % SLOTS;
-                    size--;
                     ring.notifyAll();
                 }
             }
@@ -368,15 +386,15 @@ public final class QcWorker implements AutoCloseable {
 
     private void release() {
         synchronized (ring) {
-            for (int i = 0; i < size; i++) {
-                Slot s = ring[(head + i) % SLOTS];
+            for (int i = 0; i < framesQueued; i++) {
+                Slot s = ring[(head + i) % FRAME_SLOTS];
                 if (s.frame != null) {
                     s.frame.release();
                     s.frame = null;
                 }
             }
-            size = 0;
             framesQueued = 0;
+            blocksQueued = 0;
             ring.notifyAll();
         }
     }

@@ -72,7 +72,7 @@ public final class Viewer<V> implements AutoCloseable {
     private volatile PipelineRenderer.Listener renderListener = QUIET;
     private volatile Consumer<PictureAnalysis> analysisSink;
     private volatile ReferenceOutput reference;
-    private volatile Consumer<Frame> tap;
+    private volatile FrameTap tap;
     private volatile boolean frozen;
     private volatile FrameSource current;
     private volatile PreviewLoop<V> preview;
@@ -120,7 +120,7 @@ public final class Viewer<V> implements AutoCloseable {
                 s.start(new FrameSource.FrameListener() {
                     @Override
                     public void onFrame(Frame frame) {
-                        deliver(frame, p);
+                        deliver(s, frame, p);
                     }
 
                     @Override
@@ -137,7 +137,7 @@ public final class Viewer<V> implements AutoCloseable {
     }
 
     /** Source thread: the reference output gets its own reference first, then the preview takes the frame. */
-    private void deliver(Frame frame, PreviewLoop<V> p) {
+    private void deliver(FrameSource source, Frame frame, PreviewLoop<V> p) {
         if (frozen) {
             frame.release(); // a frozen live source keeps showing the last picture
             return;
@@ -146,9 +146,9 @@ public final class Viewer<V> implements AutoCloseable {
         if (ref != null) {
             ref.offer(frame.retain()); // the full-size frame for the reference output
         }
-        Consumer<Frame> t = tap;
+        FrameTap t = tap;
         if (t != null) {
-            t.accept(frame); // live QC: retains what it keeps, skips (and counts) when behind, never waits
+            t.onFrame(source, frame); // live QC: retains what it keeps, skips (and counts) when behind, never waits
         }
         p.offer(frame); // the loop keeps the newest frame and releases any it replaces
     }
@@ -320,10 +320,18 @@ public final class Viewer<V> implements AutoCloseable {
     }
 
     /**
-     * Shows every frame, full size, to {@code frameTap} on the source's thread before the preview takes it (live QC);
-     * the tap does not own the frame: it {@code retain()}s what it keeps and must return at once. Null: none.
+     * Sees every frame, full size, with the source that delivered it (live QC).
+     *
+     * <p>Threading: called on the source's thread before the preview takes the frame; it does not own the frame:
+     * it {@code retain()}s what it keeps and must return at once.
      */
-    public void setFrameTap(Consumer<Frame> frameTap) {
+    @FunctionalInterface
+    public interface FrameTap {
+        void onFrame(FrameSource source, Frame frame);
+    }
+
+    /** Shows every frame to {@code frameTap} (see {@link FrameTap}). Null: none. */
+    public void setFrameTap(FrameTap frameTap) {
         tap = frameTap;
     }
 

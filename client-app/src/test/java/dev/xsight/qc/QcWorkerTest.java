@@ -87,6 +87,45 @@ class QcWorkerTest {
     }
 
     @Test
+    void audioIsHeardWholeWhileASlowPictureCheckMakesFramesSkip() throws Exception {
+        SlowCheck slow = new SlowCheck();
+        AtomicLong heard = new AtomicLong();
+        CountDownLatch allHeard = new CountDownLatch(1);
+        int blocks = 200; // 4.3 s of 1024-sample blocks at 48 kHz: what an HLS segment or two decodes at once
+        AudioCheck count = new AudioCheck() {
+            @Override
+            public void accept(short[] interleaved, int frames, int channels, int sampleRate, long ptsNanos) {
+                if (heard.incrementAndGet() == blocks) {
+                    allHeard.countDown();
+                }
+            }
+
+            @Override
+            public void finish() {
+            }
+        };
+        FramePool pool = new FramePool(PixelFormat.YUV422P10, 64, 36, 64);
+        QcWorker worker = new QcWorker((sink, r) -> new QcChecks(List.of(slow), List.of(count)), RATE,
+                QcWorker.Feed.LIVE, e -> { });
+        short[] block = new short[2048];
+        for (int i = 0; i < blocks; i++) {
+            if (i % 8 == 0) {
+                Frame f = frame(pool, i / 8);
+                worker.offer(f); // the first one holds the worker in the slow check; later ones are skipped
+                f.release();
+            }
+            worker.offerAudio(block, 1024, 2, 48_000, i * 21_333_333L);
+        }
+        assertTrue(worker.framesSkipped() > 0, "the picture check is behind");
+        slow.go.countDown();
+        allHeard.await(); // every block reaches the audio check: a loudness measure must have no holes
+        worker.finish();
+        worker.close();
+        assertEquals(0, worker.audioBlocksSkipped());
+        assertEquals(blocks, worker.audioBlocksAnalysed());
+    }
+
+    @Test
     void aFileFeedWaitsInsteadOfSkipping() throws Exception {
         AtomicLong seen = new AtomicLong();
         AtomicLong blocks = new AtomicLong();

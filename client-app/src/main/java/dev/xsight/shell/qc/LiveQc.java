@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Threading: {@link #onFrame} on the source's thread (never waits: the worker skips and counts when behind);
  * findings and notes on {@code xsight-qc}; a source switch ends the old worker on a short-lived
- * {@code xsight-qc-end} thread; the counters may be read from any thread. The first frames of a new source may
- * still reach the previous source's worker (the viewer names its source once it has started).
+ * {@code xsight-qc-end} thread; the counters may be read from any thread. Each frame goes to the worker of the
+ * source that delivered it.
  */
 public final class LiveQc implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveQc.class);
@@ -75,9 +75,8 @@ public final class LiveQc implements AutoCloseable {
     }
 
     /** Source thread: hands the frame to the worker of the source it came from. */
-    void onFrame(Frame f) {
-        FrameSource s = viewer.source();
-        if (s == null || closed) {
+    void onFrame(FrameSource s, Frame f) {
+        if (closed) {
             return;
         }
         if (f.frameRate() != null && !f.frameRate().equals(rate)) {
