@@ -10,6 +10,7 @@ import dev.xsight.shell.qc.QcSetup;
 import dev.xsight.shell.reference.ReferenceOutputControl;
 import dev.xsight.shell.reference.ReferenceWindow;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import javafx.animation.AnimationTimer;
 import javafx.scene.Scene;
 import javafx.scene.control.TextInputDialog;
@@ -159,12 +160,10 @@ public final class Shell {
         }
         referenceOutput.shutdown();
         monitoring.close();
-        if (qc != null) {
-            qc.close();
-        }
+        CompletableFuture<Void> qcEnded = qc == null ? CompletableFuture.completedFuture(null) : qc.ended();
         vm.close();
         if (review != null) {
-            review.close();
+            review.close(qcEnded); // live QC's last findings are written before the session file closes
         }
     }
 }
