@@ -5,6 +5,9 @@ package dev.xsight.jpegxs;
  * and never throws; callers compare {@link #bitPosition()} with the limit after each sub-packet. Not thread-safe.
  */
 final class BitReader {
+    private static final java.lang.invoke.VarHandle BE64 = java.lang.invoke.MethodHandles
+            .byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
+
     private byte[] buf;
     private int next;
     private int limit;
@@ -121,6 +124,36 @@ final class BitReader {
         cache <<= ones + 1;
         avail -= ones + 1;
         return ones;
+    }
+
+    /** Moves to absolute bit position {@code pos} (from the start of the array). */
+    void seekBit(long pos) {
+        seekByte((int) (pos >>> 3));
+        int skip = (int) pos & 7;
+        if (skip != 0) {
+            read(skip);
+        }
+    }
+
+    /**
+     * The {@code n} bits, 0 to 56, at absolute bit position {@code pos}, without moving: one 64-bit load, so reads
+     * at positions known in advance do not wait for each other. Bits at or past the limit read as zero.
+     */
+    long peek(long pos, int n) {
+        int i = (int) (pos >>> 3);
+        long w = i + 8 <= limit ? (long) BE64.get(buf, i) : tail(i);
+        // Two shifts: n == 0 must give 0 (Java masks shift counts); pos & 7 <= 7 keeps 56 + 7 bits in the word.
+        return (w << (pos & 7)) >>> 1 >>> (63 - n);
+    }
+
+    /** The eight bytes from {@code i}, big-endian, with zeros at and past the limit. */
+    private long tail(int i) {
+        long w = 0;
+        for (int k = 0; k < 8; k++) {
+            int at = i + k;
+            w = w << 8 | (at < limit && at >= 0 ? buf[at] & 0xFFL : 0);
+        }
+        return w;
     }
 
     /** Skips to the next byte boundary. */

@@ -28,6 +28,8 @@ final class PrecinctDecoder {
     /** Whether dequantisation uses the Vector API kernel. */
     private final boolean simd;
     private int origin;
+    /** Bit position where {@link #fullGroups} stopped reading. */
+    private long dataPos;
 
     PrecinctDecoder(Layout layout, CoefficientStore store, boolean simd) {
         this.layout = layout;
@@ -356,8 +358,17 @@ final class PrecinctDecoder {
         // sets a byte's top bit exactly when its count exceeds gtli.
         long over = 0x0101010101010101L * (0x7F - gtli);
         int whole = gw & ~7;
-        int j0 = plain && switches(g, go, whole, over) * 10 >= whole * 3
-                ? fullGroups(co, base, g, go, w, gtli, half, over) : 0;
+        // The counts of the whole line are known, so each group's bits start at a position known in advance: the
+        // groups are read by position with one 64-bit load each, not through the reader's cache, so one group's
+        // read does not wait for the previous one's shift and refill.
+        long pos = r.bitPosition();
+        int fastMax = inlineSigns ? 13 : 14;
+        int signBits = inlineSigns ? 4 : 0;
+        int j0 = 0;
+        if (plain && switches(g, go, whole, over) * 10 >= whole * 3) {
+            j0 = fullGroups(co, base, g, go, w, gtli, half, over, pos);
+            pos = dataPos;
+        }
         for (int j = j0; j < gw; j++) {
             if ((j & 7) == 0 && j < whole
                     && (((long) GROUPS8.get(g, go + j) + over) & 0x8080808080808080L) == 0) {
@@ -374,14 +385,18 @@ final class PrecinctDecoder {
             int o = base + x0;
             int sg;
             long word;
-            if (inlineSigns && n <= 13) {
-                // The four sign bits and the bitplanes in one read (at most 56 bits).
-                word = r.readLong(4 * n + 4);
+            if (n <= fastMax) {
+                // The four inline sign bits (if any) and the bitplanes in one read (at most 56 bits).
+                int bits = 4 * n + signBits;
+                word = r.peek(pos, bits);
+                pos += bits;
                 sg = (int) (word >>> (4 * n));
             } else {
+                r.seekBit(pos);
                 sg = inlineSigns ? r.read(4) : 0;
                 word = n <= 14 ? r.readLong(4 * n)
                         : n <= 16 ? r.readLong(32) << (4 * n - 32) | r.readLong(4 * n - 32) : 0;
+                pos = r.bitPosition();
             }
             int m0;
             int m1;
@@ -407,6 +422,7 @@ final class PrecinctDecoder {
                     m2 = m2 << 1 | (v >> 1 & 1);
                     m3 = m3 << 1 | (v & 1);
                 }
+                pos = r.bitPosition();
             }
             if (plain) {
                 co[o] = plainValue(m0, sg >> 3, gtli, half);
@@ -440,6 +456,7 @@ final class PrecinctDecoder {
             }
         }
         leftover[s] = left;
+        r.seekBit(pos);
     }
 
     /**
@@ -468,7 +485,7 @@ final class PrecinctDecoder {
      * second, vectorised pass over the line. Returns the first group left for the general loop: the partial group
      * at the end of the line.
      */
-    private int fullGroups(int[] co, int base, byte[] g, int go, int w, int gtli, int half, long over) {
+    private int fullGroups(int[] co, int base, byte[] g, int go, int w, int gtli, int half, long over, long pos) {
         int full = w >> 2;
         int whole = full & ~7;
         int signBits = separateSigns ? 0 : 4;
@@ -481,12 +498,15 @@ final class PrecinctDecoder {
             int n = g[go + j] - gtli;
             if (n > 13) {
                 dequantise(co, base, base + (j << 2), gtli, half);
+                dataPos = pos;
                 return j;
             }
-            int pos = n & ~(n >> 31);
-            int live = -pos >> 31;
-            int planes = 4 * pos;
-            long word = r.readUpTo56((planes + signBits) & live);
+            int np = n & ~(n >> 31);
+            int live = -np >> 31;
+            int planes = 4 * np;
+            int bits = (planes + signBits) & live;
+            long word = r.peek(pos, bits);
+            pos += bits;
             int sg = (int) (word >>> planes);
             long mask = (1L << planes) - 1;
             int x = base + (j << 2);
@@ -497,6 +517,7 @@ final class PrecinctDecoder {
             co[x + 3] = (int) Long.compress(word, 0x1111111111111111L & mask) | sg << 31;
         }
         dequantise(co, base, base + (full << 2), gtli, half);
+        dataPos = pos;
         return full;
     }
 

@@ -39,4 +39,33 @@ class BitReaderTest {
             }
         }
     }
+
+    /**
+     * Reads by position (used for magnitudes, whose positions follow from the bitplane counts) give the bits that
+     * reading one at a time from there gives, zeros at and past the limit, and move nothing; seekBit goes there.
+     */
+    @Test
+    void peeksAtAnyPositionMatchBitByBitReadsAndStopAtTheLimit() {
+        int limit = BYTES.length - 2;
+        for (int pos = 0; pos < limit * 8 + 4; pos++) {
+            for (int n = 0; n <= 56; n += 7) {
+                BitReader single = new BitReader();
+                single.reset(BYTES, 0, limit);
+                for (int i = 0; i < pos; i++) {
+                    single.readBit();
+                }
+                long want = 0;
+                for (int i = 0; i < n; i++) {
+                    want = want << 1 | single.readBit();
+                }
+                BitReader peeking = new BitReader();
+                peeking.reset(BYTES, 0, limit);
+                assertEquals(want, peeking.peek(pos, n), n + " bits at " + pos);
+                assertEquals(0, peeking.bitPosition());
+                peeking.seekBit(pos);
+                assertEquals(pos, peeking.bitPosition());
+                assertEquals(want >>> Math.max(0, n - 32), n == 0 ? 0 : peeking.read(Math.min(n, 32)) & 0xFFFFFFFFL);
+            }
+        }
+    }
 }
