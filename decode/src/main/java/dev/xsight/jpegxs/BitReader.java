@@ -156,6 +156,40 @@ final class BitReader {
         return w;
     }
 
+    /**
+     * Reads up to {@code n} unary codes (as {@link #readUnary}) into {@code g[at..at+n)} as {@code base + code}, with
+     * the cache in locals. Stops at the first code that is longer than 31 ones (not consumed) or gives more than
+     * {@code max} (consumed) and returns its index; returns {@code n} when all were in range.
+     */
+    int readUnaries(byte[] g, int at, int n, int base, int max) {
+        long c = cache;
+        int a = avail;
+        int i = 0;
+        for (; i < n; i++) {
+            if (a < 33) {
+                cache = c;
+                avail = a;
+                refill();
+                c = cache;
+                a = avail;
+            }
+            int ones = Long.numberOfLeadingZeros(~c);
+            if (ones >= 32) {
+                break;
+            }
+            c <<= ones + 1;
+            a -= ones + 1;
+            int v = base + ones;
+            if (v > max) {
+                break;
+            }
+            g[at + i] = (byte) v;
+        }
+        cache = c;
+        avail = a;
+        return i;
+    }
+
     /** Skips to the next byte boundary. */
     void align() {
         int drop = avail & 7;

@@ -279,23 +279,21 @@ final class PrecinctDecoder {
         boolean sigCoded = (m & 2) != 0;
         byte[] f = sig[s];
         if ((m & 1) == 0) {
-            for (int i = 0; i < gw; i++) {
-                if (sigCoded && (i & 7) == 0 && f[i >> 3] != 0) {
+            // By significance groups of eight (or the whole line without significance flags).
+            int step = sigCoded ? 8 : gw;
+            for (int i = 0; i < gw; i += step) {
+                int n = Math.min(step, gw - i);
+                if (sigCoded && f[i >> 3] != 0) {
                     // An insignificant group of eight: every count is the truncation position.
-                    int n = Math.min(8, gw - i);
                     for (int z = 0; z < n; z++) {
                         g[go + i + z] = (byte) gtli;
                     }
-                    i += n - 1;
                     continue;
                 }
-                int x = r.readUnary();
-                int v = gtli + x;
-                if (x < 0 || v > MAX_GCLI) {
+                if (r.readUnaries(g, go + i, n, gtli, MAX_GCLI) < n) {
                     throw error("packet", r.bytePosition(), "bitplane count out of range in band " + b
                             + " of component " + c + ", precinct row " + row);
                 }
-                g[go + i] = (byte) v;
             }
             return;
         }
