@@ -106,10 +106,18 @@ public final class FlashDetector implements VideoCheck {
     private int[] redRow = new int[0];
 
     public FlashDetector(Settings settings, Consumer<QcEvent> out) {
+        this(settings, out, GamutDetector.SIMD_BY_DEFAULT);
+    }
+
+    /** With the Vector API trackers or without them (only with where {@link GamutDetector#SIMD_BY_DEFAULT} can be). */
+    FlashDetector(Settings settings, Consumer<QcEvent> out, boolean simd) {
+        if (simd && ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            throw new IllegalArgumentException("simd needs the jdk.incubator.vector module");
+        }
         this.settings = settings;
         this.target = DisplayTarget.of(settings.pipeline().output());
-        this.flash = new Counter(QcEvent.Type.FLASH, out);
-        this.red = new Counter(QcEvent.Type.RED_FLASH, out);
+        this.flash = new Counter(QcEvent.Type.FLASH, out, simd);
+        this.red = new Counter(QcEvent.Type.RED_FLASH, out, simd);
     }
 
     /** BT.1702 defaults on the Rec.709 display ({@link Settings#BT1702}). */
@@ -254,6 +262,8 @@ public final class FlashDetector implements VideoCheck {
     private static final class Counter {
         private final QcEvent.Type type;
         private final Consumer<QcEvent> out;
+        private final boolean simd;
+        private final int[] acc = new int[2];
         private int[] ext = new int[0];
         private byte[] dir = new byte[0];
         // Per grid row: every extreme is 0 (then a row of zero values changes nothing and is skipped).
@@ -271,9 +281,10 @@ public final class FlashDetector implements VideoCheck {
         private Timecode startTc;
         private Timecode lastTc;
 
-        Counter(QcEvent.Type type, Consumer<QcEvent> out) {
+        Counter(QcEvent.Type type, Consumer<QcEvent> out, boolean simd) {
             this.type = type;
             this.out = out;
+            this.simd = simd;
         }
 
         void size(int n, int rows) {
@@ -304,7 +315,15 @@ public final class FlashDetector implements VideoCheck {
             }
             int count = 0;
             int extremes = 0;
-            for (int k = 0; k < n; k++) {
+            int start = 0;
+            if (simd) {
+                acc[0] = 0;
+                acc[1] = 0;
+                start = VideoKernels.track(values, n, ext, dir, from, change, dark, acc);
+                count = acc[0];
+                extremes = acc[1];
+            }
+            for (int k = start; k < n; k++) {
                 int i = from + k;
                 int v = values[k];
                 int e = ext[i];

@@ -48,6 +48,8 @@ public final class RangeDetector implements VideoCheck {
     }
 
     private final Settings settings;
+    private final boolean simd;
+    private final int[] acc = new int[3];
     private final Runs runs;
     private int bits = -1;
     private int yLo;
@@ -66,6 +68,15 @@ public final class RangeDetector implements VideoCheck {
     private int frameMaxC;
 
     public RangeDetector(Settings settings, Consumer<QcEvent> out) {
+        this(settings, out, GamutDetector.SIMD_BY_DEFAULT);
+    }
+
+    /** With the Vector API kernels or without them (only with where {@link GamutDetector#SIMD_BY_DEFAULT} can be). */
+    RangeDetector(Settings settings, Consumer<QcEvent> out, boolean simd) {
+        if (simd && ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            throw new IllegalArgumentException("simd needs the jdk.incubator.vector module");
+        }
+        this.simd = simd;
         this.settings = settings;
         this.runs = new Runs(QcEvent.Type.LUMA_RANGE, settings.minDuration(), out, this::values);
     }
@@ -170,7 +181,17 @@ public final class RangeDetector implements VideoCheck {
         int hi = frameMaxY;
         int yl = yLo;
         int yh = yHi;
-        for (int i = row; i < row + w; i++) {
+        int from = row;
+        if (simd) {
+            acc[0] = 0;
+            acc[1] = lo;
+            acc[2] = hi;
+            from = VideoKernels.rangeCount(py, row, row + w, yl, yh, acc);
+            n = acc[0];
+            lo = acc[1];
+            hi = acc[2];
+        }
+        for (int i = from; i < row + w; i++) {
             int v = py[i] & 0xFFFF;
             n += ((v - yl) | (yh - v)) >>> 31;
             lo = Math.min(lo, v);
@@ -188,7 +209,17 @@ public final class RangeDetector implements VideoCheck {
         int hi = frameMaxC;
         int cl = cLo;
         int ch = cHi;
-        for (int i = crow + from; i < crow + to; i++) {
+        int start = crow + from;
+        if (simd) {
+            acc[0] = 0;
+            acc[1] = lo;
+            acc[2] = hi;
+            start = VideoKernels.chromaCount(pb, pr, start, crow + to, cl, ch, acc);
+            n = acc[0];
+            lo = acc[1];
+            hi = acc[2];
+        }
+        for (int i = start; i < crow + to; i++) {
             int b = pb[i] & 0xFFFF;
             int r = pr[i] & 0xFFFF;
             n += ((b - cl) | (ch - b) | (r - cl) | (ch - r)) >>> 31;
