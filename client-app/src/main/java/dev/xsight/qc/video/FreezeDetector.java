@@ -21,6 +21,8 @@ public final class FreezeDetector implements VideoCheck {
     private static final int CHUNK = 8192;
 
     private final double noise;
+    private final boolean simd;
+    private final int[] acc = new int[1];
     private final long minDurationNanos;
     private final Consumer<QcEvent> out;
     private short[][] reference;
@@ -38,6 +40,15 @@ public final class FreezeDetector implements VideoCheck {
      * @param minDuration shortest run reported
      */
     public FreezeDetector(double noise, Duration minDuration, Consumer<QcEvent> out) {
+        this(noise, minDuration, out, GamutDetector.SIMD_BY_DEFAULT);
+    }
+
+    /** With the Vector API sum or without it (only with where {@link GamutDetector#SIMD_BY_DEFAULT} can be). */
+    FreezeDetector(double noise, Duration minDuration, Consumer<QcEvent> out, boolean simd) {
+        if (simd && ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            throw new IllegalArgumentException("simd needs the jdk.incubator.vector module");
+        }
+        this.simd = simd;
         if (!(noise > 0 && noise < 1)) {
             throw new IllegalArgumentException("freeze noise must be between 0 and 1 (0.001 = -60 dB), not " + noise);
         }
@@ -101,7 +112,13 @@ public final class FreezeDetector implements VideoCheck {
             for (int from = 0; from < r.length; from += CHUNK) {
                 int to = Math.min(r.length, from + CHUNK);
                 int part = 0; // CHUNK differences of at most 2^16 fit an int
-                for (int i = from; i < to; i++) {
+                int i = from;
+                if (simd) {
+                    acc[0] = 0;
+                    i = VideoKernels.sad(a, r, from, to, acc);
+                    part = acc[0];
+                }
+                for (; i < to; i++) {
                     part += Math.abs(a[i] - r[i]);
                 }
                 sad += part;

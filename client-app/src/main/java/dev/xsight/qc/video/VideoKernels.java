@@ -13,7 +13,8 @@ import jdk.incubator.vector.VectorSpecies;
  * scalar loop computes: {@link GamutDetector}'s per-site loop for pictures with two pixels per chroma site (4:2:2,
  * 4:2:0; the chroma offsets computed from the exact integer lines of {@link CodeTables#linearInLumaCodes}, the same
  * integers as the tables, the two pixels of each site read as one int lane, little-endian: the first pixel in the
- * low half), {@link RangeDetector}'s luma and chroma row counts and {@link FlashDetector}'s transition trackers. Loaded only when the module is in the boot
+ * low half), {@link RangeDetector}'s luma and chroma row counts, {@link FlashDetector}'s transition trackers and
+ * {@link FreezeDetector}'s sum of absolute differences. Loaded only when the module is in the boot
  * layer ({@link GamutDetector#SIMD_BY_DEFAULT}); the callers run the scalar loop for what a full vector does not
  * cover. Stateless and thread-safe.
  */
@@ -165,6 +166,23 @@ final class VideoKernels {
         }
         acc[0] += count.reduceLanes(VectorOperators.ADD);
         acc[1] |= extremes.reduceLanes(VectorOperators.OR);
+        return end;
+    }
+
+    /**
+     * {@link FreezeDetector}'s sum of |a − r| (samples read as Java shorts, as the scalar loop) over {@code from} up
+     * to the returned index (a multiple of the vector length past {@code from}); adds it to {@code acc[0]}, which
+     * the caller keeps below 2^31 by its chunk size.
+     */
+    static int sad(short[] a, short[] r, int from, int to, int[] acc) {
+        int end = from + I.loopBound(to - from);
+        IntVector sum = IntVector.zero(I);
+        for (int i = from; i < end; i += L) {
+            IntVector x = (IntVector) ShortVector.fromArray(SITES, a, i).convertShape(VectorOperators.S2I, I, 0);
+            IntVector y = (IntVector) ShortVector.fromArray(SITES, r, i).convertShape(VectorOperators.S2I, I, 0);
+            sum = sum.add(x.sub(y).abs());
+        }
+        acc[0] += sum.reduceLanes(VectorOperators.ADD);
         return end;
     }
 }
