@@ -20,13 +20,23 @@ public record ChecklistTemplate(String id, String name, int version, List<Item> 
         }
     }
 
-    /** One line of the checklist; {@code category} is a taxonomy code or empty. */
-    public record Item(String id, String text, String category) {
+    /**
+     * One line of the checklist; {@code category} is a taxonomy code or empty; {@code qcEvents} names the automated
+     * QC event types ({@code black}, {@code loss} ...) whose findings fail this item (the template field
+     * {@code "qc_events"}), empty when none do.
+     */
+    public record Item(String id, String text, String category, List<String> qcEvents) {
         public Item {
             if (id == null || id.isBlank() || text == null || text.isBlank()) {
                 throw new IllegalArgumentException("a checklist item needs an id and a text");
             }
             category = category == null ? "" : category;
+            qcEvents = List.copyOf(qcEvents == null ? List.of() : qcEvents);
+        }
+
+        /** An item no QC event ticks. */
+        public Item(String id, String text, String category) {
+            this(id, text, category, List.of());
         }
     }
 }

@@ -118,7 +118,16 @@ public final class ChecklistTemplates {
             if (itemId.isBlank() || text.isBlank()) {
                 throw new ChecklistFormatException(file, "item " + index + " needs \"id\" and \"text\"", null);
             }
-            list.add(new ChecklistTemplate.Item(itemId, text, n.path("category").asText("")));
+            List<String> events = new ArrayList<>();
+            JsonNode qc = n.path("qc_events");
+            if (!qc.isMissingNode()) {
+                if (!qc.isArray()) {
+                    throw new ChecklistFormatException(file, "item " + index + ": \"qc_events\" must be an array of"
+                            + " QC event names", null);
+                }
+                qc.forEach(e -> events.add(e.asText()));
+            }
+            list.add(new ChecklistTemplate.Item(itemId, text, n.path("category").asText(""), events));
         }
         try {
             return new ChecklistTemplate(id, name, root.path("version").asInt(1), list);

@@ -8,6 +8,7 @@ import dev.xsight.media.FrameRate;
 import dev.xsight.media.FrameSource;
 import dev.xsight.media.SourceProvider;
 import dev.xsight.media.Timecode;
+import dev.xsight.qc.QcProfiles;
 import dev.xsight.render.PictureAnalysis;
 import dev.xsight.render.PipelineRenderer;
 import dev.xsight.render.PreviewConverter;
@@ -87,6 +88,11 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--cpu-preview", description = "Render the preview on the CPU (reduced size) instead of OpenGL.")
     boolean cpuPreview;
 
+    @Option(names = "--qc", paramLabel = "PROFILE",
+            description = "Live QC of the main viewer with this QC profile (broadcast, streaming, grading, a profile in "
+                    + "the config folder's qc-profiles, or a .json file); findings become auto-QC notes.")
+    String qcProfile;
+
     @Mixin
     ReferenceChoice reference;
 
@@ -145,7 +151,9 @@ final class DemoCommand implements Callable<Integer> {
                         .withGlPreview(!cpuPreview))
                 .withReference(reference.options())
                 .withMonitoring(monitored)
-                .withReview(review.options(r, drop));
+                .withReview(review.options(r, drop))
+                .withQc(qcProfile == null ? null : QcProfiles.named(qcProfile, // bad profile: exit 2 now
+                        defaults.configDir().resolve("qc-profiles")));
         ShellLauncher.Outcome out = ShellLauncher.run(options,
                 new ShellLauncher.Launch("demo", duration, screenshot, reference.fullscreenReference, sideBySide,
                         reference.referenceScreenshot != null));

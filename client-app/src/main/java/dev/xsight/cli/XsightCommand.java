@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 /** The root command: lists the subcommands. Usage errors print one line and exit 2; failures exit 1. */
 @Command(name = "xsight", mixinStandardHelpOptions = true, versionProvider = XsightCommand.Version.class,
         description = "Xsight reference monitor: ST 2110-22 JPEG XS and HLS review with 10-bit display, notes and QC.",
-        subcommands = {TimecodeCommand.class, JxsCommand.class, DemoCommand.class, NotesCommand.class, ColourCommand.class, SendCommand.class, ReceiveCommand.class, St2110BenchCommand.class, ReferenceCommand.class, SessionCommand.class, NmosNodeCommand.class})
+        subcommands = {TimecodeCommand.class, JxsCommand.class, DemoCommand.class, NotesCommand.class, ColourCommand.class, SendCommand.class, ReceiveCommand.class, St2110BenchCommand.class, ReferenceCommand.class, SessionCommand.class, NmosNodeCommand.class, QcCommand.class})
 public final class XsightCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -26,6 +26,9 @@ public record Note(String id, String source, Timecode tcIn, Timecode tcOut, Stri
         String text, String author, NoteStatus status, Instant created, Instant edited,
         Optional<FrameGrab> frameGrab, List<Drawing> drawings) {
 
+    /** The author of the notes automated QC writes ({@code qc.QcNotes}); the marker strip draws them apart. */
+    public static final String AUTO_QC_AUTHOR = "auto-QC";
+
     /** Longest note text accepted (a page of prose). */
     public static final int MAX_TEXT = 20_000;
 

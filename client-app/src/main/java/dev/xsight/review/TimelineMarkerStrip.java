@@ -17,6 +17,8 @@ import javafx.scene.paint.Color;
  * {@link #setOnSeek(Consumer)} to seek to that frame. FX thread only.
  */
 public final class TimelineMarkerStrip extends Region {
+    /** The colour of automated QC notes on the strip (the severity is the band along their top). */
+    static final Color AUTO_QC = Color.web("#AB47BC");
     private final NotesViewModel vm;
     private final Canvas canvas = new Canvas();
     private final ObjectProperty<Timecode> start = new SimpleObjectProperty<>(this, "start");
@@ -88,12 +90,22 @@ public final class TimelineMarkerStrip extends Region {
             if (Double.isNaN(x0)) {
                 continue;
             }
-            g.setFill(switch (n.severity()) {
+            Color severity = switch (n.severity()) {
                 case BLOCKER -> Color.web("#E53935");
                 case ISSUE -> Color.web("#FFB300");
                 case FYI -> Color.web("#1E88E5");
-            });
-            g.fillRect(x0, 2, Math.max(2, (Double.isNaN(x1) ? w : x1) - x0 + 1), h - 4);
+            };
+            double width = Math.max(2, (Double.isNaN(x1) ? w : x1) - x0 + 1);
+            if (Note.AUTO_QC_AUTHOR.equals(n.author())) {
+                // Automated QC findings: their own colour (violet), with the severity as a band along the top.
+                g.setFill(AUTO_QC);
+                g.fillRect(x0, 2, width, h - 4);
+                g.setFill(severity);
+                g.fillRect(x0, 2, width, Math.max(2, (h - 4) / 4));
+            } else {
+                g.setFill(severity);
+                g.fillRect(x0, 2, width, h - 4);
+            }
         }
         Timecode now = vm.currentTimecodeProperty().get();
         if (now != null) {

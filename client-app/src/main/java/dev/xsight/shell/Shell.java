@@ -4,6 +4,8 @@ import dev.xsight.shell.monitoring.MonitoringSetup;
 import dev.xsight.shell.monitoring.MonitoringViewModel;
 import dev.xsight.shell.pipeline.DisplaySetup;
 import dev.xsight.shell.pipeline.PipelineViewModel;
+import dev.xsight.shell.qc.LiveQc;
+import dev.xsight.shell.qc.QcSetup;
 import dev.xsight.shell.reference.ReferenceOutputControl;
 import dev.xsight.shell.reference.ReferenceWindow;
 import java.util.Optional;
@@ -26,6 +28,7 @@ public final class Shell {
     private final MonitoringViewModel monitoring;
     private final AnimationTimer timer;
     private final ShellReview review;
+    private final LiveQc qc;
 
     private Shell(Stage stage, ShellOptions options) {
         this.stage = stage;
@@ -59,6 +62,8 @@ public final class Shell {
             }
         };
         review = options.review() == null ? null : ShellReview.attach(vm, view, options.review());
+        qc = options.qc() == null ? null : QcSetup.attach(vm, view, review, options.qc(),
+                options.review() == null ? null : options.review().checklistFolder());
         timer.start();
         stage.setOnHidden(e -> close());
     }
@@ -120,6 +125,11 @@ public final class Shell {
         return review;
     }
 
+    /** Live QC on the main viewer, or null when the shell was opened without a QC profile. */
+    public LiveQc qc() {
+        return qc;
+    }
+
     /** The JavaFX stand-in for the reference output (shown when the OpenGL output cannot be opened). */
     public ReferenceWindow referenceWindow() {
         return referenceOutput.fxWindow();
@@ -135,6 +145,9 @@ public final class Shell {
         timer.stop();
         referenceOutput.shutdown();
         monitoring.close();
+        if (qc != null) {
+            qc.close();
+        }
         vm.close();
         if (review != null) {
             review.close();

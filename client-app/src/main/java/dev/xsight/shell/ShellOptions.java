@@ -1,6 +1,7 @@
 package dev.xsight.shell;
 
 import dev.xsight.input.Keymap;
+import dev.xsight.qc.QcProfile;
 import dev.xsight.shell.monitoring.MonitoringOptions;
 import dev.xsight.shell.monitoring.ScopeFeed;
 import dev.xsight.shell.pipeline.PipelineSetting;
@@ -20,10 +21,12 @@ import java.nio.file.Path;
  * @param rendering how the preview and the scopes are computed, and a pipeline forced for every source
  * @param reference where and how the reference output opens
  * @param monitoring the scopes and overlays that are on at start
- * @param configDir the folder of {@code pipelines.json}
+ * @param configDir the folder of {@code pipelines.json} (and of the user's QC profiles, {@code qc-profiles/})
+ * @param qc the QC profile whose checks run live on the main viewer's frames, or {@code null} for no live QC
  */
 public record ShellOptions(SourceRegistry registry, Keymap keymap, double width, double height, ReviewOptions review,
-                           Rendering rendering, Reference reference, MonitoringOptions monitoring, Path configDir) {
+                           Rendering rendering, Reference reference, MonitoringOptions monitoring, Path configDir,
+                           QcProfile qc) {
 
     /**
      * How pictures are computed.
@@ -75,7 +78,7 @@ public record ShellOptions(SourceRegistry registry, Keymap keymap, double width,
         ScopeFeed.Compute scopes = ScopeFeed.Compute.parse(System.getProperty("xsight.scopes.gpu", "auto"));
         return new ShellOptions(SourceRegistry.discover(), Keymap.defaults(), 1600, 900, null,
                 Rendering.DEFAULT.withScopes(scopes), Reference.DEFAULT, MonitoringOptions.NONE,
-                userConfigDir(System.getProperty("xsight.config.dir")));
+                userConfigDir(System.getProperty("xsight.config.dir")), null);
     }
 
     /**
@@ -93,11 +96,11 @@ public record ShellOptions(SourceRegistry registry, Keymap keymap, double width,
     }
 
     public ShellOptions withRegistry(SourceRegistry r) {
-        return new ShellOptions(r, keymap, width, height, review, rendering, reference, monitoring, configDir);
+        return new ShellOptions(r, keymap, width, height, review, rendering, reference, monitoring, configDir, qc);
     }
 
     public ShellOptions withKeymap(Keymap k) {
-        return new ShellOptions(registry, k, width, height, review, rendering, reference, monitoring, configDir);
+        return new ShellOptions(registry, k, width, height, review, rendering, reference, monitoring, configDir, qc);
     }
 
     /** The same options with an initial main-window size of {@code w} x {@code h}. */
@@ -105,28 +108,34 @@ public record ShellOptions(SourceRegistry registry, Keymap keymap, double width,
         if (!(w >= 640 && h >= 360)) {
             throw new IllegalArgumentException("window size " + w + "x" + h + " is below the 640x360 minimum");
         }
-        return new ShellOptions(registry, keymap, w, h, review, rendering, reference, monitoring, configDir);
+        return new ShellOptions(registry, keymap, w, h, review, rendering, reference, monitoring, configDir, qc);
     }
 
     /** The same options with the review session {@code r} (null for none). */
     public ShellOptions withReview(ReviewOptions r) {
-        return new ShellOptions(registry, keymap, width, height, r, rendering, reference, monitoring, configDir);
+        return new ShellOptions(registry, keymap, width, height, r, rendering, reference, monitoring, configDir, qc);
     }
 
     public ShellOptions withRendering(Rendering r) {
-        return new ShellOptions(registry, keymap, width, height, review, r, reference, monitoring, configDir);
+        return new ShellOptions(registry, keymap, width, height, review, r, reference, monitoring, configDir, qc);
     }
 
     public ShellOptions withReference(Reference r) {
-        return new ShellOptions(registry, keymap, width, height, review, rendering, r, monitoring, configDir);
+        return new ShellOptions(registry, keymap, width, height, review, rendering, r, monitoring, configDir, qc);
     }
 
     public ShellOptions withMonitoring(MonitoringOptions m) {
-        return new ShellOptions(registry, keymap, width, height, review, rendering, reference, m, configDir);
+        return new ShellOptions(registry, keymap, width, height, review, rendering, reference, m, configDir, qc);
+    }
+
+    /** The same options with live QC by {@code profile} on the main viewer (null: no live QC). */
+    public ShellOptions withQc(QcProfile profile) {
+        return new ShellOptions(registry, keymap, width, height, review, rendering, reference, monitoring, configDir,
+                profile);
     }
 
     /** The same options with {@code pipelines.json} in {@code dir}. */
     public ShellOptions withConfigDir(Path dir) {
-        return new ShellOptions(registry, keymap, width, height, review, rendering, reference, monitoring, dir);
+        return new ShellOptions(registry, keymap, width, height, review, rendering, reference, monitoring, dir, qc);
     }
 }

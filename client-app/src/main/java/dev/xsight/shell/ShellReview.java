@@ -579,6 +579,24 @@ public final class ShellReview {
                 + " (live source: the picture cannot seek)");
     }
 
+    /**
+     * The session's note store (the file, or the shared session behind it) once it is open, else null. Any thread;
+     * never call the store on the FX thread.
+     */
+    public NoteStore noteStore() {
+        return store;
+    }
+
+    /** Reloads the notes list and marker strip from the store (after notes were written past the view-model). */
+    public void refreshNotes() {
+        javafx.application.Platform.runLater(() -> {
+            NotesViewModel vm = notes;
+            if (vm != null) {
+                vm.reload();
+            }
+        });
+    }
+
     /** Completes on the FX thread with the notes' view-model once the session is open. */
     public CompletableFuture<NotesViewModel> opened() {
         return opened;

@@ -22,6 +22,7 @@ import javafx.scene.layout.VBox;
  */
 public final class ShellView extends BorderPane {
     private final StackPane notesSlot = new StackPane();
+    private final VBox qcSlot = new VBox();
     private final ListView<SourceEntry> sourceList = new ListView<>();
     private final HBox displaySlot = new HBox();
     private final HBox displayChooserSlot = new HBox();
@@ -46,6 +47,11 @@ public final class ShellView extends BorderPane {
      */
     public void setNotesPanel(Node panel) {
         notesSlot.getChildren().setAll(panel);
+    }
+
+    /** Puts {@code panel} (live QC's counters) under the notes in the right-hand panel. FX thread. */
+    public void setQcPanel(Node panel) {
+        qcSlot.getChildren().setAll(panel);
     }
 
     /** Puts the display pipeline chooser in the top bar and its status at the right of the status line. FX thread. */
@@ -342,7 +348,10 @@ public final class ShellView extends BorderPane {
         notesSlot.setId("notes-slot");
         notesSlot.getChildren().add(placeholder);
         notesSlot.setPadding(new Insets(0, 12, 12, 12));
-        return sidePanel(header, notesSlot, "side-right", 380, 300);
+        qcSlot.setId("qc-slot");
+        qcSlot.setPadding(new Insets(0, 12, 12, 12));
+        VBox.setVgrow(notesSlot, Priority.ALWAYS);
+        return sidePanel(header, new VBox(notesSlot, qcSlot), "side-right", 380, 300);
     }
 
     private Node bottom(ShellViewModel vm) {

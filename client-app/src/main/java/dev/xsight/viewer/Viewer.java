@@ -72,6 +72,7 @@ public final class Viewer<V> implements AutoCloseable {
     private volatile PipelineRenderer.Listener renderListener = QUIET;
     private volatile Consumer<PictureAnalysis> analysisSink;
     private volatile ReferenceOutput reference;
+    private volatile FrameTap tap;
     private volatile boolean frozen;
     private volatile FrameSource current;
     private volatile PreviewLoop<V> preview;
@@ -119,7 +120,7 @@ public final class Viewer<V> implements AutoCloseable {
                 s.start(new FrameSource.FrameListener() {
                     @Override
                     public void onFrame(Frame frame) {
-                        deliver(frame, p);
+                        deliver(s, frame, p);
                     }
 
                     @Override
@@ -136,7 +137,7 @@ public final class Viewer<V> implements AutoCloseable {
     }
 
     /** Source thread: the reference output gets its own reference first, then the preview takes the frame. */
-    private void deliver(Frame frame, PreviewLoop<V> p) {
+    private void deliver(FrameSource source, Frame frame, PreviewLoop<V> p) {
         if (frozen) {
             frame.release(); // a frozen live source keeps showing the last picture
             return;
@@ -144,6 +145,10 @@ public final class Viewer<V> implements AutoCloseable {
         ReferenceOutput ref = reference;
         if (ref != null) {
             ref.offer(frame.retain()); // the full-size frame for the reference output
+        }
+        FrameTap t = tap;
+        if (t != null) {
+            t.onFrame(source, frame); // live QC: retains what it keeps, skips (and counts) when behind, never waits
         }
         p.offer(frame); // the loop keeps the newest frame and releases any it replaces
     }
@@ -312,6 +317,22 @@ public final class Viewer<V> implements AutoCloseable {
                 out.setPipeline(params.pipeline());
             }
         }
+    }
+
+    /**
+     * Sees every frame, full size, with the source that delivered it (live QC).
+     *
+     * <p>Threading: called on the source's thread before the preview takes the frame; it does not own the frame:
+     * it {@code retain()}s what it keeps and must return at once.
+     */
+    @FunctionalInterface
+    public interface FrameTap {
+        void onFrame(FrameSource source, Frame frame);
+    }
+
+    /** Shows every frame to {@code frameTap} (see {@link FrameTap}). Null: none. */
+    public void setFrameTap(FrameTap frameTap) {
+        tap = frameTap;
     }
 
     /** The programs this viewer's outputs share. */

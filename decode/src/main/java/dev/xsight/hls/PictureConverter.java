@@ -21,9 +21,10 @@ import org.bytedeco.javacpp.BytePointer;
  * {@link Frame} without any conversion: 8-bit samples widen to 16-bit containers, deeper samples are copied as they
  * are. Colorimetry comes from the bitstream's VUI as FFmpeg reports it (ITU-T H.273 code points).
  *
- * <p>Not thread-safe: owned by the decode thread.
+ * <p>Not thread-safe: owned by the decode thread (HLS's {@code hls-decode}, or the thread that reads a media file
+ * for QC).
  */
-final class PictureConverter {
+public final class PictureConverter {
     private FramePool pool;
     private byte[] row = new byte[0];
     private String formatName;
@@ -31,7 +32,7 @@ final class PictureConverter {
     private int formatId = Integer.MIN_VALUE;
 
     /** A frame holding {@code picture}'s samples and colorimetry. */
-    Frame convert(AVFrame picture) {
+    public Frame convert(AVFrame picture) {
         PixelFormat fmt = format(picture.format());
         int w = picture.width();
         int h = picture.height();
@@ -46,7 +47,8 @@ final class PictureConverter {
         return f;
     }
 
-    PixelFormat lastFormat() {
+    /** The format of the last picture converted, or null before the first. */
+    public PixelFormat lastFormat() {
         return format;
     }
 

@@ -13,4 +13,11 @@ public interface VideoCheck {
 
     /** The feed ended: reports what is still open, as the check's definition says. */
     void finish();
+
+    /**
+     * The QC worker fell behind and skipped {@code frames} whole frames since the last {@link #accept}: a check that
+     * counts frames (timecode continuity, coalescing) counts them as passed. By default nothing.
+     */
+    default void skipped(long frames) {
+    }
 }
