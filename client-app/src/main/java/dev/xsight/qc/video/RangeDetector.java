@@ -165,7 +165,13 @@ public final class RangeDetector implements VideoCheck {
             if (yOut == 0 || cOut + cOutLast == 0) {
                 out += yOut + cOut * (1 + hs) + cOutLast; // 4:2:2 and 4:2:0: two pixels a site; an odd width's last
             } else {
-                out += sites(py, pb, pr, row, crow, 0, whole, hs, hs);
+                int from = 0;
+                if (simd && hs == 1) {
+                    acc[0] = 0;
+                    from = VideoKernels.rangeSites(py, pb, pr, row, crow, 0, whole, yLo, yHi, cLo, cHi, acc);
+                    out += acc[0];
+                }
+                out += sites(py, pb, pr, row, crow, from, whole, hs, hs);
                 if (whole < cw) {
                     out += sites(py, pb, pr, row, crow, whole, cw, hs, 0); // an odd width's last site: one pixel
                 }

@@ -13,7 +13,7 @@ import jdk.incubator.vector.VectorSpecies;
  * scalar loop computes: {@link GamutDetector}'s per-site loop for pictures with two pixels per chroma site (4:2:2,
  * 4:2:0; the chroma offsets computed from the exact integer lines of {@link CodeTables#linearInLumaCodes}, the same
  * integers as the tables, the two pixels of each site read as one int lane, little-endian: the first pixel in the
- * low half), {@link RangeDetector}'s luma and chroma row counts, {@link FlashDetector}'s transition trackers and
+ * low half), {@link RangeDetector}'s luma and chroma row counts and joint per-pixel test, {@link FlashDetector}'s transition trackers and
  * {@link FreezeDetector}'s sum of absolute differences. Loaded only when the module is in the boot
  * layer ({@link GamutDetector#SIMD_BY_DEFAULT}); the callers run the scalar loop for what a full vector does not
  * cover. Stateless and thread-safe.
@@ -183,6 +183,32 @@ final class VideoKernels {
             sum = sum.add(x.sub(y).abs());
         }
         acc[0] += sum.reduceLanes(VectorOperators.ADD);
+        return end;
+    }
+
+    /**
+     * {@link RangeDetector}'s joint per-pixel test for two pixels per chroma site: sites {@code from} up to the
+     * returned site (a multiple of the vector length past {@code from}); adds the pixels whose Y' is outside
+     * {@code yl..yh} or whose site's Cb or Cr is outside {@code cl..ch} to {@code acc[0]}.
+     */
+    static int rangeSites(short[] py, short[] pb, short[] pr, int row, int crow, int from, int to, int yl, int yh,
+            int cl, int ch, int[] acc) {
+        int end = from + I.loopBound(to - from);
+        int n = 0;
+        for (int c = from; c < end; c += L) {
+            IntVector b = ((IntVector) ShortVector.fromArray(SITES, pb, crow + c)
+                    .convertShape(VectorOperators.S2I, I, 0)).and(0xFFFF);
+            IntVector r = ((IntVector) ShortVector.fromArray(SITES, pr, crow + c)
+                    .convertShape(VectorOperators.S2I, I, 0)).and(0xFFFF);
+            VectorMask<Integer> co = b.compare(VectorOperators.LT, cl).or(b.compare(VectorOperators.GT, ch))
+                    .or(r.compare(VectorOperators.LT, cl)).or(r.compare(VectorOperators.GT, ch));
+            IntVector pair = ShortVector.fromArray(PAIRS, py, row + 2 * c).reinterpretAsInts();
+            IntVector y0 = pair.and(0xFFFF);
+            IntVector y1 = pair.lanewise(VectorOperators.LSHR, 16);
+            n += y0.compare(VectorOperators.LT, yl).or(y0.compare(VectorOperators.GT, yh)).or(co).trueCount()
+                    + y1.compare(VectorOperators.LT, yl).or(y1.compare(VectorOperators.GT, yh)).or(co).trueCount();
+        }
+        acc[0] += n;
         return end;
     }
 }
