@@ -16,6 +16,7 @@ import dev.xsight.render.RenderParams;
 import dev.xsight.render.SignalOverlays;
 import dev.xsight.scope.ScopeImages;
 import dev.xsight.scope.Scopes;
+import dev.xsight.nmos.registration.RegistrationSettings;
 import dev.xsight.session.Member;
 import dev.xsight.session.SessionJoin;
 import dev.xsight.session.SessionName;
@@ -25,6 +26,7 @@ import dev.xsight.shell.ShellLauncher;
 import dev.xsight.shell.ShellOptions;
 import dev.xsight.shell.SourceRegistry;
 import dev.xsight.shell.monitoring.MonitoringOptions;
+import dev.xsight.shell.nmos.NmosOptions;
 import dev.xsight.shell.pipeline.DisplaySetup;
 import dev.xsight.shell.pipeline.PipelineSetting;
 import dev.xsight.shell.reference.ReferenceOutputControl;
@@ -105,6 +107,9 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     MonitoringChoice monitoring;
 
+    @Mixin
+    NmosChoice nmos = new NmosChoice();
+
     @Option(names = "--bench", paramLabel = "FRAMES",
             description = "No window: time generating and preview-converting FRAMES frames, print medians, exit.")
     Integer bench;
@@ -140,6 +145,7 @@ final class DemoCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--reference-screenshot needs --run-for and --fullscreen-reference");
         }
         MonitoringOptions monitored = monitoring.options();
+        NmosOptions node = nmos.options(); // a bad port, address or URL: exit 2 before any window
         ShellOptions defaults = ShellOptions.defaults();
         ShellOptions options = defaults
                 .withRegistry(SourceRegistry.discover().with(st2110.equalsIgnoreCase("off") ? new DemoSourceProvider(settings)
@@ -153,7 +159,8 @@ final class DemoCommand implements Callable<Integer> {
                 .withMonitoring(monitored)
                 .withReview(review.options(r, drop))
                 .withQc(qcProfile == null ? null : QcProfiles.named(qcProfile, // bad profile: exit 2 now
-                        defaults.configDir().resolve("qc-profiles")));
+                        defaults.configDir().resolve("qc-profiles")))
+                .withNmos(node);
         ShellLauncher.Outcome out = ShellLauncher.run(options,
                 new ShellLauncher.Launch("demo", duration, screenshot, reference.fullscreenReference, sideBySide,
                         reference.referenceScreenshot != null));
@@ -479,6 +486,68 @@ final class DemoCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--overlay fdl: no such file " + m.fdl());
             }
             return m;
+        }
+    }
+
+    /** The NMOS node that runs while the window is open (on unless {@code --no-nmos}) and its registration. */
+    static final class NmosChoice {
+        @Option(names = "--no-nmos", description = "Run no NMOS node: no Node / Connection API, no registration, "
+                + "no registry browser.")
+        boolean off;
+
+        @Option(names = "--nmos-port", paramLabel = "PORT", defaultValue = "0",
+                description = "TCP port of the node's IS-04 Node API and IS-05 Connection API (default: a free one, "
+                        + "shown under the source list).")
+        int port;
+
+        @Option(names = "--nmos-host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+                description = "Address the node's APIs listen on (default ${DEFAULT-VALUE}; 0.0.0.0 for all).")
+        String host;
+
+        @Option(names = "--nmos-label", paramLabel = "NAME",
+                description = "Names the node and its device (default: Xsight on the host name).")
+        String label;
+
+        @Option(names = "--nmos-query", paramLabel = "URL", description = "Query API base URL for the registry "
+                + "browser, such as http://127.0.0.1:8236 (default: found by DNS-SD, else the --registry URL).")
+        String query;
+
+        @Option(names = "--nmos-browser", description = "Open the NMOS registry browser at start (Ctrl+N opens it "
+                + "later); with --screenshot FILE.png its window is written to FILE-nmos.png.")
+        boolean browser;
+
+        @Mixin
+        NmosRegistrationOptions registration = new NmosRegistrationOptions();
+
+        NmosOptions options() {
+            if (off) {
+                return NmosOptions.OFF;
+            }
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("--nmos-port must be 0..65535");
+            }
+            java.net.InetAddress address;
+            try {
+                address = java.net.InetAddress.ofLiteral(host);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--nmos-host must be an IP address, got '" + host + "'");
+            }
+            String name = label;
+            if (name == null) {
+                try {
+                    name = "Xsight " + java.net.InetAddress.getLocalHost().getHostName();
+                } catch (java.net.UnknownHostException e) {
+                    name = "Xsight";
+                }
+            }
+            NmosOptions o = NmosOptions.on(name, registration.settings()).withAddress(address, port)
+                    .withBrowserAtStart(browser);
+            try {
+                return query == null ? o : o.withQuery(RegistrationSettings.registryUrl(query));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--nmos-query is the Query API's base URL (scheme, host, port), such"
+                        + " as http://10.0.0.5:8236; the browser adds /x-nmos/query/v1.3/ itself: not " + query, e);
+            }
         }
     }
 }

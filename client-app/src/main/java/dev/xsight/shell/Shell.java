@@ -2,6 +2,7 @@ package dev.xsight.shell;
 
 import dev.xsight.shell.monitoring.MonitoringSetup;
 import dev.xsight.shell.monitoring.MonitoringViewModel;
+import dev.xsight.shell.nmos.ShellNmos;
 import dev.xsight.shell.pipeline.DisplaySetup;
 import dev.xsight.shell.pipeline.PipelineViewModel;
 import dev.xsight.shell.qc.LiveQc;
@@ -9,6 +10,7 @@ import dev.xsight.shell.qc.QcSetup;
 import dev.xsight.shell.reference.ReferenceOutputControl;
 import dev.xsight.shell.reference.ReferenceWindow;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import javafx.animation.AnimationTimer;
 import javafx.scene.Scene;
 import javafx.scene.control.TextInputDialog;
@@ -29,6 +31,7 @@ public final class Shell {
     private final AnimationTimer timer;
     private final ShellReview review;
     private final LiveQc qc;
+    private final ShellNmos nmos;
 
     private Shell(Stage stage, ShellOptions options) {
         this.stage = stage;
@@ -64,6 +67,7 @@ public final class Shell {
         review = options.review() == null ? null : ShellReview.attach(vm, view, options.review());
         qc = options.qc() == null ? null : QcSetup.attach(vm, view, review, options.qc(),
                 options.review() == null ? null : options.review().checklistFolder());
+        nmos = ShellNmos.attach(vm, view, stage, options.nmos(), options.configDir());
         timer.start();
         stage.setOnHidden(e -> close());
     }
@@ -125,6 +129,11 @@ public final class Shell {
         return review;
     }
 
+    /** The NMOS node and registry browser, or null when the shell was opened with NMOS off. */
+    public ShellNmos nmos() {
+        return nmos;
+    }
+
     /** Live QC on the main viewer, or null when the shell was opened without a QC profile. */
     public LiveQc qc() {
         return qc;
@@ -140,17 +149,21 @@ public final class Shell {
         return referenceOutput.glOutput();
     }
 
-    /** Stops the pulse, the source and the preview thread, closes the reference window. Idempotent. FX thread. */
+    /**
+     * Stops the pulse, the source and the preview thread, closes the reference window; the NMOS node stops on its own
+     * thread ({@link ShellNmos#close()} says when). Idempotent. FX thread.
+     */
     public void close() {
         timer.stop();
+        if (nmos != null) {
+            nmos.close();
+        }
         referenceOutput.shutdown();
         monitoring.close();
-        if (qc != null) {
-            qc.close();
-        }
+        CompletableFuture<Void> qcEnded = qc == null ? CompletableFuture.completedFuture(null) : qc.ended();
         vm.close();
         if (review != null) {
-            review.close();
+            review.close(qcEnded); // live QC's last findings are written before the session file closes
         }
     }
 }

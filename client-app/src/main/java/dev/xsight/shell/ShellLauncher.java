@@ -142,6 +142,10 @@ public final class ShellLauncher {
             try {
                 if (launch.screenshot() != null && s != null && timedOut) {
                     Screenshot.write(s.stage().getScene(), launch.screenshot());
+                    javafx.stage.Stage browser = s.nmos() == null ? null : s.nmos().browserStage();
+                    if (browser != null && browser.isShowing()) {
+                        Screenshot.write(browser.getScene(), nmosShot(launch.screenshot()));
+                    }
                 }
             } catch (IOException e) {
                 shotError.set(e);
@@ -163,12 +167,27 @@ public final class ShellLauncher {
                 System.err.println("xsight: session file not closed cleanly: " + e.getMessage());
             }
         }
+        if (s != null && s.nmos() != null) {
+            try {
+                s.nmos().close().get(30, TimeUnit.SECONDS); // the node's resources are deleted from the registry
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                System.err.println("xsight: NMOS node not stopped cleanly: " + e);
+            }
+        }
         Platform.exit();
         if (shotError.get() != null) {
             throw new IOException("cannot write screenshot " + launch.screenshot() + ": "
                     + shotError.get().getMessage(), shotError.get());
         }
         return outcome.get();
+    }
+
+    /** {@code FILE.png} → {@code FILE-nmos.png}, beside it: the registry browser's window. */
+    static Path nmosShot(Path screenshot) {
+        String name = screenshot.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        return screenshot.resolveSibling(stem + "-nmos" + (dot > 0 ? name.substring(dot) : ".png"));
     }
 
     /** A screenshot of an empty viewer is useless: on a slow machine give the first picture up to 20 s more. */

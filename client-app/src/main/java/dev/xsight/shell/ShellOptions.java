@@ -4,6 +4,7 @@ import dev.xsight.input.Keymap;
 import dev.xsight.qc.QcProfile;
 import dev.xsight.shell.monitoring.MonitoringOptions;
 import dev.xsight.shell.monitoring.ScopeFeed;
+import dev.xsight.shell.nmos.NmosOptions;
 import dev.xsight.shell.pipeline.PipelineSetting;
 import dev.xsight.shell.reference.ReferenceOutputControl;
 import java.nio.file.Path;
@@ -23,10 +24,15 @@ import java.nio.file.Path;
  * @param monitoring the scopes and overlays that are on at start
  * @param configDir the folder of {@code pipelines.json} (and of the user's QC profiles, {@code qc-profiles/})
  * @param qc the QC profile whose checks run live on the main viewer's frames, or {@code null} for no live QC
+ * @param nmos whether the shell runs an NMOS node while it is open, and how ({@link NmosOptions#OFF} for none; its IDs
+ *     are kept under {@code configDir})
  */
 public record ShellOptions(SourceRegistry registry, Keymap keymap, double width, double height, ReviewOptions review,
                            Rendering rendering, Reference reference, MonitoringOptions monitoring, Path configDir,
-                           QcProfile qc) {
+                           QcProfile qc, NmosOptions nmos) {
+    public ShellOptions {
+        java.util.Objects.requireNonNull(nmos, "nmos");
+    }
 
     /**
      * How pictures are computed.
@@ -71,14 +77,16 @@ public record ShellOptions(SourceRegistry registry, Keymap keymap, double width,
 
     /**
      * Discovered sources, default keys, a 1600x900 window, no review session, the default {@link Rendering} and
-     * {@link Reference}, nothing monitored at start; the user's config folder. The fallbacks {@code xsight.config.dir}
-     * (the config folder) and {@code xsight.scopes.gpu} ({@code auto}, {@code true} or {@code false}) are read here.
+     * {@link Reference}, nothing monitored at start; the user's config folder; no live QC; no NMOS node (the
+     * {@code demo} command, the interactive shell, turns it on unless {@code --no-nmos}). The fallbacks
+     * {@code xsight.config.dir} (the config folder) and {@code xsight.scopes.gpu} ({@code auto}, {@code true} or
+     * {@code false}) are read here.
      */
     public static ShellOptions defaults() {
         ScopeFeed.Compute scopes = ScopeFeed.Compute.parse(System.getProperty("xsight.scopes.gpu", "auto"));
         return new ShellOptions(SourceRegistry.discover(), Keymap.defaults(), 1600, 900, null,
                 Rendering.DEFAULT.withScopes(scopes), Reference.DEFAULT, MonitoringOptions.NONE,
-                userConfigDir(System.getProperty("xsight.config.dir")), null);
+                userConfigDir(System.getProperty("xsight.config.dir")), null, NmosOptions.OFF);
     }
 
     /**
@@ -96,11 +104,13 @@ public record ShellOptions(SourceRegistry registry, Keymap keymap, double width,
     }
 
     public ShellOptions withRegistry(SourceRegistry r) {
-        return new ShellOptions(r, keymap, width, height, review, rendering, reference, monitoring, configDir, qc);
+        return new ShellOptions(r, keymap, width, height, review, rendering, reference, monitoring, configDir, qc,
+                nmos);
     }
 
     public ShellOptions withKeymap(Keymap k) {
-        return new ShellOptions(registry, k, width, height, review, rendering, reference, monitoring, configDir, qc);
+        return new ShellOptions(registry, k, width, height, review, rendering, reference, monitoring, configDir, qc,
+                nmos);
     }
 
     /** The same options with an initial main-window size of {@code w} x {@code h}. */
@@ -108,34 +118,42 @@ public record ShellOptions(SourceRegistry registry, Keymap keymap, double width,
         if (!(w >= 640 && h >= 360)) {
             throw new IllegalArgumentException("window size " + w + "x" + h + " is below the 640x360 minimum");
         }
-        return new ShellOptions(registry, keymap, w, h, review, rendering, reference, monitoring, configDir, qc);
+        return new ShellOptions(registry, keymap, w, h, review, rendering, reference, monitoring, configDir, qc, nmos);
     }
 
     /** The same options with the review session {@code r} (null for none). */
     public ShellOptions withReview(ReviewOptions r) {
-        return new ShellOptions(registry, keymap, width, height, r, rendering, reference, monitoring, configDir, qc);
+        return new ShellOptions(registry, keymap, width, height, r, rendering, reference, monitoring, configDir, qc,
+                nmos);
     }
 
     public ShellOptions withRendering(Rendering r) {
-        return new ShellOptions(registry, keymap, width, height, review, r, reference, monitoring, configDir, qc);
+        return new ShellOptions(registry, keymap, width, height, review, r, reference, monitoring, configDir, qc, nmos);
     }
 
     public ShellOptions withReference(Reference r) {
-        return new ShellOptions(registry, keymap, width, height, review, rendering, r, monitoring, configDir, qc);
+        return new ShellOptions(registry, keymap, width, height, review, rendering, r, monitoring, configDir, qc, nmos);
     }
 
     public ShellOptions withMonitoring(MonitoringOptions m) {
-        return new ShellOptions(registry, keymap, width, height, review, rendering, reference, m, configDir, qc);
+        return new ShellOptions(registry, keymap, width, height, review, rendering, reference, m, configDir, qc, nmos);
     }
 
     /** The same options with live QC by {@code profile} on the main viewer (null: no live QC). */
     public ShellOptions withQc(QcProfile profile) {
         return new ShellOptions(registry, keymap, width, height, review, rendering, reference, monitoring, configDir,
-                profile);
+                profile, nmos);
     }
 
     /** The same options with {@code pipelines.json} in {@code dir}. */
     public ShellOptions withConfigDir(Path dir) {
-        return new ShellOptions(registry, keymap, width, height, review, rendering, reference, monitoring, dir, qc);
+        return new ShellOptions(registry, keymap, width, height, review, rendering, reference, monitoring, dir, qc,
+                nmos);
+    }
+
+    /** The same options with the NMOS node set as {@code n} ({@link NmosOptions#OFF}: none). */
+    public ShellOptions withNmos(NmosOptions n) {
+        return new ShellOptions(registry, keymap, width, height, review, rendering, reference, monitoring, configDir,
+                qc, n);
     }
 }

@@ -58,6 +58,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javax.imageio.ImageIO;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The review session wired into the shell: the notes panel and checklist in the notes slot following the picture's
@@ -69,6 +71,7 @@ import javax.imageio.ImageIO;
  * {@link Platform#runLater}, so nothing here blocks the FX thread.
  */
 public final class ShellReview {
+    private static final Logger LOG = LoggerFactory.getLogger(ShellReview.class);
     /** How much programme the marker strip grows by when the playhead reaches its end, in minutes. */
     private static final long STRIP_MINUTES = 1;
 
@@ -591,7 +594,7 @@ public final class ShellReview {
     public void refreshNotes() {
         javafx.application.Platform.runLater(() -> {
             NotesViewModel vm = notes;
-            if (vm != null) {
+            if (vm != null && !closing) { // a finding that arrives while the shell closes has no store to read
                 vm.reload();
             }
         });
@@ -638,6 +641,14 @@ public final class ShellReview {
      * @return {@link #closed()}
      */
     public CompletableFuture<Void> close() {
+        return close(CompletableFuture.completedFuture(null));
+    }
+
+    /**
+     * As {@link #close()}, but the session file stays open until {@code writersDone} completes (at most 30 s): the
+     * notes that other writers (live QC's last findings) still have to write are kept. FX thread.
+     */
+    public CompletableFuture<Void> close(CompletableFuture<?> writersDone) {
         if (closing) {
             return closed;
         }
@@ -645,6 +656,13 @@ public final class ShellReview {
         // A checklist note field saves when it loses focus: make that happen now, queued before the store closes.
         view.requestFocus();
         Thread.ofPlatform().name("xsight-notes-close").daemon(true).start(() -> {
+            try {
+                writersDone.get(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                LOG.warn("closing the session while a writer has not finished: {}", e.toString());
+            }
             try {
                 io.execute(() -> {
                     NoteStore s = store;

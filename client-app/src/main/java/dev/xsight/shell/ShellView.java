@@ -24,6 +24,7 @@ public final class ShellView extends BorderPane {
     private final StackPane notesSlot = new StackPane();
     private final VBox qcSlot = new VBox();
     private final ListView<SourceEntry> sourceList = new ListView<>();
+    private final VBox sourceFooter = new VBox();
     private final HBox displaySlot = new HBox();
     private final HBox displayChooserSlot = new HBox();
 
@@ -180,7 +181,14 @@ public final class ShellView extends BorderPane {
             sourceList.getSelectionModel().select(is);
             sourceList.refresh();
         });
-        return sidePanel(header, sourceList, "side-left", 250, 200);
+        VBox panel = sidePanel(header, sourceList, "side-left", 250, 200);
+        panel.getChildren().add(sourceFooter);
+        return panel;
+    }
+
+    /** Puts {@code footer} under the source list (the NMOS node's state and the registry browser's button). */
+    public void setSourceFooter(Node footer) {
+        sourceFooter.getChildren().setAll(footer);
     }
 
     /** A side panel: {@code header} over {@code body}, which takes the height left; {@code side} names its edge. */

@@ -109,6 +109,39 @@ public final class ShellViewModel implements AutoCloseable {
         return false;
     }
 
+    /**
+     * Puts {@code entry} in the source list in place of the entry of its kind, or at the end (the NMOS route's
+     * "routed from" line); the selection follows a replaced entry. FX thread.
+     */
+    public void putSource(SourceEntry entry) {
+        for (int i = 0; i < sources.size(); i++) {
+            SourceEntry e = sources.get(i);
+            if (e.kind().equals(entry.kind())) {
+                sources.set(i, entry);
+                if (selected.get() == e) {
+                    selected.set(entry);
+                }
+                return;
+            }
+        }
+        sources.add(entry);
+    }
+
+    /** Takes the entry of {@code kind} off the source list (nothing when there is none). FX thread. */
+    public void removeSource(String kind) {
+        sources.removeIf(e -> e.kind().equals(kind));
+    }
+
+    /** Stops the main viewer's source: no picture, "no signal", {@code message} on the status line. FX thread. */
+    public void showNoSignal(String message) {
+        main.viewer().stop();
+        main.blank();
+        selected.set(null);
+        main.sourceNameProperty().set("No source");
+        main.formatProperty().set("no signal");
+        status.set(message);
+    }
+
     private void open(SourceEntry entry, String location) {
         status.set("Opening " + entry.label() + " …");
         frozen.set(false);

@@ -48,6 +48,21 @@ class DemoCommandTest {
     }
 
     @Test
+    void badNmosOptionsExitTwoBeforeAnyWindow() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertEquals(2, runCli(err, "demo", "--run-for", "1s", "--nmos-port", "70000"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--nmos-port must be 0..65535"), err.toString());
+        ByteArrayOutputStream err2 = new ByteArrayOutputStream();
+        assertEquals(2, runCli(err2, "demo", "--run-for", "1s", "--nmos-host", "monitor.local"));
+        assertTrue(err2.toString(StandardCharsets.UTF_8).contains("--nmos-host must be an IP address"),
+                err2.toString());
+        ByteArrayOutputStream err3 = new ByteArrayOutputStream();
+        assertEquals(2, runCli(err3, "demo", "--run-for", "1s", "--nmos-query", "http://10.0.0.5:8236/x-nmos/query"));
+        assertTrue(err3.toString(StandardCharsets.UTF_8).contains("--nmos-query is the Query API's base URL"),
+                err3.toString());
+    }
+
+    @Test
     void unknownOverlayBadZebraOrMissingFdlExitTwoBeforeAnyWindow() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         assertEquals(2, runCli(err, "demo", "--run-for", "1s", "--overlay", "safe,scanlines"));

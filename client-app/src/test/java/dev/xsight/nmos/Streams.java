@@ -24,7 +24,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /** Test streams: conformance pictures with the reference decoder's md5s, and SDPs from our own writer. */
-final class Streams {
+public final class Streams {
     static final String[] FILES = {"s01_1080p422p10_bpp2_f0.jxs", "s01_1080p422p10_bpp2_f1.jxs"};
     /** Longest wait for anything: only a hang reaches it. */
     static final long HANG_SECONDS = 60;
@@ -33,7 +33,7 @@ final class Streams {
     }
 
     /** The pictures' codestreams. */
-    static List<byte[]> pictures() {
+    public static List<byte[]> pictures() {
         Path dir = TestRequirements.conformance("jpegxs");
         List<byte[]> out = new ArrayList<>();
         try {
@@ -70,13 +70,13 @@ final class Streams {
      * The format a controller commonly stages: 1080p25 4:2:2 10-bit, High444.12, level 2k-1, Sublev3bpp (the
      * conformance pictures are 1080 4:2:2 10-bit).
      */
-    static JxsvFormat controllerFormat(PacketMode mode) {
+    public static JxsvFormat controllerFormat(PacketMode mode) {
         return new JxsvFormat(mode, true, "High444.12", "2k-1", "Sublev3bpp", 10, 1920, 1080, FrameRate.FPS_25,
                 false, false, "YCbCr-4:2:2", "BT709", "SDR", "NARROW", "ST2110-22:2019", TrafficShaping.NARROW_GAPPED);
     }
 
     /** An SDP for unicast to 127.0.0.1 on {@code ports} (two: ST 2022-7 legs). */
-    static SessionDescription sdp(JxsvFormat f, List<Integer> ports) {
+    public static SessionDescription sdp(JxsvFormat f, List<Integer> ports) {
         long kbps = 110_000;
         List<JxsvStream> legs = new ArrayList<>();
         for (int i = 0; i < ports.size(); i++) {
@@ -86,7 +86,7 @@ final class Streams {
         return new SessionDescription("127.0.0.1", 7, "nmos test sender", legs, ports.size() > 1);
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (DatagramSocket s = new DatagramSocket(0)) {
             return s.getLocalPort();
         } catch (IOException e) {

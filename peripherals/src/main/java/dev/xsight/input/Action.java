@@ -29,6 +29,7 @@ public enum Action {
     TOGGLE_REFERENCE_WINDOW("Reference output window on / off", Group.VIEW),
     FULL_SCREEN("Full screen on / off", Group.VIEW),
     SIDE_BY_SIDE("Side by side with a second source on / off", Group.VIEW),
+    NMOS_BROWSER("NMOS registry browser: route a facility's JPEG XS sender here", Group.VIEW),
     TOGGLE_SCOPES("Scopes panel on / off", Group.MONITORING),
     CYCLE_SCOPE_LAYOUT("Next scope layout (one scope or all four)", Group.MONITORING),
     TOGGLE_SAFE_AREAS("Safe action / safe title on / off", Group.MONITORING),

@@ -122,7 +122,7 @@ public final class JxsSenderList implements AutoCloseable {
                 if (flow != null && JXSV.equals(flow.path("media_type").asText())) {
                     out.add(new JxsSender(s.path("id").asText(), s.path("label").asText(""),
                             s.path("description").asText(""), flow.path("id").asText(), text(s, "manifest_href"),
-                            s.path("transport").asText("")));
+                            s.path("transport").asText(""), describe(flow)));
                 }
             }
             out.sort(Comparator.comparing(JxsSender::label).thenComparing(JxsSender::id));
@@ -136,6 +136,39 @@ public final class JxsSenderList implements AutoCloseable {
                 l.accept(next);
             }
         }
+    }
+
+    /**
+     * A video flow's format in one line from its IS-04 and BCP-006-01 attributes, e.g.
+     * {@code 1920x1080p25 · High444.12 2k-1 Sublev3bpp · 110 Mb/s}; what the flow leaves out is left out.
+     */
+    public static String describe(JsonNode flow) {
+        StringBuilder b = new StringBuilder();
+        if (flow.path("frame_width").canConvertToInt() && flow.path("frame_height").canConvertToInt()) {
+            b.append(flow.get("frame_width").asInt()).append('x').append(flow.get("frame_height").asInt());
+            b.append(flow.path("interlace_mode").asText("progressive").equals("progressive") ? "p" : "i");
+            JsonNode rate = flow.path("grain_rate");
+            long num = rate.path("numerator").asLong(0);
+            long den = rate.path("denominator").asLong(1);
+            if (num > 0 && den > 0) {
+                b.append(num % den == 0 ? Long.toString(num / den)
+                        : String.format(java.util.Locale.ROOT, "%.2f", (double) num / den));
+            }
+        }
+        StringBuilder codec = new StringBuilder();
+        for (String k : List.of("profile", "level", "sublevel")) {
+            if (flow.path(k).isTextual()) {
+                codec.append(codec.isEmpty() ? "" : " ").append(flow.get(k).asText());
+            }
+        }
+        if (!codec.isEmpty()) {
+            b.append(b.isEmpty() ? "" : " · ").append(codec);
+        }
+        if (flow.path("bit_rate").canConvertToLong()) { // kilobits per second (BCP-006-01)
+            b.append(b.isEmpty() ? "" : " · ").append(Math.round(flow.get("bit_rate").asLong() / 1000.0))
+                    .append(" Mb/s");
+        }
+        return b.toString();
     }
 
     private static String text(JsonNode n, String field) {

@@ -19,6 +19,7 @@ import dev.xsight.review.NoteStore;
 import dev.xsight.st2110.receive.St2110Source;
 import dev.xsight.viewer.Viewer;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
@@ -197,11 +198,29 @@ public final class LiveQc implements AutoCloseable {
      */
     @Override
     public void close() {
+        ended();
+    }
+
+    /**
+     * As {@link #close()}; the result completes once the last findings are reported and written (the shell closes
+     * the session file after it).
+     */
+    public CompletableFuture<Void> ended() {
         closed = true;
         viewer.setFrameTap(null);
         Running r = running.getAndSet(null);
-        if (r != null) {
-            Thread.ofPlatform().daemon().name("xsight-qc-end").start(() -> end(r));
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (r == null) {
+            done.complete(null);
+        } else {
+            Thread.ofPlatform().daemon().name("xsight-qc-end").start(() -> {
+                try {
+                    end(r);
+                } finally {
+                    done.complete(null);
+                }
+            });
         }
+        return done;
     }
 }

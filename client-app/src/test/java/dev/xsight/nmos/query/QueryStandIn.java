@@ -49,7 +49,7 @@ import java.util.concurrent.TimeUnit;
  * ({@code paging.since} cursors "seconds:0" where the seconds count creations), POST {@code /subscriptions}, and
  * the subscription websockets, which get a sync grain on connecting and a grain for every change the test makes.
  */
-final class QueryStandIn implements AutoCloseable {
+public final class QueryStandIn implements AutoCloseable {
     static final String BASE = "/x-nmos/query/v1.3/";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -70,7 +70,7 @@ final class QueryStandIn implements AutoCloseable {
     private final BlockingQueue<String> connected = new LinkedBlockingQueue<>();
     private final List<String> gets = new CopyOnWriteArrayList<>();
 
-    QueryStandIn(int pageLimit) throws InterruptedException {
+    public QueryStandIn(int pageLimit) throws InterruptedException {
         this.pageLimit = pageLimit;
         collections.put("flows", new LinkedHashMap<>());
         collections.put("senders", new LinkedHashMap<>());
@@ -86,7 +86,7 @@ final class QueryStandIn implements AutoCloseable {
                 }).bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).sync().channel();
     }
 
-    URI base() {
+    public URI base() {
         return URI.create("http://127.0.0.1:" + ((InetSocketAddress) server.localAddress()).getPort());
     }
 
@@ -96,7 +96,7 @@ final class QueryStandIn implements AutoCloseable {
     }
 
     /** Waits until {@code n} more websockets have connected and had their sync grain. */
-    void awaitConnections(int n) throws InterruptedException {
+    public void awaitConnections(int n) throws InterruptedException {
         for (int i = 0; i < n; i++) {
             if (connected.poll(10, TimeUnit.SECONDS) == null) {
                 throw new AssertionError("no websocket connected to the Query API stand-in");
@@ -104,7 +104,7 @@ final class QueryStandIn implements AutoCloseable {
         }
     }
 
-    static ObjectNode flow(String id, String mediaType) {
+    public static ObjectNode flow(String id, String mediaType) {
         ObjectNode f = JSON.createObjectNode();
         f.put("id", id);
         f.put("version", "1:0");
@@ -114,7 +114,7 @@ final class QueryStandIn implements AutoCloseable {
         return f;
     }
 
-    static ObjectNode sender(String id, String label, String flowId) {
+    public static ObjectNode sender(String id, String label, String flowId) {
         ObjectNode s = JSON.createObjectNode();
         s.put("id", id);
         s.put("version", "1:0");
@@ -127,7 +127,7 @@ final class QueryStandIn implements AutoCloseable {
     }
 
     /** Adds or changes a resource and pushes the change to the collection's subscribers. */
-    void put(String collection, ObjectNode body) {
+    public void put(String collection, ObjectNode body) {
         String id = body.get("id").asText();
         Held before;
         synchronized (this) {
@@ -139,7 +139,7 @@ final class QueryStandIn implements AutoCloseable {
     }
 
     /** Removes a resource and pushes the removal. */
-    void remove(String collection, String id) {
+    public void remove(String collection, String id) {
         Held before;
         synchronized (this) {
             before = collections.get(collection).remove(id);
@@ -148,7 +148,7 @@ final class QueryStandIn implements AutoCloseable {
     }
 
     /** Closes every subscription websocket, as a registry going away does. */
-    void dropWebsockets() {
+    public void dropWebsockets() {
         for (Subscriber s : subscribers) {
             s.channel().close();
         }

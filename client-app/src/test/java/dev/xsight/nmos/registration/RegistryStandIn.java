@@ -21,14 +21,14 @@ import java.util.concurrent.TimeUnit;
  * A Registration API v1.3 stand-in on loopback for tests: the resource, health and delete paths with the
  * referential integrity rule (a parent must be registered first), recording every request in arrival order.
  */
-final class RegistryStandIn implements AutoCloseable {
+public final class RegistryStandIn implements AutoCloseable {
     static final String BASE = "/x-nmos/registration/v1.3/";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One request as it arrived. */
-    record Request(String method, String path, JsonNode body) {
+    public record Request(String method, String path, JsonNode body) {
         /** {@code POST node}, {@code HEARTBEAT}, {@code DELETE receiver} ... */
-        String summary() {
+        public String summary() {
             if (path.startsWith(BASE + "health/nodes/")) {
                 return "HEARTBEAT";
             }
@@ -52,7 +52,7 @@ final class RegistryStandIn implements AutoCloseable {
         this.server = server;
     }
 
-    static RegistryStandIn start(int port) throws IOException {
+    public static RegistryStandIn start(int port) throws IOException {
         HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
         RegistryStandIn r = new RegistryStandIn(s);
         s.createContext(BASE, r::handle);
@@ -60,7 +60,7 @@ final class RegistryStandIn implements AutoCloseable {
         return r;
     }
 
-    URI base() {
+    public URI base() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
@@ -69,7 +69,7 @@ final class RegistryStandIn implements AutoCloseable {
     }
 
     /** The next request, waiting for it; fails the test after 10 s. */
-    Request next() throws InterruptedException {
+    public Request next() throws InterruptedException {
         Request r = requests.poll(10, TimeUnit.SECONDS);
         if (r == null) {
             throw new AssertionError("no request reached the registry stand-in");
@@ -78,7 +78,7 @@ final class RegistryStandIn implements AutoCloseable {
     }
 
     /** The next request that is not a heartbeat. */
-    Request nextNonHeartbeat() throws InterruptedException {
+    public Request nextNonHeartbeat() throws InterruptedException {
         while (true) {
             Request r = next();
             if (!r.summary().equals("HEARTBEAT")) {

@@ -16,6 +16,7 @@ import dev.xsight.media.Timecode;
 import dev.xsight.qc.QcProfiles;
 import dev.xsight.review.Note;
 import dev.xsight.review.NotesViewModel;
+import dev.xsight.review.SqliteNoteStore;
 import dev.xsight.shell.ReviewOptions;
 import dev.xsight.shell.Shell;
 import dev.xsight.shell.ShellOptions;
@@ -46,6 +47,8 @@ class LiveQcShellTest {
     private static final String LABEL = "QC test clip (goes black)";
     private static final int BLACK_FROM = 25;
     private static final int BLACK_FRAMES = 40;
+    /** How long the source stays black (a test may make it stay black until the shell closes). */
+    private static volatile int blackFrames = BLACK_FRAMES;
 
     @TempDir
     static Path dir;
@@ -88,7 +91,7 @@ class LiveQcShellTest {
                         return;
                     }
                     Frame f = pool.acquire();
-                    boolean black = n >= BLACK_FROM && n < BLACK_FROM + BLACK_FRAMES;
+                    boolean black = n >= BLACK_FROM && n < BLACK_FROM + (long) blackFrames;
                     java.util.Arrays.fill(f.plane(0), (short) (black ? 64 : 400 + (n % 50) * 8));
                     java.util.Arrays.fill(f.plane(1), (short) 512);
                     java.util.Arrays.fill(f.plane(2), (short) 512);
@@ -140,10 +143,13 @@ class LiveQcShellTest {
         }
     }
 
+    private Path session;
+
     @Start
     void start(Stage stage) {
         current = this;
-        Path session = dir.resolve("live-qc-" + System.nanoTime() + ".xsight");
+        blackFrames = BLACK_FRAMES;
+        session = dir.resolve("live-qc-" + System.nanoTime() + ".xsight");
         ShellOptions options = ShellWindow.reviewing(new ReviewOptions(session, REVIEW_RATE, false, "Ann", null));
         shell = Shell.show(stage, options.withRegistry(SourceRegistry.discover().with(new GoesBlackProvider()))
                 .withQc(QcProfiles.named("broadcast", null)));
@@ -184,5 +190,23 @@ class LiveQcShellTest {
         String skipped = robot.lookup("#qc-skipped").queryAs(Label.class).getText();
         assertTrue(skipped.endsWith("skipped"), skipped);
         assertEquals(1, shell.qc().count(dev.xsight.qc.QcEvent.Type.BLACK));
+    }
+
+    @Test
+    void aFindingStillOpenWhenTheWindowClosesIsWrittenBeforeTheSessionFileCloses(FxRobot robot) throws Exception {
+        blackFrames = Integer.MAX_VALUE; // black from frame 25 until the window closes
+        shell.review().opened().get(HANG_S, TimeUnit.SECONDS);
+        robot.clickOn(LABEL);
+        // 1 s of black at 25 fps is the minimum duration: wait until the worker has seen more than that.
+        WaitForAsyncUtils.waitFor(HANG_S, TimeUnit.SECONDS,
+                () -> shell.qc().framesAnalysed() >= BLACK_FROM + 30);
+        robot.interact(() -> shell.stage().close());
+        shell.review().closed().get(30, TimeUnit.SECONDS);
+        try (SqliteNoteStore file = SqliteNoteStore.open(session)) {
+            List<Note> black = file.list().stream().filter(n -> n.category().equals("V-BLACK")).toList();
+            assertEquals(1, black.size(), () -> "notes in the file: " + file.list());
+            assertEquals("10:00:01:00", black.get(0).tcIn().toString(), "the first black frame");
+            assertEquals(Note.AUTO_QC_AUTHOR, black.get(0).author());
+        }
     }
 }
