@@ -4,7 +4,8 @@
 // noise in turn: everything out of range and gamut, every pixel flashing, no freeze: the worst case) and "bars"
 // (static EBU 75 % bars: the common case).
 // Build first (./monitor builds on first use), then:
-// jshell --execution local --class-path client-app/target/classes:display/target/classes:decode/target/classes scripts/bench-qc-checks.jsh
+// jshell -J--add-modules -Jjdk.incubator.vector --execution local --class-path client-app/target/classes:display/target/classes:decode/target/classes scripts/bench-qc-checks.jsh
+// (without the two -J options the checks run their scalar loops, as where the module is absent)
 import dev.xsight.media.*;
 import dev.xsight.qc.*;
 import dev.xsight.qc.video.*;

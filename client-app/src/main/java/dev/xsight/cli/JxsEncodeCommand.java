@@ -1,7 +1,7 @@
 package dev.xsight.cli;
 
-import dev.xsight.jpegxs.EncoderSettings;
-import dev.xsight.jpegxs.JpegXsEncoder;
+import dev.xsight.jpegxs.encode.EncoderSettings;
+import dev.xsight.jpegxs.encode.JpegXsEncoder;
 import dev.xsight.media.Frame;
 import dev.xsight.media.PixelFormat;
 import java.io.BufferedInputStream;

@@ -1,8 +1,8 @@
 package dev.xsight.cli;
 
-import dev.xsight.jpegxs.EncoderSettings;
+import dev.xsight.jpegxs.encode.EncoderSettings;
 import dev.xsight.jpegxs.JpegXsDecoder;
-import dev.xsight.jpegxs.JpegXsEncoder;
+import dev.xsight.jpegxs.encode.JpegXsEncoder;
 import dev.xsight.jpegxs.JpegXsFormatException;
 import dev.xsight.media.Frame;
 import dev.xsight.media.FrameRate;

@@ -80,6 +80,12 @@ public final class SharedSession implements AutoCloseable {
     private final CountDownLatch caughtUp = new CountDownLatch(1);
     private volatile State state = State.CONNECTED;
     private volatile long lastSequence;
+    /**
+     * Acknowledged publishes whose message this client has not read back yet, by stream sequence: their futures
+     * complete once it has (read your own writes: a note just added can be changed at once). Guarded by
+     * {@code lock}.
+     */
+    private final java.util.TreeMap<Long, List<Runnable>> readBack = new java.util.TreeMap<>();
     private volatile long unreadable;
     private Connection connection;
     private JetStream jetStream;
@@ -296,6 +302,7 @@ public final class SharedSession implements AutoCloseable {
             listener.onUnreadable(seq, e.getMessage());
         } finally {
             lastSequence = seq;
+            completeReadBack(seq);
             if (seq >= joinSequence && caughtUp.getCount() > 0) {
                 markCaughtUp();
             }
@@ -353,7 +360,10 @@ public final class SharedSession implements AutoCloseable {
 
     // ---- writing ----
 
-    /** Publishes a new note (version 1). The future completes when the server has stored it. */
+    /**
+     * Publishes a new note (version 1). The future completes when the server has stored it and this client has read
+     * it back, so the note is in {@link #notes()} and can be changed at once.
+     */
     public CompletableFuture<PublishAck> add(Note n, FrameRate rate) {
         return publish(new NoteEvent(NoteEvent.Type.ADDED, n.id(), 1, me.name(), rate, n.tcIn().dropFrame(),
                 System.currentTimeMillis(), NoteEvent.fieldsOf(n)));
@@ -460,11 +470,33 @@ public final class SharedSession implements AutoCloseable {
             }
             if (done) {
                 cache.ifPresent(c -> c.dequeue(p.event().messageId()));
-                p.done().complete(a);
                 listener.onConnection(state, queued());
+                whenReadBack(a.getSeqno(), () -> p.done().complete(a));
             }
             // On a timeout or a lost connection the event stays queued; the retry thread sends it again.
         });
+    }
+
+    /** Runs {@code r} once this client has read the stream up to {@code seq} (at once if it has). */
+    private void whenReadBack(long seq, Runnable r) {
+        synchronized (lock) {
+            if (seq > lastSequence && state != State.CLOSED) {
+                readBack.computeIfAbsent(seq, k -> new ArrayList<>()).add(r);
+                return;
+            }
+        }
+        r.run();
+    }
+
+    /** The dispatcher has read the stream up to {@code seq}: completes the publishes it has read back. */
+    private void completeReadBack(long seq) {
+        List<Runnable> due = new ArrayList<>();
+        synchronized (lock) {
+            var head = readBack.headMap(seq, true);
+            head.values().forEach(due::addAll);
+            head.clear();
+        }
+        due.forEach(Runnable::run);
     }
 
     private void publishOutbox() {
@@ -650,6 +682,7 @@ public final class SharedSession implements AutoCloseable {
             // closing
         }
         state = State.CLOSED;
+        completeReadBack(Long.MAX_VALUE); // acknowledged is stored: nobody waits for a read-back that cannot come
         cache.ifPresent(SessionCache::close);
     }
 }

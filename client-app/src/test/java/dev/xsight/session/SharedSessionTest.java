@@ -81,6 +81,24 @@ class SharedSessionTest {
     }
 
     @Test
+    void aNoteJustAddedCanBeChangedAtOnce() throws Exception {
+        try (NatsServerProcess server = NatsServerProcess.start(dir.resolve("srv"))) {
+            Recorder ra = new Recorder();
+            try (SharedSession a = join(server, "own-writes", "ana", ra, null)) {
+                for (int i = 0; i < 20; i++) {
+                    Note n = note(10 + i, "note " + i, "ana");
+                    a.add(n, R).get(1, TimeUnit.MINUTES);
+                    // The add's future means stored and read back: the note is there to change, no race with the
+                    // client's own reading of the stream.
+                    assertTrue(a.notes().stream().anyMatch(x -> x.id().equals(n.id())), "note " + i + " read back");
+                    a.change(n, n.withText("note " + i + " edited")).get(1, TimeUnit.MINUTES);
+                }
+                assertEquals(20, a.notes().stream().filter(x -> x.text().endsWith(" edited")).count());
+            }
+        }
+    }
+
+    @Test
     void aRetriedAddIsStoredOnceAndAChangeOfEachFieldIsKept() throws Exception {
         try (NatsServerProcess server = NatsServerProcess.start(dir.resolve("srv"))) {
             Recorder ra = new Recorder();

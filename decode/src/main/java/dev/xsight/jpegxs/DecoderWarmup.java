@@ -1,5 +1,7 @@
 package dev.xsight.jpegxs;
 
+import dev.xsight.jpegxs.encode.JpegXsEncoder;
+import dev.xsight.jpegxs.encode.EncoderSettings;
 import dev.xsight.media.Frame;
 import dev.xsight.media.PixelFormat;
 

@@ -1,5 +1,7 @@
 package dev.xsight.jpegxs;
 
+import dev.xsight.jpegxs.encode.JpegXsEncoder;
+import dev.xsight.jpegxs.encode.EncoderSettings;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,5 +1,6 @@
 package dev.xsight.jpegxs;
 
+import dev.xsight.jpegxs.encode.JpegXsEncoder;
 import dev.xsight.media.Frame;
 import dev.xsight.media.PixelFormat;
 import java.io.IOException;

@@ -61,22 +61,14 @@ public record ReceiverParams(UUID senderId, boolean masterEnable, String mode, S
         }
         n.put("master_enable", masterEnable);
         ObjectNode a = n.putObject("activation");
-        putNullable(a, "mode", mode);
-        putNullable(a, "requested_time", requestedTime);
-        putNullable(a, "activation_time", activationTime);
+        a.put("mode", mode);
+        a.put("requested_time", requestedTime);
+        a.put("activation_time", activationTime);
         ObjectNode f = n.putObject("transport_file");
-        putNullable(f, "data", sdpText);
-        putNullable(f, "type", sdpText == null ? null : "application/sdp");
+        f.put("data", sdpText);
+        f.put("type", sdpText == null ? null : "application/sdp");
         ArrayNode t = n.putArray("transport_params");
         legs.forEach(l -> t.add(l.toJson()));
         return n;
-    }
-
-    private static void putNullable(ObjectNode n, String k, String v) {
-        if (v == null) {
-            n.putNull(k);
-        } else {
-            n.put(k, v);
-        }
     }
 }

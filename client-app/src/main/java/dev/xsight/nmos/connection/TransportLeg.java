@@ -45,8 +45,8 @@ public record TransportLeg(String sourceIp, String multicastIp, String interface
     /** The leg as {@code /staged} or {@code /active} show it. */
     public ObjectNode toJson() {
         ObjectNode n = JsonNodeFactory.instance.objectNode();
-        putNullable(n, "source_ip", sourceIp);
-        putNullable(n, "multicast_ip", multicastIp);
+        n.put("source_ip", sourceIp);
+        n.put("multicast_ip", multicastIp);
         n.put("interface_ip", interfaceIp);
         if (destinationPort == AUTO_PORT) {
             n.put("destination_port", AUTO);
@@ -55,14 +55,6 @@ public record TransportLeg(String sourceIp, String multicastIp, String interface
         }
         n.put("rtp_enabled", rtpEnabled);
         return n;
-    }
-
-    private static void putNullable(ObjectNode n, String k, String v) {
-        if (v == null) {
-            n.putNull(k);
-        } else {
-            n.put(k, v);
-        }
     }
 
     /**

@@ -106,10 +106,18 @@ public final class FlashDetector implements VideoCheck {
     private int[] redRow = new int[0];
 
     public FlashDetector(Settings settings, Consumer<QcEvent> out) {
+        this(settings, out, GamutDetector.SIMD_BY_DEFAULT);
+    }
+
+    /** With the Vector API trackers or without them (only with where {@link GamutDetector#SIMD_BY_DEFAULT} can be). */
+    FlashDetector(Settings settings, Consumer<QcEvent> out, boolean simd) {
+        if (simd && ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            throw new IllegalArgumentException("simd needs the jdk.incubator.vector module");
+        }
         this.settings = settings;
         this.target = DisplayTarget.of(settings.pipeline().output());
-        this.flash = new Counter(QcEvent.Type.FLASH, out);
-        this.red = new Counter(QcEvent.Type.RED_FLASH, out);
+        this.flash = new Counter(QcEvent.Type.FLASH, out, simd);
+        this.red = new Counter(QcEvent.Type.RED_FLASH, out, simd);
     }
 
     /** BT.1702 defaults on the Rec.709 display ({@link Settings#BT1702}). */
@@ -159,8 +167,8 @@ public final class FlashDetector implements VideoCheck {
             width = f.width();
             height = f.height();
             int n = ((width + 1) / 2) * ((height + 1) / 2);
-            flash.size(n);
-            red.size(n);
+            flash.size(n, (height + 1) / 2);
+            red.size(n, (height + 1) / 2);
         }
     }
 
@@ -215,7 +223,10 @@ public final class FlashDetector implements VideoCheck {
         int[] light = nits;
         int mask = t.mask();
         int i = 0;
+        int gridRow = 0;
         for (int y = 0; y < h; y += 2) {
+            int lit = 0;
+            int reddish = 0;
             int row = y * w;
             int crow = (y >> vs) * cw;
             for (int k = 0, x = 0; k < dw; k++, x += 2) {
@@ -226,15 +237,20 @@ public final class FlashDetector implements VideoCheck {
                 int rl = light[level(v + rr[r])];
                 int gl = light[level(v + gb[b] + gr[r])];
                 int bl = light[level(v + bb[b])];
-                lum[k] = (int) ((lr * rl + lg * gl + lb * bl) >> WEIGHT_BITS);
+                int l = (int) ((lr * rl + lg * gl + lb * bl) >> WEIGHT_BITS);
+                lum[k] = l;
+                lit |= l;
                 // WCAG 2.2: only a saturated red state has a red measure; R − G − B below 0 counts as 0. Both in
                 // integer arithmetic without a branch: saturated is 1 when R·1024 >= sat·(R + G + B) and R > 0.
                 int saturated = ((sat * (rl + gl + bl) - rl * 1024 - 1) >>> 31) & ((-rl) >>> 31);
-                redness[k] = (int) ((Math.max(0, rl - gl - bl) * (long) redMul) >> WEIGHT_BITS) * saturated;
+                int m = (int) ((Math.max(0, rl - gl - bl) * (long) redMul) >> WEIGHT_BITS) * saturated;
+                redness[k] = m;
+                reddish |= m;
             }
-            flash.stepRow(i, lum, dw, change, dark);
-            red.stepRow(i, redness, dw, redChange, Integer.MAX_VALUE / 2);
+            flash.stepRow(gridRow, i, lum, dw, change, dark, lit == 0);
+            red.stepRow(gridRow, i, redness, dw, redChange, Integer.MAX_VALUE / 2, reddish == 0);
             i += dw;
+            gridRow++;
         }
     }
 
@@ -246,8 +262,12 @@ public final class FlashDetector implements VideoCheck {
     private static final class Counter {
         private final QcEvent.Type type;
         private final Consumer<QcEvent> out;
+        private final boolean simd;
+        private final int[] acc = new int[2];
         private int[] ext = new int[0];
         private byte[] dir = new byte[0];
+        // Per grid row: every extreme is 0 (then a row of zero values changes nothing and is skipped).
+        private boolean[] zeroRow = new boolean[0];
         private boolean fresh;
         private int transitions;
         private boolean[] ring = new boolean[1];
@@ -261,27 +281,49 @@ public final class FlashDetector implements VideoCheck {
         private Timecode startTc;
         private Timecode lastTc;
 
-        Counter(QcEvent.Type type, Consumer<QcEvent> out) {
+        Counter(QcEvent.Type type, Consumer<QcEvent> out, boolean simd) {
             this.type = type;
             this.out = out;
+            this.simd = simd;
         }
 
-        void size(int n) {
+        void size(int n, int rows) {
             if (ext.length != n) {
                 ext = new int[n];
                 dir = new byte[n];
             }
+            if (zeroRow.length != rows) {
+                zeroRow = new boolean[rows];
+            }
             fresh = true;
         }
 
-        void stepRow(int from, int[] values, int n, int change, int dark) {
+        /**
+         * One grid row of values; {@code zero} when all of them are 0. Values and extremes are never negative, so a
+         * row whose values and extremes are all 0 (black, or no saturated red) has no transition and keeps its
+         * state: it is skipped.
+         */
+        void stepRow(int gridRow, int from, int[] values, int n, int change, int dark, boolean zero) {
             if (fresh) {
                 System.arraycopy(values, 0, ext, from, n);
                 Arrays.fill(dir, from, from + n, (byte) 0);
+                zeroRow[gridRow] = zero;
+                return;
+            }
+            if (zero && zeroRow[gridRow] && change > 0) {
                 return;
             }
             int count = 0;
-            for (int k = 0; k < n; k++) {
+            int extremes = 0;
+            int start = 0;
+            if (simd) {
+                acc[0] = 0;
+                acc[1] = 0;
+                start = VideoKernels.track(values, n, ext, dir, from, change, dark, acc);
+                count = acc[0];
+                extremes = acc[1];
+            }
+            for (int k = start; k < n; k++) {
                 int i = from + k;
                 int v = values[k];
                 int e = ext[i];
@@ -294,10 +336,13 @@ public final class FlashDetector implements VideoCheck {
                 int down = ((v + change - 1 - e) >>> 31) & ((v - dark) >>> 31); // e - v >= change, v < dark
                 int t = up | down;
                 dir[i] = (byte) (d + t * (up - down - d));
-                ext[i] = e + t * (v - e);
+                int next = e + t * (v - e);
+                ext[i] = next;
+                extremes |= next;
                 count += t;
             }
             transitions += count;
+            zeroRow[gridRow] = extremes == 0;
         }
 
         void endFrame(Frame f, long frame, int window, double areaLimit, int maxFlashes) {

@@ -17,7 +17,12 @@ import java.util.function.Consumer;
  * <p>Threading: one feeding thread; the reference planes are allocated once per picture size.
  */
 public final class FreezeDetector implements VideoCheck {
+    /** Samples summed between two looks at the running difference. */
+    private static final int CHUNK = 8192;
+
     private final double noise;
+    private final boolean simd;
+    private final int[] acc = new int[1];
     private final long minDurationNanos;
     private final Consumer<QcEvent> out;
     private short[][] reference;
@@ -35,6 +40,15 @@ public final class FreezeDetector implements VideoCheck {
      * @param minDuration shortest run reported
      */
     public FreezeDetector(double noise, Duration minDuration, Consumer<QcEvent> out) {
+        this(noise, minDuration, out, GamutDetector.SIMD_BY_DEFAULT);
+    }
+
+    /** With the Vector API sum or without it (only with where {@link GamutDetector#SIMD_BY_DEFAULT} can be). */
+    FreezeDetector(double noise, Duration minDuration, Consumer<QcEvent> out, boolean simd) {
+        if (simd && ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            throw new IllegalArgumentException("simd needs the jdk.incubator.vector module");
+        }
+        this.simd = simd;
         if (!(noise > 0 && noise < 1)) {
             throw new IllegalArgumentException("freeze noise must be between 0 and 1 (0.001 = -60 dB), not " + noise);
         }
@@ -65,8 +79,7 @@ public final class FreezeDetector implements VideoCheck {
             return;
         }
         double mafd = difference(f);
-        boolean frozen = mafd <= noise;
-        if (frozen) {
+        if (mafd <= noise) {
             largestDifference = Math.max(largestDifference, mafd);
             lastTc = f.timecode();
         } else {
@@ -81,18 +94,40 @@ public final class FreezeDetector implements VideoCheck {
         refFrame = -1;
     }
 
+    /**
+     * The mean absolute difference from the reference as a ratio of the code range, or a value above
+     * {@code noise} as soon as the sum so far proves the frame differs (the sum only grows, so the answer is the
+     * same; a changing picture is known different after a few rows and costs no more than that).
+     */
     private double difference(Frame f) {
-        long sad = 0;
         long count = 0;
+        for (short[] r : reference) {
+            count += r.length;
+        }
+        double scale = (double) count * (1 << f.format().bitDepth());
+        long sad = 0;
         for (int p = 0; p < reference.length; p++) {
             short[] a = f.plane(p);
             short[] r = reference[p];
-            for (int i = 0; i < r.length; i++) {
-                sad += Math.abs(a[i] - r[i]);
+            for (int from = 0; from < r.length; from += CHUNK) {
+                int to = Math.min(r.length, from + CHUNK);
+                int part = 0; // CHUNK differences of at most 2^16 fit an int
+                int i = from;
+                if (simd) {
+                    acc[0] = 0;
+                    i = VideoKernels.sad(a, r, from, to, acc);
+                    part = acc[0];
+                }
+                for (; i < to; i++) {
+                    part += Math.abs(a[i] - r[i]);
+                }
+                sad += part;
+                if (sad / scale > noise) {
+                    return sad / scale;
+                }
             }
-            count += r.length;
         }
-        return (double) sad / count / (1 << f.format().bitDepth());
+        return sad / scale;
     }
 
     private void keep(Frame f) {

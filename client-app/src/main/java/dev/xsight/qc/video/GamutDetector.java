@@ -40,6 +40,16 @@ public final class GamutDetector implements VideoCheck {
     }
 
     private static final int FRACTION = 8;
+    /**
+     * Whether the gamut and range checks use the Vector API kernels ({@link VideoKernels}): when {@code jdk.incubator.vector} is in the
+     * boot layer ({@code --add-modules jdk.incubator.vector}) and the property {@code xsight.qc.simd} is not
+     * {@code false}; else the scalar loop, which gives the same counts.
+     */
+    static final boolean SIMD_BY_DEFAULT = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+            && !"false".equalsIgnoreCase(System.getProperty("xsight.qc.simd"));
+
+    private final boolean simd;
+    private final int[] acc = new int[3];
 
     private final Settings settings;
     private final Runs runs;
@@ -61,6 +71,15 @@ public final class GamutDetector implements VideoCheck {
     private int highFixed;
 
     public GamutDetector(Settings settings, Consumer<QcEvent> out) {
+        this(settings, out, SIMD_BY_DEFAULT);
+    }
+
+    /** With the Vector API kernel or without it (only with where {@link #SIMD_BY_DEFAULT} can be). */
+    GamutDetector(Settings settings, Consumer<QcEvent> out, boolean simd) {
+        if (simd && ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            throw new IllegalArgumentException("simd needs the jdk.incubator.vector module");
+        }
+        this.simd = simd;
         this.settings = settings;
         this.runs = new Runs(QcEvent.Type.GAMUT, settings.minDuration(), out, this::values);
     }
@@ -113,7 +132,7 @@ public final class GamutDetector implements VideoCheck {
         }
         colorimetry = c;
         bits = depth;
-        tables = CodeTables.inLumaCodes(c, depth, FRACTION);
+        tables = CodeTables.linearInLumaCodes(c, depth, FRACTION);
         ky = tables.ky();
         double unit = (1 << FRACTION) / ky;
         lowFix = (int) Math.round(settings.low() * unit);
@@ -137,7 +156,17 @@ public final class GamutDetector implements VideoCheck {
         for (int y = 0; y < h; y++) {
             int crow = (y >> vs) * cw;
             int row = y * w;
-            out += sites(py, pb, pr, row, crow, 0, whole, hs, hs);
+            int from = 0;
+            if (simd && hs == 1) {
+                acc[0] = 0;
+                acc[1] = lowFixed;
+                acc[2] = highFixed;
+                from = VideoKernels.gamutSites(py, pb, pr, row, crow, 0, whole, tables, FRACTION, lowFix, highFix, acc);
+                out += acc[0];
+                lowFixed = acc[1];
+                highFixed = acc[2];
+            }
+            out += sites(py, pb, pr, row, crow, from, whole, hs, hs);
             if (whole < cw) {
                 out += sites(py, pb, pr, row, crow, whole, cw, hs, 0); // an odd width's last site: one pixel
             }

@@ -48,6 +48,8 @@ public final class RangeDetector implements VideoCheck {
     }
 
     private final Settings settings;
+    private final boolean simd;
+    private final int[] acc = new int[3];
     private final Runs runs;
     private int bits = -1;
     private int yLo;
@@ -66,6 +68,15 @@ public final class RangeDetector implements VideoCheck {
     private int frameMaxC;
 
     public RangeDetector(Settings settings, Consumer<QcEvent> out) {
+        this(settings, out, GamutDetector.SIMD_BY_DEFAULT);
+    }
+
+    /** With the Vector API kernels or without them (only with where {@link GamutDetector#SIMD_BY_DEFAULT} can be). */
+    RangeDetector(Settings settings, Consumer<QcEvent> out, boolean simd) {
+        if (simd && ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            throw new IllegalArgumentException("simd needs the jdk.incubator.vector module");
+        }
+        this.simd = simd;
         this.settings = settings;
         this.runs = new Runs(QcEvent.Type.LUMA_RANGE, settings.minDuration(), out, this::values);
     }
@@ -139,31 +150,99 @@ public final class RangeDetector implements VideoCheck {
         long out = 0;
         frameMinY = Integer.MAX_VALUE;
         frameMaxY = Integer.MIN_VALUE;
+        frameMinC = Integer.MAX_VALUE;
+        frameMaxC = Integer.MIN_VALUE;
         int whole = w >> hs; // sites with all their pixels inside the picture
         for (int y = 0; y < h; y++) {
             int crow = (y >> vs) * cw;
             int row = y * w;
-            out += sites(py, pb, pr, row, crow, 0, whole, hs, hs);
-            if (whole < cw) {
-                out += sites(py, pb, pr, row, crow, whole, cw, hs, 0); // an odd width's last site: one pixel
+            // A pixel is out when its Y' is or its site's chroma is. Most rows have out-of-range samples in one
+            // plane at most: then the row's count is the luma count plus the pixels of the chroma sites out, each
+            // counted in a plain pass over one plane. Only a row with both needs the per-pixel joint test.
+            int yOut = lumaRow(py, row, w);
+            int cOut = chromaRow(pb, pr, crow, 0, whole);
+            int cOutLast = whole < cw ? chromaRow(pb, pr, crow, whole, cw) : 0;
+            if (yOut == 0 || cOut + cOutLast == 0) {
+                out += yOut + cOut * (1 + hs) + cOutLast; // 4:2:2 and 4:2:0: two pixels a site; an odd width's last
+            } else {
+                int from = 0;
+                if (simd && hs == 1) {
+                    acc[0] = 0;
+                    from = VideoKernels.rangeSites(py, pb, pr, row, crow, 0, whole, yLo, yHi, cLo, cHi, acc);
+                    out += acc[0];
+                }
+                out += sites(py, pb, pr, row, crow, from, whole, hs, hs);
+                if (whole < cw) {
+                    out += sites(py, pb, pr, row, crow, whole, cw, hs, 0); // an odd width's last site: one pixel
+                }
             }
         }
-        frameMinC = Integer.MAX_VALUE;
-        frameMaxC = Integer.MIN_VALUE;
-        int cn = cw * f.planeHeight(1);
-        extremes(pb, cn);
-        extremes(pr, cn);
         return (double) out / ((long) w * h);
+    }
+
+    /** Out-of-range Y' samples of one row; keeps the luma extremes. */
+    private int lumaRow(short[] py, int row, int w) {
+        int n = 0;
+        int lo = frameMinY;
+        int hi = frameMaxY;
+        int yl = yLo;
+        int yh = yHi;
+        int from = row;
+        if (simd) {
+            acc[0] = 0;
+            acc[1] = lo;
+            acc[2] = hi;
+            from = VideoKernels.rangeCount(py, row, row + w, yl, yh, acc);
+            n = acc[0];
+            lo = acc[1];
+            hi = acc[2];
+        }
+        for (int i = from; i < row + w; i++) {
+            int v = py[i] & 0xFFFF;
+            n += ((v - yl) | (yh - v)) >>> 31;
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+        }
+        frameMinY = lo;
+        frameMaxY = hi;
+        return n;
+    }
+
+    /** Chroma sites {@code from..to} of one row with Cb or Cr out of range; keeps the chroma extremes. */
+    private int chromaRow(short[] pb, short[] pr, int crow, int from, int to) {
+        int n = 0;
+        int lo = frameMinC;
+        int hi = frameMaxC;
+        int cl = cLo;
+        int ch = cHi;
+        int start = crow + from;
+        if (simd) {
+            acc[0] = 0;
+            acc[1] = lo;
+            acc[2] = hi;
+            start = VideoKernels.chromaCount(pb, pr, start, crow + to, cl, ch, acc);
+            n = acc[0];
+            lo = acc[1];
+            hi = acc[2];
+        }
+        for (int i = start; i < crow + to; i++) {
+            int b = pb[i] & 0xFFFF;
+            int r = pr[i] & 0xFFFF;
+            n += ((b - cl) | (ch - b) | (r - cl) | (ch - r)) >>> 31;
+            lo = Math.min(lo, Math.min(b, r));
+            hi = Math.max(hi, Math.max(b, r));
+        }
+        frameMinC = lo;
+        frameMaxC = hi;
+        return n;
     }
 
     /**
      * Out-of-range pixels of chroma sites {@code from..to} of one row; {@code pair} 1 when each site has a second
-     * pixel (4:2:2 and 4:2:0), else 0. Keeps the row's luma extremes.
+     * pixel (4:2:2 and 4:2:0), else 0.
      */
     private int sites(short[] py, short[] pb, short[] pr, int row, int crow, int from, int to, int hs, int pair) {
         int n = 0;
-        int lo = frameMinY;
-        int hi = frameMaxY;
         for (int c = from; c < to; c++) {
             int b = pb[crow + c] & 0xFFFF;
             int r = pr[crow + c] & 0xFFFF;
@@ -173,23 +252,7 @@ public final class RangeDetector implements VideoCheck {
             // The sign bit is set when any sample is below its low limit or above its high one: no branch.
             int co = (b - cLo) | (cHi - b) | (r - cLo) | (cHi - r);
             n += (((y0 - yLo) | (yHi - y0) | co) >>> 31) + ((((y1 - yLo) | (yHi - y1) | co) >>> 31) & pair);
-            lo = Math.min(lo, Math.min(y0, y1));
-            hi = Math.max(hi, Math.max(y0, y1));
         }
-        frameMinY = lo;
-        frameMaxY = hi;
         return n;
-    }
-
-    private void extremes(short[] plane, int n) {
-        int lo = Integer.MAX_VALUE;
-        int hi = Integer.MIN_VALUE;
-        for (int i = 0; i < n; i++) {
-            int v = plane[i] & 0xFFFF;
-            lo = Math.min(lo, v);
-            hi = Math.max(hi, v);
-        }
-        frameMinC = Math.min(frameMinC, lo);
-        frameMaxC = Math.max(frameMaxC, hi);
     }
 }

@@ -168,6 +168,66 @@ class SignalRulesTest {
     }
 
     @Test
+    void rowsWithLumaOrChromaOrBothOutCountEachPixelOnce() {
+        // Legal random codes, then per row (by row number mod 4): nothing out, some Y' out, some chroma out, both;
+        // odd width, 4:2:2 and 4:2:0 (a chroma row shared by two picture rows). Expected fraction and extremes from
+        // a direct per-pixel reading here (R 103 defaults: Y' 56..966, Cb/Cr 64..960).
+        java.util.Random rnd = new java.util.Random(11);
+        int w = 37;
+        int h = 12;
+        for (PixelFormat format : List.of(PixelFormat.YUV422P10, PixelFormat.YUV420P10, PixelFormat.YUV444P10)) {
+            Frame f = Frame.allocate(format, w, h).colorimetry(Colorimetry.BT709).frameRate(new FrameRate(25, 1));
+            int hs = format.sampling().horizontalFactor() == 2 ? 1 : 0;
+            int vs = format.sampling().verticalFactor() == 2 ? 1 : 0;
+            int cw = f.planeWidth(1);
+            for (int p = 0; p < 3; p++) {
+                short[] a = f.plane(p);
+                for (int i = 0; i < a.length; i++) {
+                    a[i] = (short) (100 + rnd.nextInt(800));
+                }
+            }
+            for (int y = 0; y < h; y++) {
+                for (int k = 0; k < 3; k++) {
+                    int x = rnd.nextInt(w);
+                    if ((y & 1) == 1) {
+                        f.plane(0)[y * w + x] = (short) (rnd.nextBoolean() ? 30 + k : 990 + k);
+                    }
+                    if ((y & 2) == 2 && ((y >> vs) << vs) == y) {
+                        f.plane(1 + (k & 1))[(y >> vs) * cw + (x >> hs)] = (short) (rnd.nextBoolean() ? 40 + k : 980 + k);
+                    }
+                }
+            }
+            int out = 0;
+            int minY = Integer.MAX_VALUE;
+            int maxY = Integer.MIN_VALUE;
+            int minC = Integer.MAX_VALUE;
+            int maxC = Integer.MIN_VALUE;
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    int c = (y >> vs) * cw + (x >> hs);
+                    int yy = f.plane(0)[y * w + x];
+                    int cb = f.plane(1)[c];
+                    int cr = f.plane(2)[c];
+                    out += yy < 56 || yy > 966 || cb < 64 || cb > 960 || cr < 64 || cr > 960 ? 1 : 0;
+                    minY = Math.min(minY, yy);
+                    maxY = Math.max(maxY, yy);
+                    minC = Math.min(minC, Math.min(cb, cr));
+                    maxC = Math.max(maxC, Math.max(cb, cr));
+                }
+            }
+            List<QcEvent> events = new java.util.ArrayList<>();
+            RangeDetector rd = RangeDetector.defaults(events::add);
+            rd.accept(f);
+            rd.finish();
+            assertEquals(out / (double) (w * h), rd.lastFraction(), 1e-12, format.ffmpegName());
+            assertEquals(1, events.size(), format.ffmpegName());
+            var v = events.get(0).values();
+            assertEquals(List.of((double) minY, (double) maxY, (double) minC, (double) maxC),
+                    List.of(v.get("min_y"), v.get("max_y"), v.get("min_c"), v.get("max_c")), format.ffmpegName());
+        }
+    }
+
+    @Test
     void framesTheChecksCannotReadAreRefusedNamingTheFormat() {
         Frame rgb = Frame.allocate(new PixelFormat(ColourModel.RGB, ChromaSampling.S444, 10, 3), 16, 16)
                 .colorimetry(Colorimetry.BT709).frameRate(new FrameRate(25, 1));

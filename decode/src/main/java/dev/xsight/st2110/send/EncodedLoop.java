@@ -1,6 +1,6 @@
 package dev.xsight.st2110.send;
 
-import dev.xsight.jpegxs.JpegXsEncoder;
+import dev.xsight.jpegxs.encode.JpegXsEncoder;
 import dev.xsight.media.Frame;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.xsight.jpegxs.EncoderSettings;
+import dev.xsight.jpegxs.encode.EncoderSettings;
 import dev.xsight.jpegxs.JpegXsDecoder;
-import dev.xsight.jpegxs.JpegXsEncoder;
+import dev.xsight.jpegxs.encode.JpegXsEncoder;
 import dev.xsight.media.ChromaSampling;
 import dev.xsight.media.Frame;
 import dev.xsight.media.FrameRate;

@@ -1,4 +1,4 @@
-package dev.xsight.jpegxs;
+package dev.xsight.jpegxs.encode;
 
 import dev.xsight.media.Frame;
 import dev.xsight.media.PixelFormat;

@@ -1,4 +1,4 @@
-package dev.xsight.jpegxs;
+package dev.xsight.jpegxs.encode;
 
 /**
  * Writes big-endian bit fields into a caller's byte array (MSB first, as every JPEG XS field is), 32 bits at a time.

@@ -1,4 +1,4 @@
-package dev.xsight.jpegxs;
+package dev.xsight.jpegxs.encode;
 
 /**
  * What a {@link JpegXsEncoder} writes: the target rate and the wavelet and slice layout. Immutable; validated on

@@ -1,4 +1,4 @@
-package dev.xsight.jpegxs;
+package dev.xsight.jpegxs.encode;
 
 /**
  * Entropy coding of precincts (ISO/IEC 21122-1 Annex C) for the encoder: measures what a precinct costs at each

@@ -1,4 +1,4 @@
-package dev.xsight.jpegxs;
+package dev.xsight.jpegxs.encode;
 
 /**
  * The reversible 5/3 analysis filter by lifting with whole-sample symmetric extension, the forward counterpart of
