@@ -7,6 +7,7 @@ import dev.xsight.qc.audio.LoudnessMeter;
 import dev.xsight.qc.audio.SilenceDetector;
 import dev.xsight.qc.transport.TimecodeCheck;
 import dev.xsight.qc.transport.TransportCheck;
+import dev.xsight.qc.transport.TransportCounts;
 import dev.xsight.qc.transport.TransportProbe;
 import dev.xsight.qc.video.BlackDetector;
 import dev.xsight.qc.video.FlashDetector;
@@ -137,7 +138,7 @@ public final class QcCatalogue {
             video.add(new FlashDetector(display == null ? f : f.withPipeline(display), out));
         }
         if (profile.enabled(QcEvent.Type.TIMECODE_BREAK)) {
-            video.add(new TimecodeCheck(out));
+            video.add(probe == null ? new TimecodeCheck(out) : new TimecodeCheck(out, droppedBy(probe)));
         }
         if (probe != null && (profile.enabled(QcEvent.Type.LOSS) || profile.enabled(QcEvent.Type.CONCEALED))) {
             QcProfile.Check loss = profile.check(QcEvent.Type.LOSS);
@@ -183,5 +184,14 @@ public final class QcCatalogue {
 
     private static double value(QcProfile.Check c, QcEvent.Type type, String key) {
         return c.threshold(key, thresholds(type).get(key).fallback());
+    }
+
+    /** The frames a source reports as dropped so far, through its probe (read rarely: at a timecode jump). */
+    private static java.util.function.LongSupplier droppedBy(TransportProbe probe) {
+        TransportCounts counts = new TransportCounts();
+        return () -> {
+            probe.read(counts);
+            return counts.framesDropped;
+        };
     }
 }

@@ -32,6 +32,23 @@ class TimecodeCheckTest {
     }
 
     @Test
+    void framesTheSourceDroppedAreNoBreakButAJumpBeyondThemIs() {
+        java.util.concurrent.atomic.AtomicLong dropped = new java.util.concurrent.atomic.AtomicLong(5);
+        TimecodeCheck c = new TimecodeCheck(events::add, dropped::get);
+        FrameRate r = FrameRate.FPS_25;
+        c.accept(frame.frameRate(r).timecode(Timecode.parse("10:00:00:00", r)));
+        c.accept(frame.frameRate(r).timecode(Timecode.parse("10:00:00:01", r)));
+        dropped.addAndGet(2); // the receiver dropped two pictures: the next label is 3 on, as the drops explain
+        c.accept(frame.frameRate(r).timecode(Timecode.parse("10:00:00:04", r)));
+        c.accept(frame.frameRate(r).timecode(Timecode.parse("10:00:00:05", r)));
+        dropped.addAndGet(1); // one more drop, but the feed jumps 5 s: that is a break
+        c.accept(frame.frameRate(r).timecode(Timecode.parse("10:00:05:06", r)));
+        c.finish();
+        assertEquals(1, events.size(), events.toString());
+        assertEquals("10:00:05:06", events.getFirst().tcIn().toString());
+    }
+
+    @Test
     void aJumpIsOneEventAtTheFrameThatJumped() {
         feed(FrameRate.FPS_25, "10:00:00:00", "10:00:00:01", "10:00:05:00", "10:00:05:01");
         check.finish();
