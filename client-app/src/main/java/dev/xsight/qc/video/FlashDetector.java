@@ -106,14 +106,11 @@ public final class FlashDetector implements VideoCheck {
     private int[] redRow = new int[0];
 
     public FlashDetector(Settings settings, Consumer<QcEvent> out) {
-        this(settings, out, GamutDetector.SIMD_BY_DEFAULT);
+        this(settings, out, Simd.BY_DEFAULT);
     }
 
-    /** With the Vector API trackers or without them (only with where {@link GamutDetector#SIMD_BY_DEFAULT} can be). */
+    /** With the Vector API trackers or without them (only with where {@link Simd#BY_DEFAULT} can be). */
     FlashDetector(Settings settings, Consumer<QcEvent> out, boolean simd) {
-        if (simd && ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-            throw new IllegalArgumentException("simd needs the jdk.incubator.vector module");
-        }
         this.settings = settings;
         this.target = DisplayTarget.of(settings.pipeline().output());
         this.flash = new Counter(QcEvent.Type.FLASH, out, simd);
@@ -284,7 +281,7 @@ public final class FlashDetector implements VideoCheck {
         Counter(QcEvent.Type type, Consumer<QcEvent> out, boolean simd) {
             this.type = type;
             this.out = out;
-            this.simd = simd;
+            this.simd = Simd.checked(simd);
         }
 
         void size(int n, int rows) {

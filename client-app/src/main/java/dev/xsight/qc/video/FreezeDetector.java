@@ -40,15 +40,12 @@ public final class FreezeDetector implements VideoCheck {
      * @param minDuration shortest run reported
      */
     public FreezeDetector(double noise, Duration minDuration, Consumer<QcEvent> out) {
-        this(noise, minDuration, out, GamutDetector.SIMD_BY_DEFAULT);
+        this(noise, minDuration, out, Simd.BY_DEFAULT);
     }
 
-    /** With the Vector API sum or without it (only with where {@link GamutDetector#SIMD_BY_DEFAULT} can be). */
+    /** With the Vector API sum or without it (only with where {@link Simd#BY_DEFAULT} can be). */
     FreezeDetector(double noise, Duration minDuration, Consumer<QcEvent> out, boolean simd) {
-        if (simd && ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-            throw new IllegalArgumentException("simd needs the jdk.incubator.vector module");
-        }
-        this.simd = simd;
+        this.simd = Simd.checked(simd);
         if (!(noise > 0 && noise < 1)) {
             throw new IllegalArgumentException("freeze noise must be between 0 and 1 (0.001 = -60 dB), not " + noise);
         }

@@ -40,13 +40,6 @@ public final class GamutDetector implements VideoCheck {
     }
 
     private static final int FRACTION = 8;
-    /**
-     * Whether the gamut and range checks use the Vector API kernels ({@link VideoKernels}): when {@code jdk.incubator.vector} is in the
-     * boot layer ({@code --add-modules jdk.incubator.vector}) and the property {@code xsight.qc.simd} is not
-     * {@code false}; else the scalar loop, which gives the same counts.
-     */
-    static final boolean SIMD_BY_DEFAULT = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
-            && !"false".equalsIgnoreCase(System.getProperty("xsight.qc.simd"));
 
     private final boolean simd;
     private final int[] acc = new int[3];
@@ -71,15 +64,12 @@ public final class GamutDetector implements VideoCheck {
     private int highFixed;
 
     public GamutDetector(Settings settings, Consumer<QcEvent> out) {
-        this(settings, out, SIMD_BY_DEFAULT);
+        this(settings, out, Simd.BY_DEFAULT);
     }
 
-    /** With the Vector API kernel or without it (only with where {@link #SIMD_BY_DEFAULT} can be). */
+    /** With the Vector API kernel or without it (only with where {@link Simd#BY_DEFAULT} can be). */
     GamutDetector(Settings settings, Consumer<QcEvent> out, boolean simd) {
-        if (simd && ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-            throw new IllegalArgumentException("simd needs the jdk.incubator.vector module");
-        }
-        this.simd = simd;
+        this.simd = Simd.checked(simd);
         this.settings = settings;
         this.runs = new Runs(QcEvent.Type.GAMUT, settings.minDuration(), out, this::values);
     }

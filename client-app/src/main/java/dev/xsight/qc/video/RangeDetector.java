@@ -68,15 +68,12 @@ public final class RangeDetector implements VideoCheck {
     private int frameMaxC;
 
     public RangeDetector(Settings settings, Consumer<QcEvent> out) {
-        this(settings, out, GamutDetector.SIMD_BY_DEFAULT);
+        this(settings, out, Simd.BY_DEFAULT);
     }
 
-    /** With the Vector API kernels or without them (only with where {@link GamutDetector#SIMD_BY_DEFAULT} can be). */
+    /** With the Vector API kernels or without them (only with where {@link Simd#BY_DEFAULT} can be). */
     RangeDetector(Settings settings, Consumer<QcEvent> out, boolean simd) {
-        if (simd && ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
-            throw new IllegalArgumentException("simd needs the jdk.incubator.vector module");
-        }
-        this.simd = simd;
+        this.simd = Simd.checked(simd);
         this.settings = settings;
         this.runs = new Runs(QcEvent.Type.LUMA_RANGE, settings.minDuration(), out, this::values);
     }

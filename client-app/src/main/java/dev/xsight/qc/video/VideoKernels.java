@@ -15,7 +15,7 @@ import jdk.incubator.vector.VectorSpecies;
  * integers as the tables, the two pixels of each site read as one int lane, little-endian: the first pixel in the
  * low half), {@link RangeDetector}'s luma and chroma row counts and joint per-pixel test, {@link FlashDetector}'s transition trackers and
  * {@link FreezeDetector}'s sum of absolute differences. Loaded only when the module is in the boot
- * layer ({@link GamutDetector#SIMD_BY_DEFAULT}); the callers run the scalar loop for what a full vector does not
+ * layer ({@link Simd#BY_DEFAULT}); the callers run the scalar loop for what a full vector does not
  * cover. Stateless and thread-safe.
  */
 final class VideoKernels {

@@ -57,7 +57,7 @@ class VectorKernelsTest {
 
     @Test
     void freezeSumsAgree() {
-        assumeTrue(GamutDetector.SIMD_BY_DEFAULT, "jdk.incubator.vector not in the boot layer");
+        assumeTrue(Simd.BY_DEFAULT, "jdk.incubator.vector not in the boot layer");
         // A picture held for 45 frames with a few samples changing (below -60 dB), then another for 50: two freezes.
         List<Frame> pictures = frames(PixelFormat.YUV422P10, 77, 18, 9, 2);
         Random rnd = new Random(3);
@@ -81,7 +81,7 @@ class VectorKernelsTest {
 
     @Test
     void kernelsAndScalarLoopsAgree() {
-        assumeTrue(GamutDetector.SIMD_BY_DEFAULT, "jdk.incubator.vector not in the boot layer");
+        assumeTrue(Simd.BY_DEFAULT, "jdk.incubator.vector not in the boot layer");
         List<BiFunction<java.util.function.Consumer<QcEvent>, Boolean, VideoCheck>> checks = List.of(
                 (out, simd) -> new RangeDetector(RangeDetector.Settings.R103, out, simd),
                 (out, simd) -> new GamutDetector(GamutDetector.Settings.R103, out, simd),
