@@ -108,6 +108,24 @@ final class CoefficientStore {
         return fullView[c][b];
     }
 
+    /**
+     * Bytes the ring view holds (the whole picture's when there is no ring), with the bitplane counts and
+     * truncation positions: what a store that never shows the whole picture costs.
+     */
+    static long ringBytes(Layout layout, int workers) {
+        int hsl = layout.info.sliceHeightPrecincts();
+        int ring = ringSlices(hsl, layout) + workers - 1;
+        long ringRows = (long) ring * hsl < layout.precinctRows ? (long) ring * hsl : Long.MAX_VALUE;
+        long n = 0;
+        for (Layout.Comp k : layout.comps) {
+            for (int b = 0; b < k.nb; b++) {
+                long rows = Math.min(k.bandH[b], ringRows * k.lines[b]);
+                n += (4L * k.bandW[b] + 16) * rows + 8L * k.bandH[b] + (long) k.gcliStride[b] * k.bandH[b];
+            }
+        }
+        return n + (long) layout.precinctRows * layout.columns * layout.slots;
+    }
+
     /** Bytes this store holds at most (both views), for the size check before allocation. */
     static long bytesFor(Layout layout) {
         long n = 0;

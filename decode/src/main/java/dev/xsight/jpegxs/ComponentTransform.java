@@ -42,6 +42,8 @@ final class ComponentTransform {
     private final int outLow;
     private final int outHigh;
     private int chainRows;
+    /** First even row of each vertical level in this frame: the top edge the lifting mirrors at. */
+    private final int[] evenStart;
     private final int[] evenFilled;
     private final int[] oddFilled;
     private final int[] evenDone;
@@ -97,6 +99,7 @@ final class ComponentTransform {
         for (int y = 0; y < RING; y++) {
             outOdd[y] = outHigh == 0 ? EMPTY : new int[outHigh];
         }
+        evenStart = new int[ny + 1];
         evenFilled = new int[ny + 1];
         oddFilled = new int[ny + 1];
         evenDone = new int[ny + 1];
@@ -104,13 +107,47 @@ final class ComponentTransform {
     }
 
     void reset() {
-        chainRows = 0;
-        released = 0;
-        java.util.Arrays.fill(evenFilled, 0);
-        java.util.Arrays.fill(oddFilled, 0);
-        java.util.Arrays.fill(evenDone, 0);
-        java.util.Arrays.fill(oddDone, 0);
-        consumed = 0;
+        reset(0);
+    }
+
+    /**
+     * Starts a frame whose synthesis begins at precinct row {@code startRow}, as if the picture began there: the
+     * lifting mirrors at that row instead of using the rows above it, so the first precinct row of output is wrong
+     * (a decoding lane computes it as context and does not write it; see {@link Lane}) and every later row is
+     * exact. Row numbers stay those of the whole picture. {@code startRow} 0 is the whole picture.
+     */
+    void reset(int startRow) {
+        chainRows = startRow * k.lines[0];
+        released = startRow * rowsPerPrecinct(k);
+        for (int d = 1; d <= ny; d++) {
+            int first = startRow * k.lines[hlBand[d]];
+            evenStart[d] = first;
+            evenFilled[d] = first;
+            oddFilled[d] = first;
+            evenDone[d] = first;
+            oddDone[d] = first;
+        }
+        consumed = startRow;
+    }
+
+    /** Bytes a transform of component {@code k} holds: the low chain, the inner levels and the output ring. */
+    static long bytesFor(Layout.Comp k) {
+        int nh = k.nx - k.ny;
+        long chainW = k.bandW[0];
+        for (int j = 0; j < nh; j++) {
+            chainW += k.bandW[1 + j];
+        }
+        long n = k.ny > 0 ? (4 * chainW + 16) * k.bandH[0] : 0;
+        for (int d = 2; d <= k.ny; d++) {
+            int hl = 1 + nh + 3 * (k.ny - d);
+            n += (4L * (k.bandW[hl] + k.bandW[hl + 1]) + 16) * (k.bandH[hl] + k.bandH[hl + 1]);
+        }
+        return n + RING * (4L * k.width + 40) + 12L * chainW;
+    }
+
+    /** Output rows of component {@code k} per precinct row (fewer in the last precinct row). */
+    static int rowsPerPrecinct(Layout.Comp k) {
+        return k.ny > 0 ? 1 << k.ny : k.lines[0];
     }
 
     /**
@@ -269,7 +306,7 @@ final class ComponentTransform {
         // Even rows: X[2i] -= (X[2i-1] + X[2i+1] + 2) >> 2 with mirrored odd rows at the edges.
         int i = evenDone[d];
         while (i < evenFilled[d]) {
-            int a = i == 0 ? 0 : i - 1;
+            int a = i == evenStart[d] ? i : i - 1;
             int b = Math.min(i, nOdd - 1);
             if (Math.max(a, b) >= oddFilled[d]) {
                 break;

@@ -24,13 +24,19 @@ final class DecoderState {
     final int[] sliceStarts;
     /** The decoder's stack of idle precinct decoders while this state is current (all of them between frames). */
     final PrecinctDecoder[] idle;
-    /** Working memory this state holds (checked against the limit before allocating). */
-    final long workingBytes;
+    /** Working memory this state holds (checked against the limit before allocating), its lanes included. */
+    long workingBytes;
+    /** Lanes of whole-picture decodes on several threads, built on first use ({@link #lanes}); null before. */
+    private Lane[] lanes;
+    /** Slice runs of the lanes in the current frame: lane l decodes slices {@code laneBounds[l]..[l + 1]}. */
+    int[] laneBounds;
+    private final boolean simd;
     /** Whether the coefficient store shows its ring view; changed only between frames. */
     boolean ringInUse = true;
 
     DecoderState(byte[] b, int off, CodestreamInfo info, int workers, boolean simd) throws JpegXsFormatException {
         this.info = info;
+        this.simd = simd;
         this.format = info.pixelFormat();
         if ((long) info.width() * info.height() > Frame.MAX_SAMPLES_PER_PLANE) {
             throw new JpegXsFormatException("PIH", 0, "picture " + info.width() + "x" + info.height()
@@ -44,7 +50,7 @@ final class DecoderState {
         for (Layout.Comp k : layout.comps) {
             bytes += 4L * 2 * k.width * k.height + 32L * k.height;
         }
-        long limit = Math.min(MAX_WORKING_BYTES, Runtime.getRuntime().maxMemory() / 2);
+        long limit = limit();
         if (bytes > limit) {
             throw new JpegXsFormatException("PIH", 0, "decoding " + info.width() + "x" + info.height() + " with "
                     + info.components() + " components needs " + (bytes >> 20) + " MiB, more than the "
@@ -67,6 +73,29 @@ final class DecoderState {
         }
         this.sliceStarts = new int[info.sliceCount() + 1];
         this.idle = decoders.clone();
+    }
+
+    private static long limit() {
+        return Math.min(MAX_WORKING_BYTES, Runtime.getRuntime().maxMemory() / 2);
+    }
+
+    /**
+     * The lanes of a whole-picture decode on {@code count} threads, built on the first call (a decoder that only
+     * streams slices never pays for them) and counted into {@link #workingBytes}: as many as the memory limit
+     * allows, so possibly fewer than {@code count} (then the caller decodes another way when fewer than two).
+     */
+    Lane[] lanes(int count) {
+        if (lanes == null) {
+            long each = Lane.bytesFor(layout);
+            int fit = (int) Math.max(0, Math.min(count, (limit() - workingBytes) / each));
+            lanes = new Lane[fit];
+            for (int l = 0; l < fit; l++) {
+                lanes[l] = new Lane(layout, simd);
+            }
+            laneBounds = new int[fit + 1];
+            workingBytes += fit * each;
+        }
+        return lanes;
     }
 
     /** True when {@code b[off..]} starts with exactly this state's main header. */

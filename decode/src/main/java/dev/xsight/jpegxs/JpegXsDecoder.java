@@ -111,6 +111,13 @@ public final class JpegXsDecoder implements AutoCloseable {
         }
         int[] starts = state.sliceStarts;
         SliceScanner.scan(state.layout, b, off, off + info.headerBytes(), end, starts);
+        if (workers.length > 1 && info.sliceCount() > 1) {
+            Lane[] lanes = state.lanes(Math.min(threads, info.sliceCount()));
+            if (lanes.length > 1) {
+                s.lanes(b, off, lanes);
+                return;
+            }
+        }
         for (int i = 0; i < info.sliceCount(); i++) {
             s.origin = off;
             s.slice(i, b, starts[i], starts[i + 1] - starts[i]);
@@ -268,7 +275,11 @@ public final class JpegXsDecoder implements AutoCloseable {
                 dec = idle[--idleCount];
             }
             try {
-                session.run(slice, dec);
+                if (slice < 0) {
+                    session.runLane(-slice);
+                } else {
+                    session.run(slice, dec);
+                }
             } catch (Throwable t) {
                 // run() turns every failure into the picture's error; this is the last line so that nothing, not
                 // even an Error, ends a worker or leaves its slice pending.
@@ -328,6 +339,8 @@ public final class JpegXsDecoder implements AutoCloseable {
         private volatile JpegXsFormatException error;
         /** Slices in the coefficient ring for this frame, 0 when the store shows the whole picture. */
         private int ring;
+        /** Lanes of the frame in flight; set before the hand-off (under the queue lock), read by the workers. */
+        private Lane[] laneRun;
         /** Workers waiting in {@link #awaitRingSpace} for the decoded prefix to grow; guarded by transformLock. */
         private int ringWaiters;
 
@@ -436,6 +449,57 @@ public final class JpegXsDecoder implements AutoCloseable {
                 queueSize++;
                 queueLock.notify();
             }
+        }
+
+        /**
+         * Decodes a whole picture in lanes ({@link Lane}): lane 0 on this thread, the others on workers, one hand-off
+         * each way per frame and no lock while they run. The first failing lane's error (the one nearest the top,
+         * so the same as one thread's) fails the frame.
+         */
+        void lanes(byte[] b, int codestreamOrigin, Lane[] lanes) throws JpegXsFormatException {
+            int count = lanes.length;
+            laneRun = lanes;
+            int[] bounds = st.laneBounds;
+            Lane.split(st.layout, st.sliceStarts, count, bounds);
+            for (int l = 0; l < count; l++) {
+                lanes[l].plan(b, codestreamOrigin, st.sliceStarts, bounds[l], bounds[l + 1], out);
+            }
+            synchronized (queueLock) {
+                for (int l = 1; l < count; l++) {
+                    pending++;
+                    queue[(queueHead + queueSize) % queue.length] = -l;
+                    queueSize++;
+                }
+                queueLock.notifyAll();
+            }
+            lanes[0].run();
+            try {
+                synchronized (queueLock) {
+                    while (pending > 0 && !closed) {
+                        queueLock.wait();
+                    }
+                    if (closed && pending > 0) {
+                        throw new IllegalStateException("decoder closed with " + pending + " lane(s) running");
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.util.concurrent.CancellationException("interrupted while decoding");
+            }
+            for (Lane lane : lanes) {
+                if (lane.error != null) {
+                    error = lane.error;
+                    throw lane.error;
+                }
+            }
+            for (int c = 0; c < st.layout.nc; c++) {
+                written[c] = st.layout.comps[c].height;
+            }
+        }
+
+        /** Runs lane {@code l} of the frame planned by {@link #lanes} on a worker. */
+        void runLane(int l) {
+            laneRun[l].run();
         }
 
         void run(int slice, PrecinctDecoder dec) {
