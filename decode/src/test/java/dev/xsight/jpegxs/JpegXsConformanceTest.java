@@ -105,6 +105,17 @@ class JpegXsConformanceTest {
         assertDecodesBitExact(name, 3, 2);
     }
 
+    /**
+     * Four threads, two frames: whole pictures decode in four lanes (a run of slices per thread, with a slice of
+     * context each side); two and three threads, above, decode in two and three lanes. Streams with fewer slices
+     * than threads take one lane per slice, and a picture of one slice the slice workers.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("codestreams")
+    void fourLanesDecodeTwoFramesInARowBitExact(String name) throws Exception {
+        assertDecodesBitExact(name, 4, 2);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("codestreams")
     void headerFieldsMatchTheManifest(String name) throws Exception {
