@@ -36,6 +36,10 @@ final class ComponentTransform {
      */
     static final int RING = 16;
     private static final int MASK = RING - 1;
+    /** Rows of the chain and inner-level rings (see the constructor); a power of two. */
+    static final int INNER_RING = 16;
+    /** Index mask of the chain and inner-level rows: all ones with whole-picture arrays. */
+    private final int innerMask;
     private final int[][] outEven;
     private final int[][] outOdd;
     private int released;
@@ -54,7 +58,17 @@ final class ComponentTransform {
     private final boolean simd;
 
     ComponentTransform(Layout.Comp k, int[][][] coef, boolean simd) {
+        this(k, coef, simd, false);
+    }
+
+    /**
+     * @param innerRing whether the low chain and the inner levels' rows live in a ring of {@link #INNER_RING} rows
+     *     instead of whole-picture arrays (each row is read a few rows after it was written, so the ring stays in
+     *     the cache; a write that would overwrite a row still to be read fails by name)
+     */
+    ComponentTransform(Layout.Comp k, int[][][] coef, boolean simd, boolean innerRing) {
         this.k = k;
+        this.innerMask = innerRing ? INNER_RING - 1 : -1;
         this.simd = simd;
         this.coef = coef;
         this.ny = k.ny;
@@ -73,7 +87,7 @@ final class ComponentTransform {
         }
         chainW = cw;
         int chainH = k.bandH[0];
-        chain = ny > 0 ? new int[chainH][chainW] : null;
+        chain = ny > 0 ? new int[innerRing ? Math.min(INNER_RING, chainH) : chainH][chainW] : null;
         tmpA = new int[chainW];
         tmpB = new int[chainW];
         level = new int[ny + 1][][];
@@ -84,7 +98,7 @@ final class ComponentTransform {
             levelW[d] = k.bandW[hl] + k.bandW[hl + 1];
             levelH[d] = k.bandH[hl] + k.bandH[hl + 1];
             if (d > 1) {
-                level[d] = new int[levelH[d]][levelW[d]];
+                level[d] = new int[innerRing ? Math.min(INNER_RING, levelH[d]) : levelH[d]][levelW[d]];
             }
         }
         if (ny > 0) {
@@ -131,16 +145,17 @@ final class ComponentTransform {
     }
 
     /** Bytes a transform of component {@code k} holds: the low chain, the inner levels and the output ring. */
-    static long bytesFor(Layout.Comp k) {
+    static long bytesFor(Layout.Comp k, boolean innerRing) {
         int nh = k.nx - k.ny;
         long chainW = k.bandW[0];
         for (int j = 0; j < nh; j++) {
             chainW += k.bandW[1 + j];
         }
-        long n = k.ny > 0 ? (4 * chainW + 16) * k.bandH[0] : 0;
+        int ring = innerRing ? INNER_RING : Integer.MAX_VALUE;
+        long n = k.ny > 0 ? (4 * chainW + 16) * Math.min(ring, k.bandH[0]) : 0;
         for (int d = 2; d <= k.ny; d++) {
             int hl = 1 + nh + 3 * (k.ny - d);
-            n += (4L * (k.bandW[hl] + k.bandW[hl + 1]) + 16) * (k.bandH[hl] + k.bandH[hl + 1]);
+            n += (4L * (k.bandW[hl] + k.bandW[hl + 1]) + 16) * Math.min(ring, k.bandH[hl] + k.bandH[hl + 1]);
         }
         return n + RING * (4L * k.width + 40) + 12L * chainW;
     }
@@ -239,7 +254,7 @@ final class ComponentTransform {
             int[] src = coef[0][y];
             int w = k.bandW[0];
             if (n == 0) {
-                System.arraycopy(src, 0, ny > 0 ? chain[y] : outEven[slot(y)], 0, w);
+                System.arraycopy(src, 0, ny > 0 ? chainRow(y) : outEven[slot(y)], 0, w);
                 continue;
             }
             for (int j = 0; j < n; j++) {
@@ -251,7 +266,7 @@ final class ComponentTransform {
                     Lifting.horizontal(src, w, hi, wh, dst, simd);
                     src = dst;
                 } else if (ny > 0) {
-                    Lifting.horizontal(src, w, hi, wh, chain[y], simd);
+                    Lifting.horizontal(src, w, hi, wh, chainRow(y), simd);
                 } else {
                     int r = slot(y);
                     Lifting.horizontalSplit(src, w, hi, wh, outEven[r], outOdd[r], simd);
@@ -260,6 +275,28 @@ final class ComponentTransform {
             }
         }
         chainRows = Math.max(chainRows, avail);
+    }
+
+    /** Chain row {@code y} to write; in a ring, the first vertical level must have read the row it replaces. */
+    private int[] chainRow(int y) {
+        if (innerMask != -1 && y - INNER_RING >= evenFilled[ny]) {
+            throw new IllegalStateException("chain row " + y + " would overwrite a row level " + ny + " has not read");
+        }
+        return chain[y & innerMask];
+    }
+
+    /**
+     * Row {@code y} of inner level {@code d} (2..NL,y) to write; in a ring, the row it replaces must be read: by the
+     * level's own lifting (even rows from 2 evenDone - 1, odd from 2 oddDone) and by the next finer level.
+     */
+    private int[] levelRow(int d, int y) {
+        if (innerMask != -1) {
+            int oldest = Math.min(evenFilled[d - 1], Math.min(2 * evenDone[d] - 1, 2 * oddDone[d]));
+            if (y - INNER_RING >= oldest) {
+                throw new IllegalStateException("level " + d + " row " + y + " would overwrite a row still to be read");
+            }
+        }
+        return level[d][y & innerMask];
     }
 
     /** One vertical level: fills rows by horizontal lifting, then lifts vertically in place, as far as possible. */
@@ -282,9 +319,9 @@ final class ComponentTransform {
         for (int i = evenFilled[d]; i < evenAvail; i++) {
             if (last) {
                 int r = slot(2 * i);
-                Lifting.horizontalSplit(low[i], lowW, hlRows[hl][i], whl, outEven[r], outOdd[r], simd);
+                Lifting.horizontalSplit(low[i & innerMask], lowW, hlRows[hl][i], whl, outEven[r], outOdd[r], simd);
             } else {
-                Lifting.horizontal(low[i], lowW, hlRows[hl][i], whl, out[2 * i], simd);
+                Lifting.horizontal(low[i & innerMask], lowW, hlRows[hl][i], whl, levelRow(d, 2 * i), simd);
             }
         }
         evenFilled[d] = Math.max(evenFilled[d], evenAvail);
@@ -294,7 +331,7 @@ final class ComponentTransform {
                 int r = slot(2 * i + 1);
                 Lifting.horizontalSplit(coef[lh][i], wlh, coef[hh][i], whh, outEven[r], outOdd[r], simd);
             } else {
-                Lifting.horizontal(coef[lh][i], wlh, coef[hh][i], whh, out[2 * i + 1], simd);
+                Lifting.horizontal(coef[lh][i], wlh, coef[hh][i], whh, levelRow(d, 2 * i + 1), simd);
             }
         }
         oddFilled[d] = Math.max(oddFilled[d], oddAvail);
@@ -318,7 +355,8 @@ final class ComponentTransform {
                 Lifting.updateEven(outEven[re], outEven[ra], outEven[rb], outLow);
                 Lifting.updateEven(outOdd[re], outOdd[ra], outOdd[rb], outHigh);
             } else {
-                Lifting.updateEven(out[2 * i], out[2 * a + 1], out[2 * b + 1], w);
+                int m = innerMask;
+                Lifting.updateEven(out[2 * i & m], out[2 * a + 1 & m], out[2 * b + 1 & m], w);
             }
             i++;
         }
@@ -337,7 +375,8 @@ final class ComponentTransform {
                 Lifting.predictOdd(outEven[ro], outEven[ra], outEven[rb], outLow);
                 Lifting.predictOdd(outOdd[ro], outOdd[ra], outOdd[rb], outHigh);
             } else {
-                Lifting.predictOdd(out[2 * j + 1], out[2 * j], out[2 * e2], w);
+                int m = innerMask;
+                Lifting.predictOdd(out[2 * j + 1 & m], out[2 * j & m], out[2 * e2 & m], w);
             }
             j++;
         }
