@@ -276,33 +276,29 @@ final class PrecinctDecoder {
         boolean sigCoded = (m & 2) != 0;
         byte[] f = sig[s];
         if ((m & 1) == 0) {
-            // By significance groups of eight (or the whole line without significance flags), read by position: see
-            // unaries. A group with a code out of range is read again through the reader, which finds the code and
-            // fails at the same offset as always.
+            // The whole line by position (unaryLine); when a code is out of range, the line is read again group by
+            // group through the reader, which finds that code and fails at the same offset as always.
+            long start = r.bitPosition();
+            long end = unaryLine(r, start, g, go, gw, sigCoded ? f : null, gtli, MAX_GCLI - gtli);
+            if (end >= 0) {
+                r.seekBit(end);
+                return;
+            }
+            r.seekBit(start);
             int step = sigCoded ? 8 : gw;
-            long pos = r.bitPosition();
-            int lim = MAX_GCLI - gtli;
             for (int i = 0; i < gw; i += step) {
                 int n = Math.min(step, gw - i);
                 if (sigCoded && f[i >> 3] != 0) {
-                    // An insignificant group of eight: every count is the truncation position.
                     for (int z = 0; z < n; z++) {
                         g[go + i + z] = (byte) gtli;
                     }
                     continue;
                 }
-                long next = unaries(pos, g, go + i, n, gtli, lim);
-                if (next < 0) {
-                    r.seekBit(pos);
-                    if (r.readUnaries(g, go + i, n, gtli, MAX_GCLI) < n) {
-                        throw error("packet", r.bytePosition(), "bitplane count out of range in band " + b
-                                + " of component " + c + ", precinct row " + row);
-                    }
-                    next = r.bitPosition();
+                if (r.readUnaries(g, go + i, n, gtli, MAX_GCLI) < n) {
+                    throw error("packet", r.bytePosition(), "bitplane count out of range in band " + b
+                            + " of component " + c + ", precinct row " + row);
                 }
-                pos = next;
             }
-            r.seekBit(pos);
             return;
         }
         int gtliTop = line == 0 ? store.gtli[((row - 1) * layout.columns + col) * slots + s] : gtli;
@@ -338,36 +334,50 @@ final class PrecinctDecoder {
     }
 
     /**
-     * {@code n} unary codes (C.5.3) from bit position {@code pos} into {@code g[at..at+n)} as {@code base + code}, many
-     * codes per 64-bit load: the window's zero bits (the codes' ends) are reversed into a word whose set bits are
-     * taken lowest first, so each code's length is the distance between two ends and the only chain from one code to
-     * the next is clearing the lowest set bit, not a shift by the previous code's length. Returns the position after
-     * the last code, or -1 when a code is longer than {@code lim} ones (out of range; also for a window without an
-     * end, a code of 56 ones or more), so the caller reads the group again by the per-code path.
+     * The {@code gw} bitplane counts of a line coded without prediction (C.5.3), unary codes from bit position
+     * {@code pos} of {@code r} (which does not move), into {@code g[go..go+gw)} as {@code gtli + code}; with significance flags {@code f}, a group of
+     * eight flagged insignificant is not coded and takes {@code gtli}. Many codes per 64-bit load: the window's zero
+     * bits (the codes' ends) are reversed into a word whose set bits are taken lowest first, so each code's length is
+     * the distance between two ends and the only chain from one code to the next is clearing the lowest set bit, not
+     * a shift by the previous code's length; the window moves on only when its ends are used up. Returns the position
+     * after the last code, or -1 when a code is longer than {@code lim} ones (out of range; also for a window without
+     * an end, a code of 56 ones or more), so the caller reads the line again by the per-code path.
      */
-    private long unaries(long pos, byte[] g, int at, int n, int base, int lim) {
-        int i = 0;
+    static long unaryLine(BitReader r, long pos, byte[] g, int go, int gw, byte[] f, int gtli, int lim) {
+        long ends = Long.reverse(~r.window(pos)) & 0x00FF_FFFF_FFFF_FFFFL;
+        int start = 0;
         int bad = 0;
-        while (true) {
-            long ends = Long.reverse(~r.window(pos)) & 0x00FF_FFFF_FFFF_FFFFL;
-            if (ends == 0) {
-                return -1;
+        long fill = 0x0101_0101_0101_0101L * gtli;
+        for (int i = 0; i < gw; i += 8) {
+            int n = Math.min(8, gw - i);
+            if (f != null && f[i >> 3] != 0) {
+                if (n == 8) {
+                    GROUPS8.set(g, go + i, fill);
+                } else {
+                    for (int z = 0; z < n; z++) {
+                        g[go + i + z] = (byte) gtli;
+                    }
+                }
+                continue;
             }
-            int start = 0;
-            do {
+            for (int z = 0; z < n; z++) {
+                if (ends == 0) {
+                    pos += start;
+                    start = 0;
+                    ends = Long.reverse(~r.window(pos)) & 0x00FF_FFFF_FFFF_FFFFL;
+                    if (ends == 0) {
+                        return -1;
+                    }
+                }
                 int t = Long.numberOfTrailingZeros(ends);
                 int v = t - start;
                 bad |= lim - v;
-                g[at + i] = (byte) (base + v);
+                g[go + i + z] = (byte) (gtli + v);
                 start = t + 1;
                 ends &= ends - 1;
-                i++;
-            } while (ends != 0 && i < n);
-            pos += start;
-            if (i == n) {
-                return bad < 0 ? -1 : pos;
             }
         }
+        return bad < 0 ? -1 : pos + start;
     }
 
     /** C.5.5 / C.5.6: magnitudes by code group of four, signs inline unless Fs = 1, then inverse quantisation. */
