@@ -146,6 +146,16 @@ final class BitReader {
         return (w << (pos & 7)) >>> 1 >>> (63 - n);
     }
 
+    /**
+     * The stream from absolute bit position {@code pos}, most significant bit first, without moving: at least the top
+     * 57 bits are the stream's (bits at or past the limit read as zero).
+     */
+    long window(long pos) {
+        int i = (int) (pos >>> 3);
+        long w = i + 8 <= limit ? (long) BE64.get(buf, i) : tail(i);
+        return w << (pos & 7);
+    }
+
     /** The eight bytes from {@code i}, big-endian, with zeros at and past the limit. */
     private long tail(int i) {
         long w = 0;

@@ -69,7 +69,7 @@ final class DecoderState {
         }
         this.decoders = new PrecinctDecoder[workers];
         for (int i = 0; i < workers; i++) {
-            decoders[i] = new PrecinctDecoder(layout, store, simd);
+            decoders[i] = new PrecinctDecoder(layout, store);
         }
         this.sliceStarts = new int[info.sliceCount() + 1];
         this.idle = decoders.clone();

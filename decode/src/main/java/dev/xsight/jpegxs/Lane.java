@@ -60,7 +60,7 @@ final class Lane {
     Lane(Layout layout, boolean simd) {
         this.layout = layout;
         this.store = new CoefficientStore(layout, 1);
-        this.decoder = new PrecinctDecoder(layout, store, simd);
+        this.decoder = new PrecinctDecoder(layout, store);
         this.transforms = new ComponentTransform[layout.nc];
         boolean v = false;
         for (int c = 0; c < layout.nc; c++) {

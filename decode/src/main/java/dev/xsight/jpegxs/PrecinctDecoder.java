@@ -25,15 +25,12 @@ final class PrecinctDecoder {
     private final boolean separateSigns;
     private final boolean runMode;
     private final int fq;
-    /** Whether dequantisation uses the Vector API kernel. */
-    private final boolean simd;
     private int origin;
-    /** Bit position where {@link #fullGroups} stopped reading. */
+    /** Bit position where {@link #liveGroups} stopped reading. */
     private long dataPos;
 
-    PrecinctDecoder(Layout layout, CoefficientStore store, boolean simd) {
+    PrecinctDecoder(Layout layout, CoefficientStore store) {
         this.layout = layout;
-        this.simd = simd;
         this.store = store;
         this.slots = layout.slots;
         mode = new int[slots];
@@ -279,12 +276,19 @@ final class PrecinctDecoder {
         boolean sigCoded = (m & 2) != 0;
         byte[] f = sig[s];
         if ((m & 1) == 0) {
-            // By significance groups of eight (or the whole line without significance flags).
+            // The whole line by position (unaryLine); when a code is out of range, the line is read again group by
+            // group through the reader, which finds that code and fails at the same offset as always.
+            long start = r.bitPosition();
+            long end = unaryLine(r, start, g, go, gw, sigCoded ? f : null, gtli, MAX_GCLI - gtli);
+            if (end >= 0) {
+                r.seekBit(end);
+                return;
+            }
+            r.seekBit(start);
             int step = sigCoded ? 8 : gw;
             for (int i = 0; i < gw; i += step) {
                 int n = Math.min(step, gw - i);
                 if (sigCoded && f[i >> 3] != 0) {
-                    // An insignificant group of eight: every count is the truncation position.
                     for (int z = 0; z < n; z++) {
                         g[go + i + z] = (byte) gtli;
                     }
@@ -329,6 +333,53 @@ final class PrecinctDecoder {
         }
     }
 
+    /**
+     * The {@code gw} bitplane counts of a line coded without prediction (C.5.3), unary codes from bit position
+     * {@code pos} of {@code r} (which does not move), into {@code g[go..go+gw)} as {@code gtli + code}; with significance flags {@code f}, a group of
+     * eight flagged insignificant is not coded and takes {@code gtli}. Many codes per 64-bit load: the window's zero
+     * bits (the codes' ends) are reversed into a word whose set bits are taken lowest first, so each code's length is
+     * the distance between two ends and the only chain from one code to the next is clearing the lowest set bit, not
+     * a shift by the previous code's length; the window moves on only when its ends are used up. Returns the position
+     * after the last code, or -1 when a code is longer than {@code lim} ones (out of range; also for a window without
+     * an end, a code of 56 ones or more), so the caller reads the line again by the per-code path.
+     */
+    static long unaryLine(BitReader r, long pos, byte[] g, int go, int gw, byte[] f, int gtli, int lim) {
+        long ends = Long.reverse(~r.window(pos)) & 0x00FF_FFFF_FFFF_FFFFL;
+        int start = 0;
+        int bad = 0;
+        long fill = 0x0101_0101_0101_0101L * gtli;
+        for (int i = 0; i < gw; i += 8) {
+            int n = Math.min(8, gw - i);
+            if (f != null && f[i >> 3] != 0) {
+                if (n == 8) {
+                    GROUPS8.set(g, go + i, fill);
+                } else {
+                    for (int z = 0; z < n; z++) {
+                        g[go + i + z] = (byte) gtli;
+                    }
+                }
+                continue;
+            }
+            for (int z = 0; z < n; z++) {
+                if (ends == 0) {
+                    pos += start;
+                    start = 0;
+                    ends = Long.reverse(~r.window(pos)) & 0x00FF_FFFF_FFFF_FFFFL;
+                    if (ends == 0) {
+                        return -1;
+                    }
+                }
+                int t = Long.numberOfTrailingZeros(ends);
+                int v = t - start;
+                bad |= lim - v;
+                g[go + i + z] = (byte) (gtli + v);
+                start = t + 1;
+                ends &= ends - 1;
+            }
+        }
+        return bad < 0 ? -1 : pos + start;
+    }
+
     /** C.5.5 / C.5.6: magnitudes by code group of four, signs inline unless Fs = 1, then inverse quantisation. */
     private void data(int s, int row, int col, int line) {
         int c = layout.slotComp[s];
@@ -363,8 +414,8 @@ final class PrecinctDecoder {
         int fastMax = inlineSigns ? 13 : 14;
         int signBits = inlineSigns ? 4 : 0;
         int j0 = 0;
-        if (plain && switches(g, go, whole, over) * 10 >= whole * 3) {
-            j0 = fullGroups(co, base, g, go, w, gtli, half, over, pos);
+        if (plain) {
+            j0 = liveGroups(co, base, g, go, w >> 2, gtli, half, over, pos);
             pos = dataPos;
         }
         for (int j = j0; j < gw; j++) {
@@ -458,83 +509,66 @@ final class PrecinctDecoder {
     }
 
     /**
-     * How often the first {@code n} groups of a line (a multiple of eight) switch between carrying data and not,
-     * eight counts per SWAR step: about how often a branch on it would be mispredicted.
+     * The whole groups of four of a line under deadzone quantisation (or none), visiting only the groups that carry
+     * data: a mask of which groups of a block of 64 have a count above the truncation position is made eight counts
+     * per step, and its set bits are taken lowest first, so there is no branch per group on whether it is empty (with
+     * noise-like content that branch was mispredicted about half the time, and in sparse lines most of the work was
+     * stepping over empty groups). Each group's inline signs and bitplanes come from one read at its known position;
+     * its four values are unpacked with parallel bit extracts and dequantised (C.7.2) without branches. The line was
+     * cleared before, so empty groups need nothing. Stops at the first group of more than 13 bitplanes (14 with
+     * separate signs), which the general loop then reads; returns the first group left for it.
      */
-    private static int switches(byte[] g, int go, int n, long over) {
-        int switches = 0;
-        long previous = 0;
-        for (int j = 0; j < n; j += 8) {
-            long live = (((long) GROUPS8.get(g, go + j) + over) & 0x8080808080808080L) >>> 7;
-            switches += Long.bitCount(live ^ (live << 8 | previous));
-            previous = live >>> 56;
-        }
-        return switches;
-    }
-
-    /**
-     * The groups of four of a line under deadzone quantisation (or none), without a branch on whether a group
-     * carries data: its bit count (inline signs and n bitplanes, or nothing) is computed and read, and its four
-     * values are computed with masks. With noise-like content, whether a group is empty is a coin toss that the
-     * branch predictor lost about half the time. Used for lines where at least 3 groups in 10 switch between data
-     * and none ({@link #switches}: two thirds of the groups with data in the UHD noise stream s12, 13 % in s01);
-     * other lines keep the branching loop, whose branches are then predictable and skip more work. Groups with more
-     * than 13 bitplanes (over 56 bits) take the general path. Magnitudes are unpacked first and dequantised in a
-     * second, vectorised pass over the line. Returns the first group left for the general loop: the partial group
-     * at the end of the line.
-     */
-    private int fullGroups(int[] co, int base, byte[] g, int go, int w, int gtli, int half, long over, long pos) {
-        int full = w >> 2;
-        int whole = full & ~7;
+    private int liveGroups(int[] co, int base, byte[] g, int go, int full, int gtli, int half, long over, long pos) {
         int signBits = separateSigns ? 0 : 4;
-        for (int j = 0; j < full; j++) {
-            if ((j & 7) == 0 && j < whole
-                    && (((long) GROUPS8.get(g, go + j) + over) & 0x8080808080808080L) == 0) {
-                j += 7;
-                continue;
+        int fastMax = separateSigns ? 14 : 13;
+        int fq = this.fq;
+        for (int j0 = 0; j0 < full; j0 += 64) {
+            int blockEnd = Math.min(full, j0 + 64);
+            long live = 0;
+            int k = j0;
+            for (; k + 8 <= blockEnd; k += 8) {
+                long top = ((long) GROUPS8.get(g, go + k) + over) & 0x8080808080808080L;
+                live |= Long.compress(top, 0x8080808080808080L) << (k - j0);
             }
-            int n = g[go + j] - gtli;
-            if (n > 13) {
-                dequantise(co, base, base + (j << 2), gtli, half);
-                dataPos = pos;
-                return j;
+            for (; k < blockEnd; k++) {
+                live |= (long) ((gtli - g[go + k]) >>> 31) << (k - j0);
             }
-            int np = n & ~(n >> 31);
-            int live = -np >> 31;
-            int planes = 4 * np;
-            int bits = (planes + signBits) & live;
-            long word = r.peek(pos, bits);
-            pos += bits;
-            int sg = (int) (word >>> planes);
-            long mask = (1L << planes) - 1;
-            int x = base + (j << 2);
-            // Magnitude with its sign in bit 31 (signs are the 4 bits above the bitplanes); dequantised below.
-            co[x] = (int) Long.compress(word, 0x8888888888888888L & mask) | (sg << 28 & Integer.MIN_VALUE);
-            co[x + 1] = (int) Long.compress(word, 0x4444444444444444L & mask) | (sg << 29 & Integer.MIN_VALUE);
-            co[x + 2] = (int) Long.compress(word, 0x2222222222222222L & mask) | (sg << 30 & Integer.MIN_VALUE);
-            co[x + 3] = (int) Long.compress(word, 0x1111111111111111L & mask) | sg << 31;
+            while (live != 0) {
+                int j = j0 + Long.numberOfTrailingZeros(live);
+                live &= live - 1;
+                int n = g[go + j] - gtli;
+                if (n > fastMax) {
+                    dataPos = pos;
+                    return j;
+                }
+                int planes = 4 * n;
+                int bits = planes + signBits;
+                long word = r.peek(pos, bits);
+                pos += bits;
+                int sg = (int) (word >>> planes);
+                long mask = (1L << planes) - 1;
+                int x = base + (j << 2);
+                co[x] = deadzone((int) Long.compress(word, 0x8888888888888888L & mask), sg << 28 >> 31, gtli, half,
+                        fq);
+                co[x + 1] = deadzone((int) Long.compress(word, 0x4444444444444444L & mask), sg << 29 >> 31, gtli,
+                        half, fq);
+                co[x + 2] = deadzone((int) Long.compress(word, 0x2222222222222222L & mask), sg << 30 >> 31, gtli,
+                        half, fq);
+                co[x + 3] = deadzone((int) Long.compress(word, 0x1111111111111111L & mask), sg << 31 >> 31, gtli,
+                        half, fq);
+            }
         }
-        dequantise(co, base, base + (full << 2), gtli, half);
         dataPos = pos;
         return full;
     }
 
     /**
-     * Deadzone inverse quantisation (C.7.2) of magnitudes carrying their sign in bit 31, in place, without branches:
-     * one pass over the line that the JIT vectorises.
+     * Deadzone inverse quantisation (C.7.2) of magnitude {@code m} without branches: {@code (m << gtli | half) << fq}
+     * for a non-zero magnitude, 0 for zero, negated when {@code negative} is -1 (0 keeps it).
      */
-    private void dequantise(int[] co, int from, int to, int gtli, int half) {
-        int fq = this.fq;
-        if (simd) {
-            from += VectorKernels.dequantise(co, from, to, gtli, half, fq);
-        }
-        for (int x = from; x < to; x++) {
-            int raw = co[x];
-            int m = raw & Integer.MAX_VALUE;
-            int negative = raw >> 31;
-            int v = (((m << gtli) | half) << fq) & (-m >> 31);
-            co[x] = (v ^ negative) - negative;
-        }
+    private static int deadzone(int m, int negative, int gtli, int half, int fq) {
+        int v = (((m << gtli) | half) << fq) & (-m >> 31);
+        return (v ^ negative) - negative;
     }
 
     /** Deadzone inverse quantisation (C.7.2): the reconstruction point is the middle of the interval. */

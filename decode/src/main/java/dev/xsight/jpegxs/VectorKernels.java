@@ -7,8 +7,8 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Explicit-SIMD forms of the decoder's inner loops, with the Vector API ({@code jdk.incubator.vector}): output
  * conversion of a split row with its even/odd interleaving, the natural-order horizontal 5/3 synthesis (whose
- * interleaved stores the JIT does not vectorise), and deadzone dequantisation. Each computes exactly what its scalar
- * reference in {@link Lifting}, {@link OutputStage} or {@link PrecinctDecoder} computes; the callers run the scalar
+ * interleaved stores the JIT does not vectorise) and the split form of the finest level. Each computes exactly what
+ * its scalar reference in {@link Lifting} or {@link OutputStage} computes; the callers run the scalar
  * code for the lanes a full vector does not cover. This class is loaded only when the module is in the boot layer
  * ({@link JpegXsDecoder#SIMD_BY_DEFAULT}), since its static fields need it; without it the scalar code runs.
  * Stateless and thread-safe.
@@ -97,22 +97,5 @@ final class VectorKernels {
             IntVector.fromArray(I, hi, i).add(e.lanewise(VectorOperators.ASHR, 1)).intoArray(od, i);
         }
         return i;
-    }
-
-    /**
-     * Deadzone dequantisation of {@link PrecinctDecoder}'s magnitudes with their sign in bit 31, in place over
-     * [from, from + n) with n returned (a multiple of the vector length); the caller does the rest.
-     */
-    static int dequantise(int[] co, int from, int to, int gtli, int half, int fq) {
-        int n = I.loopBound(to - from);
-        for (int k = 0; k < n; k += L) {
-            IntVector raw = IntVector.fromArray(I, co, from + k);
-            IntVector m = raw.and(Integer.MAX_VALUE);
-            IntVector negative = raw.lanewise(VectorOperators.ASHR, 31);
-            IntVector v = m.lanewise(VectorOperators.LSHL, gtli).or(half).lanewise(VectorOperators.LSHL, fq)
-                    .and(m.neg().lanewise(VectorOperators.ASHR, 31));
-            v.lanewise(VectorOperators.XOR, negative).sub(negative).intoArray(co, from + k);
-        }
-        return n;
     }
 }

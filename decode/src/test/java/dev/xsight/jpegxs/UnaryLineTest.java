@@ -1,0 +1,89 @@
+package dev.xsight.jpegxs;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bitplane counts without prediction (ISO/IEC 21122-1 C.5.3) read many codes per load by {@link
+ * PrecinctDecoder#unaryLine} give what the definition gives when each code is read bit by bit: a count is the
+ * truncation position plus the number of 1 bits before the next 0; a group of eight flagged insignificant is not
+ * coded and takes the truncation position; bits at and past the sub-packet's end read as 0; a count above 20 is an
+ * error (-1, the caller then fails with the offset).
+ */
+class UnaryLineTest {
+    /** The definition, one bit at a time: counts into {@code g}, and the end position, or -1 for a count over 20. */
+    private static long byDefinition(byte[] b, int limit, long pos, byte[] g, int gw, byte[] f, int gtli) {
+        for (int i = 0; i < gw; i++) {
+            if (f != null && f[i >> 3] != 0) {
+                g[i] = (byte) gtli;
+                continue;
+            }
+            int ones = 0;
+            while (bit(b, limit, pos++) == 1) {
+                ones++;
+            }
+            if (gtli + ones > PrecinctDecoder.MAX_GCLI) {
+                return -1;
+            }
+            g[i] = (byte) (gtli + ones);
+        }
+        return pos;
+    }
+
+    private static int bit(byte[] b, int limit, long pos) {
+        int i = (int) (pos >>> 3);
+        return i < limit ? (b[i] >> (7 - (int) (pos & 7))) & 1 : 0;
+    }
+
+    /** A stream of unary codes with lengths like those of noise at low rates, some long runs, random padding. */
+    private static byte[] codes(Random rnd, int bytes, double longRuns) {
+        byte[] b = new byte[bytes];
+        long pos = rnd.nextInt(8);
+        while (pos < bytes * 8L) {
+            int len = rnd.nextDouble() < longRuns ? rnd.nextInt(70) : Math.min(30, (int) (-Math.log(rnd.nextDouble()) * 2));
+            for (int k = 0; k < len && pos < bytes * 8L; k++, pos++) {
+                b[(int) (pos >>> 3)] |= (byte) (0x80 >>> (pos & 7));
+            }
+            pos++;
+        }
+        return b;
+    }
+
+    @Test
+    void countsMatchTheDefinitionAcrossWindowsFlagsLimitsAndTheEndOfTheSubPacket() {
+        Random rnd = new Random(21122);
+        int errors = 0;
+        for (int trial = 0; trial < 4000; trial++) {
+            int gw = 1 + rnd.nextInt(300);
+            byte[] b = codes(rnd, 16 + rnd.nextInt(400), trial % 3 == 0 ? 0.01 : 0);
+            int limit = rnd.nextInt(4) == 0 ? rnd.nextInt(b.length + 1) : b.length;
+            int gtli = rnd.nextInt(16);
+            byte[] f = null;
+            if (rnd.nextBoolean()) {
+                f = new byte[(gw + 7) >> 3];
+                for (int i = 0; i < f.length; i++) {
+                    f[i] = (byte) (rnd.nextInt(3) == 0 ? 1 : 0);
+                }
+            }
+            long pos = rnd.nextInt(24);
+            byte[] want = new byte[gw];
+            long wantEnd = byDefinition(b, limit, pos, want, gw, f, gtli);
+            BitReader r = new BitReader();
+            r.reset(b, 0, limit);
+            byte[] got = new byte[gw + 8];
+            long end = PrecinctDecoder.unaryLine(r, pos, got, 0, gw, f, gtli, PrecinctDecoder.MAX_GCLI - gtli);
+            String what = "trial " + trial + " gw " + gw + " gtli " + gtli + " limit " + limit;
+            assertEquals(wantEnd, end, what);
+            if (wantEnd >= 0) {
+                assertArrayEquals(want, java.util.Arrays.copyOf(got, gw), what);
+            } else {
+                errors++;
+            }
+        }
+        // The trials with long runs must have produced out-of-range counts, or the error path went untested.
+        assertEquals(true, errors > 100, "out-of-range trials: " + errors);
+    }
+}
