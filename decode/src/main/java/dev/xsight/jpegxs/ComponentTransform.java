@@ -5,7 +5,9 @@ package dev.xsight.jpegxs;
  * as more precinct rows become available (a prefix of the picture), it advances the horizontal-only levels row by
  * row, then each vertical level with its own row counters, and reports how many output rows are final. The lifting
  * runs across slice boundaries with symmetric extension only at the picture edges, so the last rows of a slice
- * become final once the first precinct rows of the next slice are in.
+ * become final once the first precinct rows of the next slice are in. The caller advances one precinct row at a
+ * time; the intermediate rows (the low chain, inner levels) and the output rows then live in rings of a few rows.
+ * {@link #reset(int)} may start the synthesis at a later precinct row (a decoding {@link Lane}'s context).
  *
  * <p>Output rows are split: {@link #even(int)} holds the even samples of a row, {@link #odd(int)} the odd ones (the
  * final horizontal step leaves them apart so its loops vectorise; the output stage interleaves). Buffers are
@@ -36,10 +38,13 @@ final class ComponentTransform {
      */
     static final int RING = 16;
     private static final int MASK = RING - 1;
-    /** Rows of the chain and inner-level rings (see the constructor); a power of two. */
+    /**
+     * Rows of the low chain and of each inner level (2..NL,y), a ring like the output's: each row is read a few rows
+     * after it is written (the caller advances one precinct row at a time), so the rows stay in the cache instead
+     * of filling a quarter-picture array per frame; a write that would replace a row still to be read fails by name.
+     */
     static final int INNER_RING = 16;
-    /** Index mask of the chain and inner-level rows: all ones with whole-picture arrays. */
-    private final int innerMask;
+    private static final int INNER_MASK = INNER_RING - 1;
     private final int[][] outEven;
     private final int[][] outOdd;
     private int released;
@@ -58,17 +63,7 @@ final class ComponentTransform {
     private final boolean simd;
 
     ComponentTransform(Layout.Comp k, int[][][] coef, boolean simd) {
-        this(k, coef, simd, false);
-    }
-
-    /**
-     * @param innerRing whether the low chain and the inner levels' rows live in a ring of {@link #INNER_RING} rows
-     *     instead of whole-picture arrays (each row is read a few rows after it was written, so the ring stays in
-     *     the cache; a write that would overwrite a row still to be read fails by name)
-     */
-    ComponentTransform(Layout.Comp k, int[][][] coef, boolean simd, boolean innerRing) {
         this.k = k;
-        this.innerMask = innerRing ? INNER_RING - 1 : -1;
         this.simd = simd;
         this.coef = coef;
         this.ny = k.ny;
@@ -87,7 +82,7 @@ final class ComponentTransform {
         }
         chainW = cw;
         int chainH = k.bandH[0];
-        chain = ny > 0 ? new int[innerRing ? Math.min(INNER_RING, chainH) : chainH][chainW] : null;
+        chain = ny > 0 ? new int[Math.min(INNER_RING, chainH)][chainW] : null;
         tmpA = new int[chainW];
         tmpB = new int[chainW];
         level = new int[ny + 1][][];
@@ -98,7 +93,7 @@ final class ComponentTransform {
             levelW[d] = k.bandW[hl] + k.bandW[hl + 1];
             levelH[d] = k.bandH[hl] + k.bandH[hl + 1];
             if (d > 1) {
-                level[d] = new int[innerRing ? Math.min(INNER_RING, levelH[d]) : levelH[d]][levelW[d]];
+                level[d] = new int[Math.min(INNER_RING, levelH[d])][levelW[d]];
             }
         }
         if (ny > 0) {
@@ -145,13 +140,13 @@ final class ComponentTransform {
     }
 
     /** Bytes a transform of component {@code k} holds: the low chain, the inner levels and the output ring. */
-    static long bytesFor(Layout.Comp k, boolean innerRing) {
+    static long bytesFor(Layout.Comp k) {
         int nh = k.nx - k.ny;
         long chainW = k.bandW[0];
         for (int j = 0; j < nh; j++) {
             chainW += k.bandW[1 + j];
         }
-        int ring = innerRing ? INNER_RING : Integer.MAX_VALUE;
+        int ring = INNER_RING;
         long n = k.ny > 0 ? (4 * chainW + 16) * Math.min(ring, k.bandH[0]) : 0;
         for (int d = 2; d <= k.ny; d++) {
             int hl = 1 + nh + 3 * (k.ny - d);
@@ -277,26 +272,24 @@ final class ComponentTransform {
         chainRows = Math.max(chainRows, avail);
     }
 
-    /** Chain row {@code y} to write; in a ring, the first vertical level must have read the row it replaces. */
+    /** Chain row {@code y} to write; the deepest vertical level must have read the row it replaces. */
     private int[] chainRow(int y) {
-        if (innerMask != -1 && y - INNER_RING >= evenFilled[ny]) {
+        if (y - INNER_RING >= evenFilled[ny]) {
             throw new IllegalStateException("chain row " + y + " would overwrite a row level " + ny + " has not read");
         }
-        return chain[y & innerMask];
+        return chain[y & INNER_MASK];
     }
 
     /**
-     * Row {@code y} of inner level {@code d} (2..NL,y) to write; in a ring, the row it replaces must be read: by the
+     * Row {@code y} of inner level {@code d} (2..NL,y) to write; the row it replaces must have been read: by the
      * level's own lifting (even rows from 2 evenDone - 1, odd from 2 oddDone) and by the next finer level.
      */
     private int[] levelRow(int d, int y) {
-        if (innerMask != -1) {
-            int oldest = Math.min(evenFilled[d - 1], Math.min(2 * evenDone[d] - 1, 2 * oddDone[d]));
-            if (y - INNER_RING >= oldest) {
-                throw new IllegalStateException("level " + d + " row " + y + " would overwrite a row still to be read");
-            }
+        int oldest = Math.min(evenFilled[d - 1], Math.min(2 * evenDone[d] - 1, 2 * oddDone[d]));
+        if (y - INNER_RING >= oldest) {
+            throw new IllegalStateException("level " + d + " row " + y + " would overwrite a row still to be read");
         }
-        return level[d][y & innerMask];
+        return level[d][y & INNER_MASK];
     }
 
     /** One vertical level: fills rows by horizontal lifting, then lifts vertically in place, as far as possible. */
@@ -319,9 +312,9 @@ final class ComponentTransform {
         for (int i = evenFilled[d]; i < evenAvail; i++) {
             if (last) {
                 int r = slot(2 * i);
-                Lifting.horizontalSplit(low[i & innerMask], lowW, hlRows[hl][i], whl, outEven[r], outOdd[r], simd);
+                Lifting.horizontalSplit(low[i & INNER_MASK], lowW, hlRows[hl][i], whl, outEven[r], outOdd[r], simd);
             } else {
-                Lifting.horizontal(low[i & innerMask], lowW, hlRows[hl][i], whl, levelRow(d, 2 * i), simd);
+                Lifting.horizontal(low[i & INNER_MASK], lowW, hlRows[hl][i], whl, levelRow(d, 2 * i), simd);
             }
         }
         evenFilled[d] = Math.max(evenFilled[d], evenAvail);
@@ -355,7 +348,7 @@ final class ComponentTransform {
                 Lifting.updateEven(outEven[re], outEven[ra], outEven[rb], outLow);
                 Lifting.updateEven(outOdd[re], outOdd[ra], outOdd[rb], outHigh);
             } else {
-                int m = innerMask;
+                int m = INNER_MASK;
                 Lifting.updateEven(out[2 * i & m], out[2 * a + 1 & m], out[2 * b + 1 & m], w);
             }
             i++;
@@ -375,7 +368,7 @@ final class ComponentTransform {
                 Lifting.predictOdd(outEven[ro], outEven[ra], outEven[rb], outLow);
                 Lifting.predictOdd(outOdd[ro], outOdd[ra], outOdd[rb], outHigh);
             } else {
-                int m = innerMask;
+                int m = INNER_MASK;
                 Lifting.predictOdd(out[2 * j + 1 & m], out[2 * j & m], out[2 * e2 & m], w);
             }
             j++;

@@ -64,7 +64,7 @@ final class Lane {
         this.transforms = new ComponentTransform[layout.nc];
         boolean v = false;
         for (int c = 0; c < layout.nc; c++) {
-            transforms[c] = new ComponentTransform(layout.comps[c], store.coef[c], simd, true);
+            transforms[c] = new ComponentTransform(layout.comps[c], store.coef[c], simd);
             v |= layout.comps[c].ny > 0;
         }
         this.vertical = v;
@@ -80,7 +80,7 @@ final class Lane {
         long n = CoefficientStore.ringBytes(layout, 1);
         int maxW = 0;
         for (Layout.Comp k : layout.comps) {
-            n += ComponentTransform.bytesFor(k, true);
+            n += ComponentTransform.bytesFor(k);
             maxW = Math.max(maxW, k.width);
         }
         return n + 7L * 4 * (maxW + 1) + 64L * layout.slots;
