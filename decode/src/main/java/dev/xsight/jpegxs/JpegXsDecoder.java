@@ -7,9 +7,11 @@ import dev.xsight.media.Frame;
  * frame as they arrive ({@link #begin}). Buffers are built once per codestream layout and reused, so decoding a
  * sequence of frames with the same main header allocates nothing per frame.
  *
- * <p>Threading: one frame at a time per decoder, driven from one thread. Slices are decoded by a bounded pool of
- * {@code threads} workers (none with {@code threads == 1}: everything runs on the calling thread). Close the decoder
- * to stop its workers.
+ * <p>Threading: one frame at a time per decoder, driven from one thread. With {@code threads == 1} everything runs on
+ * the calling thread. Otherwise a bounded pool of {@code threads} workers helps: a whole picture ({@link #decode}) is
+ * split into one {@link Lane} of slices per thread, the calling thread running the first and waiting for the others
+ * (one hand-off each way per picture); streamed slices ({@link #begin}) are one task each. Close the decoder to stop
+ * its workers.
  */
 public final class JpegXsDecoder implements AutoCloseable {
     /**
