@@ -433,9 +433,25 @@ final class PrecinctDecoder {
         int bandRow = row * k.lines[b] + line;
         byte[] g = store.gcli[c][b];
         int go = bandRow * k.gcliStride[b] + col * ((k.colW[b] + 3) >> 2);
-        int[] co = store.coef[c][b][bandRow];
         int base = col * k.colW[b];
         int gtli = gtliNow[s];
+        // Eight counts at once: adding 0x7F - gtli to each byte (counts are 0..20, no carries between bytes)
+        // sets a byte's top bit exactly when its count exceeds gtli.
+        long over = 0x0101010101010101L * (0x7F - gtli);
+        int[] co;
+        if (layout.columns == 1) {
+            // A line without data (no bits in the data sub-packet) shows the shared row of zeros; one with data
+            // gets its own array back (CoefficientStore.own).
+            if (!anyData(g, go, gw, gtli, over)) {
+                store.coef[c][b][bandRow] = store.zero[c][b];
+                leftover[s] = 0;
+                return;
+            }
+            co = store.own[c][b][bandRow];
+            store.coef[c][b][bandRow] = co;
+        } else {
+            co = store.coef[c][b][bandRow];
+        }
         int left = 0;
         boolean inlineSigns = !separateSigns;
         int half = gtli > 0 ? 1 << (gtli - 1) : 0;
@@ -443,9 +459,6 @@ final class PrecinctDecoder {
         // Groups without bitplanes are common at low rates: clear the whole line in one vectorised fill (its
         // array is in cache, a ring row) and write only the groups that carry data.
         java.util.Arrays.fill(co, base, base + w, 0);
-        // Eight counts at once: adding 0x7F - gtli to each byte (counts are 0..20, no carries between bytes)
-        // sets a byte's top bit exactly when its count exceeds gtli.
-        long over = 0x0101010101010101L * (0x7F - gtli);
         int whole = gw & ~7;
         // The counts of the whole line are known, so each group's bits start at a position known in advance: the
         // groups are read by position with one 64-bit load each, not through the reader's cache, so one group's
@@ -546,6 +559,20 @@ final class PrecinctDecoder {
         }
         leftover[s] = left;
         r.seekBit(pos);
+    }
+
+    /** Whether any of the {@code gw} counts from {@code g[go]} exceeds {@code gtli}, eight at a time. */
+    private static boolean anyData(byte[] g, int go, int gw, int gtli, long over) {
+        long top = 0;
+        int j = 0;
+        for (; j + 8 <= gw; j += 8) {
+            top |= (long) GROUPS8.get(g, go + j) + over;
+        }
+        int tail = 0;
+        for (; j < gw; j++) {
+            tail |= gtli - g[go + j];
+        }
+        return (top & 0x8080808080808080L) != 0 || tail < 0;
     }
 
     /**
