@@ -25,6 +25,17 @@ final class CoefficientStore {
     final int ringSlices;
     private final int[][][][] ringView;
     private int[][][][] fullView;
+    /**
+     * The arrays the current view's rows own, per component, band and row. A band line without any code group that
+     * carries data points its row at {@link #zero} instead of clearing its own array (flat areas stay empty frame
+     * after frame); a line with data points it back here. Only for layouts of one precinct column, where a line is
+     * one band row.
+     */
+    final int[][][][] own;
+    private final int[][][][] ringOwn;
+    private int[][][][] fullOwn;
+    /** A row of zeros per component and band, never written. */
+    final int[][][] zero;
 
     /**
      * @param workers threads that decode slices at once; each one in flight holds a slice of the ring, so the ring
@@ -38,11 +49,17 @@ final class CoefficientStore {
         coef = new int[layout.nc][][][];
         ringView = new int[layout.nc][][][];
         gcli = new byte[layout.nc][][];
+        own = new int[layout.nc][][][];
+        ringOwn = new int[layout.nc][][][];
+        zero = new int[layout.nc][][];
         for (int c = 0; c < layout.nc; c++) {
             Layout.Comp k = layout.comps[c];
             coef[c] = new int[k.nb][][];
             ringView[c] = new int[k.nb][][];
             gcli[c] = new byte[k.nb][];
+            own[c] = new int[k.nb][][];
+            ringOwn[c] = new int[k.nb][][];
+            zero[c] = new int[k.nb][];
             for (int b = 0; b < k.nb; b++) {
                 int h = k.bandH[b];
                 int ringRows = ringSlices == 0 ? h : Math.min(h, ringSlices * hsl * k.lines[b]);
@@ -52,6 +69,9 @@ final class CoefficientStore {
                 }
                 ringView[c][b] = rows;
                 coef[c][b] = rows;
+                ringOwn[c][b] = rows.clone();
+                own[c][b] = ringOwn[c][b];
+                zero[c][b] = new int[k.bandW[b]];
                 gcli[c][b] = new byte[k.gcliStride[b] * h];
             }
         }
@@ -80,6 +100,7 @@ final class CoefficientStore {
             Layout.Comp k = layout.comps[c];
             for (int b = 0; b < k.nb; b++) {
                 coef[c][b] = ring ? ringView[c][b] : full(c, b);
+                own[c][b] = ring ? ringOwn[c][b] : fullOwn(c, b);
             }
         }
     }
@@ -108,6 +129,22 @@ final class CoefficientStore {
         return fullView[c][b];
     }
 
+    private int[][] fullOwn(int c, int b) {
+        if (ringSlices == 0) {
+            return ringOwn[c][b];
+        }
+        if (fullOwn == null) {
+            fullOwn = new int[layout.nc][][][];
+            for (int i = 0; i < layout.nc; i++) {
+                fullOwn[i] = new int[layout.comps[i].nb][][];
+            }
+        }
+        if (fullOwn[c][b] == null) {
+            fullOwn[c][b] = full(c, b).clone();
+        }
+        return fullOwn[c][b];
+    }
+
     /**
      * Bytes the ring view holds (the whole picture's when there is no ring), with the bitplane counts and
      * truncation positions: what a store that never shows the whole picture costs.
@@ -115,12 +152,13 @@ final class CoefficientStore {
     static long ringBytes(Layout layout, int workers) {
         int hsl = layout.info.sliceHeightPrecincts();
         int ring = ringSlices(hsl, layout) + workers - 1;
-        long ringRows = (long) ring * hsl < layout.precinctRows ? (long) ring * hsl : Long.MAX_VALUE;
+        long ringRows = Math.min((long) ring * hsl, layout.precinctRows);
         long n = 0;
         for (Layout.Comp k : layout.comps) {
             for (int b = 0; b < k.nb; b++) {
                 long rows = Math.min(k.bandH[b], ringRows * k.lines[b]);
-                n += (4L * k.bandW[b] + 16) * rows + 8L * k.bandH[b] + (long) k.gcliStride[b] * k.bandH[b];
+                n += (4L * k.bandW[b] + 16) * rows + 16L * k.bandH[b] + 4L * k.bandW[b]
+                        + (long) k.gcliStride[b] * k.bandH[b];
             }
         }
         return n + (long) layout.precinctRows * layout.columns * layout.slots;

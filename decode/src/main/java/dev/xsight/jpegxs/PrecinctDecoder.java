@@ -20,7 +20,8 @@ final class PrecinctDecoder {
     private final int[] mode;
     private final int[] gtliNow;
     private final int[] leftover;
-    private final byte[][] sig;
+    /** Significance flags of the current line per slot, bit i of word i >> 6 for group of eight i (1: insignificant). */
+    private final long[][] sig;
     private final boolean uniform;
     private final boolean separateSigns;
     private final boolean runMode;
@@ -36,12 +37,12 @@ final class PrecinctDecoder {
         mode = new int[slots];
         gtliNow = new int[slots];
         leftover = new int[slots];
-        sig = new byte[slots][];
+        sig = new long[slots][];
         for (int s = 0; s < slots; s++) {
             if (layout.slotComp[s] >= 0) {
                 Layout.Comp k = layout.comps[layout.slotComp[s]];
                 int gw = (k.colW[layout.slotBand[s]] + 3) >> 2;
-                sig[s] = new byte[(gw + 7) >> 3];
+                sig[s] = new long[(((gw + 7) >> 3) + 63) >> 6];
             }
         }
         CodestreamInfo info = layout.info;
@@ -252,10 +253,27 @@ final class PrecinctDecoder {
         }
         int gw = (width(k, b, col) + 3) >> 2;
         int n = (gw + 7) >> 3;
-        byte[] f = sig[s];
-        for (int i = 0; i < n; i++) {
-            f[i] = (byte) r.readBit();
+        long[] f = sig[s];
+        // Up to 56 flags per read, the first one in the lowest bit.
+        for (int i = 0; i < n; i += 56) {
+            int m = Math.min(56, n - i);
+            long v = Long.reverse(r.readLong(m)) >>> (64 - m);
+            int word = i >> 6;
+            int bit = i & 63;
+            if (bit == 0) {
+                f[word] = v;
+            } else {
+                f[word] = f[word] & ((1L << bit) - 1) | v << bit;
+                if (bit + m > 64) {
+                    f[word + 1] = v >>> (64 - bit);
+                }
+            }
         }
+    }
+
+    /** Whether group of eight {@code q} is flagged insignificant. */
+    private static boolean insignificant(long[] f, int q) {
+        return (f[q >> 6] >>> q & 1) != 0;
     }
 
     /** C.5.3 / C.5.4: bitplane counts by prediction from zero or from the line above, with significance groups. */
@@ -274,7 +292,7 @@ final class PrecinctDecoder {
         int gtli = gtliNow[s];
         int m = mode[s];
         boolean sigCoded = (m & 2) != 0;
-        byte[] f = sig[s];
+        long[] f = sig[s];
         if ((m & 1) == 0) {
             // The whole line by position (unaryLine); when a code is out of range, the line is read again group by
             // group through the reader, which finds that code and fails at the same offset as always.
@@ -288,7 +306,7 @@ final class PrecinctDecoder {
             int step = sigCoded ? 8 : gw;
             for (int i = 0; i < gw; i += step) {
                 int n = Math.min(step, gw - i);
-                if (sigCoded && f[i >> 3] != 0) {
+                if (sigCoded && insignificant(f, i >> 3)) {
                     for (int z = 0; z < n; z++) {
                         g[go + i + z] = (byte) gtli;
                     }
@@ -306,7 +324,7 @@ final class PrecinctDecoder {
         int to = go - stride;
         for (int i = 0; i < gw; i++) {
             int mTop = Math.max(g[to + i], t);
-            if (sigCoded && f[i >> 3] != 0) {
+            if (sigCoded && insignificant(f, i >> 3)) {
                 g[go + i] = (byte) (runMode ? gtli : mTop);
                 continue;
             }
@@ -335,32 +353,21 @@ final class PrecinctDecoder {
 
     /**
      * The {@code gw} bitplane counts of a line coded without prediction (C.5.3), unary codes from bit position
-     * {@code pos} of {@code r} (which does not move), into {@code g[go..go+gw)} as {@code gtli + code}; with significance flags {@code f}, a group of
-     * eight flagged insignificant is not coded and takes {@code gtli}. Many codes per 64-bit load: the window's zero
+     * {@code pos} of {@code r} (which does not move), into {@code g[go..go+gw)} as {@code gtli + code}; with
+     * significance flags {@code f} (bit q set: group of eight q is insignificant, not coded, and takes {@code gtli}).
+     * Many codes per 64-bit load: the window's zero
      * bits (the codes' ends) are reversed into a word whose set bits are taken lowest first, so each code's length is
      * the distance between two ends and the only chain from one code to the next is clearing the lowest set bit, not
      * a shift by the previous code's length; the window moves on only when its ends are used up. Returns the position
      * after the last code, or -1 when a code is longer than {@code lim} ones (out of range; also for a window without
      * an end, a code of 56 ones or more), so the caller reads the line again by the per-code path.
      */
-    static long unaryLine(BitReader r, long pos, byte[] g, int go, int gw, byte[] f, int gtli, int lim) {
+    static long unaryLine(BitReader r, long pos, byte[] g, int go, int gw, long[] f, int gtli, int lim) {
         long ends = Long.reverse(~r.window(pos)) & 0x00FF_FFFF_FFFF_FFFFL;
         int start = 0;
         int bad = 0;
-        long fill = 0x0101_0101_0101_0101L * gtli;
-        for (int i = 0; i < gw; i += 8) {
-            int n = Math.min(8, gw - i);
-            if (f != null && f[i >> 3] != 0) {
-                if (n == 8) {
-                    GROUPS8.set(g, go + i, fill);
-                } else {
-                    for (int z = 0; z < n; z++) {
-                        g[go + i + z] = (byte) gtli;
-                    }
-                }
-                continue;
-            }
-            for (int z = 0; z < n; z++) {
+        if (f == null) {
+            for (int i = 0; i < gw; i++) {
                 if (ends == 0) {
                     pos += start;
                     start = 0;
@@ -372,9 +379,42 @@ final class PrecinctDecoder {
                 int t = Long.numberOfTrailingZeros(ends);
                 int v = t - start;
                 bad |= lim - v;
-                g[go + i + z] = (byte) (gtli + v);
+                g[go + i] = (byte) (gtli + v);
                 start = t + 1;
                 ends &= ends - 1;
+            }
+            return bad < 0 ? -1 : pos + start;
+        }
+        // With significance flags: every count starts as the truncation position (one vectorised fill), then only
+        // the significant groups of eight are read, taken from the flags' clear bits lowest first (no branch per
+        // group on its flag, which flat and noisy areas alternate).
+        java.util.Arrays.fill(g, go, go + gw, (byte) gtli);
+        int groups = (gw + 7) >> 3;
+        for (int q0 = 0; q0 < groups; q0 += 64) {
+            long todo = ~f[q0 >> 6];
+            if (groups - q0 < 64) {
+                todo &= (1L << (groups - q0)) - 1;
+            }
+            while (todo != 0) {
+                int i = (q0 + Long.numberOfTrailingZeros(todo)) << 3;
+                todo &= todo - 1;
+                int n = Math.min(8, gw - i);
+                for (int z = 0; z < n; z++) {
+                    if (ends == 0) {
+                        pos += start;
+                        start = 0;
+                        ends = Long.reverse(~r.window(pos)) & 0x00FF_FFFF_FFFF_FFFFL;
+                        if (ends == 0) {
+                            return -1;
+                        }
+                    }
+                    int t = Long.numberOfTrailingZeros(ends);
+                    int v = t - start;
+                    bad |= lim - v;
+                    g[go + i + z] = (byte) (gtli + v);
+                    start = t + 1;
+                    ends &= ends - 1;
+                }
             }
         }
         return bad < 0 ? -1 : pos + start;
@@ -393,9 +433,25 @@ final class PrecinctDecoder {
         int bandRow = row * k.lines[b] + line;
         byte[] g = store.gcli[c][b];
         int go = bandRow * k.gcliStride[b] + col * ((k.colW[b] + 3) >> 2);
-        int[] co = store.coef[c][b][bandRow];
         int base = col * k.colW[b];
         int gtli = gtliNow[s];
+        // Eight counts at once: adding 0x7F - gtli to each byte (counts are 0..20, no carries between bytes)
+        // sets a byte's top bit exactly when its count exceeds gtli.
+        long over = 0x0101010101010101L * (0x7F - gtli);
+        int[] co;
+        if (layout.columns == 1) {
+            // A line without data (no bits in the data sub-packet) shows the shared row of zeros; one with data
+            // gets its own array back (CoefficientStore.own).
+            if (!anyData(g, go, gw, gtli, over)) {
+                store.coef[c][b][bandRow] = store.zero[c][b];
+                leftover[s] = 0;
+                return;
+            }
+            co = store.own[c][b][bandRow];
+            store.coef[c][b][bandRow] = co;
+        } else {
+            co = store.coef[c][b][bandRow];
+        }
         int left = 0;
         boolean inlineSigns = !separateSigns;
         int half = gtli > 0 ? 1 << (gtli - 1) : 0;
@@ -403,9 +459,6 @@ final class PrecinctDecoder {
         // Groups without bitplanes are common at low rates: clear the whole line in one vectorised fill (its
         // array is in cache, a ring row) and write only the groups that carry data.
         java.util.Arrays.fill(co, base, base + w, 0);
-        // Eight counts at once: adding 0x7F - gtli to each byte (counts are 0..20, no carries between bytes)
-        // sets a byte's top bit exactly when its count exceeds gtli.
-        long over = 0x0101010101010101L * (0x7F - gtli);
         int whole = gw & ~7;
         // The counts of the whole line are known, so each group's bits start at a position known in advance: the
         // groups are read by position with one 64-bit load each, not through the reader's cache, so one group's
@@ -506,6 +559,20 @@ final class PrecinctDecoder {
         }
         leftover[s] = left;
         r.seekBit(pos);
+    }
+
+    /** Whether any of the {@code gw} counts from {@code g[go]} exceeds {@code gtli}, eight at a time. */
+    private static boolean anyData(byte[] g, int go, int gw, int gtli, long over) {
+        long top = 0;
+        int j = 0;
+        for (; j + 8 <= gw; j += 8) {
+            top |= (long) GROUPS8.get(g, go + j) + over;
+        }
+        int tail = 0;
+        for (; j < gw; j++) {
+            tail |= gtli - g[go + j];
+        }
+        return (top & 0x8080808080808080L) != 0 || tail < 0;
     }
 
     /**

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
  */
 class UnaryLineTest {
     /** The definition, one bit at a time: counts into {@code g}, and the end position, or -1 for a count over 20. */
-    private static long byDefinition(byte[] b, int limit, long pos, byte[] g, int gw, byte[] f, int gtli) {
+    private static long byDefinition(byte[] b, int limit, long pos, byte[] g, int gw, long[] f, int gtli) {
         for (int i = 0; i < gw; i++) {
-            if (f != null && f[i >> 3] != 0) {
+            if (f != null && (f[i >> 9] >>> (i >> 3) & 1) != 0) {
                 g[i] = (byte) gtli;
                 continue;
             }
@@ -57,15 +57,22 @@ class UnaryLineTest {
         Random rnd = new Random(21122);
         int errors = 0;
         for (int trial = 0; trial < 4000; trial++) {
-            int gw = 1 + rnd.nextInt(300);
+            int gw = 1 + rnd.nextInt(trial % 5 == 0 ? 1200 : 300);
             byte[] b = codes(rnd, 16 + rnd.nextInt(400), trial % 3 == 0 ? 0.01 : 0);
             int limit = rnd.nextInt(4) == 0 ? rnd.nextInt(b.length + 1) : b.length;
             int gtli = rnd.nextInt(16);
-            byte[] f = null;
+            long[] f = null;
             if (rnd.nextBoolean()) {
-                f = new byte[(gw + 7) >> 3];
-                for (int i = 0; i < f.length; i++) {
-                    f[i] = (byte) (rnd.nextInt(3) == 0 ? 1 : 0);
+                int groups = (gw + 7) >> 3;
+                f = new long[(groups + 63) >> 6];
+                for (int q = 0; q < groups; q++) {
+                    if (rnd.nextInt(3) == 0) {
+                        f[q >> 6] |= 1L << q;
+                    }
+                }
+                // Bits past the last group are not flags: set some, they must be ignored.
+                if ((groups & 63) != 0 && rnd.nextBoolean()) {
+                    f[f.length - 1] |= -1L << (groups & 63);
                 }
             }
             long pos = rnd.nextInt(24);
