@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.xsight.jpegxs.CodestreamInfo;
 import dev.xsight.jpegxs.JpegXsDecoder;
 import dev.xsight.jpegxs.JpegXsFormatException;
+import dev.xsight.jpegxs.SliceDecode;
 import dev.xsight.media.Frame;
+import dev.xsight.st2110.CodestreamFormatException;
+import dev.xsight.st2110.JxsFraming;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -188,6 +191,10 @@ final class JxsCommand implements Runnable {
                 + " first.")
         double seconds;
 
+        @Option(names = "--slices", description = "Decode slice by slice, as ST 2110-22 slice mode does (begin,"
+                + " one call per slice, wait for the picture), instead of whole codestreams.")
+        boolean slices;
+
         @Override
         public Integer call() throws IOException {
             if (!(seconds > 0) || seconds > 3600) {
@@ -198,6 +205,12 @@ final class JxsCommand implements Runnable {
                 int len = JpegXsDecoder.codestreamLength(b, 0, b.length);
                 CodestreamInfo info = JpegXsDecoder.probe(b, 0, len);
                 Frame frame = Frame.allocate(info.pixelFormat(), info.width(), info.height());
+                int[] starts = new int[info.sliceCount() + 1];
+                if (slices) {
+                    JxsFraming.Header h = JxsFraming.header(b, 0, len);
+                    JxsFraming.sliceOffsets(b, 0, len, h, starts);
+                }
+                Decode once = slices ? () -> bySlice(dec, b, starts, frame) : () -> dec.decode(b, 0, len, frame);
                 long samples = 0;
                 for (int p = 0; p < info.components(); p++) {
                     samples += (long) frame.planeWidth(p) * frame.planeHeight(p);
@@ -214,7 +227,7 @@ final class JxsCommand implements Runnable {
                 long now = start;
                 while (now - start < 10 * warmNanos
                         && (now - start < warmNanos || os.getProcessCpuTime() < warmCpu)) {
-                    dec.decode(b, 0, len, frame);
+                    once.run();
                     now = System.nanoTime();
                 }
                 long cpu0 = mx.getCurrentThreadCpuTime();
@@ -224,7 +237,7 @@ final class JxsCommand implements Runnable {
                 int frames = 0;
                 long t;
                 do {
-                    dec.decode(b, 0, len, frame);
+                    once.run();
                     frames++;
                     t = System.nanoTime();
                 } while (t < until);
@@ -236,6 +249,9 @@ final class JxsCommand implements Runnable {
                 m.put("fps", Math.round(fps * 10) / 10.0);
                 m.put("msamples_per_s", Math.round(fps * samples / 1e5) / 10.0);
                 m.put("threads", decoder.threads);
+                if (slices) {
+                    m.put("mode", "slices");
+                }
                 m.put("frames", frames);
                 if (decoder.threads == 1 && cpu > 0) {
                     m.put("cpu_fps", Math.round(frames / cpu * 10) / 10.0);
@@ -248,8 +264,29 @@ final class JxsCommand implements Runnable {
                 System.out.println(new ObjectMapper().writeValueAsString(m));
             } catch (JpegXsFormatException e) {
                 throw bad(file, 0, 0, e);
+            } catch (CodestreamFormatException e) {
+                throw new IOException(file + ": codestream 0 (file offset " + e.offset() + "): " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while decoding " + file, e);
             }
             return 0;
+        }
+
+        /** One picture through the slice-streaming interface, the slices in order. */
+        private static void bySlice(JpegXsDecoder dec, byte[] b, int[] starts, Frame frame)
+                throws JpegXsFormatException, InterruptedException {
+            SliceDecode s = dec.begin(b, 0, starts[0], frame);
+            int n = s.sliceCount();
+            for (int i = 0; i < n; i++) {
+                s.slice(i, b, starts[i], starts[i + 1] - starts[i]);
+            }
+            s.awaitComplete();
+        }
+
+        /** One decode of the benchmark's picture. */
+        private interface Decode {
+            void run() throws JpegXsFormatException, InterruptedException;
         }
     }
 }

@@ -112,6 +112,17 @@ class JxsCommandTest {
         assertTrue(j.get("frames").asInt() > 0);
     }
 
+    /** The ST 2110 slice-mode path (begin, a call per slice, wait) is measured on its own with --slices. */
+    @Test
+    void benchBySlicesPrintsOneJsonLineNamingTheMode() throws Exception {
+        Run r = run("jxs", "bench", DIR.resolve("s20_640x360_422p10_bpp6.jxs").toString(), "--seconds", "0.5",
+                "--threads", "2", "--slices");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out().trim());
+        assertEquals("slices", j.get("mode").asText());
+        assertTrue(j.get("frames").asInt() > 0);
+    }
+
     @Test
     void corruptCodestreamFailsWithFileOffsetAndMarker() throws Exception {
         assertTrue(Files.isDirectory(DIR), "the repository's conformance folder is missing: " + DIR);

@@ -31,8 +31,6 @@ final class DecoderState {
     /** Slice runs of the lanes in the current frame: lane l decodes slices {@code laneBounds[l]..[l + 1]}. */
     int[] laneBounds;
     private final boolean simd;
-    /** Whether the coefficient store shows its ring view; changed only between frames. */
-    boolean ringInUse = true;
 
     DecoderState(byte[] b, int off, CodestreamInfo info, int workers, boolean simd) throws JpegXsFormatException {
         this.info = info;
@@ -46,10 +44,14 @@ final class DecoderState {
             throw new JpegXsFormatException("PIH", 0, "Star-Tetrix colour transform (Cpih 3) not supported");
         }
         this.layout = Layout.of(info);
-        long bytes = CoefficientStore.bytesFor(layout);
+        long bytes = CoefficientStore.bytesFor(layout, workers);
+        int maxW = 0;
         for (Layout.Comp k : layout.comps) {
-            bytes += 4L * 2 * k.width * k.height + 32L * k.height;
+            bytes += ComponentTransform.bytesFor(k);
+            maxW = Math.max(maxW, k.width);
         }
+        // Output stages' row buffers (seven rows each) and the precinct decoders' per-slot state.
+        bytes += layout.nc * 7L * 4 * (maxW + 1) + workers * 64L * layout.slots;
         long limit = limit();
         if (bytes > limit) {
             throw new JpegXsFormatException("PIH", 0, "decoding " + info.width() + "x" + info.height() + " with "

@@ -101,7 +101,7 @@ public final class JpegXsDecoder implements AutoCloseable {
 
     /** Decodes the whole codestream at {@code b[off..off+len)} into {@code out}. */
     public void decode(byte[] b, int off, int len, Frame out) throws JpegXsFormatException {
-        Session s = start(b, off, len, out, true);
+        Session s = start(b, off, len, out);
         CodestreamInfo info = state.info;
         int end = off + len;
         if (info.codestreamBytes() != 0) {
@@ -138,16 +138,16 @@ public final class JpegXsDecoder implements AutoCloseable {
      * bytes may follow). The returned object is reused by the next {@code begin} or {@code decode}.
      */
     public SliceDecode begin(byte[] b, int off, int len, Frame out) throws JpegXsFormatException {
-        Session s = start(b, off, len, out, false);
+        Session s = start(b, off, len, out);
         s.origin = -1;
         return s;
     }
 
     /**
-     * @param inOrder slices will be given in order, so the coefficient store may hold them in a ring of a few
-     *     slices (see {@link CoefficientStore}); slice streaming takes slices in any order and uses the whole picture
+     * Prepares the session for a frame. Slices are decoded in picture order (a slice streamed ahead of an earlier one
+     * waits for it), so the coefficient store holds them in a ring of a few slices (see {@link CoefficientStore}).
      */
-    private Session start(byte[] b, int off, int len, Frame out, boolean inOrder) throws JpegXsFormatException {
+    private Session start(byte[] b, int off, int len, Frame out) throws JpegXsFormatException {
         if (closed) {
             throw new IllegalStateException("decoder closed");
         }
@@ -166,7 +166,7 @@ public final class JpegXsDecoder implements AutoCloseable {
         // by two workers was 25-30 % slower than the whole-picture store because they waited for ring slots while
         // the synthesis caught up; now the ring has a slice more per worker and a worker short of space synthesises
         // itself before it waits (Session.awaitRingSpace).
-        session.reset(state, out, inOrder && state.store.ringSlices > 0);
+        session.reset(state, out);
         return session;
     }
 
@@ -337,6 +337,8 @@ public final class JpegXsDecoder implements AutoCloseable {
         private int[] stepped = new int[0];
         private java.util.concurrent.locks.ReentrantLock[] locks = new java.util.concurrent.locks.ReentrantLock[0];
         private int pending;
+        /** With the ring: slices [0, dispatched) have been decoded or handed to the workers, in order. */
+        private int dispatched;
         private int origin;
         private volatile JpegXsFormatException error;
         /** Slices in the coefficient ring for this frame, 0 when the store shows the whole picture. */
@@ -376,13 +378,9 @@ public final class JpegXsDecoder implements AutoCloseable {
             }
         }
 
-        void reset(DecoderState s, Frame frame, boolean useRing) {
+        void reset(DecoderState s, Frame frame) {
             st = s;
-            ring = useRing ? s.store.ringSlices : 0;
-            if (s.ringInUse != useRing) {
-                s.store.useRing(useRing);
-                s.ringInUse = useRing;
-            }
+            ring = s.store.ringSlices;
             out = frame;
             java.util.Arrays.fill(buf, null);
             java.util.Arrays.fill(given, false);
@@ -390,6 +388,7 @@ public final class JpegXsDecoder implements AutoCloseable {
             java.util.Arrays.fill(written, 0);
             prefix = 0;
             prefixRows = 0;
+            dispatched = 0;
             error = null;
             lockGroups(s);
             for (ComponentTransform t : s.transforms) {
@@ -436,6 +435,20 @@ public final class JpegXsDecoder implements AutoCloseable {
             buf[sliceIndex] = b;
             off[sliceIndex] = o;
             len[sliceIndex] = l;
+            if (ring == 0) {
+                dispatch(sliceIndex);
+                return;
+            }
+            // With the coefficient ring, slices are decoded in picture order: one that arrives before an earlier
+            // one waits (its bytes stay the caller's until awaitComplete) and goes as soon as the gap is filled, so
+            // the ring never has to hold a slice whose predecessors the synthesis has not seen.
+            while (dispatched < n && given[dispatched]) {
+                dispatch(dispatched++);
+            }
+        }
+
+        /** Decodes slice {@code sliceIndex} on this thread (one thread) or hands it to the workers. */
+        private void dispatch(int sliceIndex) throws JpegXsFormatException {
             if (workers.length == 0) {
                 PrecinctDecoder dec = st.decoders[0];
                 run(sliceIndex, dec);

@@ -77,7 +77,7 @@ final class Lane {
 
     /** Bytes one lane holds, for the decoder's memory budget. */
     static long bytesFor(Layout layout) {
-        long n = CoefficientStore.ringBytes(layout, 1);
+        long n = CoefficientStore.bytesFor(layout, 1);
         int maxW = 0;
         for (Layout.Comp k : layout.comps) {
             n += ComponentTransform.bytesFor(k);
