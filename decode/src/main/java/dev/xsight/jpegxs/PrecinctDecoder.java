@@ -366,32 +366,15 @@ final class PrecinctDecoder {
         long ends = Long.reverse(~r.window(pos)) & 0x00FF_FFFF_FFFF_FFFFL;
         int start = 0;
         int bad = 0;
-        if (f == null) {
-            for (int i = 0; i < gw; i++) {
-                if (ends == 0) {
-                    pos += start;
-                    start = 0;
-                    ends = Long.reverse(~r.window(pos)) & 0x00FF_FFFF_FFFF_FFFFL;
-                    if (ends == 0) {
-                        return -1;
-                    }
-                }
-                int t = Long.numberOfTrailingZeros(ends);
-                int v = t - start;
-                bad |= lim - v;
-                g[go + i] = (byte) (gtli + v);
-                start = t + 1;
-                ends &= ends - 1;
-            }
-            return bad < 0 ? -1 : pos + start;
+        // With significance flags every count starts as the truncation position (one vectorised fill), and only the
+        // significant groups of eight are read, taken from the flags' clear bits lowest first (no branch per group
+        // on its flag, which flat and noisy areas alternate); without them every group is read.
+        if (f != null) {
+            java.util.Arrays.fill(g, go, go + gw, (byte) gtli);
         }
-        // With significance flags: every count starts as the truncation position (one vectorised fill), then only
-        // the significant groups of eight are read, taken from the flags' clear bits lowest first (no branch per
-        // group on its flag, which flat and noisy areas alternate).
-        java.util.Arrays.fill(g, go, go + gw, (byte) gtli);
         int groups = (gw + 7) >> 3;
         for (int q0 = 0; q0 < groups; q0 += 64) {
-            long todo = ~f[q0 >> 6];
+            long todo = f != null ? ~f[q0 >> 6] : -1L;
             if (groups - q0 < 64) {
                 todo &= (1L << (groups - q0)) - 1;
             }
