@@ -322,6 +322,16 @@ final class PrecinctDecoder {
         int gtliTop = line == 0 ? store.gtli[((row - 1) * layout.columns + col) * slots + s] : gtli;
         int t = Math.max(gtliTop, gtli);
         int to = go - stride;
+        // The codes of the whole line by position first (unaryLine, codes of up to 31 ones), then the prediction
+        // from the line above in a second pass over the counts; a code too long or a count out of range makes the
+        // line be read again by the per-code loop below, which fails at the same offset as always.
+        long start = r.bitPosition();
+        long end = unaryLine(r, start, g, go, gw, sigCoded ? f : null, 0, 31);
+        if (end >= 0 && predictFromAbove(g, go, to, gw, sigCoded ? f : null, t, gtli, runMode)) {
+            r.seekBit(end);
+            return;
+        }
+        r.seekBit(start);
         for (int i = 0; i < gw; i++) {
             int mTop = Math.max(g[to + i], t);
             if (sigCoded && insignificant(f, i >> 3)) {
@@ -542,6 +552,31 @@ final class PrecinctDecoder {
         }
         leftover[s] = left;
         r.seekBit(pos);
+    }
+
+    /**
+     * C.5.4, vertical prediction, on a line whose unary codes are already in {@code g[go..go+gw)}: each count becomes
+     * the line above's count (at least {@code t}) plus the delta its code maps to; a group of eight flagged
+     * insignificant in {@code f} takes the truncation position in run mode, else the prediction. Returns false when a
+     * count exceeds {@link #MAX_GCLI} (the caller then reads the line again to fail at that code's offset).
+     */
+    static boolean predictFromAbove(byte[] g, int go, int to, int gw, long[] f, int t, int gtli, boolean runMode) {
+        int over = 0;
+        for (int i = 0; i < gw; i++) {
+            int mTop = Math.max(g[to + i], t);
+            int v;
+            if (f != null && insignificant(f, i >> 3)) {
+                v = runMode ? gtli : mTop;
+            } else {
+                int x = g[go + i];
+                int thr = mTop - gtli;
+                int delta = x > 2 * thr ? x - thr : (x & 1) != 0 ? -((x + 1) >> 1) : x >> 1;
+                v = mTop + delta;
+            }
+            over |= MAX_GCLI - v;
+            g[go + i] = (byte) v;
+        }
+        return over >= 0;
     }
 
     /** Whether any of the {@code gw} counts from {@code g[go]} exceeds {@code gtli}, eight at a time. */
