@@ -561,18 +561,21 @@ final class PrecinctDecoder {
      * count exceeds {@link #MAX_GCLI} (the caller then reads the line again to fail at that code's offset).
      */
     static boolean predictFromAbove(byte[] g, int go, int to, int gw, long[] f, int t, int gtli, boolean runMode) {
+        // Without branches on the codes and flags (both are data, mispredicted on noise): masks select the
+        // delta's form and the insignificant groups' value.
         int over = 0;
+        int run = runMode ? -1 : 0;
         for (int i = 0; i < gw; i++) {
             int mTop = Math.max(g[to + i], t);
-            int v;
-            if (f != null && insignificant(f, i >> 3)) {
-                v = runMode ? gtli : mTop;
-            } else {
-                int x = g[go + i];
-                int thr = mTop - gtli;
-                int delta = x > 2 * thr ? x - thr : (x & 1) != 0 ? -((x + 1) >> 1) : x >> 1;
-                v = mTop + delta;
-            }
+            int x = g[go + i];
+            int thr = mTop - gtli;
+            int odd = -(x & 1);
+            // Up to 2 thr the codes alternate: 1 -> -1, 2 -> +1, 3 -> -2 ...; above it, x - thr.
+            int small = ((x + 1) >> 1 ^ odd) - odd;
+            int large = (2 * thr - x) >> 31;
+            int v = mTop + ((x - thr) & large | small & ~large);
+            int skip = f == null ? 0 : -(int) (f[i >> 9] >>> (i >> 3) & 1);
+            v = v & ~skip | (gtli & run | mTop & ~run) & skip;
             over |= MAX_GCLI - v;
             g[go + i] = (byte) v;
         }
