@@ -3,7 +3,6 @@ package dev.xsight.jpegxs;
 import dev.xsight.media.Frame;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -47,8 +46,8 @@ public class JpegXsStageBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws IOException, JpegXsFormatException {
-        Path dir = Path.of(System.getProperty("xsight.testdata.dir", "../testdata"), "conformance", "jpegxs");
-        codestream = Files.readAllBytes(dir.resolve(file));
+        codestream = Files.readAllBytes(TestPictures.conformanceJpegXs().resolve(file));
+        frame = TestStreams.frameFor(codestream);
         CodestreamInfo info = JpegXsDecoder.probe(codestream, 0, codestream.length);
         Layout layout = Layout.of(info);
         slices = info.sliceCount();
@@ -56,7 +55,6 @@ public class JpegXsStageBenchmark {
         SliceScanner.scan(layout, codestream, 0, info.headerBytes(), codestream.length, starts);
         entropy = new PrecinctDecoder(layout, new CoefficientStore(layout, 1));
         decoder = new JpegXsDecoder(1);
-        frame = Frame.allocate(info.pixelFormat(), info.width(), info.height());
     }
 
     @TearDown(Level.Trial)

@@ -69,6 +69,24 @@ class UnaryLineTest {
         return i < limit ? (b[i] >> (7 - (int) (pos & 7))) & 1 : 0;
     }
 
+    /**
+     * Significance flags for a line of {@code gw} groups, a third of the groups of eight insignificant; bits past the
+     * last group are not flags, so some are set: they must be ignored.
+     */
+    private static long[] flags(Random rnd, int gw) {
+        int groups = (gw + 7) >> 3;
+        long[] f = new long[(groups + 63) >> 6];
+        for (int q = 0; q < groups; q++) {
+            if (rnd.nextInt(3) == 0) {
+                f[q >> 6] |= 1L << q;
+            }
+        }
+        if ((groups & 63) != 0 && rnd.nextBoolean()) {
+            f[f.length - 1] |= -1L << (groups & 63);
+        }
+        return f;
+    }
+
     /** A stream of unary codes with lengths like those of noise at low rates, some long runs, random padding. */
     private static byte[] codes(Random rnd, int bytes, double longRuns) {
         byte[] b = new byte[bytes];
@@ -92,20 +110,7 @@ class UnaryLineTest {
             byte[] b = codes(rnd, 16 + rnd.nextInt(400), trial % 3 == 0 ? 0.01 : 0);
             int limit = rnd.nextInt(4) == 0 ? rnd.nextInt(b.length + 1) : b.length;
             int gtli = rnd.nextInt(16);
-            long[] f = null;
-            if (rnd.nextBoolean()) {
-                int groups = (gw + 7) >> 3;
-                f = new long[(groups + 63) >> 6];
-                for (int q = 0; q < groups; q++) {
-                    if (rnd.nextInt(3) == 0) {
-                        f[q >> 6] |= 1L << q;
-                    }
-                }
-                // Bits past the last group are not flags: set some, they must be ignored.
-                if ((groups & 63) != 0 && rnd.nextBoolean()) {
-                    f[f.length - 1] |= -1L << (groups & 63);
-                }
-            }
+            long[] f = rnd.nextBoolean() ? flags(rnd, gw) : null;
             long pos = rnd.nextInt(24);
             byte[] want = new byte[gw];
             long wantEnd = byDefinition(b, limit, pos, want, gw, f, gtli);
@@ -142,16 +147,7 @@ class UnaryLineTest {
             for (int i = 0; i < gw; i++) {
                 above[i] = (byte) Math.min(PrecinctDecoder.MAX_GCLI, gtli + rnd.nextInt(6));
             }
-            long[] f = null;
-            if (rnd.nextBoolean()) {
-                int groups = (gw + 7) >> 3;
-                f = new long[(groups + 63) >> 6];
-                for (int q = 0; q < groups; q++) {
-                    if (rnd.nextInt(3) == 0) {
-                        f[q >> 6] |= 1L << q;
-                    }
-                }
-            }
+            long[] f = rnd.nextBoolean() ? flags(rnd, gw) : null;
             long pos = rnd.nextInt(24);
             byte[] want = new byte[gw];
             long wantEnd = predictedByDefinition(b, limit, pos, above, want, gw, f, t, gtli, runMode);
