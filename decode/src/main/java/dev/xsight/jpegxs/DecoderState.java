@@ -44,14 +44,7 @@ final class DecoderState {
             throw new JpegXsFormatException("PIH", 0, "Star-Tetrix colour transform (Cpih 3) not supported");
         }
         this.layout = Layout.of(info);
-        long bytes = CoefficientStore.bytesFor(layout, workers);
-        int maxW = 0;
-        for (Layout.Comp k : layout.comps) {
-            bytes += ComponentTransform.bytesFor(k);
-            maxW = Math.max(maxW, k.width);
-        }
-        // Output stages' row buffers (seven rows each) and the precinct decoders' per-slot state.
-        bytes += layout.nc * 7L * 4 * (maxW + 1) + workers * 64L * layout.slots;
+        long bytes = bytesFor(layout, workers, layout.nc);
         long limit = limit();
         if (bytes > limit) {
             throw new JpegXsFormatException("PIH", 0, "decoding " + info.width() + "x" + info.height() + " with "
@@ -77,6 +70,21 @@ final class DecoderState {
         this.idle = decoders.clone();
     }
 
+    /**
+     * Bytes a decode holds with a coefficient store for {@code decoders} precinct decoders, one transform per
+     * component and {@code outputs} output stages: the store, the transforms, the output stages' row buffers (seven
+     * rows each) and the precinct decoders' per-slot state. A state has one output stage per component, a lane one.
+     */
+    private static long bytesFor(Layout layout, int decoders, int outputs) {
+        long bytes = CoefficientStore.bytesFor(layout, decoders);
+        int maxW = 0;
+        for (Layout.Comp k : layout.comps) {
+            bytes += ComponentTransform.bytesFor(k);
+            maxW = Math.max(maxW, k.width);
+        }
+        return bytes + outputs * 7L * 4 * (maxW + 1) + decoders * 64L * layout.slots;
+    }
+
     private static long limit() {
         return Math.min(MAX_WORKING_BYTES, Runtime.getRuntime().maxMemory() / 2);
     }
@@ -88,7 +96,8 @@ final class DecoderState {
      */
     Lane[] lanes(int count) {
         if (lanes == null) {
-            long each = Lane.bytesFor(layout);
+            // A lane: its own store for one decoder, transforms and one output stage.
+            long each = bytesFor(layout, 1, 1);
             int fit = (int) Math.max(0, Math.min(count, (limit() - workingBytes) / each));
             lanes = new Lane[fit];
             for (int l = 0; l < fit; l++) {

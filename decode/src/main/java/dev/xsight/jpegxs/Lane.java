@@ -75,17 +75,6 @@ final class Lane {
         this.ownEnd = new int[layout.nc];
     }
 
-    /** Bytes one lane holds, for the decoder's memory budget. */
-    static long bytesFor(Layout layout) {
-        long n = CoefficientStore.bytesFor(layout, 1);
-        int maxW = 0;
-        for (Layout.Comp k : layout.comps) {
-            n += ComponentTransform.bytesFor(k);
-            maxW = Math.max(maxW, k.width);
-        }
-        return n + 7L * 4 * (maxW + 1) + 64L * layout.slots;
-    }
-
     /**
      * Splits the slices into {@code lanes} contiguous runs, {@code bounds[l]} to {@code bounds[l + 1]} for lane l, so
      * that each run costs about the same: entropy decoding follows the slice's bytes, synthesis and output its rows.

@@ -273,7 +273,12 @@ final class PrecinctDecoder {
 
     /** Whether group of eight {@code q} is flagged insignificant. */
     private static boolean insignificant(long[] f, int q) {
-        return (f[q >> 6] >>> q & 1) != 0;
+        return flag(f, q) != 0;
+    }
+
+    /** The significance flag of group of eight {@code q}: 1 when insignificant, else 0. */
+    private static int flag(long[] f, int q) {
+        return (int) (f[q >> 6] >>> q) & 1;
     }
 
     /** C.5.3 / C.5.4: bitplane counts by prediction from zero or from the line above, with significance groups. */
@@ -520,11 +525,11 @@ final class PrecinctDecoder {
                 pos = r.bitPosition();
             }
             if (plain) {
-                co[o] = plainValue(m0, sg >> 3, gtli, half);
+                co[o] = deadzone(m0, sg << 28 >> 31, gtli, half, fq);
                 if (cnt == 4) {
-                    co[o + 1] = plainValue(m1, sg >> 2 & 1, gtli, half);
-                    co[o + 2] = plainValue(m2, sg >> 1 & 1, gtli, half);
-                    co[o + 3] = plainValue(m3, sg & 1, gtli, half);
+                    co[o + 1] = deadzone(m1, sg << 29 >> 31, gtli, half, fq);
+                    co[o + 2] = deadzone(m2, sg << 30 >> 31, gtli, half, fq);
+                    co[o + 3] = deadzone(m3, sg << 31 >> 31, gtli, half, fq);
                     continue;
                 }
             } else {
@@ -574,7 +579,7 @@ final class PrecinctDecoder {
             int small = ((x + 1) >> 1 ^ odd) - odd;
             int large = (2 * thr - x) >> 31;
             int v = mTop + ((x - thr) & large | small & ~large);
-            int skip = f == null ? 0 : -(int) (f[i >> 9] >>> (i >> 3) & 1);
+            int skip = f == null ? 0 : -flag(f, i >> 3);
             v = v & ~skip | (gtli & run | mTop & ~run) & skip;
             over |= MAX_GCLI - v;
             g[go + i] = (byte) v;
@@ -651,18 +656,13 @@ final class PrecinctDecoder {
     }
 
     /**
-     * Deadzone inverse quantisation (C.7.2) of magnitude {@code m} without branches: {@code (m << gtli | half) << fq}
-     * for a non-zero magnitude, 0 for zero, negated when {@code negative} is -1 (0 keeps it).
+     * Deadzone inverse quantisation (C.7.2: the reconstruction point is the middle of the interval) of magnitude
+     * {@code m} without branches: {@code (m << gtli | half) << fq} for a non-zero magnitude, 0 for zero, negated when
+     * {@code negative} is -1 (0 keeps it).
      */
     private static int deadzone(int m, int negative, int gtli, int half, int fq) {
         int v = (((m << gtli) | half) << fq) & (-m >> 31);
         return (v ^ negative) - negative;
-    }
-
-    /** Deadzone inverse quantisation (C.7.2): the reconstruction point is the middle of the interval. */
-    private int plainValue(int m, int negative, int gtli, int half) {
-        int v = m == 0 ? 0 : ((m << gtli) | half) << fq;
-        return (v ^ -negative) + negative;
     }
 
     /** C.7: inverse quantisation of one magnitude, then the 2^Fq scaling of the wavelet input, then the sign. */
