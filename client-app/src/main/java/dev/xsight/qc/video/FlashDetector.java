@@ -124,10 +124,7 @@ public final class FlashDetector implements VideoCheck {
 
     @Override
     public void accept(Frame f) {
-        Colorimetry c = f.colorimetry();
-        if (f.format().model() != ColourModel.YCBCR || c == null || c.matrix() == Colorimetry.Matrix.IDENTITY) {
-            throw new UnreadableFrameException("flash", "Y'CbCr with a colorimetry", f);
-        }
+        UnreadableFrameException.ycbcrWithMatrix("flash", f);
         frame++;
         frameNanos = f.frameRate() == null ? frameNanos : f.frameRate().frameDurationNanos();
         prepare(f);

@@ -2,7 +2,6 @@ package dev.xsight.qc.video;
 
 import dev.xsight.colour.YCbCr;
 import dev.xsight.media.Colorimetry;
-import dev.xsight.media.ColourModel;
 import dev.xsight.media.Frame;
 import dev.xsight.qc.QcEvent;
 import java.time.Duration;
@@ -81,10 +80,7 @@ public final class GamutDetector implements VideoCheck {
 
     @Override
     public void accept(Frame f) {
-        Colorimetry c = f.colorimetry();
-        if (f.format().model() != ColourModel.YCBCR || c == null || c.matrix() == Colorimetry.Matrix.IDENTITY) {
-            throw new UnreadableFrameException("gamut", "Y'CbCr with a colorimetry", f);
-        }
+        Colorimetry c = UnreadableFrameException.ycbcrWithMatrix("gamut", f);
         runs.next(f);
         matrix(c, f.format().bitDepth());
         fraction = measure(f);
